@@ -1,0 +1,102 @@
+// Composition root: the only place (with window.ts) that touches Electron. It builds the ports,
+// hands them to the services, and connects the IPC router to the app's one window.
+import { Menu, app, clipboard, ipcMain, protocol, type BrowserWindow } from 'electron';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createHandlers } from './create-handlers.ts';
+import { createIpcRouter } from './ipc-router.ts';
+import { createJsonFile } from './settings/json-file.ts';
+import { APP_SCHEME, createSenderCheck, rendererHeaders, resolveAppFile } from './security.ts';
+import { createKeytarSecretStore } from './session/keytar-store.ts';
+import { createMemorySecretStore } from './session/memory-store.ts';
+import { createMainWindow, denyAllPermissions, preloadPathFor, rendererRootFor } from './window.ts';
+import { CHANNELS } from '../preload/contract.ts';
+
+const APP_NAME = 'NocoDB Account Manager';
+const devServerUrl = !app.isPackaged ? (process.env['VITE_DEV_SERVER_URL'] ?? null) : null;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  const log = (line: string) => console.log(`[main] ${line}`);
+
+  const handlers = createHandlers({
+    secretStore: createKeytarSecretStore({ service: APP_NAME }),
+    fallbackSecretStore: createMemorySecretStore(),
+    clipboard: { readText: () => clipboard.readText(), writeText: (text) => clipboard.writeText(text) },
+    settingsFile: createJsonFile(path.join(app.getPath('userData'), 'settings.json')),
+    // Node's fetch, not net.fetch: Chromium's cookie jar would write the refresh token to disk.
+    fetch: globalThis.fetch,
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    now: () => Date.now(),
+    requestTimeoutMs: 15_000,
+    log,
+  });
+  const router = createIpcRouter({
+    handlers,
+    isTrustedSender: createSenderCheck(() => mainWindow?.webContents.id ?? null, devServerUrl),
+    log,
+  });
+
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const mainDir = __dirname;
+    const rendererRoot = rendererRootFor(mainDir);
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = resolveAppFile(rendererRoot, request.url);
+      if (!file) return new Response('Not found', { status: 404 });
+      try {
+        return new Response(await readFile(file), { headers: rendererHeaders(file) });
+      } catch {
+        return new Response('Not found', { status: 404 });
+      }
+    });
+    denyAllPermissions();
+    // The standard Edit roles make copy, paste and select-all work in text fields on macOS.
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate([
+        ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+        { role: 'fileMenu' },
+        { role: 'editMenu' },
+        { role: 'viewMenu' },
+        { role: 'windowMenu' },
+      ]),
+    );
+    for (const channel of CHANNELS) {
+      ipcMain.handle(channel, (event, arg: unknown) =>
+        router.dispatch(
+          channel,
+          {
+            webContentsId: event.sender.id,
+            isMainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,
+            url: event.senderFrame?.url ?? '',
+          },
+          arg,
+        ),
+      );
+    }
+    const open = () => {
+      mainWindow = createMainWindow({ preloadPath: preloadPathFor(mainDir), devServerUrl, isPackaged: app.isPackaged });
+      mainWindow.on('closed', () => (mainWindow = null));
+    };
+    open();
+    app.on('activate', () => {
+      if (!mainWindow) open();
+    });
+  });
+}

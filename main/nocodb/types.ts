@@ -1,0 +1,53 @@
+// What main's services need from a NocoDB server. `nocodb-client.ts` implements it over fetch;
+// every method throws AppFailure with a code from the contract, never a raw fetch error.
+
+/** The signed-in user, as `/api/v1/auth/user/me` describes them. */
+export interface NocoUser {
+  id: string;
+  email: string;
+  displayName: string | null;
+}
+
+/** A session: the short-lived JWT (`xc-auth`) and the rotating refresh token (HttpOnly cookie). */
+export interface SessionTokens {
+  jwt: string;
+  refreshToken: string;
+}
+
+/** One API token as main keeps it; `token` is the full secret and never leaves main unasked. */
+export interface ApiTokenRow {
+  id: number;
+  token: string;
+  name: string | null;
+  creator: string | null;
+  createdAt: string | null;
+}
+
+export interface ApiTokenPage {
+  rows: ApiTokenRow[];
+  totalRows: number;
+  isLastPage: boolean;
+}
+
+export interface NocoClient {
+  /** The normalised base URL, e.g. `http://127.0.0.1:8080`. */
+  readonly serverUrl: string;
+  health(): Promise<void>;
+  signIn(email: string, password: string): Promise<SessionTokens>;
+  /** Exchanges the refresh token for a new session; the old refresh token is dead afterwards. */
+  refresh(refreshToken: string): Promise<SessionTokens>;
+  signOut(session: SessionTokens): Promise<void>;
+  /** The user behind a JWT; throws `unauthorized` when the server answers as a guest or 401. */
+  me(jwt: string): Promise<NocoUser>;
+  /** The user an API token authenticates as (`xc-token`), or null when the server refuses it. */
+  whoIsApiToken(apiToken: string): Promise<NocoUser | null>;
+  listTokens(jwt: string, page: { limit: number; offset: number }): Promise<ApiTokenPage>;
+  createToken(jwt: string, name: string): Promise<ApiTokenRow>;
+  deleteToken(jwt: string, id: number): Promise<void>;
+}
+
+export interface NocoClientOptions {
+  serverUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+}

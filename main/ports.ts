@@ -1,0 +1,51 @@
+// The ports main's services run on. The composition root (`main.ts`) passes Electron- and
+// OS-backed implementations; tests and the end-to-end harness pass their own.
+
+/** What the keychain keeps for one account: only what is needed to resume the session. */
+export interface StoredSession {
+  serverUrl: string;
+  email: string;
+  refreshToken: string;
+  jwt: string;
+}
+
+/** The OS keychain (keytar), or a memory stand-in. Every method may throw AppFailure('keychain_unavailable'). */
+export interface SecretStore {
+  readonly kind: 'keychain' | 'memory';
+  /** The most recently saved session, if any. */
+  load(): Promise<StoredSession | null>;
+  save(session: StoredSession): Promise<void>;
+  remove(serverUrl: string, email: string): Promise<void>;
+}
+
+/** The system clipboard (Electron's `clipboard` in the app). */
+export interface ClipboardPort {
+  readText(): string;
+  writeText(text: string): void;
+}
+
+/** A small JSON document in the app's data folder, for non-secret preferences only. */
+export interface JsonFile {
+  read(): Promise<unknown>;
+  write(value: unknown): Promise<void>;
+}
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface AppPorts {
+  secretStore: SecretStore;
+  /** Used when `secretStore` fails at run time, so the session survives this run in memory. */
+  fallbackSecretStore: SecretStore;
+  clipboard: ClipboardPort;
+  settingsFile: JsonFile;
+  fetch: typeof fetch;
+  timers: Timers;
+  now: () => number;
+  /** Per-request timeout for calls to the NocoDB server. */
+  requestTimeoutMs: number;
+  /** Developer log: never a secret, never a server body. */
+  log: (line: string) => void;
+}

@@ -1,0 +1,152 @@
+// The IPC contract: every channel the renderer may call, with its argument and result types and
+// the error codes it can answer with. Main, preload and renderer import this file type-only
+// (apart from the channel list, which is plain data), so it is the single source of truth.
+
+/** Name of the global the preload exposes: `window.nocodb`. */
+export const BRIDGE_GLOBAL = 'nocodb';
+
+export const ERROR_CODES = [
+  'invalid_argument', // the renderer sent something the contract does not allow
+  'forbidden', // the call came from a frame that is not the app's own
+  'internal', // a bug in main; details stay in main
+  'invalid_credentials',
+  'unauthorized', // the server refused the session for this call
+  'session_expired', // the session could not be refreshed; sign in again
+  'not_signed_in',
+  'server_unreachable',
+  'timeout',
+  'not_nocodb', // the URL answers, but not like a NocoDB server
+  'validation', // the server refused the input; message is the server's own words
+  'not_found',
+  'server_error',
+  'keychain_unavailable',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error as it crosses IPC: plain data, never a thrown object, never a stack trace. */
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** What the renderer may know about the signed-in user. */
+export interface Account {
+  serverUrl: string;
+  email: string;
+  userId: string;
+  displayName: string | null;
+}
+
+/** Where the session lives: the OS keychain, or (when that is unavailable) this run's memory. */
+export type SessionPersistence = 'keychain' | 'memory';
+
+export type SessionState =
+  | {
+      status: 'signed_in';
+      account: Account;
+      persistence: SessionPersistence;
+      /** Why the session is memory-only, in words for the user; null when it is in the keychain. */
+      persistenceWarning: string | null;
+    }
+  | {
+      status: 'signed_out';
+      /** The server and email to fill the sign-in form with (the last account), if any. */
+      prefill: { serverUrl: string; email: string } | null;
+      /** Why the user sees the sign-in screen (an expired session, an unreachable server), if not by choice. */
+      notice: AppError | null;
+    };
+
+export interface SignInRequest {
+  serverUrl: string;
+  email: string;
+  password: string;
+}
+
+/** A token as the list shows it. The secret value stays in main. */
+export interface TokenSummary {
+  id: number;
+  name: string | null;
+  creator: string | null;
+  createdAt: string | null;
+}
+
+export interface TokenPageRequest {
+  /** 1-based. */
+  page: number;
+  /** 1..100. */
+  pageSize: number;
+}
+
+export interface TokenPage {
+  tokens: TokenSummary[];
+  page: number;
+  pageSize: number;
+  /** The server's count; on NocoDB 0.301.3 it counts the whole instance, so trust `isLastPage` first. */
+  totalRows: number;
+  isLastPage: boolean;
+}
+
+export interface CopyResult {
+  /** When the clipboard will be cleared (if it still holds the token), or null when auto-clear is off. */
+  clearAfterSeconds: number | null;
+}
+
+/** What the server does with a deleted token, checked right after the delete. */
+export type Revocation = 'revoked' | 'still_accepted' | 'unknown';
+
+export interface DeleteResult {
+  revocation: Revocation;
+}
+
+export interface Settings {
+  /** Seconds after a copy before the clipboard is cleared; 0 turns auto-clear off. */
+  clipboardClearSeconds: number;
+}
+
+export const MAX_TOKEN_NAME_LENGTH = 255;
+export const MAX_CLIPBOARD_CLEAR_SECONDS = 3600;
+
+/** Channel name → argument and result. Adding a feature = one entry here, one handler, one bridge method. */
+export interface Contract {
+  'session:get': { arg: void; result: SessionState };
+  'session:sign-in': { arg: SignInRequest; result: SessionState };
+  'session:sign-out': { arg: void; result: SessionState };
+  'tokens:list': { arg: TokenPageRequest; result: TokenPage };
+  'tokens:create': { arg: { name: string }; result: TokenSummary };
+  'tokens:reveal': { arg: { id: number }; result: string };
+  'tokens:copy': { arg: { id: number }; result: CopyResult };
+  'tokens:delete': { arg: { id: number }; result: DeleteResult };
+  'settings:get': { arg: void; result: Settings };
+  'settings:update': { arg: Partial<Settings>; result: Settings };
+}
+
+export type Channel = keyof Contract;
+export type ArgOf<C extends Channel> = Contract[C]['arg'];
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+/** The bridge object's shape: `window.nocodb.tokens.create({ name })`. */
+export const BRIDGE_METHODS = {
+  session: { get: 'session:get', signIn: 'session:sign-in', signOut: 'session:sign-out' },
+  tokens: {
+    list: 'tokens:list',
+    create: 'tokens:create',
+    reveal: 'tokens:reveal',
+    copy: 'tokens:copy',
+    delete: 'tokens:delete',
+  },
+  settings: { get: 'settings:get', update: 'settings:update' },
+} as const satisfies Record<string, Record<string, Channel>>;
+
+type Methods = typeof BRIDGE_METHODS;
+type Call<C extends Channel> = ArgOf<C> extends void
+  ? () => Promise<Result<ResultOf<C>>>
+  : (arg: ArgOf<C>) => Promise<Result<ResultOf<C>>>;
+
+export type Bridge = {
+  readonly [G in keyof Methods]: { readonly [M in keyof Methods[G]]: Methods[G][M] extends Channel ? Call<Methods[G][M]> : never };
+};
+
+/** Every channel, once; tests check that the bridge and main's handlers cover exactly these. */
+export const CHANNELS = Object.values(BRIDGE_METHODS).flatMap((group) => Object.values(group)) as Channel[];

@@ -1,0 +1,45 @@
+// One Vite configuration for the three parts, chosen by --mode: the renderer (React), the main
+// process and the sandboxed preload. Main and preload are CommonJS bundles for Electron; keytar
+// stays external because it is a native module loaded at run time.
+import react from '@vitejs/plugin-react';
+import { builtinModules } from 'node:module';
+import { defineConfig, type UserConfig } from 'vite';
+
+const nodeExternals = ['electron', 'keytar', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+function nodeBundle(entry: string, outDir: string, fileName: string, external: string[]): UserConfig {
+  return {
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'node22',
+      minify: false,
+      sourcemap: false,
+      ssr: entry,
+      rollupOptions: {
+        external,
+        output: { format: 'cjs', entryFileNames: fileName },
+      },
+    },
+    ssr: { noExternal: true },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'main') return nodeBundle('main/main.ts', 'dist/main', 'main.cjs', nodeExternals);
+  // A sandboxed preload may require only 'electron': everything else is bundled in.
+  if (mode === 'preload') return nodeBundle('preload/preload.ts', 'dist/preload', 'preload.cjs', ['electron']);
+  return {
+    root: 'renderer',
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: '../dist/renderer',
+      emptyOutDir: true,
+      target: 'chrome130',
+      // No inline module-preload polyfill: the CSP allows only the app's own script files.
+      modulePreload: { polyfill: false },
+    },
+    server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  };
+});
