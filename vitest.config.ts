@@ -1,0 +1,20 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// Four projects: fast unit tests (node), renderer component tests (jsdom), integration tests
+// against a real keychain and a real NocoDB, and end-to-end tests in real Chromium. The real
+// NocoDB is started once per run by the global setup and shared by integration and e2e.
+export default defineConfig({
+  test: {
+    globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      { test: { name: 'unit', environment: 'node', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts', 'test/config/**/*.test.ts'] } },
+      {
+        plugins: [react()],
+        test: { name: 'renderer', environment: 'jsdom', include: ['test/renderer/**/*.test.{ts,tsx}'], setupFiles: ['test/renderer/setup.ts'] },
+      },
+      { test: { name: 'integration', environment: 'node', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 120_000 } },
+      { test: { name: 'e2e', environment: 'node', include: ['test/e2e/**/*.e2e.test.ts'], testTimeout: 60_000, hookTimeout: 180_000, fileParallelism: false } },
+    ],
+  },
+});
