@@ -3,9 +3,21 @@
 // stays external because it is a native module loaded at run time.
 import react from '@vitejs/plugin-react';
 import { builtinModules } from 'node:module';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './main/security.ts';
 
 const nodeExternals = ['electron', 'keytar', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** The built page carries the same CSP main serves as a header, so it holds wherever it is loaded. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'content-security-policy-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 function nodeBundle(entry: string, outDir: string, fileName: string, external: string[]): UserConfig {
   return {
@@ -32,7 +44,7 @@ export default defineConfig(({ mode }) => {
   return {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: '../dist/renderer',
       emptyOutDir: true,

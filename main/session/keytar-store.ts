@@ -1,0 +1,83 @@
+// The session store on the OS keychain through keytar: one entry per account, holding only what
+// is needed to resume the session. It never falls back to a file; the caller decides what to do
+// when the keychain is unavailable.
+import type { SecretStore, StoredSession } from '../ports.ts';
+import { accountKey, parseAccountKey } from './account-key.ts';
+import { keychainUnavailable } from './keychain-unavailable.ts';
+
+type Keytar = typeof import('keytar');
+
+export interface KeytarStoreOptions {
+  /** The keychain service name: the app's name. */
+  service: string;
+  now?: () => number;
+}
+
+/** What one keychain entry holds. The server URL and email are in the entry's account name. */
+interface EntrySecret {
+  refreshToken: string;
+  jwt: string;
+  savedAt: number;
+}
+
+function parseSecret(text: string): EntrySecret | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return null;
+    const { refreshToken, jwt, savedAt } = value as Record<string, unknown>;
+    if (typeof refreshToken !== 'string' || refreshToken === '') return null;
+    if (typeof jwt !== 'string' || jwt === '') return null;
+    return { refreshToken, jwt, savedAt: typeof savedAt === 'number' ? savedAt : 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** Loads keytar on first use, so a missing native module or Secret Service never stops the app from starting. */
+async function importKeytar(): Promise<Keytar> {
+  const module = (await import('keytar')) as Keytar & { default?: Keytar };
+  // keytar is CommonJS: depending on the loader its functions sit on the namespace or on `default`.
+  return module.default ?? module;
+}
+
+export function createKeytarSecretStore({ service, now = Date.now }: KeytarStoreOptions): SecretStore {
+  let keytar: Promise<Keytar> | null = null;
+
+  async function withKeytar<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
+    try {
+      keytar ??= importKeytar();
+      return await operation(await keytar);
+    } catch {
+      // A missing module, no D-Bus, a locked keyring: the same story for the user, and the cause
+      // may carry details that do not belong in a message.
+      throw keychainUnavailable();
+    }
+  }
+
+  return {
+    kind: 'keychain',
+    load: () =>
+      withKeytar(async (kt) => {
+        let latest: (StoredSession & { savedAt: number }) | null = null;
+        for (const { account, password } of await kt.findCredentials(service)) {
+          const key = parseAccountKey(account);
+          const secret = parseSecret(password);
+          // An entry that is not ours or is damaged is skipped, never a crash.
+          if (!key || !secret) continue;
+          if (!latest || secret.savedAt >= latest.savedAt) latest = { ...key, ...secret };
+        }
+        if (!latest) return null;
+        const { serverUrl, email, refreshToken, jwt } = latest;
+        return { serverUrl, email, refreshToken, jwt };
+      }),
+    save: ({ serverUrl, email, refreshToken, jwt }) =>
+      withKeytar(async (kt) => {
+        const secret: EntrySecret = { refreshToken, jwt, savedAt: now() };
+        await kt.setPassword(service, accountKey(serverUrl, email), JSON.stringify(secret));
+      }),
+    remove: (serverUrl, email) =>
+      withKeytar(async (kt) => {
+        await kt.deletePassword(service, accountKey(serverUrl, email));
+      }),
+  };
+}

@@ -1,0 +1,74 @@
+import { createStore } from 'zustand/vanilla';
+import type { AppError, Bridge, SessionState, SignInRequest } from '../../preload/contract.ts';
+import { callBridge } from './call-bridge.ts';
+
+export interface SessionStore {
+  /** null until main has answered `session.get` for the first time. */
+  state: SessionState | null;
+  status: 'loading' | 'idle' | 'signing_in' | 'signing_out';
+  /** The last sign-in or sign-out failure, for the screen that caused it. */
+  error: AppError | null;
+  load: () => Promise<void>;
+  /** Resolves to true when the user is now signed in. */
+  signIn: (request: SignInRequest) => Promise<boolean>;
+  signOut: () => Promise<void>;
+  /** Every store passes its failures here: a dead session sends the app back to sign-in. */
+  checkFailure: (error: AppError) => Promise<void>;
+}
+
+const SESSION_GONE = new Set(['session_expired', 'not_signed_in']);
+
+export function createSessionStore(bridge: Bridge) {
+  return createStore<SessionStore>()((set, get) => {
+    /** The signed-out state to show when main cannot even tell us its own. */
+    const signedOutWith = (notice: AppError): SessionState => {
+      const current = get().state;
+      const prefill =
+        current?.status === 'signed_in'
+          ? { serverUrl: current.account.serverUrl, email: current.account.email }
+          : (current?.prefill ?? null);
+      return { status: 'signed_out', prefill, notice };
+    };
+
+    return {
+      state: null,
+      status: 'loading',
+      error: null,
+
+      load: async () => {
+        set({ status: 'loading' });
+        const result = await callBridge(() => bridge.session.get());
+        set({ status: 'idle', state: result.ok ? result.value : signedOutWith(result.error) });
+      },
+
+      signIn: async (request) => {
+        if (get().status === 'signing_in') return false;
+        set({ status: 'signing_in', error: null });
+        const result = await callBridge(() => bridge.session.signIn(request));
+        if (!result.ok) {
+          set({ status: 'idle', error: result.error });
+          return false;
+        }
+        set({ status: 'idle', state: result.value });
+        return result.value.status === 'signed_in';
+      },
+
+      signOut: async () => {
+        set({ status: 'signing_out', error: null });
+        const result = await callBridge(() => bridge.session.signOut());
+        if (result.ok) set({ status: 'idle', state: result.value });
+        else set({ status: 'idle', error: result.error });
+      },
+
+      checkFailure: async (error) => {
+        if (!SESSION_GONE.has(error.code) || get().state?.status !== 'signed_in') return;
+        // main has already dropped the session; its state carries the prefill and the notice.
+        const result = await callBridge(() => bridge.session.get());
+        const next = result.ok && result.value.status === 'signed_out' ? result.value : signedOutWith(error);
+        set({ state: next.notice ? next : { ...next, notice: error } });
+      },
+    };
+  });
+}
+
+export type SessionStoreApi = ReturnType<typeof createSessionStore>;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createBridge } from '../../preload/bridge.ts';
+import { BRIDGE_METHODS, CHANNELS, type Channel } from '../../preload/contract.ts';
+
+describe('createBridge', () => {
+  it('exposes one method per contract channel, and each reaches invoke with its channel and argument', async () => {
+    const calls: Array<[Channel, unknown]> = [];
+    const bridge = createBridge(async (channel, arg) => {
+      calls.push([channel, arg]);
+      return { ok: true, value: channel };
+    });
+    const exposed: Channel[] = [];
+    for (const [group, methods] of Object.entries(BRIDGE_METHODS)) {
+      for (const [name, channel] of Object.entries(methods)) {
+        const method = (bridge as unknown as Record<string, Record<string, (arg?: unknown) => Promise<unknown>>>)[group]![name]!;
+        const arg = { probe: channel };
+        await expect(method(arg)).resolves.toEqual({ ok: true, value: channel });
+        expect(calls.at(-1)).toEqual([channel, arg]);
+        exposed.push(channel);
+      }
+    }
+    expect(exposed.sort()).toEqual([...CHANNELS].sort());
+    expect(new Set(CHANNELS).size).toBe(CHANNELS.length);
+  });
+
+  it('has no keys beyond the contract groups and methods', () => {
+    const bridge = createBridge(async () => undefined);
+    expect(Object.keys(bridge).sort()).toEqual(Object.keys(BRIDGE_METHODS).sort());
+    for (const [group, methods] of Object.entries(BRIDGE_METHODS)) {
+      expect(Object.keys((bridge as unknown as Record<string, object>)[group]!).sort()).toEqual(Object.keys(methods).sort());
+    }
+  });
+
+  it('is frozen all the way down, so the page cannot swap a method', () => {
+    const bridge = createBridge(async () => undefined);
+    expect(Object.isFrozen(bridge)).toBe(true);
+    for (const group of Object.values(bridge)) expect(Object.isFrozen(group)).toBe(true);
+    expect(() => {
+      (bridge.tokens as unknown as Record<string, unknown>)['list'] = () => 'hijacked';
+    }).toThrow(TypeError);
+  });
+
+  it('passes only the argument: a method called with extra arguments still sends one', async () => {
+    const seen: unknown[][] = [];
+    const bridge = createBridge(async (...args) => {
+      seen.push(args);
+      return undefined;
+    });
+    await (bridge.tokens.copy as (...args: unknown[]) => Promise<unknown>)({ id: 1 }, 'extra');
+    expect(seen).toEqual([['tokens:copy', { id: 1 }]]);
+  });
+});
