@@ -1,0 +1,123 @@
+// The NocoDB HTTP client: one method per server call, each mapping the server's answers (quirks
+// included, see shared/nocodb/API.md) to typed results or an AppFailure with a contract code.
+import * as v from 'valibot';
+import { AppFailure } from '../app-error.ts';
+import { failureFor, isRecord, notNocodb, serverMessage, unexpectedAnswer } from './answer-errors.ts';
+import { createTransport, type NocoAnswer, type NocoRequest } from './http-transport.ts';
+import { isSendableRefreshToken, readRefreshCookie, refreshCookieHeader } from './refresh-cookie.ts';
+import { healthAnswer, sessionAnswer, tokenListAnswer, tokenRow, userAnswer } from './response-schemas.ts';
+import { normalizeServerUrl } from './server-url.ts';
+import type { NocoClient, NocoClientOptions, NocoUser, SessionTokens } from './types.ts';
+
+/** Decides what a non-2xx answer means for one call; `undefined` falls back to the general rules. */
+type Special = (answer: NocoAnswer) => AppFailure | undefined;
+
+// A header value must be visible ASCII; fetch would otherwise throw a TypeError before sending.
+const HEADER_VALUE = /^[\x21-\x7e]+$/;
+
+export function createNocoClient(options: NocoClientOptions): NocoClient {
+  const serverUrl = normalizeServerUrl(options.serverUrl);
+  const send = createTransport({ serverUrl, fetch: options.fetch, timeoutMs: options.timeoutMs });
+
+  /** Sends the request and returns a 2xx answer; anything else is thrown as an AppFailure. */
+  async function succeed(request: NocoRequest, special?: Special): Promise<NocoAnswer> {
+    const answer = await send(request);
+    if (answer.status >= 200 && answer.status < 300) return answer;
+    throw special?.(answer) ?? failureFor(answer, serverUrl);
+  }
+
+  function parse<S extends v.GenericSchema>(schema: S, answer: NocoAnswer, bad: () => AppFailure): v.InferOutput<S> {
+    if (answer.body.kind === 'html') throw notNocodb(serverUrl);
+    const result = v.safeParse(schema, answer.body.kind === 'json' ? answer.body.value : undefined);
+    if (!result.success) throw bad();
+    return result.output;
+  }
+
+  /** Reads `{ token }` plus the rotating refresh cookie from a sign-in or refresh answer. */
+  function session(answer: NocoAnswer, bad: () => AppFailure): SessionTokens {
+    const { token } = parse(sessionAnswer, answer, bad);
+    const refreshToken = readRefreshCookie(answer.headers);
+    if (refreshToken === null) throw bad();
+    return { jwt: token, refreshToken };
+  }
+
+  function jwtHeader(jwt: string): Record<string, string> {
+    if (!HEADER_VALUE.test(jwt)) throw new AppFailure('unauthorized', 'The saved session is not valid. Sign in again.');
+    return { 'xc-auth': jwt };
+  }
+
+  const isGuest = (answer: NocoAnswer) => answer.body.kind === 'json' && isRecord(answer.body.value) && !('id' in answer.body.value);
+  const notNocodbOn404: Special = (answer) => (answer.status === 404 ? notNocodb(serverUrl) : undefined);
+  const notNocodbBody = () => notNocodb(serverUrl);
+
+  return {
+    serverUrl,
+
+    async health() {
+      parse(healthAnswer, await succeed({ method: 'GET', path: '/api/v1/health' }, notNocodbOn404), notNocodbBody);
+    },
+
+    async signIn(email, password) {
+      const answer = await succeed({ method: 'POST', path: '/api/v1/auth/user/signin', json: { email, password } }, (refused) => {
+        // NocoDB answers 400 "Invalid credentials" for a wrong password and an unknown email alike.
+        if (refused.status === 400 || refused.status === 401) {
+          return new AppFailure('invalid_credentials', (refused.status === 400 && serverMessage(refused)) || 'Invalid credentials');
+        }
+        return notNocodbOn404(refused);
+      });
+      return session(answer, notNocodbBody);
+    },
+
+    async refresh(refreshToken) {
+      const expired = () => new AppFailure('session_expired', 'Your session has expired. Sign in again.');
+      if (!isSendableRefreshToken(refreshToken)) throw expired();
+      const answer = await succeed(
+        { method: 'POST', path: '/api/v1/auth/token/refresh', headers: { cookie: refreshCookieHeader(refreshToken) } },
+        // 400 "Invalid/Missing refresh token" (the token was rotated or revoked), 401 "Token Expired".
+        (refused) => (refused.status === 400 || refused.status === 401 ? expired() : undefined),
+      );
+      return session(answer, unexpectedAnswer);
+    },
+
+    async signOut({ jwt, refreshToken }) {
+      const headers = jwtHeader(jwt);
+      if (isSendableRefreshToken(refreshToken)) headers.cookie = refreshCookieHeader(refreshToken);
+      await succeed({ method: 'POST', path: '/api/v1/auth/user/signout', headers });
+    },
+
+    async me(jwt) {
+      const answer = await succeed({ method: 'GET', path: '/api/v1/auth/user/me', headers: jwtHeader(jwt) });
+      // NocoDB answers an unknown session with 200 and a guest user rather than 401.
+      if (isGuest(answer)) throw new AppFailure('unauthorized', 'The server did not accept the session. Sign in again.');
+      return parse(userAnswer, answer, unexpectedAnswer);
+    },
+
+    async whoIsApiToken(apiToken): Promise<NocoUser | null> {
+      if (!HEADER_VALUE.test(apiToken)) return null;
+      let answer: NocoAnswer;
+      try {
+        answer = await succeed({ method: 'GET', path: '/api/v1/auth/user/me', headers: { 'xc-token': apiToken } });
+      } catch (error) {
+        if (error instanceof AppFailure && error.code === 'unauthorized') return null;
+        throw error;
+      }
+      return isGuest(answer) ? null : parse(userAnswer, answer, unexpectedAnswer);
+    },
+
+    async listTokens(jwt, { limit, offset }) {
+      const query = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+      const answer = await succeed({ method: 'GET', path: `/api/v1/tokens?${query}`, headers: jwtHeader(jwt) });
+      return parse(tokenListAnswer, answer, unexpectedAnswer);
+    },
+
+    async createToken(jwt, name) {
+      const answer = await succeed({ method: 'POST', path: '/api/v1/tokens', headers: jwtHeader(jwt), json: { description: name } });
+      return parse(tokenRow, answer, unexpectedAnswer);
+    },
+
+    async deleteToken(jwt, id) {
+      if (!Number.isSafeInteger(id) || id < 1) throw new AppFailure('invalid_argument', 'A token id is a positive whole number.');
+      await succeed({ method: 'DELETE', path: `/api/v1/tokens/${id}`, headers: jwtHeader(jwt) });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// The shapes the client accepts from a NocoDB server. Anything else is treated as a bad answer,
+// never trusted field by field.
+import * as v from 'valibot';
+import type { ApiTokenPage, ApiTokenRow, NocoUser } from './types.ts';
+
+const optionalText = v.optional(v.nullable(v.string()), null);
+
+/** Sign-in, sign-up and refresh: `{ token: <JWT> }`. */
+export const sessionAnswer = v.object({ token: v.pipe(v.string(), v.regex(/^[\x21-\x7e]+$/)) });
+
+/** `/auth/user/me`. A guest answer has no `id`/`email`, so it fails this schema. */
+export const userAnswer = v.pipe(
+  v.object({
+    id: v.union([v.pipe(v.string(), v.nonEmpty()), v.pipe(v.number(), v.safeInteger(), v.transform(String))]),
+    email: v.pipe(v.string(), v.nonEmpty()),
+    display_name: optionalText,
+  }),
+  v.transform((user): NocoUser => ({ id: user.id, email: user.email, displayName: user.display_name })),
+);
+
+// Older servers (and some SQL drivers) send numeric ids as strings.
+const rowId = v.pipe(
+  v.union([v.number(), v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))]),
+  v.safeInteger(),
+  v.minValue(1),
+);
+
+export const tokenRow = v.pipe(
+  v.object({
+    id: rowId,
+    // The full secret: 40 characters of A-Za-z0-9_- on 0.301.3; a little slack for other versions.
+    token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,128}$/)),
+    description: optionalText,
+    created_by: optionalText,
+    created_at: optionalText,
+  }),
+  v.transform(
+    (row): ApiTokenRow => ({ id: row.id, token: row.token, name: row.description, creator: row.created_by, createdAt: row.created_at }),
+  ),
+);
+
+export const tokenListAnswer = v.pipe(
+  v.object({
+    list: v.array(tokenRow),
+    pageInfo: v.object({
+      totalRows: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+      isLastPage: v.boolean(),
+    }),
+  }),
+  v.transform((answer): ApiTokenPage => ({ rows: answer.list, totalRows: answer.pageInfo.totalRows, isLastPage: answer.pageInfo.isLastPage })),
+);
+
+/** `/health` answers some JSON object (`{"message":"OK",…}` on 0.301.3). */
+export const healthAnswer = v.record(v.string(), v.unknown());

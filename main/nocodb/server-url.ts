@@ -1,0 +1,31 @@
+import { AppFailure } from '../app-error.ts';
+
+/**
+ * Turns what the user typed into the base URL every request starts from: `scheme://host[:port]`,
+ * http or https only, lower-case host, no path, query, hash, credentials or trailing slash.
+ * NocoDB serves its API from the root, so a pasted dashboard link (`…/dashboard/#/base/x`) still works.
+ */
+export function normalizeServerUrl(input: string): string {
+  const text = input.trim();
+  // Without this check `new URL('localhost:8080')` would read "localhost:" as the scheme.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    throw new AppFailure('invalid_argument', 'Enter the server address with http:// or https://, for example http://localhost:8080.');
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new AppFailure('invalid_argument', 'The server address is not a valid URL.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new AppFailure('invalid_argument', 'The server address must start with http:// or https://.');
+  }
+  if (url.hostname === '') {
+    throw new AppFailure('invalid_argument', 'The server address has no host name.');
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new AppFailure('invalid_argument', 'The server address must not contain a user name or password.');
+  }
+  // URL already lower-cases the host and drops default ports (80 for http, 443 for https).
+  return `${url.protocol}//${url.host}`;
+}
