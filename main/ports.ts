@@ -20,8 +20,9 @@ export interface SecretStore {
 
 /** The system clipboard (Electron's `clipboard` in the app). */
 export interface ClipboardPort {
-  readText(): string;
-  writeText(text: string): void;
+  // Electron 45's clipboard is promise-based; test clipboards may answer synchronously.
+  readText(): string | Promise<string>;
+  writeText(text: string): void | Promise<void>;
 }
 
 /** A small JSON document in the app's data folder, for non-secret preferences only. */

@@ -1,0 +1,43 @@
+// Builds main's services on the given ports and maps every IPC channel to one of them. Handlers
+// stay thin: the router has already checked the argument, the services do the work.
+import { createClipboardGuard } from './clipboard/clipboard-guard.ts';
+import type { Handlers } from './ipc-router.ts';
+import { createNocoClient } from './nocodb/nocodb-client.ts';
+import type { AppPorts } from './ports.ts';
+import { createSessionService } from './session/session-service.ts';
+import { createSettingsService } from './settings/settings-service.ts';
+import { createTokenService } from './tokens/token-service.ts';
+
+export function createHandlers(ports: AppPorts): Handlers {
+  const { timers, log } = ports;
+  const settings = createSettingsService(ports.settingsFile);
+  const session = createSessionService({
+    secretStore: ports.secretStore,
+    fallbackSecretStore: ports.fallbackSecretStore,
+    settings,
+    createClient: (serverUrl) => createNocoClient({ serverUrl, fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs }),
+    now: ports.now,
+    log,
+  });
+  const tokens = createTokenService({
+    session,
+    clipboard: createClipboardGuard({ clipboard: ports.clipboard, timers, log }),
+    settings,
+    log,
+  });
+  // Token values belong to one account: a sign-out or a new sign-in drops them.
+  session.onAccountChange(() => tokens.forgetValues());
+
+  return {
+    'session:get': () => session.getState(),
+    'session:sign-in': (request) => session.signIn(request),
+    'session:sign-out': () => session.signOut(),
+    'tokens:list': (request) => tokens.list(request),
+    'tokens:create': (request) => tokens.create(request),
+    'tokens:reveal': (request) => tokens.reveal(request),
+    'tokens:copy': (request) => tokens.copy(request),
+    'tokens:delete': (request) => tokens.delete(request),
+    'settings:get': () => settings.get(),
+    'settings:update': (patch) => settings.update(patch),
+  };
+}

@@ -1,0 +1,23 @@
+// What the user reads about their session: why they see the sign-in screen, or why the session
+// will not survive a restart. Plain words; never a secret, never a server detail.
+import type { AppError } from '../../preload/contract.ts';
+import { AppFailure } from '../app-error.ts';
+import { keychainUnavailable } from './keychain-unavailable.ts';
+
+export const SESSION_EXPIRED: AppError = { code: 'session_expired', message: 'Your session expired. Sign in again.' };
+
+export const notSignedIn = () => new AppFailure('not_signed_in', 'You are signed out. Sign in to continue.');
+
+/** The keychain's own explanation (what the system needs), or the generic one for an unexpected error. */
+const keychainReason = (error: unknown) =>
+  error instanceof AppFailure && error.code === 'keychain_unavailable' ? error.message : keychainUnavailable().message;
+
+/** Shown on the sign-in screen when the keychain could not be read at launch. */
+export const keychainNotice = (error: unknown): AppError => ({
+  code: 'keychain_unavailable',
+  message: `${keychainReason(error)} You can still sign in, but the session will only last until you close the app.`,
+});
+
+/** Shown while signed in when the session could not be written to the keychain. */
+export const memoryOnlyWarning = (error: unknown) =>
+  `${keychainReason(error)} This session is kept in memory only and will not survive a restart.`;

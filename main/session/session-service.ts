@@ -1,0 +1,250 @@
+// The signed-in session: restored from the keychain at launch, refreshed when the JWT expires,
+// written back after every rotation, ended on sign-out. Every authenticated call goes through
+// `withSession`, which refreshes once (shared by concurrent callers) and retries once on a 401.
+import type { Account, AppError, SessionState, SignInRequest } from '../../preload/contract.ts';
+import { AppFailure, toAppError } from '../app-error.ts';
+import type { NocoClient, NocoUser } from '../nocodb/types.ts';
+import { normalizeServerUrl } from '../nocodb/server-url.ts';
+import type { SecretStore, StoredSession } from '../ports.ts';
+import type { LastAccount, SettingsService } from '../settings/settings-service.ts';
+import { isJwtExpiring } from './jwt-expiry.ts';
+import { SESSION_EXPIRED, keychainNotice, memoryOnlyWarning, notSignedIn } from './session-messages.ts';
+
+export interface SessionServiceOptions {
+  secretStore: SecretStore;
+  /** Where the session goes when `secretStore` cannot be written: memory, for this run only. */
+  fallbackSecretStore: SecretStore;
+  settings: Pick<SettingsService, 'lastAccount' | 'rememberAccount'>;
+  /** A client for a normalised server URL. */
+  createClient: (serverUrl: string) => NocoClient;
+  now: () => number;
+  log: (line: string) => void;
+}
+
+export interface SessionService {
+  /** The session as the renderer may see it; the first call restores the last session from the keychain. */
+  getState(): Promise<SessionState>;
+  signIn(request: SignInRequest): Promise<SessionState>;
+  signOut(): Promise<SessionState>;
+  /** Runs an authenticated call with the current JWT; throws `not_signed_in` or `session_expired`. */
+  withSession<T>(call: (client: NocoClient, jwt: string) => Promise<T>): Promise<T>;
+  /** Throws `not_signed_in` unless a session is active. */
+  requireSignedIn(): Promise<void>;
+  /** Registers a listener for the end or change of the signed-in account (to drop what belongs to it). */
+  onAccountChange(listener: () => void): void;
+}
+
+/** One session's live state. `session` is replaced on every rotation. */
+interface LiveSession {
+  client: NocoClient;
+  session: StoredSession;
+  store: SecretStore;
+  persistenceWarning: string | null;
+  /** The refresh in flight, shared by every caller that needs a new JWT. */
+  refreshing: Promise<string> | null;
+  /** Set once the session is signed out or expired, so a late refresh does not bring it back. */
+  ended: boolean;
+}
+
+const hasCode = (error: unknown, ...codes: string[]) => error instanceof AppFailure && codes.includes(error.code);
+
+const toAccount = (serverUrl: string, user: NocoUser): Account => ({
+  serverUrl,
+  email: user.email,
+  userId: user.id,
+  displayName: user.displayName,
+});
+
+const accountOf = ({ serverUrl, email }: StoredSession): LastAccount => ({ serverUrl, email });
+
+export function createSessionService(options: SessionServiceOptions): SessionService {
+  const { secretStore, fallbackSecretStore, settings, createClient, now, log } = options;
+  const accountListeners: Array<() => void> = [];
+  const onAccountChange = () => accountListeners.forEach((listener) => listener());
+
+  let active: { live: LiveSession; account: Account } | null = null;
+  let notice: AppError | null = null;
+  let prefill: LastAccount | null = null;
+  // Bumped whenever the user signs in or out, so a slow launch restore cannot overrule them.
+  let generation = 0;
+  let restoring: Promise<void> | null = null;
+
+  const liveSession = (client: NocoClient, session: StoredSession): LiveSession => ({
+    client,
+    session,
+    store: secretStore,
+    persistenceWarning: null,
+    refreshing: null,
+    ended: false,
+  });
+
+  /** Writes the session to its store; when the keychain refuses, moves it to memory and says so. */
+  async function persist(live: LiveSession, next: StoredSession): Promise<void> {
+    try {
+      await live.store.save(next);
+    } catch (error) {
+      log(`session: keychain write failed with ${toAppError(error).code}; keeping the session in memory`);
+      await fallbackSecretStore.save(next);
+      // The keychain may still hold the previous, now dead, refresh token: drop it if it can be reached.
+      if (live.store !== fallbackSecretStore) await forget(live);
+      live.store = fallbackSecretStore;
+      live.persistenceWarning = memoryOnlyWarning(error);
+    }
+    live.session = next;
+  }
+
+  async function forget(live: LiveSession): Promise<void> {
+    const { serverUrl, email } = live.session;
+    await live.store.remove(serverUrl, email).catch((error: unknown) => {
+      log(`session: removing the stored session failed with ${toAppError(error).code}`);
+    });
+  }
+
+  /** Stops the session from being used, so concurrent callers see `not_signed_in` at once. */
+  function detach(live: LiveSession): void {
+    live.ended = true;
+    prefill = accountOf(live.session);
+    if (active?.live !== live) return;
+    active = null;
+    generation += 1;
+    onAccountChange();
+  }
+
+  // The refresh token rotates, so the new pair is stored before anything uses it.
+  async function rotate(live: LiveSession): Promise<string> {
+    let tokens;
+    try {
+      tokens = await live.client.refresh(live.session.refreshToken);
+    } catch (error) {
+      log(`session: refresh failed with ${toAppError(error).code}`);
+      // Offline or a server hiccup: the session may still be good, so keep it.
+      if (!hasCode(error, 'session_expired', 'unauthorized')) throw error;
+      detach(live);
+      if (!active) notice = SESSION_EXPIRED;
+      await forget(live);
+      throw new AppFailure('session_expired', SESSION_EXPIRED.message);
+    }
+    if (live.ended) throw notSignedIn();
+    await persist(live, { ...live.session, jwt: tokens.jwt, refreshToken: tokens.refreshToken });
+    return tokens.jwt;
+  }
+
+  /** A JWT newer than `staleJwt`: the one another caller already got, or one refresh shared by all. */
+  function freshJwt(live: LiveSession, staleJwt: string): Promise<string> {
+    if (live.session.jwt !== staleJwt) return Promise.resolve(live.session.jwt);
+    live.refreshing ??= rotate(live).finally(() => {
+      live.refreshing = null;
+    });
+    return live.refreshing;
+  }
+
+  async function call<T>(live: LiveSession, run: (client: NocoClient, jwt: string) => Promise<T>): Promise<T> {
+    let jwt = live.session.jwt;
+    if (isJwtExpiring(jwt, now())) jwt = await freshJwt(live, jwt);
+    try {
+      return await run(live.client, jwt);
+    } catch (error) {
+      // Only a refused session is retried: the server did nothing, so running the call again is safe.
+      if (!hasCode(error, 'unauthorized')) throw error;
+      return run(live.client, await freshJwt(live, jwt));
+    }
+  }
+
+  /** Resumes the last session at launch. A failure that may pass (offline) lets the next call try again. */
+  async function restore(): Promise<void> {
+    const startedAt = generation;
+    let stored: StoredSession | null;
+    try {
+      stored = await secretStore.load();
+    } catch (error) {
+      log(`session: reading the keychain failed with ${toAppError(error).code}`);
+      if (startedAt === generation) notice = keychainNotice(error);
+      return;
+    }
+    if (!stored || startedAt !== generation) return;
+    prefill = accountOf(stored);
+    try {
+      const live = liveSession(createClient(stored.serverUrl), stored);
+      const user = await call(live, (client, jwt) => client.me(jwt));
+      if (startedAt !== generation) return;
+      active = { live, account: toAccount(live.client.serverUrl, user) };
+      notice = null;
+    } catch (error) {
+      log(`session: restore failed with ${toAppError(error).code}`);
+      // An expired session was already forgotten by `rotate`; anything else keeps the entry for a retry.
+      if (hasCode(error, 'session_expired') || startedAt !== generation) return;
+      notice = toAppError(error);
+      restoring = null;
+    }
+  }
+
+  const ensureRestored = () => (restoring ??= restore());
+
+  async function describe(): Promise<SessionState> {
+    if (active) {
+      const { live, account } = active;
+      return { status: 'signed_in', account, persistence: live.store.kind, persistenceWarning: live.persistenceWarning };
+    }
+    return { status: 'signed_out', prefill: prefill ?? (await settings.lastAccount()), notice };
+  }
+
+  async function requireActive(): Promise<LiveSession> {
+    await ensureRestored();
+    if (!active) throw notSignedIn();
+    return active.live;
+  }
+
+  return {
+    async getState() {
+      await ensureRestored();
+      return describe();
+    },
+
+    async signIn({ serverUrl, email, password }) {
+      const client = createClient(normalizeServerUrl(serverUrl));
+      const tokens = await client.signIn(email, password);
+      const user = await client.me(tokens.jwt);
+      const { jwt, refreshToken } = tokens;
+      const live = liveSession(client, { serverUrl: client.serverUrl, email: user.email, jwt, refreshToken });
+      await persist(live, live.session);
+      if (active) detach(active.live);
+      generation += 1;
+      restoring = Promise.resolve();
+      active = { live, account: toAccount(client.serverUrl, user) };
+      notice = null;
+      prefill = accountOf(live.session);
+      onAccountChange();
+      await settings.rememberAccount(prefill).catch((error: unknown) => {
+        log(`session: remembering the account failed with ${toAppError(error).code}`);
+      });
+      return describe();
+    },
+
+    async signOut() {
+      await ensureRestored();
+      const live = active?.live;
+      if (live) {
+        detach(live);
+        // Let a refresh in flight finish, so the server is told about the newest session.
+        await live.refreshing?.catch(() => {});
+        await live.client.signOut(live.session).catch((error: unknown) => {
+          log(`session: server sign-out failed with ${toAppError(error).code}`);
+        });
+        await forget(live);
+      }
+      restoring = Promise.resolve();
+      notice = null;
+      return describe();
+    },
+
+    withSession: async (run) => call(await requireActive(), run),
+
+    async requireSignedIn() {
+      await requireActive();
+    },
+
+    onAccountChange(listener) {
+      accountListeners.push(listener);
+    },
+  };
+}

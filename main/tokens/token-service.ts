@@ -1,0 +1,100 @@
+// The Tokens tab's work in main. The renderer sees summaries only; full token values stay in a
+// map here and leave main only when the user asks (reveal) or go straight to the clipboard (copy).
+import type { CopyResult, DeleteResult, TokenPage, TokenPageRequest, TokenSummary } from '../../preload/contract.ts';
+import { AppFailure, toAppError } from '../app-error.ts';
+import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
+import type { ApiTokenRow } from '../nocodb/types.ts';
+import type { SessionService } from '../session/session-service.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+
+export interface TokenServiceOptions {
+  session: Pick<SessionService, 'withSession' | 'requireSignedIn'>;
+  clipboard: ClipboardGuard;
+  settings: Pick<SettingsService, 'get'>;
+  log: (line: string) => void;
+}
+
+export interface TokenService {
+  list(request: TokenPageRequest): Promise<TokenPage>;
+  create(request: { name: string }): Promise<TokenSummary>;
+  reveal(request: { id: number }): Promise<string>;
+  copy(request: { id: number }): Promise<CopyResult>;
+  delete(request: { id: number }): Promise<DeleteResult>;
+  /** Drops every cached value: called when the account changes or signs out. */
+  forgetValues(): void;
+}
+
+const toSummary = ({ id, name, creator, createdAt }: ApiTokenRow): TokenSummary => ({ id, name, creator, createdAt });
+
+const unknownToken = () => new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.');
+
+export function createTokenService({ session, clipboard, settings, log }: TokenServiceOptions): TokenService {
+  const values = new Map<number, string>();
+  // Bumped by forgetValues, so an answer that arrives after a sign-out is not cached for the next account.
+  let epoch = 0;
+
+  function remember(rows: ApiTokenRow[], startedAt: number): void {
+    if (startedAt !== epoch) return;
+    for (const row of rows) values.set(row.id, row.token);
+  }
+
+  async function valueOf(id: number): Promise<string> {
+    await session.requireSignedIn();
+    const value = values.get(id);
+    if (value === undefined) throw unknownToken();
+    return value;
+  }
+
+  /** What the server does with a deleted token: on NocoDB 0.301.3 it may keep accepting it for a while. */
+  async function checkRevocation(value: string | undefined): Promise<DeleteResult['revocation']> {
+    if (value === undefined) return 'unknown';
+    try {
+      const user = await session.withSession((client) => client.whoIsApiToken(value));
+      return user === null ? 'revoked' : 'still_accepted';
+    } catch (error) {
+      log(`tokens: revocation check failed with ${toAppError(error).code}`);
+      return 'unknown';
+    }
+  }
+
+  return {
+    async list({ page, pageSize }) {
+      const startedAt = epoch;
+      const answer = await session.withSession((client, jwt) =>
+        client.listTokens(jwt, { limit: pageSize, offset: (page - 1) * pageSize }),
+      );
+      remember(answer.rows, startedAt);
+      return { tokens: answer.rows.map(toSummary), page, pageSize, totalRows: answer.totalRows, isLastPage: answer.isLastPage };
+    },
+
+    // withSession retries only when the server refused the session (nothing was created); a timeout
+    // is never retried, since the first request may have created the token.
+    async create({ name }) {
+      const startedAt = epoch;
+      const row = await session.withSession((client, jwt) => client.createToken(jwt, name));
+      remember([row], startedAt);
+      return toSummary(row);
+    },
+
+    reveal: async ({ id }) => valueOf(id),
+
+    async copy({ id }) {
+      const value = await valueOf(id);
+      const { clipboardClearSeconds } = await settings.get();
+      await clipboard.copy(value, clipboardClearSeconds);
+      return { clearAfterSeconds: clipboardClearSeconds === 0 ? null : clipboardClearSeconds };
+    },
+
+    async delete({ id }) {
+      await session.withSession((client, jwt) => client.deleteToken(jwt, id));
+      const value = values.get(id);
+      values.delete(id);
+      return { revocation: await checkRevocation(value) };
+    },
+
+    forgetValues() {
+      epoch += 1;
+      values.clear();
+    },
+  };
+}
