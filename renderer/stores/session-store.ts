@@ -16,12 +16,14 @@ export interface SessionStore {
   checkFailure: (error: AppError) => Promise<void>;
 }
 
+type SignedOut = Extract<SessionState, { status: 'signed_out' }>;
+
 const SESSION_GONE = new Set(['session_expired', 'not_signed_in']);
 
 export function createSessionStore(bridge: Bridge) {
   return createStore<SessionStore>()((set, get) => {
     /** The signed-out state to show when main cannot even tell us its own. */
-    const signedOutWith = (notice: AppError): SessionState => {
+    const signedOutWith = (notice: AppError): SignedOut => {
       const current = get().state;
       const prefill =
         current?.status === 'signed_in'

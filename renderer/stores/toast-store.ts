@@ -33,7 +33,7 @@ export function createToastStore() {
   return createStore<ToastStore>()((set) => ({
     toasts: [],
     show: (toast) =>
-      set((s) => ({ toasts: [...s.toasts, { duration: DEFAULT_TOAST_MS, ...toast, id: nextId++ }] })),
+      set((s) => ({ toasts: [...s.toasts, { ...toast, duration: toast.duration ?? DEFAULT_TOAST_MS, id: nextId++ }] })),
     dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
   }));
 }

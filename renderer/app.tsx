@@ -1,0 +1,53 @@
+import { Toast, Tooltip } from 'radix-ui';
+import type { Account } from '../preload/contract.ts';
+import { AccountLayout } from './features/account/account-layout.tsx';
+import { ProfilePage } from './features/profile/profile-page.tsx';
+import { HomePage } from './features/shell/home-page.tsx';
+import { PersistenceBanner } from './features/shell/persistence-banner.tsx';
+import { Sidebar } from './features/shell/sidebar.tsx';
+import { SignInScreen } from './features/sign-in/sign-in-screen.tsx';
+import { TokensPage } from './features/tokens/tokens-page.tsx';
+import { useRoute } from './routing/hash-route.ts';
+import { useSession } from './stores/stores-context.tsx';
+import { Toaster } from './ui/toaster.tsx';
+
+/** Picks the screen: a splash until main answers, sign-in when signed out, else the routed page. */
+export function App() {
+  const account = useSession((s) => (s.state?.status === 'signed_in' ? s.state.account : null));
+  const known = useSession((s) => s.state !== null);
+  return (
+    <Tooltip.Provider delayDuration={300}>
+      <Toast.Provider swipeDirection="right" label="Notification">
+        {!known ? (
+          <div className="splash" role="status">
+            Loading…
+          </div>
+        ) : account ? (
+          <SignedIn account={account} />
+        ) : (
+          <SignInScreen />
+        )}
+        <Toaster />
+      </Toast.Provider>
+    </Tooltip.Provider>
+  );
+}
+
+function SignedIn({ account }: { account: Account }) {
+  const route = useRoute();
+  return (
+    <div className="app">
+      <PersistenceBanner />
+      {route === 'home' ? (
+        <div className="shell">
+          <Sidebar account={account} />
+          <HomePage account={account} />
+        </div>
+      ) : (
+        <AccountLayout active={route}>
+          {route === 'tokens' ? <TokensPage /> : <ProfilePage account={account} />}
+        </AccountLayout>
+      )}
+    </div>
+  );
+}

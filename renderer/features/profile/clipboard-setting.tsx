@@ -1,0 +1,71 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { MAX_CLIPBOARD_CLEAR_SECONDS } from '../../../preload/contract.ts';
+import { useSettings } from '../../stores/stores-context.tsx';
+
+/** How long a copied token may stay on the clipboard; 0 turns clearing off. */
+export function ClipboardSetting() {
+  const settings = useSettings((s) => s.settings);
+  const status = useSettings((s) => s.status);
+  const error = useSettings((s) => s.error);
+  const load = useSettings((s) => s.load);
+  const update = useSettings((s) => s.update);
+  const [seconds, setSeconds] = useState('');
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (settings) setSeconds(String(settings.clipboardClearSeconds));
+  }, [settings]);
+
+  const value = Number(seconds);
+  const valid = seconds.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= MAX_CLIPBOARD_CLEAR_SECONDS;
+  const changed = settings !== null && value !== settings.clipboardClearSeconds;
+  const showInvalid = settings !== null && !valid;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!valid) return;
+    setSaved(await update({ clipboardClearSeconds: value }));
+  };
+
+  return (
+    <form className="card setting" onSubmit={(e) => void submit(e)}>
+      <h3 className="setting-title">Clear the clipboard after copying a token</h3>
+      <p className="muted">
+        After this many seconds the app empties the clipboard if it still holds the copied token. 0 turns this off.
+      </p>
+      <div className="setting-row">
+        <label className="field-label" htmlFor="clipboard-seconds">
+          Seconds
+        </label>
+        <input
+          id="clipboard-seconds"
+          className="input input-narrow"
+          type="number"
+          min={0}
+          max={MAX_CLIPBOARD_CLEAR_SECONDS}
+          step={1}
+          value={seconds}
+          disabled={settings === null}
+          aria-invalid={showInvalid}
+          onChange={(e) => {
+            setSeconds(e.target.value);
+            setSaved(false);
+          }}
+        />
+        <button type="submit" className="btn btn-primary" disabled={!valid || !changed || status === 'saving'}>
+          Save
+        </button>
+      </div>
+      {showInvalid && <p className="field-error">Enter a whole number from 0 to {MAX_CLIPBOARD_CLEAR_SECONDS}.</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {saved && !changed && <p className="muted" role="status">Saved.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from 'react';
+import { useSession } from '../../stores/stores-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
+import { DEFAULT_SERVER_URL, SIGN_IN_WORDS } from './sign-in-messages.ts';
+import './sign-in.css';
+
+/** The sign-in form; shown whenever the session is signed out. */
+export function SignInScreen() {
+  const prefill = useSession((s) => (s.state?.status === 'signed_out' ? s.state.prefill : null));
+  const notice = useSession((s) => (s.state?.status === 'signed_out' ? s.state.notice : null));
+  const busy = useSession((s) => s.status === 'signing_in');
+  const error = useSession((s) => s.error);
+  const signIn = useSession((s) => s.signIn);
+
+  const [serverUrl, setServerUrl] = useState(prefill?.serverUrl ?? DEFAULT_SERVER_URL);
+  const [email, setEmail] = useState(prefill?.email ?? '');
+  const [password, setPassword] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    // The password leaves this component with the request and is not kept, whatever the outcome.
+    setPassword('');
+    void signIn({ serverUrl: serverUrl.trim(), email: email.trim(), password });
+  };
+
+  return (
+    <main className="sign-in">
+      <div className="sign-in-card">
+        <h1 className="sign-in-title">Sign in to NocoDB</h1>
+        {notice && (
+          <p className="notice notice-warning" role="status">
+            {errorText(notice, SIGN_IN_WORDS)}
+          </p>
+        )}
+        <form data-testid="nc-form-signin" className="sign-in-form" onSubmit={submit} aria-busy={busy}>
+          <label className="field">
+            <span className="field-label">Server URL</span>
+            <input
+              className="input"
+              type="text"
+              inputMode="url"
+              spellCheck={false}
+              name="serverUrl"
+              required
+              value={serverUrl}
+              onChange={(e) => setServerUrl(e.target.value)}
+              autoComplete="url"
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">Email</span>
+            <input
+              className="input"
+              type="email"
+              name="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              autoComplete="username"
+              autoFocus={prefill !== null}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">Password</span>
+            <input
+              className="input"
+              type="password"
+              name="password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+            />
+          </label>
+          {error && (
+            <p className="field-error" role="alert">
+              {errorText(error, SIGN_IN_WORDS)}
+            </p>
+          )}
+          <button type="submit" className="btn btn-primary btn-large" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTokens } from '../../stores/stores-context.tsx';
+
+/** The inline "new token" row at the top of the table. Its draft lives in the store, so a failed list refresh cannot lose it. */
+export function TokenCreateRow() {
+  const create = useTokens((s) => s.create);
+  const changeDraft = useTokens((s) => s.changeDraft);
+  const cancelCreate = useTokens((s) => s.cancelCreate);
+  const saveCreate = useTokens((s) => s.saveCreate);
+  const input = useRef<HTMLInputElement>(null);
+
+  // Focus and select the default name once, so typing replaces it.
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void saveCreate();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      cancelCreate();
+    }
+  };
+
+  return (
+    <tr className="nc-token-generate">
+      <td colSpan={4}>
+        <div className="create-row">
+          <div className="create-field">
+            <input
+              ref={input}
+              className="input"
+              data-testid="nc-token-input"
+              placeholder="Token Name"
+              aria-label="Token Name"
+              aria-invalid={create.error !== null}
+              aria-describedby={create.error ? 'token-name-error' : undefined}
+              value={create.draft}
+              readOnly={create.saving}
+              onChange={(e) => changeDraft(e.target.value)}
+              onKeyDown={onKeyDown}
+            />
+            {create.error && (
+              <p id="token-name-error" className="field-error" role="alert">
+                {create.error}
+              </p>
+            )}
+          </div>
+          <button type="button" className="btn btn-secondary" onClick={cancelCreate} disabled={create.saving}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="nc-token-save-btn"
+            onClick={() => void saveCreate()}
+            disabled={create.saving}
+            aria-busy={create.saving}
+          >
+            {create.saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}

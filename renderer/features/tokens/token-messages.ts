@@ -1,0 +1,42 @@
+// The words the Tokens tab shows for outcomes of its actions.
+import type { Revocation } from '../../../preload/contract.ts';
+import type { ErrorWords } from '../../ui/error-text.ts';
+
+export const COPIED = 'Copied to clipboard';
+export const COPY_TOKEN = 'Copy token';
+
+export function clipboardClearNote(seconds: number | null): string | undefined {
+  return seconds === null ? undefined : `The clipboard will be cleared in ${seconds} seconds.`;
+}
+
+export function createdTitle(name: string | null): string {
+  return name ? `Token "${name}" created` : 'Token created';
+}
+
+export const CREATED_HINT = 'Copy it now and keep it somewhere safe.';
+
+export const REVOCATION_TEXT: Record<Revocation, { tone: 'success' | 'warning'; title: string; description?: string }> = {
+  revoked: { tone: 'success', title: 'Token deleted. The server no longer accepts it.' },
+  still_accepted: {
+    tone: 'warning',
+    title: 'Token deleted, but the server still accepts it for now.',
+    description:
+      'NocoDB keeps deleted tokens in its cache, so services using this token may keep working until the server forgets it (for example after a restart).',
+  },
+  unknown: { tone: 'warning', title: 'Token deleted. Could not confirm that the server stopped accepting it.' },
+};
+
+export const LIST_WORDS: ErrorWords = {
+  server_unreachable: 'Cannot reach the server. Check that it is running and try again.',
+  unauthorized: 'The server refused to list your tokens.',
+};
+
+export const CREATE_WORDS: ErrorWords = {
+  validation: 'The server refused this token name.',
+  unauthorized: 'The server refused to create a token for this account.',
+};
+
+export const ACTION_WORDS: ErrorWords = {
+  not_found: 'This token no longer exists. Refresh the list.',
+  unauthorized: 'The server refused this action.',
+};

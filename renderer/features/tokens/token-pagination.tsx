@@ -1,0 +1,51 @@
+import { useTokens } from '../../stores/stores-context.tsx';
+import { ChevronLeftIcon, ChevronRightIcon } from '../../ui/icons.tsx';
+import { paginationItems } from './pagination-items.ts';
+
+/** "‹ 1 2 3 … ›" under the table; each page is fetched from the server. */
+export function TokenPagination() {
+  const page = useTokens((s) => s.page);
+  const pageCount = useTokens((s) => s.pageCount);
+  const load = useTokens((s) => s.load);
+  if (pageCount <= 1) return null;
+  return (
+    <nav className="pagination" aria-label="Pagination">
+      <button
+        type="button"
+        className="page-button"
+        aria-label="Previous page"
+        disabled={page <= 1}
+        onClick={() => void load(page - 1)}
+      >
+        <ChevronLeftIcon />
+      </button>
+      {paginationItems(page, pageCount).map((item) =>
+        typeof item === 'number' ? (
+          <button
+            key={item}
+            type="button"
+            className="page-button"
+            aria-label={`Page ${item}`}
+            aria-current={item === page ? 'page' : undefined}
+            onClick={() => item !== page && void load(item)}
+          >
+            {item}
+          </button>
+        ) : (
+          <span key={item} className="page-gap" aria-hidden="true">
+            •••
+          </span>
+        ),
+      )}
+      <button
+        type="button"
+        className="page-button"
+        aria-label="Next page"
+        disabled={page >= pageCount}
+        onClick={() => void load(page + 1)}
+      >
+        <ChevronRightIcon />
+      </button>
+    </nav>
+  );
+}

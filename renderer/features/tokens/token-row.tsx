@@ -1,0 +1,53 @@
+import type { TokenSummary } from '../../../preload/contract.ts';
+import { useTokens } from '../../stores/stores-context.tsx';
+import { IconButton } from '../../ui/icon-button.tsx';
+import { CopyIcon, EyeIcon, EyeOffIcon, TrashIcon } from '../../ui/icons.tsx';
+
+/** NocoDB's mask: the same 36 asterisks for every token, so the mask says nothing about the value. */
+export const TOKEN_MASK = '*'.repeat(36);
+
+/** One token: name, creator, masked (or revealed) value and the three inline actions. */
+export function TokenRow({ token }: { token: TokenSummary }) {
+  const revealed = useTokens((s) => s.revealed[token.id]);
+  const busy = useTokens((s) => s.busy[token.id]);
+  const toggleReveal = useTokens((s) => s.toggleReveal);
+  const copy = useTokens((s) => s.copy);
+  const askDelete = useTokens((s) => s.askDelete);
+  const shown = revealed !== undefined;
+
+  return (
+    <tr className="token" data-testid="nc-token-row">
+      <td className="token-name">{token.name ?? <span className="untitled">Untitled</span>}</td>
+      <td className="token-creator">{token.creator ?? '—'}</td>
+      <td className="token-value">
+        <span className={shown ? 'token-secret' : 'token-mask'}>{shown ? revealed : TOKEN_MASK}</span>
+      </td>
+      <td className="token-actions">
+        <div className="token-actions-inner">
+          <IconButton
+            label="Show or Hide"
+            className="nc-toggle-token-visibility"
+            icon={shown ? <EyeOffIcon /> : <EyeIcon />}
+            pressed={shown}
+            disabled={busy !== undefined}
+            onClick={() => void toggleReveal(token.id)}
+          />
+          <IconButton
+            label="Copy"
+            testId="nc-token-row-copy"
+            icon={<CopyIcon />}
+            disabled={busy !== undefined}
+            onClick={() => void copy(token.id)}
+          />
+          <IconButton
+            label="Delete"
+            className="icon-button-danger"
+            testId="nc-token-row-action-icon"
+            icon={<TrashIcon />}
+            onClick={() => askDelete(token)}
+          />
+        </div>
+      </td>
+    </tr>
+  );
+}

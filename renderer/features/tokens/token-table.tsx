@@ -1,0 +1,33 @@
+import { useMemo } from 'react';
+import { useTokens } from '../../stores/stores-context.tsx';
+import { visibleTokens } from '../../stores/tokens-store.ts';
+import { TokenCreateRow } from './token-create-row.tsx';
+import { TokenRow } from './token-row.tsx';
+
+/** The token table, with the create row on top while it is open. */
+export function TokenTable() {
+  const rows = useTokens((s) => s.rows);
+  const justCreated = useTokens((s) => s.justCreated);
+  const createOpen = useTokens((s) => s.create.open);
+  const loading = useTokens((s) => s.status === 'loading');
+  const tokens = useMemo(() => visibleTokens(rows, justCreated), [rows, justCreated]);
+
+  return (
+    <table className="token-table" aria-busy={loading}>
+      <thead>
+        <tr>
+          <th scope="col" className="col-name">Token name</th>
+          <th scope="col" className="col-creator">Creator</th>
+          <th scope="col" className="col-token">Token</th>
+          <th scope="col" className="col-actions">Actions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {createOpen && <TokenCreateRow />}
+        {tokens.map((token) => (
+          <TokenRow key={token.id} token={token} />
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { useTokens } from '../../stores/stores-context.tsx';
+import { DeleteTokenDialog } from './delete-token-dialog.tsx';
+import { TokenListEmpty, TokenListError, TokenListLoading } from './token-list-states.tsx';
+import { TokenPagination } from './token-pagination.tsx';
+import { TokenTable } from './token-table.tsx';
+import './tokens.css';
+
+/** The Tokens tab of Account Settings. */
+export function TokensPage() {
+  const status = useTokens((s) => s.status);
+  const error = useTokens((s) => s.error);
+  const hasRows = useTokens((s) => s.rows.length > 0 || s.justCreated !== null);
+  const createOpen = useTokens((s) => s.create.open);
+  const load = useTokens((s) => s.load);
+  const openCreate = useTokens((s) => s.openCreate);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const showTable = hasRows || createOpen;
+  const showEmpty = status === 'ready' && !showTable;
+  const showLoading = (status === 'idle' || status === 'loading') && !showTable;
+
+  return (
+    <section className="tokens" data-testid="nc-token-list" aria-labelledby="tokens-title">
+      <div className="tokens-head">
+        <div>
+          <h2 id="tokens-title" className="section-title">
+            API Tokens
+          </h2>
+          <p className="tokens-subtitle">Create personal API tokens to use in automation or external apps.</p>
+        </div>
+        <button
+          type="button"
+          className="btn btn-primary"
+          // The empty state's own button carries NocoDB's test id then, so exactly one element has it.
+          data-testid={showEmpty ? 'nc-token-create-top' : 'nc-token-create'}
+          disabled={createOpen}
+          onClick={openCreate}
+        >
+          Add New API Token
+        </button>
+      </div>
+      {status === 'error' && error && <TokenListError message={error} />}
+      {showLoading && <TokenListLoading />}
+      {showEmpty && <TokenListEmpty />}
+      {showTable && <TokenTable />}
+      <TokenPagination />
+      <DeleteTokenDialog />
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Bridge } from '../../preload/contract.ts';
+import { createSessionStore } from './session-store.ts';
+import { createSettingsStore } from './settings-store.ts';
+import { createToastStore } from './toast-store.ts';
+import { createTokensStore, initialTokensData } from './tokens-store.ts';
+
+/** The app's feature stores, wired to one bridge. One set per app instance (and per test). */
+export function createAppStores(bridge: Bridge) {
+  const session = createSessionStore(bridge);
+  const toasts = createToastStore();
+  const onFailure = session.getState().checkFailure;
+  const tokens = createTokensStore({ bridge, toasts, onFailure: (error) => void onFailure(error) });
+  const settings = createSettingsStore(bridge, (error) => void onFailure(error));
+
+  // Leaving the signed-in state forgets everything about the previous account's tokens.
+  session.subscribe((now, before) => {
+    if (before.state?.status === 'signed_in' && now.state?.status !== 'signed_in') {
+      tokens.setState(initialTokensData());
+    }
+  });
+
+  return { session, toasts, tokens, settings };
+}
+
+export type AppStores = ReturnType<typeof createAppStores>;

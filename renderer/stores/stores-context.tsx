@@ -1,0 +1,25 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { AppStores } from './app-stores.ts';
+import type { SessionStore } from './session-store.ts';
+import type { SettingsStore } from './settings-store.ts';
+import type { ToastStore } from './toast-store.ts';
+import type { TokensStore } from './tokens-store.ts';
+
+const StoresContext = createContext<AppStores | null>(null);
+
+export function StoresProvider({ stores, children }: { stores: AppStores; children: ReactNode }) {
+  return <StoresContext value={stores}>{children}</StoresContext>;
+}
+
+function useStores(): AppStores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('StoresProvider is missing.');
+  return stores;
+}
+
+// Components read through small selectors so they re-render only for what they show.
+export const useSession = <T,>(select: (s: SessionStore) => T): T => useStore(useStores().session, select);
+export const useTokens = <T,>(select: (s: TokensStore) => T): T => useStore(useStores().tokens, select);
+export const useToasts = <T,>(select: (s: ToastStore) => T): T => useStore(useStores().toasts, select);
+export const useSettings = <T,>(select: (s: SettingsStore) => T): T => useStore(useStores().settings, select);

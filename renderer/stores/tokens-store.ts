@@ -1,0 +1,248 @@
+import { createStore } from 'zustand/vanilla';
+import type { AppError, Bridge, Result, TokenPage, TokenSummary } from '../../preload/contract.ts';
+import { defaultTokenName, tokenNameProblem } from '../features/tokens/token-name.ts';
+import {
+  ACTION_WORDS,
+  clipboardClearNote,
+  COPIED,
+  COPY_TOKEN,
+  CREATE_WORDS,
+  CREATED_HINT,
+  createdTitle,
+  REVOCATION_TEXT,
+} from '../features/tokens/token-messages.ts';
+import { errorText } from '../ui/error-text.ts';
+import { callBridge } from './call-bridge.ts';
+import type { ToastStoreApi } from './toast-store.ts';
+
+/** NocoDB's own UI shows 10 tokens a page. */
+export const PAGE_SIZE = 10;
+/** The created-token notice stays longer than a copy toast: it carries an action. */
+const CREATED_TOAST_MS = 10_000;
+const WARNING_TOAST_MS = 8_000;
+
+export interface CreateRowState {
+  open: boolean;
+  draft: string;
+  saving: boolean;
+  /** Inline message under the input: a validation problem or the server's refusal. */
+  error: string | null;
+}
+
+export interface DeleteState {
+  token: TokenSummary;
+  busy: boolean;
+  error: string | null;
+}
+
+export interface TokensData {
+  rows: TokenSummary[];
+  page: number;
+  pageCount: number;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  /** Kept on screen after a create even when the refreshed page does not hold it (or the refresh failed). */
+  justCreated: TokenSummary | null;
+  create: CreateRowState;
+  busy: Record<number, 'reveal' | 'copy'>;
+  revealed: Record<number, string>;
+  deleting: DeleteState | null;
+}
+
+export interface TokensStore extends TokensData {
+  load: (page?: number) => Promise<void>;
+  openCreate: () => void;
+  changeDraft: (draft: string) => void;
+  cancelCreate: () => void;
+  saveCreate: () => Promise<void>;
+  toggleReveal: (id: number) => Promise<void>;
+  copy: (id: number) => Promise<void>;
+  askDelete: (token: TokenSummary) => void;
+  cancelDelete: () => void;
+  confirmDelete: () => Promise<void>;
+}
+
+const CLOSED_CREATE: CreateRowState = { open: false, draft: '', saving: false, error: null };
+
+/** The data of a fresh, signed-out-safe store (nothing revealed, nothing typed). */
+export function initialTokensData(): TokensData {
+  return {
+    rows: [],
+    page: 1,
+    pageCount: 1,
+    status: 'idle',
+    error: null,
+    justCreated: null,
+    create: CLOSED_CREATE,
+    busy: {},
+    revealed: {},
+    deleting: null,
+  };
+}
+
+/** The rows the table shows: the page, plus a just-created token that the page does not hold. */
+export function visibleTokens(rows: TokenSummary[], justCreated: TokenSummary | null): TokenSummary[] {
+  if (!justCreated || rows.some((r) => r.id === justCreated.id)) return rows;
+  return [justCreated, ...rows];
+}
+
+/** `isLastPage` is trusted over `totalRows`, which NocoDB 0.301.3 counts across the whole instance. */
+export function pageCountOf(page: TokenPage): number {
+  if (page.isLastPage) return page.page;
+  return Math.max(page.page + 1, Math.ceil(page.totalRows / page.pageSize));
+}
+
+interface Deps {
+  bridge: Bridge;
+  toasts: ToastStoreApi;
+  /** Lets the session store react to `session_expired` from any call. */
+  onFailure: (error: AppError) => void;
+}
+
+export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
+  return createStore<TokensStore>()((set, get) => {
+    /** Calls the bridge and reports failures to the session store before the caller handles them. */
+    const call = async <T>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
+      const result = await callBridge(run);
+      if (!result.ok) onFailure(result.error);
+      return result;
+    };
+    const setBusy = (id: number, what: 'reveal' | 'copy' | null) =>
+      set((s) => {
+        const busy = { ...s.busy };
+        if (what) busy[id] = what;
+        else delete busy[id];
+        return { busy };
+      });
+    const toastError = (error: AppError) => toasts.getState().show({ tone: 'error', title: errorText(error, ACTION_WORDS) });
+    // Only the answer to the latest list request may change the table.
+    let listRequest = 0;
+
+    return {
+      ...initialTokensData(),
+
+      load: async (page = get().page) => {
+        const request = ++listRequest;
+        set({ status: 'loading', error: null });
+        const result = await call(() => bridge.tokens.list({ page, pageSize: PAGE_SIZE }));
+        if (request !== listRequest) return;
+        if (!result.ok) {
+          // Rows already on screen stay: a failed refresh must not hide a token just created.
+          set({ status: 'error', error: errorText(result.error) });
+          return;
+        }
+        const { tokens } = result.value;
+        if (tokens.length === 0 && page > 1) return get().load(page - 1);
+        set((s) => ({
+          status: 'ready',
+          rows: tokens,
+          page: result.value.page,
+          pageCount: pageCountOf(result.value),
+          justCreated: page === s.page ? s.justCreated : null,
+        }));
+      },
+
+      openCreate: () => {
+        const { rows, justCreated, create } = get();
+        if (create.open) return;
+        const names = visibleTokens(rows, justCreated).map((t) => t.name);
+        set({ create: { open: true, draft: defaultTokenName(names), saving: false, error: null } });
+      },
+
+      changeDraft: (draft) => set((s) => ({ create: { ...s.create, draft, error: null } })),
+
+      cancelCreate: () => {
+        if (!get().create.saving) set({ create: CLOSED_CREATE });
+      },
+
+      saveCreate: async () => {
+        const { create } = get();
+        if (create.saving) return; // a second click while the first is on its way
+        const problem = tokenNameProblem(create.draft);
+        if (problem) {
+          set({ create: { ...create, error: problem } });
+          return;
+        }
+        set({ create: { ...create, saving: true, error: null } });
+        const result = await call(() => bridge.tokens.create({ name: create.draft.trim() }));
+        if (!result.ok) {
+          set((s) => ({ create: { ...s.create, saving: false, error: errorText(result.error, CREATE_WORDS) } }));
+          return;
+        }
+        const token = result.value;
+        set({ create: CLOSED_CREATE, justCreated: token });
+        toasts.getState().show({
+          tone: 'success',
+          title: createdTitle(token.name),
+          description: CREATED_HINT,
+          action: { label: COPY_TOKEN, run: () => void get().copy(token.id) },
+          duration: CREATED_TOAST_MS,
+        });
+        await get().load();
+      },
+
+      toggleReveal: async (id) => {
+        if (get().busy[id]) return;
+        if (get().revealed[id] !== undefined) {
+          set((s) => {
+            const revealed = { ...s.revealed };
+            delete revealed[id];
+            return { revealed };
+          });
+          return;
+        }
+        setBusy(id, 'reveal');
+        const result = await call(() => bridge.tokens.reveal({ id }));
+        setBusy(id, null);
+        if (result.ok) set((s) => ({ revealed: { ...s.revealed, [id]: result.value } }));
+        else toastError(result.error);
+      },
+
+      copy: async (id) => {
+        if (get().busy[id]) return;
+        setBusy(id, 'copy');
+        const result = await call(() => bridge.tokens.copy({ id }));
+        setBusy(id, null);
+        if (result.ok) {
+          toasts.getState().show({ tone: 'info', title: COPIED, description: clipboardClearNote(result.value.clearAfterSeconds) });
+        } else {
+          toastError(result.error);
+        }
+      },
+
+      askDelete: (token) => set({ deleting: { token, busy: false, error: null } }),
+
+      cancelDelete: () => {
+        if (!get().deleting?.busy) set({ deleting: null });
+      },
+
+      confirmDelete: async () => {
+        const deleting = get().deleting;
+        if (!deleting || deleting.busy) return;
+        const { id } = deleting.token;
+        set({ deleting: { ...deleting, busy: true, error: null } });
+        const result = await call(() => bridge.tokens.delete({ id }));
+        if (!result.ok) {
+          set((s) => ({ deleting: s.deleting && { ...s.deleting, busy: false, error: errorText(result.error, ACTION_WORDS) } }));
+          return;
+        }
+        set((s) => {
+          const revealed = { ...s.revealed };
+          delete revealed[id];
+          return {
+            deleting: null,
+            rows: s.rows.filter((r) => r.id !== id),
+            justCreated: s.justCreated?.id === id ? null : s.justCreated,
+            revealed,
+          };
+        });
+        const outcome = REVOCATION_TEXT[result.value.revocation] ?? REVOCATION_TEXT.unknown;
+        // A warning needs more than three seconds to read.
+        toasts.getState().show({ ...outcome, duration: outcome.tone === 'warning' ? WARNING_TOAST_MS : undefined });
+        await get().load();
+      },
+    };
+  });
+}
+
+export type TokensStoreApi = ReturnType<typeof createTokensStore>;

@@ -1,0 +1,39 @@
+import { Tooltip } from 'radix-ui';
+import type { ReactNode } from 'react';
+
+interface IconButtonProps {
+  /** Both the tooltip and the accessible name. */
+  label: string;
+  icon: ReactNode;
+  onClick: () => void;
+  className?: string;
+  testId?: string;
+  disabled?: boolean;
+  pressed?: boolean;
+}
+
+/** A small icon-only button with a dark tooltip, keyboard reachable like any button. */
+export function IconButton({ label, icon, onClick, className, testId, disabled, pressed }: IconButtonProps) {
+  return (
+    <Tooltip.Root>
+      <Tooltip.Trigger asChild>
+        <button
+          type="button"
+          className={className ? `icon-button ${className}` : 'icon-button'}
+          aria-label={label}
+          aria-pressed={pressed}
+          data-testid={testId}
+          disabled={disabled}
+          onClick={onClick}
+        >
+          {icon}
+        </button>
+      </Tooltip.Trigger>
+      <Tooltip.Portal>
+        <Tooltip.Content className="tooltip" sideOffset={6}>
+          {label}
+        </Tooltip.Content>
+      </Tooltip.Portal>
+    </Tooltip.Root>
+  );
+}

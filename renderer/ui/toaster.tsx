@@ -1,0 +1,41 @@
+import { Toast } from 'radix-ui';
+import { useToasts } from '../stores/stores-context.tsx';
+import { CloseIcon, InfoIcon } from './icons.tsx';
+
+/** Renders the toast store bottom-right, like NocoDB's notifications. */
+export function Toaster() {
+  const toasts = useToasts((s) => s.toasts);
+  const dismiss = useToasts((s) => s.dismiss);
+  return (
+    <>
+      {toasts.map((toast) => (
+        <Toast.Root
+          key={toast.id}
+          className={`toast toast-${toast.tone}`}
+          duration={toast.duration}
+          type={toast.tone === 'error' ? 'foreground' : 'background'}
+          onOpenChange={(open) => {
+            if (!open) dismiss(toast.id);
+          }}
+        >
+          <span className="toast-icon">
+            <InfoIcon />
+          </span>
+          <div className="toast-body">
+            <Toast.Title className="toast-title">{toast.title}</Toast.Title>
+            {toast.description && <Toast.Description className="toast-description">{toast.description}</Toast.Description>}
+          </div>
+          {toast.action && (
+            <Toast.Action className="btn btn-secondary btn-small" altText={toast.action.label} onClick={toast.action.run}>
+              {toast.action.label}
+            </Toast.Action>
+          )}
+          <Toast.Close className="icon-button" aria-label="Close">
+            <CloseIcon />
+          </Toast.Close>
+        </Toast.Root>
+      ))}
+      <Toast.Viewport className="toast-viewport" />
+    </>
+  );
+}
