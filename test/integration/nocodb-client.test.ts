@@ -1,0 +1,122 @@
+// One contract for the NocoDB client, run against the fake server AND a real NocoDB 0.301.3, so the
+// fake cannot drift from what a real server answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNocoClient } from '../../main/nocodb/nocodb-client.ts';
+import type { ApiTokenRow, NocoClient } from '../../main/nocodb/types.ts';
+import { startFakeNocodb } from '../support/fake-nocodb.ts';
+import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
+
+interface ServerUnderTest {
+  /** The server with its super admin. */
+  admin: NocodbCredentials;
+  close(): Promise<void>;
+}
+
+function clientFor(url: string): NocoClient {
+  return createNocoClient({ serverUrl: url, fetch, timeoutMs: 15_000 });
+}
+
+const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: { code?: string }) => error.code);
+
+function contractSuite(name: string, start: () => Promise<ServerUnderTest>): void {
+  describe(`NocoDB client contract — ${name}`, () => {
+    let server: ServerUnderTest;
+    let client: NocoClient;
+    // A user of this suite's own, so the admin's instance-wide token list cannot disturb paging.
+    let user: NocodbCredentials;
+
+    beforeAll(async () => {
+      server = await start();
+      client = clientFor(server.admin.url);
+      user = await signUpUser(server.admin.url);
+    });
+    afterAll(() => server.close());
+
+    it('answers the health check', async () => {
+      await expect(client.health()).resolves.toBeUndefined();
+    });
+
+    it('signs in with a JWT and a refresh token, and knows who the JWT belongs to', async () => {
+      const session = await client.signIn(server.admin.email, server.admin.password);
+      expect(session.jwt.split('.')).toHaveLength(3);
+      expect(session.refreshToken.length).toBeGreaterThanOrEqual(20);
+      const me = await client.me(session.jwt);
+      expect(me.email).toBe(server.admin.email);
+      expect(me.id).not.toBe('');
+    });
+
+    it('refuses a wrong password with the server’s words', async () => {
+      await expect(client.signIn(server.admin.email, 'not-the-password')).rejects.toMatchObject({
+        code: 'invalid_credentials',
+        message: 'Invalid credentials',
+      });
+    });
+
+    it('rotates the refresh token: the new session works, the old refresh token is dead', async () => {
+      const first = await client.signIn(user.email, user.password);
+      const second = await client.refresh(first.refreshToken);
+      expect(second.refreshToken).not.toBe(first.refreshToken);
+      expect((await client.me(second.jwt)).email).toBe(user.email);
+      expect(await codeOf(client.refresh(first.refreshToken))).toBe('session_expired');
+    });
+
+    it('creates, lists page by page, identifies and deletes API tokens', async () => {
+      const { jwt } = await client.signIn(user.email, user.password);
+      const names = ['contract one', 'contract two', 'contract three'];
+      const created: ApiTokenRow[] = [];
+      for (const tokenName of names) created.push(await client.createToken(jwt, tokenName));
+      for (const [index, row] of created.entries()) {
+        expect(row.token).toMatch(/^[A-Za-z0-9_-]{40}$/);
+        expect(row.name).toBe(names[index]);
+      }
+
+      const firstPage = await client.listTokens(jwt, { limit: 2, offset: 0 });
+      const secondPage = await client.listTokens(jwt, { limit: 2, offset: 2 });
+      expect(firstPage.rows).toHaveLength(2);
+      expect(firstPage.isLastPage).toBe(false);
+      expect(secondPage.rows).toHaveLength(1);
+      expect(secondPage.isLastPage).toBe(true);
+      const listed = [...firstPage.rows, ...secondPage.rows];
+      expect(listed.map((row) => row.id).sort()).toEqual(created.map((row) => row.id).sort());
+      expect(listed.find((row) => row.id === created[0]!.id)).toMatchObject({ token: created[0]!.token, name: 'contract one', creator: user.email });
+
+      expect((await client.whoIsApiToken(created[0]!.token))?.email).toBe(user.email);
+
+      for (const row of created) await client.deleteToken(jwt, row.id);
+      expect((await client.listTokens(jwt, { limit: 25, offset: 0 })).rows).toEqual([]);
+    });
+
+    it('passes on the server’s words for a name over 255 characters', async () => {
+      const { jwt } = await client.signIn(user.email, user.password);
+      await expect(client.createToken(jwt, 'x'.repeat(256))).rejects.toMatchObject({
+        code: 'validation',
+        message: 'Token name must NOT have more than 255 characters',
+      });
+    });
+
+    it('answers null for an API token the server does not know', async () => {
+      await expect(client.whoIsApiToken('A'.repeat(40))).resolves.toBeNull();
+    });
+
+    it('reports a server error for an unknown token id, without the server’s stack', async () => {
+      const { jwt } = await client.signIn(user.email, user.password);
+      const failure = await client.deleteToken(jwt, 987_654).catch((error: unknown) => error);
+      expect(failure).toMatchObject({ code: 'server_error', message: 'The server had a problem (HTTP 500). Try again.' });
+    });
+
+    it('signs out: the JWT and the refresh token stop working', async () => {
+      const own = await signUpUser(server.admin.url);
+      const session = await client.signIn(own.email, own.password);
+      await client.signOut(session);
+      expect(await codeOf(client.me(session.jwt))).toBe('unauthorized');
+      expect(await codeOf(client.refresh(session.refreshToken))).toBe('session_expired');
+    });
+  });
+}
+
+contractSuite('fake server', async () => {
+  const fake = await startFakeNocodb();
+  return { admin: { url: fake.url, ...fake.admin }, close: fake.close };
+});
+
+contractSuite('real NocoDB', async () => ({ admin: realNocodb(), close: async () => {} }));

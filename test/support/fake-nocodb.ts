@@ -1,0 +1,420 @@
+// A small real HTTP server on 127.0.0.1 that answers like NocoDB 0.301.3 (see shared/nocodb/API.md),
+// quirks included: rotating refresh cookies, JWTs with `exp` and a per-user `token_version`, a guest
+// answer from `me`, AJV validation bodies, a 500 with a stack for an unknown delete, both error shapes.
+// Tests steer it through `faults` (one-off misbehaviour), `modes` (server variants) and `calls` (counters).
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FakeRoute = 'health' | 'signin' | 'signup' | 'refresh' | 'signout' | 'me' | 'tokens.list' | 'tokens.create' | 'tokens.delete';
+
+/** A one-off misbehaviour, applied to the next matching request(s) instead of the normal answer. */
+export type Fault =
+  | { kind: 'server-error' } // 500 `{msg, innerError:{stack}}`, as 0.301.3 answers an unknown delete
+  | { kind: 'malformed-json' } // 200 application/json whose body is cut off mid-object
+  | { kind: 'html' } // 200 text/html page, as a proxy or another web app would answer
+  | { kind: 'hang' } // never answers (until close())
+  | { kind: 'reset' } // drops the connection with a TCP reset
+  | { kind: 'slow'; ms: number } // the normal answer, after a delay
+  | { kind: 'token-expired' }; // 401 `{error,message}` "Token Expired", as for a dead JWT
+
+export interface FaultTarget {
+  /** Only requests to this route; every route when omitted. */
+  route?: FakeRoute;
+  /** How many requests get the fault (default 1; Infinity for all). */
+  times?: number;
+}
+
+export interface FakeUser {
+  readonly id: string;
+  readonly email: string;
+  readonly password: string;
+  readonly superAdmin: boolean;
+}
+
+export interface FakeCredentials {
+  email: string;
+  password: string;
+}
+
+/** Server variants a test may switch at any time. */
+export interface FakeModes {
+  /** Lifetime of newly issued JWTs; 0 or less issues JWTs that are already expired. */
+  jwtLifetimeSeconds: number;
+  /** Older enterprise servers: a second create answers 400 "Only one token per user is allowed". */
+  oneTokenPerUser: boolean;
+  /** 0.301.3's cache quirk: a deleted API token keeps authenticating `me` with `xc-token`. */
+  deletedTokensStillWork: boolean;
+}
+
+export interface FakeNocodb {
+  /** Base URL, e.g. `http://127.0.0.1:39211`. */
+  readonly url: string;
+  /** The super admin that exists from the start. */
+  readonly admin: FakeCredentials;
+  readonly users: readonly FakeUser[];
+  /** Requests received per route, faulted ones included (e.g. `calls.refresh` for single-flight tests). */
+  readonly calls: Record<FakeRoute, number>;
+  readonly modes: FakeModes;
+  readonly faults: {
+    inject(fault: Fault, target?: FaultTarget): void;
+    clear(): void;
+  };
+  addUser(credentials: FakeCredentials): FakeUser;
+  /** Every JWT issued so far (for one user, or all) is refused from now on with 401 "Token Expired". */
+  expireJwts(email?: string): void;
+  close(): Promise<void>;
+}
+
+export interface FakeNocodbOptions {
+  admin?: FakeCredentials;
+  modes?: Partial<FakeModes>;
+}
+
+interface StoredUser extends FakeUser {
+  tokenVersion: string;
+}
+
+interface StoredToken {
+  id: number;
+  token: string;
+  description: string | null;
+  userId: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  refreshCookie?: string | 'clear';
+}
+
+const UNAUTHORIZED: Answer = { status: 401, body: { msg: 'Unauthorized' } };
+const TOKEN_EXPIRED: Answer = {
+  status: 401,
+  body: { error: 'ERR_AUTHENTICATION_REQUIRED', message: 'Authentication required - Token Expired. Please login again.' },
+};
+const GUEST = { roles: { guest: true }, workspace_roles: null, base_roles: null };
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+const MAX_REQUEST_BYTES = 64 * 1024;
+/** What `readJson` returns for a request body that is not JSON (or too large). */
+const MALFORMED = Symbol('malformed request body');
+
+const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; route: FakeRoute }> = [
+  { method: 'GET', pattern: /^\/api\/v1\/health$/, route: 'health' },
+  { method: 'POST', pattern: /^\/api\/v1\/auth\/user\/signin$/, route: 'signin' },
+  { method: 'POST', pattern: /^\/api\/v1\/auth\/user\/signup$/, route: 'signup' },
+  { method: 'POST', pattern: /^\/api\/v1\/auth\/token\/refresh$/, route: 'refresh' },
+  { method: 'POST', pattern: /^\/api\/v1\/auth\/user\/signout$/, route: 'signout' },
+  { method: 'GET', pattern: /^\/api\/v1\/auth\/user\/me$/, route: 'me' },
+  { method: 'GET', pattern: /^\/api\/v1\/tokens$/, route: 'tokens.list' },
+  { method: 'POST', pattern: /^\/api\/v1\/tokens$/, route: 'tokens.create' },
+  { method: 'DELETE', pattern: /^\/api\/v1\/tokens\/[^/]+$/, route: 'tokens.delete' },
+];
+
+/** Starts a fake NocoDB on a free 127.0.0.1 port. Call `close()` when done. */
+export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<FakeNocodb> {
+  const startedAt = Date.now();
+  const jwtSecret = randomBytes(32);
+  const users: StoredUser[] = [];
+  const tokens: StoredToken[] = [];
+  const refreshTokens = new Map<string, string>(); // refresh token → user id
+  const issuedJwts: Array<{ jwt: string; userId: string }> = [];
+  const expiredJwts = new Set<string>();
+  const staleTokens = new Map<string, string>(); // deleted API token → owner id, still accepted by the "cache"
+  const pendingFaults: Array<{ fault: Fault; route: FakeRoute | undefined; remaining: number }> = [];
+  const calls = Object.fromEntries(ROUTES.map(({ route }) => [route, 0])) as Record<FakeRoute, number>;
+  const modes: FakeModes = { jwtLifetimeSeconds: 36_000, oneTokenPerUser: false, deletedTokensStillWork: false, ...options.modes };
+  let nextTokenId = 1;
+
+  function addUser({ email, password }: FakeCredentials, superAdmin = false): StoredUser {
+    const user: StoredUser = { id: `us${randomBytes(7).toString('hex')}`, email, password, superAdmin, tokenVersion: randomBytes(8).toString('hex') };
+    users.push(user);
+    return user;
+  }
+  const admin = options.admin ?? { email: 'admin@example.com', password: 'Password123!' };
+  addUser(admin, true);
+
+  function issueSession(user: StoredUser): Answer {
+    const now = Math.floor(Date.now() / 1000);
+    const payload = { email: user.email, id: user.id, roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true }, token_version: user.tokenVersion, iat: now, exp: now + modes.jwtLifetimeSeconds };
+    const unsigned = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(payload)}`;
+    const jwt = `${unsigned}.${createHmac('sha256', jwtSecret).update(unsigned).digest('base64url')}`;
+    issuedJwts.push({ jwt, userId: user.id });
+    const refreshToken = randomBytes(40).toString('hex');
+    refreshTokens.set(refreshToken, user.id);
+    return { status: 200, body: { token: jwt }, refreshCookie: refreshToken };
+  }
+
+  /** The user behind `xc-auth`; 'dead' for a well-formed JWT the server no longer accepts. */
+  function jwtUser(request: IncomingMessage): StoredUser | 'dead' | null {
+    const jwt = header(request, 'xc-auth');
+    const [head, body, signature] = jwt?.split('.') ?? [];
+    if (jwt === undefined || head === undefined || body === undefined || signature === undefined) return null;
+    const expected = createHmac('sha256', jwtSecret).update(`${head}.${body}`).digest('base64url');
+    if (signature !== expected) return null;
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { id: string; token_version: string; exp: number };
+    const user = users.find((candidate) => candidate.id === payload.id);
+    if (user === undefined) return null;
+    const alive = payload.exp * 1000 > Date.now() && payload.token_version === user.tokenVersion && !expiredJwts.has(jwt);
+    return alive ? user : 'dead';
+  }
+
+  function apiTokenUser(request: IncomingMessage): StoredUser | null {
+    const value = header(request, 'xc-token');
+    if (value === undefined) return null;
+    const owner = tokens.find((row) => row.token === value)?.userId ?? staleTokens.get(value);
+    return users.find((user) => user.id === owner) ?? null;
+  }
+
+  function userJson(user: StoredUser, extra: Record<string, unknown> = {}) {
+    return { ...extra, id: user.id, email: user.email, display_name: null, roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true }, base_roles: null, workspace_roles: null };
+  }
+
+  function handle(route: FakeRoute, request: IncomingMessage, path: string, body: unknown): Answer {
+    switch (route) {
+      case 'health':
+        return { status: 200, body: { message: 'OK', timestamp: Date.now(), uptime: (Date.now() - startedAt) / 1000 } };
+      case 'signin': {
+        const { email, password } = fields(body);
+        if (email === undefined || password === undefined) return UNAUTHORIZED;
+        const user = users.find((candidate) => candidate.email === email.toLowerCase() && candidate.password === password);
+        return user === undefined ? { status: 400, body: { msg: 'Invalid credentials' } } : issueSession(user);
+      }
+      case 'signup': {
+        const { email, password } = fields(body);
+        if (email === undefined || password === undefined) return UNAUTHORIZED;
+        if (password.length < 8) return ajvError('/password', 'minLength', { limit: 8 }, 'must NOT have fewer than 8 characters');
+        if (users.some((user) => user.email === email.toLowerCase())) return { status: 400, body: { msg: 'User already exist' } };
+        return issueSession(addUser({ email: email.toLowerCase(), password }));
+      }
+      case 'refresh': {
+        const presented = refreshCookie(request);
+        if (presented === undefined) return { status: 400, body: { msg: 'Missing refresh token' } };
+        const userId = refreshTokens.get(presented);
+        const user = users.find((candidate) => candidate.id === userId);
+        if (user === undefined) return { status: 400, body: { msg: 'Authentication required - Invalid refresh token' } };
+        refreshTokens.delete(presented); // rotation: the old value is dead from now on
+        return issueSession(user);
+      }
+      case 'signout': {
+        const user = jwtUser(request);
+        if (user === null || user === 'dead') return user === 'dead' ? TOKEN_EXPIRED : UNAUTHORIZED;
+        const presented = refreshCookie(request);
+        if (presented !== undefined) refreshTokens.delete(presented);
+        user.tokenVersion = randomBytes(8).toString('hex'); // every JWT of this user dies
+        return { status: 200, body: { msg: 'Signed out successfully' }, refreshCookie: 'clear' };
+      }
+      case 'me': {
+        if (header(request, 'xc-auth') !== undefined) {
+          const user = jwtUser(request);
+          if (user === 'dead') return TOKEN_EXPIRED;
+          return { status: 200, body: user === null ? GUEST : userJson(user, { isAuthorized: true }) };
+        }
+        const user = apiTokenUser(request);
+        return { status: 200, body: user === null ? GUEST : userJson(user, { is_api_token: true, isAuthorized: true }) };
+      }
+      case 'tokens.list':
+      case 'tokens.create':
+      case 'tokens.delete': {
+        const user = jwtUser(request);
+        if (user === 'dead') return TOKEN_EXPIRED;
+        if (user === null) return UNAUTHORIZED;
+        if (route === 'tokens.list') return listTokens(user, path);
+        if (route === 'tokens.create') return createToken(user, body);
+        return deleteToken(user, path.slice(path.lastIndexOf('/') + 1));
+      }
+    }
+  }
+
+  function listTokens(user: StoredUser, path: string): Answer {
+    const query = new URL(path, 'http://fake').searchParams;
+    const limit = Math.max(1, Number(query.get('limit') ?? 25) || 25);
+    const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
+    const visible = user.superAdmin ? tokens : tokens.filter((row) => row.userId === user.id);
+    const page = visible.slice(offset, offset + limit);
+    return {
+      status: 200,
+      body: {
+        list: page.map(rowJson),
+        // Quirk: totalRows counts the whole instance, even for a user who sees only their own tokens.
+        pageInfo: { totalRows: tokens.length, page: Math.floor(offset / limit) + 1, pageSize: limit, isFirstPage: offset === 0, isLastPage: offset + page.length >= visible.length },
+      },
+    };
+  }
+
+  function createToken(user: StoredUser, body: unknown): Answer {
+    const description = isRecord(body) ? body.description : undefined;
+    if (description !== undefined && typeof description !== 'string') return ajvError('/description', 'type', { type: 'string' }, 'must be string');
+    if (typeof description === 'string' && description.length > 255) return ajvError('/description', 'maxLength', { limit: 255 }, 'must NOT have more than 255 characters');
+    if (modes.oneTokenPerUser && tokens.some((row) => row.userId === user.id)) return { status: 400, body: { msg: 'Only one token per user is allowed' } };
+    const row: StoredToken = { id: nextTokenId++, token: randomToken(), description: description ?? null, userId: user.id, createdBy: user.email, createdAt: timestamp() };
+    tokens.push(row);
+    const { created_by: _createdBy, ...created } = rowJson(row);
+    return { status: 200, body: { ...created, permissions: null, expiry: null, enabled: 1, db_alias: null, fk_workspace_id: null } };
+  }
+
+  function deleteToken(user: StoredUser, idText: string): Answer {
+    const index = tokens.findIndex((row) => String(row.id) === idText);
+    const row = tokens[index];
+    if (row === undefined) {
+      return { status: 500, body: { msg: "Something didn't work as expected. Please try again.", innerError: { message: 'Token not found', stack: `Error: Token not found\n    at ApiTokensService.apiTokenDelete (${process.cwd()}/node_modules/nocodb/dist/main.js:1:2)` } } };
+    }
+    if (row.userId !== user.id && !user.superAdmin) return { status: 404, body: { msg: 'Token not found' } };
+    tokens.splice(index, 1);
+    if (modes.deletedTokensStillWork) staleTokens.set(row.token, row.userId);
+    return { status: 200 };
+  }
+
+  /** The first pending fault for this route, used up by one. */
+  function takeFault(route: FakeRoute | undefined): Fault | undefined {
+    const pending = pendingFaults.find((entry) => entry.remaining > 0 && (entry.route === undefined || entry.route === route));
+    if (pending === undefined) return undefined;
+    pending.remaining -= 1;
+    return pending.fault;
+  }
+
+  const server = createServer((request, response) => {
+    void respond(request, response).catch(() => response.destroy());
+  });
+
+  async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = request.url ?? '/';
+    const pathname = path.split('?', 1)[0] ?? '/';
+    const route = ROUTES.find((entry) => entry.method === request.method && entry.pattern.test(pathname))?.route;
+    if (route !== undefined) calls[route] += 1;
+    const body = await readJson(request);
+    const fault = takeFault(route);
+    if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'reset') {
+      request.socket.resetAndDestroy();
+      return;
+    }
+    if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    if (fault?.kind === 'html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
+      return;
+    }
+    if (fault?.kind === 'malformed-json') {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('{"token":"eyJ');
+      return;
+    }
+    const answer: Answer =
+      fault?.kind === 'server-error'
+        ? { status: 500, body: { msg: "Something didn't work as expected.", innerError: { stack: 'Error: boom\n    at secretFunction (/srv/nocodb/internal.js:42:7)' } } }
+        : fault?.kind === 'token-expired'
+          ? TOKEN_EXPIRED
+          : route === undefined
+            ? { status: 404, body: { msg: `Cannot ${request.method} ${pathname}` } }
+            : body === MALFORMED
+              ? { status: 400, body: { msg: 'Invalid JSON in request body' } }
+              : handle(route, request, path, body);
+    send(response, answer);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    admin,
+    users,
+    calls,
+    modes,
+    faults: {
+      inject(fault, target = {}) {
+        pendingFaults.push({ fault, route: target.route, remaining: target.times ?? 1 });
+      },
+      clear() {
+        pendingFaults.length = 0;
+      },
+    },
+    addUser: (credentials) => addUser(credentials),
+    expireJwts(email) {
+      const owner = users.find((user) => user.email === email)?.id;
+      for (const { jwt, userId } of issuedJwts) if (email === undefined || userId === owner) expiredJwts.add(jwt);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections(); // hanging requests included
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function send(response: ServerResponse, answer: Answer): void {
+  const headers: Record<string, string | string[]> = {};
+  if (answer.refreshCookie === 'clear') headers['set-cookie'] = 'refresh_token=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  else if (answer.refreshCookie !== undefined) {
+    const expires = new Date(Date.now() + 30 * 24 * 3600 * 1000).toUTCString();
+    headers['set-cookie'] = `refresh_token=${answer.refreshCookie}; Path=/; Expires=${expires}; HttpOnly`;
+  }
+  if (answer.body === undefined) {
+    response.writeHead(answer.status, { ...headers, 'content-length': '0' }).end();
+    return;
+  }
+  response.writeHead(answer.status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer.body));
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).byteLength;
+    if (size > MAX_REQUEST_BYTES) return MALFORMED;
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return MALFORMED;
+  }
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function refreshCookie(request: IncomingMessage): string | undefined {
+  const cookies = header(request, 'cookie')?.split(';') ?? [];
+  const pair = cookies.map((cookie) => cookie.trim()).find((cookie) => cookie.startsWith('refresh_token='));
+  const value = pair?.slice('refresh_token='.length);
+  return value === '' ? undefined : value;
+}
+
+function fields(body: unknown): { email?: string; password?: string } {
+  if (!isRecord(body)) return {};
+  return {
+    email: typeof body.email === 'string' && body.email !== '' ? body.email : undefined,
+    password: typeof body.password === 'string' && body.password !== '' ? body.password : undefined,
+  };
+}
+
+function ajvError(instancePath: string, keyword: string, params: Record<string, unknown>, message: string): Answer {
+  return { status: 400, body: { msg: 'Invalid request body', errors: [{ instancePath, schemaPath: `#/properties${instancePath}/${keyword}`, keyword, params, message }] } };
+}
+
+function rowJson(row: StoredToken) {
+  return { id: row.id, token: row.token, description: row.description, fk_user_id: row.userId, fk_sso_client_id: null, base_id: null, created_at: row.createdAt, updated_at: row.createdAt, created_by: row.createdBy };
+}
+
+function randomToken(): string {
+  return Array.from(randomBytes(40), (byte) => TOKEN_ALPHABET[byte % TOKEN_ALPHABET.length]).join('');
+}
+
+/** `2026-11-28 02:57:57+00:00`, as NocoDB's SQLite rows show it. */
+function timestamp(): string {
+  return `${new Date().toISOString().slice(0, 19).replace('T', ' ')}+00:00`;
+}
+
+function base64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
