@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
+import type { ClipboardPort, Timers } from '../../../main/ports.ts';
+
+const TOKEN = 'TheFullFortyCharacterApiTokenValue_0123456';
+
+// Shaped like Electron 45's promise-based clipboard.
+function fakeClipboard(): ClipboardPort & { text: string } {
+  const clipboard = {
+    text: 'what the user had before',
+    readText: async () => clipboard.text,
+    writeText: async (text: string) => {
+      clipboard.text = text;
+    },
+  };
+  return clipboard;
+}
+
+const realTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+describe('clipboard guard', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  const setup = () => {
+    const clipboard = fakeClipboard();
+    return { clipboard, guard: createClipboardGuard({ clipboard, timers: realTimers, log: () => {} }) };
+  };
+
+  it('puts the text on the clipboard and clears it after the delay', async () => {
+    const { clipboard, guard } = setup();
+
+    await guard.copy(TOKEN, 30);
+    expect(clipboard.text).toBe(TOKEN);
+
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(clipboard.text).toBe(TOKEN);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(clipboard.text).toBe('');
+  });
+
+  it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
+    const { clipboard, guard } = setup();
+
+    await guard.copy(TOKEN, 30);
+    clipboard.text = 'a line the user copied from an editor';
+    await vi.advanceTimersByTimeAsync(30_000);
+
+    expect(clipboard.text).toBe('a line the user copied from an editor');
+  });
+
+  it('never clears when the delay is 0', async () => {
+    const { clipboard, guard } = setup();
+
+    await guard.copy(TOKEN, 0);
+    await vi.advanceTimersByTimeAsync(3_600_000);
+
+    expect(clipboard.text).toBe(TOKEN);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('restarts the delay on a second copy, and clears the second value', async () => {
+    const { clipboard, guard } = setup();
+    const second = 'AnotherTokenValue_abcdefghijklmnopqrstuvw';
+
+    await guard.copy(TOKEN, 30);
+    await vi.advanceTimersByTimeAsync(20_000);
+    await guard.copy(second, 30);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(clipboard.text).toBe(second);
+    expect(vi.getTimerCount()).toBe(1);
+
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(clipboard.text).toBe('');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, createSettingsService } from '../../../main/settings/settings-service.ts';
+import { memoryJsonFile } from '../session/session-harness.ts';
+
+describe('settings', () => {
+  it('defaults to clearing the clipboard after 30 seconds', async () => {
+    expect(await createSettingsService(memoryJsonFile()).get()).toEqual({ clipboardClearSeconds: 30 });
+    expect(DEFAULT_SETTINGS.clipboardClearSeconds).toBe(30);
+  });
+
+  it('persists an update, which a new instance reads back', async () => {
+    const file = memoryJsonFile();
+    expect(await createSettingsService(file).update({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0 });
+
+    expect(await createSettingsService(file).get()).toEqual({ clipboardClearSeconds: 0 });
+  });
+
+  it('keeps the other values when an update names none', async () => {
+    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 5 }));
+    expect(await settings.update({})).toEqual({ clipboardClearSeconds: 5 });
+  });
+
+  it.each([
+    ['not an object', 'garbage'],
+    ['a negative delay', { clipboardClearSeconds: -1 }],
+    ['a delay that is not a number', { clipboardClearSeconds: '30' }],
+    ['unreadable', undefined],
+  ])('falls back to the defaults when the file holds %s', async (_label, content) => {
+    expect(await createSettingsService(memoryJsonFile(content)).get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('remembers the last account next to the preferences, without losing either to concurrent changes', async () => {
+    const file = memoryJsonFile();
+    const settings = createSettingsService(file);
+
+    await Promise.all([
+      settings.update({ clipboardClearSeconds: 10 }),
+      settings.rememberAccount({ serverUrl: 'http://127.0.0.1:8080', email: 'ada@example.com' }),
+    ]);
+
+    expect(file.content).toEqual({
+      clipboardClearSeconds: 10,
+      lastAccount: { serverUrl: 'http://127.0.0.1:8080', email: 'ada@example.com' },
+    });
+    expect(await createSettingsService(file).lastAccount()).toEqual({ serverUrl: 'http://127.0.0.1:8080', email: 'ada@example.com' });
+  });
+
+  it('ignores a damaged last account but keeps the preferences', async () => {
+    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 7, lastAccount: { email: 3 } }));
+    expect(await settings.lastAccount()).toBeNull();
+    expect(await settings.get()).toEqual({ clipboardClearSeconds: 7 });
+  });
+});

@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppFailure } from '../../../main/app-error.ts';
+import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
+import { createSettingsService } from '../../../main/settings/settings-service.ts';
+import { createTokenService } from '../../../main/tokens/token-service.ts';
+import { EMAIL, PASSWORD, SERVER, memoryJsonFile, sessionHarness } from '../session/session-harness.ts';
+
+async function tokensHarness() {
+  const h = sessionHarness();
+  await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+  const clipboard = { text: '', readText: () => clipboard.text, writeText: (text: string) => void (clipboard.text = text) };
+  const settings = createSettingsService(memoryJsonFile());
+  const tokens = createTokenService({
+    session: h.service,
+    clipboard: createClipboardGuard({
+      clipboard,
+      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>) },
+      log: () => {},
+    }),
+    settings,
+    log: () => {},
+  });
+  h.service.onAccountChange(() => tokens.forgetValues());
+  return { ...h, clipboard, settings, tokens };
+}
+
+describe('token service', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it('lists summaries only, paging by limit and offset, and keeps the values in main', async () => {
+    const t = await tokensHarness();
+    for (const name of ['one', 'two', 'three']) await t.tokens.create({ name });
+
+    const page = await t.tokens.list({ page: 2, pageSize: 2 });
+
+    expect(page).toEqual({
+      tokens: [{ id: 3, name: 'three', creator: EMAIL, createdAt: '2026-01-01 00:00:00+00:00' }],
+      page: 2,
+      pageSize: 2,
+      totalRows: 3,
+      isLastPage: true,
+    });
+    expect(JSON.stringify(page)).not.toContain('tttt');
+  });
+
+  it('creates a token with the name as given and can reveal its value right away', async () => {
+    const t = await tokensHarness();
+
+    const summary = await t.tokens.create({ name: '  CI deploy  ' });
+
+    expect(summary).toMatchObject({ id: 1, name: '  CI deploy  ', creator: EMAIL });
+    expect(await t.tokens.reveal({ id: 1 })).toMatch(/^ada@example\.com:t{20}1$/);
+  });
+
+  it('never retries a create that timed out, so a slow server cannot end up with two tokens', async () => {
+    const t = await tokensHarness();
+    t.noco.failures.createToken = new AppFailure('timeout', 'The server took too long to answer.');
+
+    await expect(t.tokens.create({ name: 'once' })).rejects.toMatchObject({ code: 'timeout' });
+    expect(t.noco.calls.createToken).toBe(1);
+  });
+
+  it('copies a token by id to the clipboard and clears it after the configured delay', async () => {
+    const t = await tokensHarness();
+    const { id } = await t.tokens.create({ name: 'copy me' });
+    const value = await t.tokens.reveal({ id });
+
+    expect(await t.tokens.copy({ id })).toEqual({ clearAfterSeconds: 30 });
+    expect(t.clipboard.text).toBe(value);
+
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(t.clipboard.text).toBe('');
+  });
+
+  it('reports no clearing when auto-clear is off', async () => {
+    const t = await tokensHarness();
+    const { id } = await t.tokens.create({ name: 'keep' });
+    await t.settings.update({ clipboardClearSeconds: 0 });
+
+    expect(await t.tokens.copy({ id })).toEqual({ clearAfterSeconds: null });
+  });
+
+  it.each(['reveal', 'copy'] as const)('answers not_found for %s of an id it has not seen', async (action) => {
+    const t = await tokensHarness();
+
+    await expect(t.tokens[action]({ id: 42 })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('Refresh the list and try again.'),
+    });
+  });
+
+  it('forgets every value when the user signs out', async () => {
+    const t = await tokensHarness();
+    const { id } = await t.tokens.create({ name: 'gone' });
+
+    await t.service.signOut();
+    await t.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+
+    await expect(t.tokens.reveal({ id })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses token calls with not_signed_in once signed out', async () => {
+    const t = await tokensHarness();
+    const { id } = await t.tokens.create({ name: 'x' });
+    await t.service.signOut();
+
+    await expect(t.tokens.copy({ id })).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(t.tokens.list({ page: 1, pageSize: 10 })).rejects.toMatchObject({ code: 'not_signed_in' });
+  });
+
+  describe('delete, then check what the server does with the deleted token', () => {
+    it('reports revoked when the server refuses it', async () => {
+      const t = await tokensHarness();
+      const { id } = await t.tokens.create({ name: 'old' });
+
+      expect(await t.tokens.delete({ id })).toEqual({ revocation: 'revoked' });
+      expect(t.noco.tokenCount()).toBe(0);
+      await expect(t.tokens.reveal({ id })).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('reports still_accepted when the server keeps accepting it (NocoDB 0.301.3)', async () => {
+      const t = await tokensHarness();
+      t.noco.keepsDeletedTokens = true;
+      const { id } = await t.tokens.create({ name: 'sticky' });
+
+      expect(await t.tokens.delete({ id })).toEqual({ revocation: 'still_accepted' });
+    });
+
+    it('reports unknown when the check fails', async () => {
+      const t = await tokensHarness();
+      const { id } = await t.tokens.create({ name: 'offline check' });
+      t.noco.failures.whoIsApiToken = new AppFailure('server_unreachable', 'The server cannot be reached.');
+
+      expect(await t.tokens.delete({ id })).toEqual({ revocation: 'unknown' });
+    });
+
+    it('reports unknown when main never held the value (listed by another run)', async () => {
+      const t = await tokensHarness();
+      const { id } = await t.tokens.create({ name: 'elsewhere' });
+      t.tokens.forgetValues();
+
+      expect(await t.tokens.delete({ id })).toEqual({ revocation: 'unknown' });
+      expect(t.noco.calls.whoIsApiToken).toBe(0);
+    });
+
+    it('throws when the delete fails, and keeps the value', async () => {
+      const t = await tokensHarness();
+      const { id } = await t.tokens.create({ name: 'stays' });
+      t.noco.failures.deleteToken = new AppFailure('server_error', 'The server had a problem.');
+
+      await expect(t.tokens.delete({ id })).rejects.toMatchObject({ code: 'server_error' });
+      await expect(t.tokens.reveal({ id })).resolves.toBeTruthy();
+    });
+  });
+});

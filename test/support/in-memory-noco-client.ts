@@ -1,0 +1,155 @@
+// An in-memory NocoDB for main's unit tests: it behaves like the real server where the services
+// care (JWTs with a real `exp`, rotating refresh tokens, 401 on a dead JWT, deleted tokens that may
+// stay accepted) and counts every call. Any method can be switched to fail with a given AppFailure.
+import { AppFailure } from '../../main/app-error.ts';
+import type { ApiTokenRow, NocoClient, NocoUser, SessionTokens } from '../../main/nocodb/types.ts';
+
+export type ClientMethod = Exclude<keyof NocoClient, 'serverUrl'>;
+
+export interface InMemoryNocoOptions {
+  /** The server's clock, in epoch milliseconds; JWT `exp` claims are computed from it. */
+  now?: () => number;
+  /** JWT lifetime in seconds (NocoDB: 10 hours). */
+  jwtLifetimeSeconds?: number;
+}
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A syntactically valid, unsigned JWT, as the app reads it (header.payload.signature). */
+export function makeJwt(claims: Record<string, unknown>): string {
+  return `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(claims)}.c2lnbmF0dXJl`;
+}
+
+export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000 }: InMemoryNocoOptions = {}) {
+  const users = new Map<string, NocoUser & { password: string }>();
+  const jwts = new Map<string, string>(); // JWT → email
+  const refreshTokens = new Map<string, string>(); // refresh token → email
+  const apiTokens = new Map<number, ApiTokenRow>();
+  const acceptedAfterDelete = new Set<string>();
+  const calls: Record<ClientMethod, number> = {
+    health: 0, signIn: 0, refresh: 0, signOut: 0, me: 0, whoIsApiToken: 0, listTokens: 0, createToken: 0, deleteToken: 0,
+  };
+  /** A method set here throws this failure (after counting the call) until it is deleted. */
+  const failures: Partial<Record<ClientMethod, AppFailure>> = {};
+  let serial = 0;
+  let nextTokenId = 1;
+
+  /** Issues a session; `expiresInSeconds` may be negative for an already expired JWT. */
+  function issueSession(email: string, expiresInSeconds = jwtLifetimeSeconds): SessionTokens {
+    const user = users.get(email);
+    if (!user) throw new Error(`no user ${email}`);
+    serial += 1;
+    const iat = Math.floor(now() / 1000);
+    const jwt = makeJwt({ email, id: user.id, iat, exp: iat + expiresInSeconds, serial });
+    const refreshToken = `refresh-${serial}-${'r'.repeat(16)}`;
+    jwts.set(jwt, email);
+    refreshTokens.set(refreshToken, email);
+    return { jwt, refreshToken };
+  }
+
+  function userOfJwt(jwt: string): NocoUser & { password: string } {
+    const email = jwts.get(jwt);
+    const exp = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString() || '{}').exp;
+    const user = email === undefined ? undefined : users.get(email);
+    if (!user || typeof exp !== 'number' || exp * 1000 <= now()) {
+      throw new AppFailure('unauthorized', 'The server did not accept the session. Sign in again.');
+    }
+    return user;
+  }
+
+  /** Counts the call, lets a switched-on failure through, and yields once like a real request. */
+  async function enter(method: ClientMethod): Promise<void> {
+    calls[method] += 1;
+    await Promise.resolve();
+    const failure = failures[method];
+    if (failure) throw failure;
+  }
+
+  const publicUser = ({ id, email, displayName }: NocoUser): NocoUser => ({ id, email, displayName });
+
+  function client(serverUrl: string): NocoClient {
+    return {
+      serverUrl,
+      async health() {
+        await enter('health');
+      },
+      async signIn(email, password) {
+        await enter('signIn');
+        if (users.get(email)?.password !== password) throw new AppFailure('invalid_credentials', 'Invalid credentials');
+        return issueSession(email);
+      },
+      async refresh(refreshToken) {
+        await enter('refresh');
+        const email = refreshTokens.get(refreshToken);
+        // Rotation: the old refresh token is dead from now on.
+        refreshTokens.delete(refreshToken);
+        if (email === undefined) throw new AppFailure('session_expired', 'Your session has expired. Sign in again.');
+        return issueSession(email);
+      },
+      async signOut({ jwt, refreshToken }) {
+        await enter('signOut');
+        const { email } = userOfJwt(jwt);
+        // Like NocoDB's token_version: every session of the user dies.
+        for (const [key, owner] of jwts) if (owner === email) jwts.delete(key);
+        refreshTokens.delete(refreshToken);
+      },
+      async me(jwt) {
+        await enter('me');
+        return publicUser(userOfJwt(jwt));
+      },
+      async whoIsApiToken(apiToken) {
+        await enter('whoIsApiToken');
+        const row = [...apiTokens.values()].find((candidate) => candidate.token === apiToken);
+        const email = row?.creator ?? (acceptedAfterDelete.has(apiToken) ? apiToken.split(':')[0] : undefined);
+        const user = email === undefined || email === null ? undefined : users.get(email);
+        return user ? publicUser(user) : null;
+      },
+      async listTokens(jwt, { limit, offset }) {
+        await enter('listTokens');
+        userOfJwt(jwt);
+        const all = [...apiTokens.values()];
+        const rows = all.slice(offset, offset + limit).map((row) => ({ ...row }));
+        return { rows, totalRows: all.length, isLastPage: offset + rows.length >= all.length };
+      },
+      async createToken(jwt, name) {
+        await enter('createToken');
+        const { email } = userOfJwt(jwt);
+        const id = nextTokenId++;
+        // The creator's email is part of the value, so a deleted-but-accepted token finds its user.
+        const row: ApiTokenRow = { id, token: `${email}:${'t'.repeat(20)}${id}`, name, creator: email, createdAt: '2026-01-01 00:00:00+00:00' };
+        apiTokens.set(id, row);
+        return { ...row };
+      },
+      async deleteToken(jwt, id) {
+        await enter('deleteToken');
+        userOfJwt(jwt);
+        const row = apiTokens.get(id);
+        if (!row) throw new AppFailure('not_found', 'Token not found');
+        apiTokens.delete(id);
+        if (server.keepsDeletedTokens) acceptedAfterDelete.add(row.token);
+      },
+    };
+  }
+
+  const server = {
+    client,
+    calls,
+    failures,
+    /** Like NocoDB 0.301.3: a deleted token keeps authenticating (its cache has not forgotten it). */
+    keepsDeletedTokens: false,
+    addUser(email: string, password: string, displayName: string | null = null): NocoUser {
+      const user = { id: `us_${users.size + 1}`, email, displayName, password };
+      users.set(email, user);
+      return publicUser(user);
+    },
+    issueSession,
+    /** Makes the server refuse every current JWT (as a sign-out elsewhere does); refresh tokens stay good. */
+    rejectCurrentJwts: () => jwts.clear(),
+    /** The refresh tokens the server would still accept. */
+    liveRefreshTokens: () => [...refreshTokens.keys()],
+    tokenCount: () => apiTokens.size,
+  };
+  return server;
+}
+
+export type InMemoryNoco = ReturnType<typeof createInMemoryNoco>;
