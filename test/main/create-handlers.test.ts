@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../preload/contract.ts';
+import { createHandlers } from '../../main/create-handlers.ts';
+import type { AppPorts } from '../../main/ports.ts';
+import { createMemorySecretStore } from '../../main/session/memory-store.ts';
+import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
+import { memoryJsonFile } from './session/session-harness.ts';
+
+function testPorts(overrides: Partial<AppPorts> = {}) {
+  const clipboard = { text: '', readText: () => clipboard.text, writeText: (text: string) => void (clipboard.text = text) };
+  const logs: string[] = [];
+  const ports: AppPorts = {
+    secretStore: createMemorySecretStore(),
+    fallbackSecretStore: createMemorySecretStore(),
+    clipboard,
+    settingsFile: memoryJsonFile(),
+    fetch: globalThis.fetch,
+    timers: { setTimeout: () => 0, clearTimeout: () => {} },
+    now: () => Date.now(),
+    requestTimeoutMs: 5_000,
+    log: (line) => logs.push(line),
+    ...overrides,
+  };
+  return { ports, clipboard, logs };
+}
+
+describe('createHandlers', () => {
+  it('has one handler for every channel of the contract, and nothing else', () => {
+    const handlers = createHandlers(testPorts().ports);
+
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) expect(typeof handlers[channel]).toBe('function');
+  });
+
+  describe('against the fake NocoDB server', () => {
+    let server: FakeNocodb;
+    beforeEach(async () => {
+      server = await startFakeNocodb();
+    });
+    afterEach(() => server.close());
+
+    it('signs in, creates, lists, copies, deletes and signs out, logging no secret', async () => {
+      const { ports, clipboard, logs } = testPorts();
+      const handlers = createHandlers(ports);
+      const { email, password } = server.admin;
+
+      const state = await handlers['session:sign-in']({ serverUrl: server.url, email, password });
+      expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory', account: { email } });
+
+      const created = await handlers['tokens:create']({ name: 'wired' });
+      const value = await handlers['tokens:reveal']({ id: created.id });
+      const page = await handlers['tokens:list']({ page: 1, pageSize: 10 });
+      expect(page.tokens.map((token) => token.name)).toEqual(['wired']);
+
+      expect(await handlers['tokens:copy']({ id: created.id })).toEqual({ clearAfterSeconds: 30 });
+      expect(clipboard.text).toBe(value);
+
+      expect(await handlers['tokens:delete']({ id: created.id })).toEqual({ revocation: 'revoked' });
+      expect(await handlers['session:sign-out']()).toMatchObject({ status: 'signed_out', prefill: { email } });
+
+      const stored = await ports.secretStore.load();
+      expect(stored).toBeNull();
+      expect(logs.join('\n')).not.toContain(value);
+      expect(logs.join('\n')).not.toContain(password);
+    });
+
+    it('drops the cached token values when the user signs out', async () => {
+      const { ports } = testPorts();
+      const handlers = createHandlers(ports);
+      const { email, password } = server.admin;
+      await handlers['session:sign-in']({ serverUrl: server.url, email, password });
+      const { id } = await handlers['tokens:create']({ name: 'forget me' });
+
+      await handlers['session:sign-out']();
+      await handlers['session:sign-in']({ serverUrl: server.url, email, password });
+
+      await expect(handlers['tokens:reveal']({ id })).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('reads and updates the settings', async () => {
+      const handlers = createHandlers(testPorts().ports);
+
+      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 30 });
+      expect(await handlers['settings:update']({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0 });
+      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 0 });
+    });
+  });
+});
