@@ -1,0 +1,54 @@
+// Renders the whole app against a fake bridge, the way main.tsx does against the real one.
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { expect } from 'vitest';
+import { BRIDGE_GLOBAL } from '../../preload/contract.ts';
+import { App } from '../../renderer/app.tsx';
+import { readBridge } from '../../renderer/bridge.ts';
+import { createAppStores } from '../../renderer/stores/app-stores.ts';
+import { StoresProvider } from '../../renderer/stores/stores-context.tsx';
+import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+
+export interface RenderAppOptions extends FakeBridgeOptions {
+  /** e.g. '#/account/tokens' */
+  hash?: string;
+  fake?: FakeBridge;
+}
+
+export async function renderApp(options: RenderAppOptions = {}) {
+  const fake = options.fake ?? createFakeBridge(options);
+  window.location.hash = options.hash ?? '#/';
+  (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = fake.bridge;
+  const stores = createAppStores(readBridge());
+  await stores.session.getState().load();
+  const user = userEvent.setup();
+  const view = render(
+    <StoresProvider stores={stores}>
+      <App />
+    </StoresProvider>,
+  );
+  return { fake, stores, user, ...view };
+}
+
+/** Opens the Tokens tab and waits for the first page (or the empty state) to show. */
+export async function renderTokensPage(options: RenderAppOptions = {}) {
+  const app = await renderApp({ hash: '#/account/tokens', ...options });
+  await waitFor(() => expect(document.querySelector('table.token-table, .list-empty, .list-error')).not.toBeNull());
+  return app;
+}
+
+/** The rows of the token table (NocoDB's test hook). */
+export function tokenRows(): HTMLElement[] {
+  return screen.queryAllByTestId('nc-token-row');
+}
+
+export function rowNamed(name: string): HTMLElement {
+  const row = tokenRows().find((r) => within(r).queryByText(name, { exact: true }));
+  if (!row) throw new Error(`No token row named "${name}"`);
+  return row;
+}
+
+/** The texts of the visible toasts (Radix also announces them in a hidden live region; that copy is ignored). */
+export function toastTexts(): string[] {
+  return Array.from(document.querySelectorAll('.toast')).map((t) => t.textContent ?? '');
+}

@@ -1,0 +1,63 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../render-app.tsx';
+
+describe('user menu in the bottom-left corner', () => {
+  it('is a round initials avatar whose tooltip shows the email', async () => {
+    const { user } = await renderApp();
+    const avatar = screen.getByTestId('nc-sidebar-userinfo');
+    expect(avatar.textContent).toBe('AD');
+    await user.hover(avatar);
+    expect((await screen.findByRole('tooltip')).textContent).toBe('admin@example.com');
+  });
+
+  it('opens a menu with Account Settings (email on a second line), API Tokens and Log Out', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByTestId('nc-sidebar-userinfo'));
+    const items = await screen.findAllByRole('menuitem');
+    expect(items.map((i) => i.textContent)).toEqual(['Log Out', 'API Tokens', 'Account Settingsadmin@example.com']);
+    expect(screen.getByTestId('nc-sidebar-user-logout').textContent).toBe('Log Out');
+  });
+
+  it('API Tokens goes straight to the Tokens tab', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByTestId('nc-sidebar-userinfo'));
+    await user.click(await screen.findByRole('menuitem', { name: 'API Tokens' }));
+    expect(window.location.hash).toBe('#/account/tokens');
+    expect(await screen.findByTestId('nc-token-list')).toBeTruthy();
+  });
+
+  it('Account Settings opens the Profile tab', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByTestId('nc-sidebar-userinfo'));
+    await user.click(await screen.findByRole('menuitem', { name: /Account Settings/ }));
+    expect(await screen.findByRole('heading', { name: 'Account Details' })).toBeTruthy();
+  });
+
+  it('is operable by keyboard', async () => {
+    const { user } = await renderApp();
+    screen.getByTestId('nc-sidebar-userinfo').focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('menu')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+  });
+
+  it('Log Out signs out and shows the sign-in form with the account filled in', async () => {
+    const { user, fake } = await renderApp();
+    await user.click(screen.getByTestId('nc-sidebar-userinfo'));
+    await user.click(await screen.findByTestId('nc-sidebar-user-logout'));
+    expect(await screen.findByTestId('nc-form-signin')).toBeTruthy();
+    expect(fake.callsTo('session.signOut')).toHaveLength(1);
+    expect(screen.getByDisplayValue('admin@example.com')).toBeTruthy();
+  });
+});
+
+describe('home', () => {
+  it('welcomes the user and links to Account Settings and API Tokens', async () => {
+    await renderApp();
+    expect(screen.getByText(/Signed in to/).textContent).toBe('Signed in to http://localhost:8080 as admin@example.com.');
+    expect(screen.getByRole('link', { name: 'Account Settings' }).getAttribute('href')).toBe('#/account/profile');
+    expect(screen.getAllByRole('link', { name: 'API Tokens' }).map((l) => l.getAttribute('href'))).toContain('#/account/tokens');
+  });
+});

@@ -1,0 +1,105 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, createFakeBridge } from '../fake-bridge.ts';
+import { renderApp } from '../render-app.tsx';
+
+const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
+
+async function fillForm(user: Awaited<ReturnType<typeof renderApp>>['user'], email: string, password: string) {
+  await user.type(field('Email'), email);
+  await user.type(field('Password'), password);
+}
+
+describe('sign-in screen', () => {
+  it('is shown when signed out, with the default server and NocoDB test hook', async () => {
+    await renderApp({ signedIn: false });
+    expect(screen.getByTestId('nc-form-signin')).toBeTruthy();
+    expect(field('Server URL').value).toBe('http://localhost:8080');
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('signs in with the typed server, email and password and shows the signed-in home', async () => {
+    const { user, fake } = await renderApp({ signedIn: false });
+    await fillForm(user, ADMIN.email, ADMIN.password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByText(/Signed in to/)).toBeTruthy();
+    expect(screen.getByText('admin@example.com', { selector: 'strong' })).toBeTruthy();
+    expect(fake.callsTo('session.signIn')).toEqual([
+      { method: 'session.signIn', arg: { serverUrl: 'http://localhost:8080', email: ADMIN.email, password: ADMIN.password } },
+    ]);
+  });
+
+  it('submits with Enter', async () => {
+    const { user, fake } = await renderApp({ signedIn: false });
+    await fillForm(user, ADMIN.email, `${ADMIN.password}{Enter}`);
+    expect(await screen.findByText(/Signed in to/)).toBeTruthy();
+    expect(fake.callsTo('session.signIn')).toHaveLength(1);
+  });
+
+  it('shows the server’s words for bad credentials, keeps server and email, and clears only the password', async () => {
+    const { user } = await renderApp({ signedIn: false });
+    await user.clear(field('Server URL'));
+    await user.type(field('Server URL'), 'http://127.0.0.1:9999');
+    await fillForm(user, 'someone@example.com', 'wrong-password{Enter}');
+
+    expect((await screen.findByRole('alert')).textContent).toBe('Invalid credentials');
+    expect(field('Server URL').value).toBe('http://127.0.0.1:9999');
+    expect(field('Email').value).toBe('someone@example.com');
+    expect(field('Password').value).toBe('');
+    expect(screen.getByTestId('nc-form-signin')).toBeTruthy();
+  });
+
+  it('is busy while signing in: the button is disabled and says so, and the password is already gone', async () => {
+    const fake = createFakeBridge({ signedIn: false });
+    const release = fake.hold('session.signIn');
+    const { user } = await renderApp({ fake });
+    await fillForm(user, ADMIN.email, ADMIN.password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    const busy = screen.getByRole('button', { name: 'Signing in…' }) as HTMLButtonElement;
+    expect(busy.disabled).toBe(true);
+    expect(field('Password').value).toBe('');
+    await user.keyboard('{Enter}');
+    expect(fake.callsTo('session.signIn')).toHaveLength(1);
+
+    release();
+    expect(await screen.findByText(/Signed in to/)).toBeTruthy();
+  });
+
+  it('shows an unreachable server plainly', async () => {
+    const fake = createFakeBridge({ signedIn: false });
+    fake.fail('session.signIn', { code: 'server_unreachable', message: 'Cannot reach the server at http://localhost:8080.' });
+    const { user } = await renderApp({ fake });
+    await fillForm(user, ADMIN.email, `${ADMIN.password}{Enter}`);
+    expect((await screen.findByRole('alert')).textContent).toBe('Cannot reach the server at http://localhost:8080.');
+  });
+
+  it('falls back to its own words when main sends no message', async () => {
+    const fake = createFakeBridge({ signedIn: false });
+    fake.fail('session.signIn', { code: 'not_nocodb', message: '' });
+    const { user } = await renderApp({ fake });
+    await fillForm(user, ADMIN.email, `${ADMIN.password}{Enter}`);
+    expect((await screen.findByRole('alert')).textContent).toBe('This address answers, but it is not a NocoDB server.');
+  });
+
+  it('shows why the user was signed out and fills in the last account', async () => {
+    const fake = createFakeBridge({ signedIn: false });
+    fake.fail('session.get', { code: 'session_expired', message: 'Your session has expired. Please sign in again.' });
+    // The fake mirrors main: after the failure, session.get explains the sign-out.
+    await fake.bridge.session.get();
+    await renderApp({ fake });
+
+    const form = screen.getByTestId('nc-form-signin');
+    expect(screen.getByRole('status').textContent).toBe('Your session has expired. Please sign in again.');
+    expect(within(form).getByDisplayValue(ADMIN.email)).toBeTruthy();
+  });
+
+  it('warns, dismissibly, when the session is kept in memory only', async () => {
+    const { user } = await renderApp({ persistence: 'memory' });
+    const banner = screen.getByText(/keychain is unavailable/);
+    expect(banner).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/keychain is unavailable/)).toBeNull();
+  });
+});
