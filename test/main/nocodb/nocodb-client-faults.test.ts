@@ -28,7 +28,7 @@ describe('NocoDB client against a misbehaving fake server', () => {
 
   beforeAll(async () => {
     fake = await startFakeNocodb();
-    client = clientFor(fake.url, 300);
+    client = clientFor(fake.url, 500);
     ({ jwt } = await client.signIn(fake.admin.email, fake.admin.password));
   });
   afterEach(() => fake.faults.clear());
