@@ -1,0 +1,44 @@
+// Runs in a child process started WITHOUT a D-Bus session, so libsecret cannot reach any Secret
+// Service. It builds the app's handlers on the real keytar store, as main.ts does, signs in
+// against the server the parent names, and reports back over the IPC channel (not stdout).
+import path from 'node:path';
+import { createHandlers } from '../../main/create-handlers.ts';
+import { createKeytarSecretStore } from '../../main/session/keytar-store.ts';
+import { createMemorySecretStore } from '../../main/session/memory-store.ts';
+import { createJsonFile } from '../../main/settings/json-file.ts';
+
+export interface ChildRequest {
+  service: string;
+  dataDir: string;
+  serverUrl: string;
+  email: string;
+  password: string;
+}
+
+process.once('message', async (request: ChildRequest) => {
+  const keychain = createKeytarSecretStore({ service: request.service });
+  const fallback = createMemorySecretStore();
+  const loadFailure = await keychain.load().then(
+    () => null,
+    (error: unknown) => ({ name: (error as Error).name, code: (error as { code?: string }).code, message: (error as Error).message }),
+  );
+  let clipboardText = '';
+  const handlers = createHandlers({
+    secretStore: keychain,
+    fallbackSecretStore: fallback,
+    clipboard: { readText: () => clipboardText, writeText: (text) => void (clipboardText = text) },
+    settingsFile: createJsonFile(path.join(request.dataDir, 'settings.json')),
+    fetch: globalThis.fetch,
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    now: Date.now,
+    requestTimeoutMs: 10_000,
+    log: () => {},
+  });
+  const launchState = await handlers['session:get']();
+  const state = await handlers['session:sign-in']({ serverUrl: request.serverUrl, email: request.email, password: request.password });
+  const { id } = await handlers['tokens:create']({ name: 'memory-only' });
+  const session = await fallback.load();
+  // The secrets go back to the parent only so it can scan the data folder for them.
+  const secrets = [request.password, session?.jwt, session?.refreshToken, await handlers['tokens:reveal']({ id })];
+  process.send?.({ loadFailure, launchState, state, secrets }, () => process.exit(0));
+});
