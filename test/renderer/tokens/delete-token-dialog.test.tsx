@@ -1,0 +1,91 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Revocation } from '../../../preload/contract.ts';
+import { createFakeBridge, makeToken, makeTokens } from '../fake-bridge.ts';
+import { renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
+
+async function openDelete(options: Parameters<typeof renderTokensPage>[0], name: string) {
+  const app = await renderTokensPage(options);
+  await app.user.click(within(rowNamed(name)).getByTestId('nc-token-row-action-icon'));
+  const dialog = await screen.findByRole('alertdialog', { name: 'Delete Token' });
+  return { ...app, dialog };
+}
+
+const REVOCATION_WORDS: Array<[Revocation, RegExp]> = [
+  ['revoked', /^Token deleted\. The server no longer accepts it\.$/],
+  ['still_accepted', /server still accepts it for now.*may keep working until the server forgets it/],
+  ['unknown', /^Token deleted\. Could not confirm that the server stopped accepting it\.$/],
+];
+
+describe('deleting a token', () => {
+  it('asks first, naming the token and warning about services using it', async () => {
+    const { dialog } = await openDelete({ tokens: [makeToken(1, 'Desktop client demo')] }, 'Desktop client demo');
+    expect(within(dialog).getByText('Are you sure you want to delete the following token?')).toBeTruthy();
+    expect(within(dialog).getByText('Desktop client demo').closest('.chip')).not.toBeNull();
+    expect(within(dialog).getByText('All the services using this API Token will stop working once it is deleted.')).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeTruthy();
+    expect(within(dialog).getByTestId('nc-delete-modal-delete-btn').textContent).toBe('Delete Token');
+  });
+
+  it('Cancel keeps the token', async () => {
+    const { user, dialog, fake } = await openDelete({ tokens: [makeToken(1, 'second')] }, 'second');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(fake.callsTo('tokens.delete')).toHaveLength(0);
+    expect(tokenRows()).toHaveLength(1);
+  });
+
+  it.each(REVOCATION_WORDS)('confirming removes the row and tells what the server does with it (%s)', async (revocation, words) => {
+    const { user, dialog, fake } = await openDelete({ tokens: [makeToken(1, 'keep'), makeToken(2, 'gone')], revocation }, 'gone');
+    await user.click(within(dialog).getByTestId('nc-delete-modal-delete-btn'));
+
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(tokenRows()).toHaveLength(1);
+    expect(rowNamed('keep')).toBeTruthy();
+    expect(fake.callsTo('tokens.delete')).toEqual([{ method: 'tokens.delete', arg: { id: 2 } }]);
+    await waitFor(() => expect(toastTexts()).toHaveLength(1));
+    expect(toastTexts()[0]).toMatch(words);
+  });
+
+  it('a failed delete keeps the row and shows the error in the dialog', async () => {
+    const fake = createFakeBridge({ tokens: [makeToken(1, 'second')] });
+    fake.fail('tokens.delete', { code: 'server_error', message: 'The server could not delete the token.' });
+    const { user, dialog } = await openDelete({ fake }, 'second');
+    await user.click(within(dialog).getByTestId('nc-delete-modal-delete-btn'));
+
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('The server could not delete the token.');
+    expect(rowNamed('second')).toBeTruthy();
+    expect(fake.tokenNames()).toEqual(['second']);
+  });
+
+  it('the delete button is disabled while deleting', async () => {
+    const fake = createFakeBridge({ tokens: [makeToken(1, 'second')] });
+    const release = fake.hold('tokens.delete');
+    const { user, dialog } = await openDelete({ fake }, 'second');
+    await user.click(within(dialog).getByTestId('nc-delete-modal-delete-btn'));
+    const button = within(dialog).getByTestId('nc-delete-modal-delete-btn') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    await user.click(button);
+    release();
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(fake.callsTo('tokens.delete')).toHaveLength(1);
+  });
+
+  it('deleting the last row of a page goes back to the previous page', async () => {
+    const { user, fake } = await renderTokensPage({ tokens: makeTokens(11) });
+    await user.click(screen.getByRole('button', { name: 'Page 2' }));
+    await waitFor(() => expect(rowNamed('token 11')).toBeTruthy());
+    await user.click(within(rowNamed('token 11')).getByTestId('nc-token-row-action-icon'));
+    await user.click(await screen.findByTestId('nc-delete-modal-delete-btn'));
+
+    await waitFor(() => expect(tokenRows()).toHaveLength(10));
+    expect(rowNamed('token 1')).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Pagination' })).toBeNull();
+    expect(fake.callsTo('tokens.list').map((c) => c.arg)).toEqual([
+      { page: 1, pageSize: 10 },
+      { page: 2, pageSize: 10 },
+      { page: 2, pageSize: 10 },
+      { page: 1, pageSize: 10 },
+    ]);
+  });
+});

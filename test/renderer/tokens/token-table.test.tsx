@@ -1,0 +1,104 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createFakeBridge, makeToken } from '../fake-bridge.ts';
+import { renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
+
+const MASK = '************************************';
+
+describe('token table', () => {
+  it('has the heading, the line under it, and NocoDB’s columns', async () => {
+    await renderTokensPage({ tokens: [makeToken(1, 'second')] });
+    const section = screen.getByTestId('nc-token-list');
+    expect(within(section).getByRole('heading', { name: 'API Tokens' })).toBeTruthy();
+    expect(within(section).getByText('Create personal API tokens to use in automation or external apps.')).toBeTruthy();
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Token name', 'Creator', 'Token', 'Actions']);
+  });
+
+  it('shows every row with its name and creator, masked, never the value', async () => {
+    const { fake } = await renderTokensPage({ tokens: [makeToken(1, 'second'), makeToken(2, null)] });
+    const rows = tokenRows();
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.classList.contains('token'))).toBe(true);
+    expect(within(rowNamed('second')).getByText('admin@example.com')).toBeTruthy();
+    expect(within(rowNamed('Untitled')).getByText(MASK)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('tok_');
+    expect(fake.callsTo('tokens.reveal')).toHaveLength(0);
+  });
+
+  it('Show reveals the value from main, Hide masks it again', async () => {
+    const { user, fake } = await renderTokensPage({ tokens: [makeToken(7, 'second')] });
+    const row = rowNamed('second');
+    const toggle = within(row).getByRole('button', { name: 'Show or Hide' });
+    expect(toggle.classList.contains('nc-toggle-token-visibility')).toBe(true);
+
+    await user.click(toggle);
+    expect(await within(row).findByText('tok_000000000000000000000000000000000007')).toBeTruthy();
+    expect(fake.callsTo('tokens.reveal')).toEqual([{ method: 'tokens.reveal', arg: { id: 7 } }]);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+
+    await user.click(toggle);
+    expect(within(row).getByText(MASK)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('tok_');
+  });
+
+  it('a failed Show keeps the mask and says why', async () => {
+    const fake = createFakeBridge({ tokens: [makeToken(1, 'second')] });
+    fake.fail('tokens.reveal', { code: 'server_error', message: 'The server could not do this right now.' });
+    const { user } = await renderTokensPage({ fake });
+    await user.click(within(rowNamed('second')).getByRole('button', { name: 'Show or Hide' }));
+    await waitFor(() => expect(toastTexts().join()).toContain('The server could not do this right now.'));
+    expect(within(rowNamed('second')).getByText(MASK)).toBeTruthy();
+  });
+
+  it('Copy asks main to copy by id and shows "Copied to clipboard"', async () => {
+    const { user, fake } = await renderTokensPage({ tokens: [makeToken(3, 'second')] });
+    await user.click(within(rowNamed('second')).getByTestId('nc-token-row-copy'));
+    await waitFor(() => expect(toastTexts()).toHaveLength(1));
+    expect(toastTexts()[0]).toContain('Copied to clipboard');
+    expect(toastTexts()[0]).toContain('The clipboard will be cleared in 30 seconds.');
+    expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { id: 3 } }]);
+    expect(document.querySelector('.toast-viewport')).not.toBeNull();
+  });
+
+  it('the copy toast leaves after about three seconds', async () => {
+    const { user } = await renderTokensPage({ tokens: [makeToken(3, 'second')] });
+    await user.click(within(rowNamed('second')).getByTestId('nc-token-row-copy'));
+    await waitFor(() => expect(toastTexts()).toHaveLength(1));
+    await waitFor(() => expect(toastTexts()).toHaveLength(0), { timeout: 4500 });
+  });
+
+  it('a failed Copy shows the error instead', async () => {
+    const fake = createFakeBridge({ tokens: [makeToken(3, 'second')] });
+    fake.fail('tokens.copy', { code: 'not_found', message: '' });
+    const { user } = await renderTokensPage({ fake });
+    await user.click(within(rowNamed('second')).getByTestId('nc-token-row-copy'));
+    await waitFor(() => expect(toastTexts().join()).toContain('This token no longer exists. Refresh the list.'));
+    expect(toastTexts().join()).not.toContain('Copied to clipboard');
+  });
+
+  it('the action buttons have tooltips', async () => {
+    const { user } = await renderTokensPage({ tokens: [makeToken(3, 'second')] });
+    await user.hover(within(rowNamed('second')).getByTestId('nc-token-row-copy'));
+    expect((await screen.findByRole('tooltip')).textContent).toBe('Copy');
+  });
+
+  it('the action buttons are reachable with Tab and work with Enter and Space', async () => {
+    const { user, fake } = await renderTokensPage({ tokens: [makeToken(3, 'second')] });
+    screen.getByRole('button', { name: 'Add New API Token' }).focus();
+
+    await user.tab();
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Show or Hide');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(fake.callsTo('tokens.reveal')).toHaveLength(1));
+
+    await user.tab();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('nc-token-row-copy');
+    await user.keyboard(' ');
+    await waitFor(() => expect(fake.callsTo('tokens.copy')).toHaveLength(1));
+
+    await user.tab();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('nc-token-row-action-icon');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('alertdialog', { name: 'Delete Token' })).toBeTruthy();
+  });
+});
