@@ -1,0 +1,140 @@
+// The session, end to end on real things: a REAL NocoDB (started by the global setup, or the user's
+// own through NOCODB_URL) and the REAL keychain (gnome-keyring inside dbus-run-session in CI).
+// Each "launch" builds the app's handlers afresh on a new keytar store, as main.ts does at start-up.
+import keytar from 'keytar';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../main/create-handlers.ts';
+import type { Handlers } from '../../main/ipc-router.ts';
+import { createKeytarSecretStore } from '../../main/session/keytar-store.ts';
+import { createMemorySecretStore } from '../../main/session/memory-store.ts';
+import { createJsonFile } from '../../main/settings/json-file.ts';
+import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
+
+const SERVICE = `NocoDB Account Manager test ${randomUUID()}`;
+const keychain = createKeytarSecretStore({ service: SERVICE });
+let dataDir: string;
+// Its own user: signing out kills every JWT of the user, which would break other tests.
+let user: NocodbCredentials;
+
+function launch(): Handlers {
+  return createHandlers({
+    secretStore: createKeytarSecretStore({ service: SERVICE }),
+    fallbackSecretStore: createMemorySecretStore(),
+    clipboard: { readText: () => '', writeText: () => {} },
+    settingsFile: createJsonFile(path.join(dataDir, 'settings.json')),
+    fetch: globalThis.fetch,
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    now: Date.now,
+    requestTimeoutMs: 15_000,
+    log: () => {},
+  });
+}
+
+/** The stored JWT, re-encoded with an `exp` in the past: syntactically valid, and certainly expired. */
+function expiredCopyOf(jwt: string): string {
+  const [header, payload, signature] = jwt.split('.');
+  const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  const expired = Buffer.from(JSON.stringify({ ...claims, exp: Math.floor(Date.now() / 1000) - 3600 })).toString('base64url');
+  return `${header}.${expired}.${signature}`;
+}
+
+async function storedSession() {
+  const stored = await keychain.load();
+  if (!stored) throw new Error('The keychain holds no session.');
+  return stored;
+}
+
+/** Makes the next launch find an expired JWT, so it must refresh; returns what was stored before. */
+async function expireStoredJwt() {
+  const stored = await storedSession();
+  await keychain.save({ ...stored, jwt: expiredCopyOf(stored.jwt) });
+  return stored;
+}
+
+const refreshStatus = async (refreshToken: string) =>
+  (await fetch(`${user.url}/api/v1/auth/token/refresh`, { method: 'POST', headers: { cookie: `refresh_token=${refreshToken}` } })).status;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+describe('session on a real NocoDB and the real keychain', () => {
+  beforeAll(async () => {
+    if (!process.env['DBUS_SESSION_BUS_ADDRESS']) {
+      throw new Error('No D-Bus session, so no keychain: run inside `dbus-run-session` with an unlocked gnome-keyring (see .ci/run).');
+    }
+    user = await signUpUser(realNocodb().url);
+    dataDir = await mkdtemp(path.join(tmpdir(), 'nocodb-am-session-'));
+  });
+
+  afterAll(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (!process.env['DBUS_SESSION_BUS_ADDRESS']) return;
+    for (const { account } of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, account);
+  });
+
+  it('signs in and keeps the session in the keychain, without the password', async () => {
+    const state = await launch()['session:sign-in']({ serverUrl: user.url, email: user.email, password: user.password });
+
+    expect(state).toMatchObject({ status: 'signed_in', persistence: 'keychain', persistenceWarning: null, account: { email: user.email } });
+    const entries = await keytar.findCredentials(SERVICE);
+    expect(entries.map((entry) => entry.account)).toEqual([`${user.url} ${user.email}`]);
+    expect(entries[0]?.password).not.toContain(user.password);
+  });
+
+  it('is still signed in after a restart, from the keychain alone', async () => {
+    const app = launch();
+
+    expect(await app['session:get']()).toMatchObject({ status: 'signed_in', persistence: 'keychain', account: { email: user.email } });
+    await expect(app['tokens:list']({ page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });
+  });
+
+  it('refreshes an expired session at launch and keeps the ROTATED refresh token in the keychain', async () => {
+    const before = await expireStoredJwt();
+
+    expect(await launch()['session:get']()).toMatchObject({ status: 'signed_in' });
+
+    const after = await storedSession();
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(after.jwt).not.toBe(before.jwt);
+    expect(await refreshStatus(before.refreshToken)).toBe(400); // the old one is dead on the server
+
+    // The next launch can refresh again only if the keychain holds the live refresh token.
+    await expireStoredJwt();
+    expect(await launch()['session:get']()).toMatchObject({ status: 'signed_in' });
+  });
+
+  it('restores a session at launch quickly (keychain read + one request), median of 20', async () => {
+    const durations: number[] = [];
+    for (let run = 0; run < 20; run += 1) {
+      const app = launch();
+      const startedAt = performance.now();
+      const state = await app['session:get']();
+      durations.push(performance.now() - startedAt);
+      expect(state.status).toBe('signed_in');
+    }
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    console.log(
+      `Session restore at launch (keychain read + one request): median ${ms(median(durations))} of 20 ` +
+        `(min ${ms(Math.min(...durations))}, max ${ms(Math.max(...durations))})`,
+    );
+    expect(median(durations)).toBeLessThan(2_000);
+  });
+
+  it('signs out, leaving no keychain entry and a session the server refuses', async () => {
+    const { jwt } = await storedSession();
+
+    const state = await launch()['session:sign-out']();
+
+    expect(state).toEqual({ status: 'signed_out', prefill: { serverUrl: user.url, email: user.email }, notice: null });
+    expect(await keytar.findCredentials(SERVICE)).toEqual([]);
+    const me = await fetch(`${user.url}/api/v1/auth/user/me`, { headers: { 'xc-auth': jwt } });
+    expect(me.status === 401 || !('email' in ((await me.json()) as object))).toBe(true);
+  });
+});
