@@ -1,0 +1,169 @@
+// Runs the app for real minus Electron's few lines: the BUILT renderer in Debian's Chromium, the
+// REAL preload bridge and the REAL main-process handlers and IPC router, the real keychain, the
+// real X clipboard. Only BrowserWindow/ipcMain/contextBridge are replaced by Playwright bindings.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { createHandlers } from '../../main/create-handlers.ts';
+import { createIpcRouter } from '../../main/ipc-router.ts';
+import type { ClipboardPort, SecretStore } from '../../main/ports.ts';
+import { createSenderCheck } from '../../main/security.ts';
+import { createJsonFile } from '../../main/settings/json-file.ts';
+import { createKeytarSecretStore } from '../../main/session/keytar-store.ts';
+import { createMemorySecretStore } from '../../main/session/memory-store.ts';
+import { createXClipboard } from '../support/x-clipboard.ts';
+import { startRendererServer } from './renderer-server.ts';
+
+export interface LaunchOptions {
+  /** NocoDB base URL; the sign-in form is pre-filled with it. */
+  serverUrl?: string;
+  /** The app's data folder; a fresh temp dir when omitted. */
+  userDataDir?: string;
+  /** Default 'keychain'. */
+  secretStore?: 'keychain' | 'memory';
+  /** Hash route to open first, e.g. '#/account/tokens'. */
+  route?: string;
+}
+
+export interface LaunchedApp {
+  page: Page;
+  /** What the app's clipboard port (the real X clipboard) holds now. */
+  clipboardText(): Promise<string>;
+  /** Quit and relaunch: new handlers and page, same data folder and keychain. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+  /** Accounts the app has in the OS keychain now (names only). */
+  keychainAccounts(): Promise<string[]>;
+  /** Every value main sent to the renderer over the bridge, for secret scans. */
+  readonly bridgeAnswers: unknown[];
+  readonly userDataDir: string;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let browser: Promise<Browser> | null = null;
+let pageBridgeScript: Promise<string> | null = null;
+let rendererServer: ReturnType<typeof startRendererServer> | null = null;
+
+function sharedBrowser() {
+  browser ??= chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  return browser;
+}
+
+/** The page-side bridge as one classic script, built from the real preload/bridge.ts. */
+function bundledPageBridge() {
+  pageBridgeScript ??= build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: path.resolve(import.meta.dirname, 'page-bridge.ts'), formats: ['iife'], name: 'pageBridge' },
+    },
+  }).then((output) => {
+    const chunk = (Array.isArray(output) ? output[0] : output) as { output: Array<{ type: string; code?: string }> };
+    const code = chunk.output.find((item) => item.type === 'chunk')?.code;
+    if (!code) throw new Error('Bundling the page bridge produced no code.');
+    return code;
+  });
+  return pageBridgeScript;
+}
+
+/** Stops what the harness shares between launches in one test file. */
+export async function shutdownHarness() {
+  await (await browser)?.close();
+  await (await rendererServer)?.close();
+  browser = null;
+  rendererServer = null;
+}
+
+async function loadKeytar() {
+  const module = (await import('keytar')) as typeof import('keytar') & { default?: typeof import('keytar') };
+  return module.default ?? module;
+}
+
+/** Types the server URL into the sign-in form, when the app shows it, as a user would. */
+async function prefillServer(page: Page, serverUrl: string) {
+  const form = page.getByTestId('nc-form-signin');
+  await form.or(page.getByTestId('nc-sidebar-userinfo')).first().waitFor();
+  if (await form.isVisible()) await form.getByLabel('Server URL').fill(serverUrl);
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'nocodb-am-e2e-')));
+  const ownsDataDir = options.userDataDir === undefined;
+  const keychainService = `NocoDB Account Manager e2e ${randomUUID()}`;
+  const clipboard: ClipboardPort = createXClipboard();
+  const memoryStore = createMemorySecretStore();
+  const bridgeAnswers: unknown[] = [];
+  rendererServer ??= startRendererServer();
+  const { url: rendererUrl } = await rendererServer;
+  const context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 800 } });
+
+  // Memory stores survive a restart only in the same process; the keychain survives for real.
+  const secretStore = (): SecretStore =>
+    options.secretStore === 'memory' ? memoryStore : createKeytarSecretStore({ service: keychainService });
+
+  let page!: Page;
+  const open = async () => {
+    const handlers = createHandlers({
+      secretStore: secretStore(),
+      fallbackSecretStore: createMemorySecretStore(),
+      clipboard,
+      settingsFile: createJsonFile(path.join(userDataDir, 'settings.json')),
+      fetch: globalThis.fetch,
+      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+      now: () => Date.now(),
+      requestTimeoutMs: 10_000,
+      log: () => {},
+    });
+    page = await context.newPage();
+    const router = createIpcRouter({ handlers, isTrustedSender: createSenderCheck(() => 1, rendererUrl) });
+    await page.exposeBinding('__nocodbInvoke', async (source, channel: string, arg: unknown) => {
+      const answer = await router.dispatch(
+        channel,
+        { webContentsId: 1, isMainFrame: source.frame === source.page.mainFrame(), url: source.frame.url() },
+        arg,
+      );
+      bridgeAnswers.push(answer);
+      return answer;
+    });
+    await page.addInitScript({ content: await bundledPageBridge() });
+    await page.goto(`${rendererUrl}${options.route ?? ''}`);
+    if (options.serverUrl) await prefillServer(page, options.serverUrl);
+  };
+  await open();
+
+  return {
+    get page() {
+      return page;
+    },
+    clipboardText: async () => clipboard.readText(),
+    restart: async () => {
+      await page.close();
+      await open();
+    },
+    close: async () => {
+      await context.close();
+      const keytar = await loadKeytar();
+      for (const { account } of await keytar.findCredentials(keychainService)) {
+        await keytar.deletePassword(keychainService, account);
+      }
+      if (ownsDataDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+    keychainAccounts: async () => (await (await loadKeytar()).findCredentials(keychainService)).map((c) => c.account),
+    bridgeAnswers,
+    userDataDir,
+  };
+}
