@@ -1,7 +1,7 @@
 // The signed-in session: restored from the keychain at launch, refreshed when the JWT expires,
 // written back after every rotation, ended on sign-out. Every authenticated call goes through
 // `withSession`, which refreshes once (shared by concurrent callers) and retries once on a 401.
-import type { Account, AppError, SessionState, SignInRequest } from '../../preload/contract.ts';
+import type { Account, AppError, ErrorCode, SessionState, SignInRequest } from '../../preload/contract.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { NocoClient, NocoUser } from '../nocodb/types.ts';
 import { normalizeServerUrl } from '../nocodb/server-url.ts';
@@ -46,7 +46,7 @@ interface LiveSession {
   ended: boolean;
 }
 
-const hasCode = (error: unknown, ...codes: string[]) => error instanceof AppFailure && codes.includes(error.code);
+const hasCode = (error: unknown, ...codes: ErrorCode[]) => error instanceof AppFailure && codes.includes(error.code);
 
 const toAccount = (serverUrl: string, user: NocoUser): Account => ({
   serverUrl,
@@ -56,6 +56,8 @@ const toAccount = (serverUrl: string, user: NocoUser): Account => ({
 });
 
 const accountOf = ({ serverUrl, email }: StoredSession): LastAccount => ({ serverUrl, email });
+
+const sameAccount = (a: StoredSession, b: StoredSession) => a.serverUrl === b.serverUrl && a.email === b.email;
 
 export function createSessionService(options: SessionServiceOptions): SessionService {
   const { secretStore, fallbackSecretStore, settings, createClient, now, log } = options;
@@ -124,6 +126,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       await forget(live);
       throw new AppFailure('session_expired', SESSION_EXPIRED.message);
     }
+    // Signed out meanwhile: the new pair must not bring the session (or its keychain entry) back.
     if (live.ended) throw notSignedIn();
     await persist(live, { ...live.session, jwt: tokens.jwt, refreshToken: tokens.refreshToken });
     return tokens.jwt;
@@ -131,6 +134,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
 
   /** A JWT newer than `staleJwt`: the one another caller already got, or one refresh shared by all. */
   function freshJwt(live: LiveSession, staleJwt: string): Promise<string> {
+    if (live.ended) return Promise.reject(notSignedIn());
     if (live.session.jwt !== staleJwt) return Promise.resolve(live.session.jwt);
     live.refreshing ??= rotate(live).finally(() => {
       live.refreshing = null;
@@ -180,7 +184,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
 
   const ensureRestored = () => (restoring ??= restore());
 
-  async function describe(): Promise<SessionState> {
+  async function currentState(): Promise<SessionState> {
     if (active) {
       const { live, account } = active;
       return { status: 'signed_in', account, persistence: live.store.kind, persistenceWarning: live.persistenceWarning };
@@ -197,7 +201,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   return {
     async getState() {
       await ensureRestored();
-      return describe();
+      return currentState();
     },
 
     async signIn({ serverUrl, email, password }) {
@@ -207,7 +211,12 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const { jwt, refreshToken } = tokens;
       const live = liveSession(client, { serverUrl: client.serverUrl, email: user.email, jwt, refreshToken });
       await persist(live, live.session);
-      if (active) detach(active.live);
+      const previous = active?.live;
+      if (previous) {
+        detach(previous);
+        // Another account's entry would only keep a secret nobody uses any more.
+        if (!sameAccount(previous.session, live.session)) await forget(previous);
+      }
       generation += 1;
       restoring = Promise.resolve();
       active = { live, account: toAccount(client.serverUrl, user) };
@@ -217,24 +226,25 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       await settings.rememberAccount(prefill).catch((error: unknown) => {
         log(`session: remembering the account failed with ${toAppError(error).code}`);
       });
-      return describe();
+      return currentState();
     },
 
     async signOut() {
       await ensureRestored();
       const live = active?.live;
       if (live) {
+        // The server first, refreshing an expired JWT if needed, so the server really ends the session.
+        await call(live, (client, jwt) => client.signOut({ jwt, refreshToken: live.session.refreshToken })).catch(
+          (error: unknown) => log(`session: server sign-out failed with ${toAppError(error).code}`),
+        );
         detach(live);
-        // Let a refresh in flight finish, so the server is told about the newest session.
+        // A refresh still being written must land before the entry is removed, not after.
         await live.refreshing?.catch(() => {});
-        await live.client.signOut(live.session).catch((error: unknown) => {
-          log(`session: server sign-out failed with ${toAppError(error).code}`);
-        });
         await forget(live);
       }
       restoring = Promise.resolve();
       notice = null;
-      return describe();
+      return currentState();
     },
 
     withSession: async (run) => call(await requireActive(), run),

@@ -148,6 +148,20 @@ describe('signing in', () => {
   });
 });
 
+describe('signing in as another account', () => {
+  it('replaces the session and forgets the previous account\'s keychain entry', async () => {
+    const h = sessionHarness();
+    h.noco.addUser('grace@example.com', 'another password');
+    await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+
+    const state = await h.service.signIn({ serverUrl: SERVER, email: 'grace@example.com', password: 'another password' });
+
+    expect(state).toMatchObject({ status: 'signed_in', account: { email: 'grace@example.com' } });
+    await h.keychain.store.remove(SERVER, 'grace@example.com');
+    expect(await h.keychain.peek()).toBeNull();
+  });
+});
+
 describe('authenticated calls', () => {
   it('refuses with not_signed_in when nobody is signed in', async () => {
     const h = sessionHarness();
@@ -243,6 +257,33 @@ describe('signing out', () => {
     await h.service.signOut();
 
     expect(h.noco.liveRefreshTokens()).toEqual([]);
+  });
+
+  it('refreshes an expired JWT first, so the server really ends the session', async () => {
+    const h = sessionHarness();
+    await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+    h.clock.now += 11 * 3600_000;
+
+    await h.service.signOut();
+
+    expect(h.noco.calls.refresh).toBe(1);
+    expect(h.noco.liveRefreshTokens()).toEqual([]);
+    expect(await h.keychain.peek()).toBeNull();
+  });
+
+  it('copes with a call in flight that needed a refresh too, and leaves nothing stored', async () => {
+    const h = sessionHarness();
+    await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+    h.clock.now += 11 * 3600_000;
+
+    const call = listTokens(h).catch((error: unknown) => error);
+    const state = await h.service.signOut();
+    await call;
+
+    expect(state).toEqual({ status: 'signed_out', prefill: { serverUrl: SERVER, email: EMAIL }, notice: null });
+    expect(h.noco.liveRefreshTokens()).toEqual([]);
+    expect(await h.keychain.peek()).toBeNull();
+    await expect(listTokens(h)).rejects.toMatchObject({ code: 'not_signed_in' });
   });
 
   it('tells listeners that the account is gone', async () => {
