@@ -18,7 +18,10 @@ export interface SessionStore {
 
 type SignedOut = Extract<SessionState, { status: 'signed_out' }>;
 
-const SESSION_GONE = new Set(['session_expired', 'not_signed_in']);
+/** True when the error means the session is over; the sign-in screen explains it, not the caller. */
+export function isSessionGone(error: AppError): boolean {
+  return error.code === 'session_expired' || error.code === 'not_signed_in';
+}
 
 export function createSessionStore(bridge: Bridge) {
   return createStore<SessionStore>()((set, get) => {
@@ -63,7 +66,7 @@ export function createSessionStore(bridge: Bridge) {
       },
 
       checkFailure: async (error) => {
-        if (!SESSION_GONE.has(error.code) || get().state?.status !== 'signed_in') return;
+        if (!isSessionGone(error) || get().state?.status !== 'signed_in') return;
         // main has already dropped the session; its state carries the prefill and the notice.
         const result = await callBridge(() => bridge.session.get());
         const next = result.ok && result.value.status === 'signed_out' ? result.value : signedOutWith(error);

@@ -13,6 +13,7 @@ import {
 } from '../features/tokens/token-messages.ts';
 import { errorText } from '../ui/error-text.ts';
 import { callBridge } from './call-bridge.ts';
+import { isSessionGone } from './session-store.ts';
 import type { ToastStoreApi } from './toast-store.ts';
 
 /** NocoDB's own UI shows 10 tokens a page. */
@@ -114,7 +115,9 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         else delete busy[id];
         return { busy };
       });
-    const toastError = (error: AppError) => toasts.getState().show({ tone: 'error', title: errorText(error, ACTION_WORDS) });
+    const toastError = (error: AppError) => {
+      if (!isSessionGone(error)) toasts.getState().show({ tone: 'error', title: errorText(error, ACTION_WORDS) });
+    };
     // Only the answer to the latest list request may change the table.
     let listRequest = 0;
 

@@ -56,6 +56,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const calls: RecordedCall[] = [];
   const failures = new Map<MethodName, { error: AppError; times: number }>();
   const holds = new Map<MethodName, Promise<void>>();
+  const crashes = new Set<MethodName>();
   const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30 };
   let tokens = [...(options.tokens ?? [])];
   let nextId = Math.max(0, ...tokens.map((t) => t.id)) + 1;
@@ -78,7 +79,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
 
   async function run<T>(method: MethodName, arg: unknown, work: () => Result<T>): Promise<Result<T>> {
     calls.push({ method, arg });
+    if (crashes.delete(method)) throw new TypeError('Cannot read properties of undefined (at main.cjs:1:1)');
     const hold = holds.get(method);
+    holds.delete(method);
     if (hold) await hold;
     else await Promise.resolve();
     const failure = failures.get(method);
@@ -163,15 +166,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     callsTo: (method: MethodName) => calls.filter((c) => c.method === method),
     /** The next `times` calls to `method` fail with `error`. */
     fail: (method: MethodName, error: AppError, times = 1) => failures.set(method, { error, times }),
-    /** Calls to `method` wait until the returned function is called. */
+    /** The next call to `method` waits until the returned function is called. */
     hold: (method: MethodName) => {
       let release = () => {};
       holds.set(method, new Promise<void>((resolve) => (release = resolve)));
-      return () => {
-        holds.delete(method);
-        release();
-      };
+      return () => release();
     },
+    /** The next call to `method` rejects, as a broken bridge would (the real one never does). */
+    crash: (method: MethodName) => crashes.add(method),
     setRevocation: (next: Revocation) => (revocation = next),
     tokenNames: () => tokens.map((t) => t.name),
   };

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStores } from '../../../renderer/stores/app-stores.ts';
+import { pageCountOf, PAGE_SIZE } from '../../../renderer/stores/tokens-store.ts';
+import { createFakeBridge, makeTokens } from '../fake-bridge.ts';
+
+function storesWith(fake = createFakeBridge({ tokens: makeTokens(3) })) {
+  const stores = createAppStores(fake.bridge);
+  return { fake, stores, tokens: stores.tokens };
+}
+
+describe('tokens store', () => {
+  it('counts pages by isLastPage first', () => {
+    const page = { tokens: [], page: 2, pageSize: 10 };
+    expect(pageCountOf({ ...page, totalRows: 100, isLastPage: true })).toBe(2);
+    expect(pageCountOf({ ...page, totalRows: 5, isLastPage: false })).toBe(3);
+    expect(pageCountOf({ ...page, totalRows: 45, isLastPage: false })).toBe(5);
+  });
+
+  it('sends one create for two saves in a row', async () => {
+    const { fake, tokens } = storesWith();
+    await tokens.getState().load();
+    tokens.getState().openCreate();
+    await Promise.all([tokens.getState().saveCreate(), tokens.getState().saveCreate()]);
+    expect(fake.callsTo('tokens.create')).toHaveLength(1);
+  });
+
+  it('ignores the answer to an older list request', async () => {
+    const { fake, tokens } = storesWith(createFakeBridge({ tokens: makeTokens(25) }));
+    const release = fake.hold('tokens.list');
+    const first = tokens.getState().load(1);
+    await tokens.getState().load(3);
+    release(); // page 1 answers last
+    await first;
+    expect(tokens.getState().page).toBe(3);
+    expect(tokens.getState().rows.map((t) => t.id)).toEqual([21, 22, 23, 24, 25]);
+    expect(fake.callsTo('tokens.list').map((c) => c.arg)).toEqual([
+      { page: 1, pageSize: PAGE_SIZE },
+      { page: 3, pageSize: PAGE_SIZE },
+    ]);
+  });
+
+  it('forgets revealed values and the typed name when the user signs out', async () => {
+    const { stores, tokens } = storesWith();
+    await stores.session.getState().load();
+    await tokens.getState().load();
+    await tokens.getState().toggleReveal(1);
+    tokens.getState().openCreate();
+    expect(Object.keys(tokens.getState().revealed)).toEqual(['1']);
+
+    await stores.session.getState().signOut();
+    expect(tokens.getState().revealed).toEqual({});
+    expect(tokens.getState().rows).toEqual([]);
+    expect(tokens.getState().create.open).toBe(false);
+  });
+});

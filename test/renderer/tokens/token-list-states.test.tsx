@@ -1,0 +1,89 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createFakeBridge, makeToken, makeTokens } from '../fake-bridge.ts';
+import { renderApp, renderTokensPage, rowNamed, tokenRows } from '../render-app.tsx';
+
+describe('token list states', () => {
+  it('shows a loading state until the first page arrives', async () => {
+    const fake = createFakeBridge({ tokens: [makeToken(1, 'second')] });
+    const release = fake.hold('tokens.list');
+    await renderApp({ fake, hash: '#/account/tokens' });
+    expect(screen.getByRole('status').textContent).toContain('Loading tokens…');
+    release();
+    await waitFor(() => expect(rowNamed('second')).toBeTruthy());
+    expect(screen.queryByText('Loading tokens…')).toBeNull();
+  });
+
+  it('shows the empty state with exactly one create button, which opens the create row', async () => {
+    const { user } = await renderTokensPage({ tokens: [] });
+    expect(screen.getByRole('heading', { name: 'No API Tokens created' })).toBeTruthy();
+    expect(screen.getByText('Looks like you haven’t generated any API tokens yet.')).toBeTruthy();
+    const create = screen.getByTestId('nc-token-create');
+    expect(create.textContent).toBe('Create new token');
+
+    await user.click(create);
+    expect(screen.getByTestId('nc-token-input')).toBeTruthy();
+    expect(screen.queryByText('No API Tokens created')).toBeNull();
+  });
+
+  it('shows an error with Retry, and Retry loads the list', async () => {
+    const fake = createFakeBridge({ tokens: [makeToken(1, 'second')] });
+    fake.fail('tokens.list', { code: 'server_unreachable', message: '' });
+    const { user } = await renderTokensPage({ fake });
+    expect(screen.getByRole('alert').textContent).toContain('Cannot reach the server');
+    expect(tokenRows()).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(rowNamed('second')).toBeTruthy());
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('never shows raw errors: a broken bridge answer becomes a plain message', async () => {
+    const fake = createFakeBridge({ tokens: [] });
+    fake.crash('tokens.list');
+    await renderTokensPage({ fake });
+    expect(screen.getByRole('alert').textContent).toContain('Something went wrong. Please try again.');
+    expect(document.body.textContent).not.toContain('main.cjs');
+  });
+});
+
+describe('pagination', () => {
+  it('is hidden for a single page', async () => {
+    await renderTokensPage({ tokens: makeTokens(10) });
+    expect(screen.queryByRole('navigation', { name: 'Pagination' })).toBeNull();
+  });
+
+  it('asks the server for page 2 and marks it current', async () => {
+    const { user, fake } = await renderTokensPage({ tokens: makeTokens(25) });
+    const nav = screen.getByRole('navigation', { name: 'Pagination' });
+    expect(within(nav).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Previous page',
+      'Page 1',
+      'Page 2',
+      'Page 3',
+      'Next page',
+    ]);
+    expect(within(nav).getByRole('button', { name: 'Page 1' }).getAttribute('aria-current')).toBe('page');
+
+    await user.click(within(nav).getByRole('button', { name: 'Page 2' }));
+    await waitFor(() => expect(rowNamed('token 11')).toBeTruthy());
+    expect(fake.callsTo('tokens.list').at(-1)?.arg).toEqual({ page: 2, pageSize: 10 });
+    expect(tokenRows()).toHaveLength(10);
+    expect(within(nav).getByRole('button', { name: 'Page 2' }).getAttribute('aria-current')).toBe('page');
+
+    await user.click(within(nav).getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(tokenRows()).toHaveLength(5));
+    expect((within(nav).getByRole('button', { name: 'Next page' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('trusts isLastPage over an instance-wide totalRows', async () => {
+    await renderTokensPage({ tokens: makeTokens(3), totalRowsOverride: 42 });
+    expect(screen.queryByRole('navigation', { name: 'Pagination' })).toBeNull();
+  });
+
+  it('puts gaps between far pages', async () => {
+    await renderTokensPage({ tokens: makeTokens(100) });
+    const nav = screen.getByRole('navigation', { name: 'Pagination' });
+    expect(nav.textContent).toBe('12345•••10');
+  });
+});
