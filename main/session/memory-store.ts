@@ -11,7 +11,8 @@ export function createMemorySecretStore(): SecretStore {
   return {
     kind: 'memory',
     async load() {
-      return [...sessions.values()].at(-1) ?? null;
+      const latest = [...sessions.values()].at(-1);
+      return latest ? { ...latest } : null;
     },
     async save(session) {
       const key = accountKey(session.serverUrl, session.email);
