@@ -6,8 +6,8 @@ import { createTokensStore, initialTokensData } from './tokens-store.ts';
 
 /** The app's feature stores, wired to one bridge. One set per app instance (and per test). */
 export function createAppStores(bridge: Bridge) {
-  const session = createSessionStore(bridge);
   const toasts = createToastStore();
+  const session = createSessionStore(bridge, toasts);
   const onFailure = session.getState().checkFailure;
   const tokens = createTokensStore({ bridge, toasts, onFailure: (error) => void onFailure(error) });
   const settings = createSettingsStore(bridge, (error) => void onFailure(error));

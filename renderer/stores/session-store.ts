@@ -1,12 +1,14 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppError, Bridge, SessionState, SignInRequest } from '../../preload/contract.ts';
+import { errorText } from '../ui/error-text.ts';
 import { callBridge } from './call-bridge.ts';
+import type { ToastStoreApi } from './toast-store.ts';
 
 export interface SessionStore {
   /** null until main has answered `session.get` for the first time. */
   state: SessionState | null;
   status: 'loading' | 'idle' | 'signing_in' | 'signing_out';
-  /** The last sign-in or sign-out failure, for the screen that caused it. */
+  /** The last sign-in failure, for the sign-in form. */
   error: AppError | null;
   load: () => Promise<void>;
   /** Resolves to true when the user is now signed in. */
@@ -23,7 +25,7 @@ export function isSessionGone(error: AppError): boolean {
   return error.code === 'session_expired' || error.code === 'not_signed_in';
 }
 
-export function createSessionStore(bridge: Bridge) {
+export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
   return createStore<SessionStore>()((set, get) => {
     /** The signed-out state to show when main cannot even tell us its own. */
     const signedOutWith = (notice: AppError): SignedOut => {
@@ -59,10 +61,13 @@ export function createSessionStore(bridge: Bridge) {
       },
 
       signOut: async () => {
-        set({ status: 'signing_out', error: null });
+        set({ status: 'signing_out' });
         const result = await callBridge(() => bridge.session.signOut());
         if (result.ok) set({ status: 'idle', state: result.value });
-        else set({ status: 'idle', error: result.error });
+        else {
+          set({ status: 'idle' });
+          toasts.getState().show({ tone: 'error', title: errorText(result.error) });
+        }
       },
 
       checkFailure: async (error) => {

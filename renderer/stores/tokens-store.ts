@@ -9,6 +9,7 @@ import {
   CREATE_WORDS,
   CREATED_HINT,
   createdTitle,
+  LIST_WORDS,
   REVOCATION_TEXT,
 } from '../features/tokens/token-messages.ts';
 import { errorText } from '../ui/error-text.ts';
@@ -131,7 +132,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         if (request !== listRequest) return;
         if (!result.ok) {
           // Rows already on screen stay: a failed refresh must not hide a token just created.
-          set({ status: 'error', error: errorText(result.error) });
+          set({ status: 'error', error: errorText(result.error, LIST_WORDS) });
           return;
         }
         const { tokens } = result.value;

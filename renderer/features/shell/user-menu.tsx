@@ -9,7 +9,8 @@ import { initialsOf } from '../../ui/initials.ts';
 export function UserMenu({ account }: { account: Account }) {
   const signOut = useSession((s) => s.signOut);
   return (
-    <DropdownMenu.Root>
+    // Not modal: a modal menu locks scrolling with an injected <style>, which the CSP (rightly) blocks.
+    <DropdownMenu.Root modal={false}>
       <Tooltip.Root>
         <Tooltip.Trigger asChild>
           <DropdownMenu.Trigger asChild>

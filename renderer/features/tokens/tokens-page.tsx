@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { DeleteTokenDialog } from './delete-token-dialog.tsx';
 import { TokenListEmpty, TokenListError, TokenListLoading } from './token-list-states.tsx';
@@ -19,6 +19,14 @@ export function TokensPage() {
     void load();
   }, [load]);
 
+  // The create row held the focus; when it closes, focus goes back to the button that opens it.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(createOpen);
+  useEffect(() => {
+    if (wasOpen.current && !createOpen && document.activeElement === document.body) addButton.current?.focus();
+    wasOpen.current = createOpen;
+  }, [createOpen]);
+
   const showTable = hasRows || createOpen;
   const showEmpty = status === 'ready' && !showTable;
   const showLoading = (status === 'idle' || status === 'loading') && !showTable;
@@ -33,6 +41,7 @@ export function TokensPage() {
           <p className="tokens-subtitle">Create personal API tokens to use in automation or external apps.</p>
         </div>
         <button
+          ref={addButton}
           type="button"
           className="btn btn-primary"
           // The empty state's own button carries NocoDB's test id then, so exactly one element has it.

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from '../render-app.tsx';
+import { createFakeBridge } from '../fake-bridge.ts';
+import { renderApp, toastTexts } from '../render-app.tsx';
 
 describe('user menu in the bottom-left corner', () => {
   it('is a round initials avatar whose tooltip shows the email', async () => {
@@ -50,6 +51,16 @@ describe('user menu in the bottom-left corner', () => {
     expect(await screen.findByTestId('nc-form-signin')).toBeTruthy();
     expect(fake.callsTo('session.signOut')).toHaveLength(1);
     expect(screen.getByDisplayValue('admin@example.com')).toBeTruthy();
+  });
+
+  it('a failed Log Out keeps the user signed in and says why', async () => {
+    const fake = createFakeBridge();
+    fake.fail('session.signOut', { code: 'keychain_unavailable', message: 'Could not remove the session from the keychain.' });
+    const { user } = await renderApp({ fake });
+    await user.click(screen.getByTestId('nc-sidebar-userinfo'));
+    await user.click(await screen.findByTestId('nc-sidebar-user-logout'));
+    await waitFor(() => expect(toastTexts().join()).toContain('Could not remove the session from the keychain.'));
+    expect(screen.queryByTestId('nc-form-signin')).toBeNull();
   });
 });
 

@@ -48,11 +48,12 @@ describe('creating a token', () => {
     expect(fake.tokenNames()).toEqual(['Token-1']);
   });
 
-  it('Escape cancels without creating anything', async () => {
+  it('Escape cancels without creating anything and gives the focus back to the add button', async () => {
     const { user, fake } = await renderTokensPage({ tokens: [makeToken(1, 'second')] });
     await user.click(addButton());
     await user.keyboard('{Escape}');
     expect(document.querySelector('.nc-token-generate')).toBeNull();
+    expect(document.activeElement).toBe(addButton());
     expect(fake.callsTo('tokens.create')).toHaveLength(0);
     expect(tokenRows()).toHaveLength(1);
   });
