@@ -11,8 +11,8 @@ export interface SessionStore {
   /** The last sign-in failure, for the sign-in form. */
   error: AppError | null;
   load: () => Promise<void>;
-  /** Resolves to true when the user is now signed in. */
-  signIn: (request: SignInRequest) => Promise<boolean>;
+  /** Sends the credentials to main; the password is not kept here. */
+  signIn: (request: SignInRequest) => Promise<void>;
   signOut: () => Promise<void>;
   /** Every store passes its failures here: a dead session sends the app back to sign-in. */
   checkFailure: (error: AppError) => Promise<void>;
@@ -49,15 +49,11 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
       },
 
       signIn: async (request) => {
-        if (get().status === 'signing_in') return false;
+        if (get().status === 'signing_in') return;
         set({ status: 'signing_in', error: null });
         const result = await callBridge(() => bridge.session.signIn(request));
-        if (!result.ok) {
-          set({ status: 'idle', error: result.error });
-          return false;
-        }
-        set({ status: 'idle', state: result.value });
-        return result.value.status === 'signed_in';
+        if (result.ok) set({ status: 'idle', state: result.value });
+        else set({ status: 'idle', error: result.error });
       },
 
       signOut: async () => {

@@ -26,7 +26,7 @@ export interface ToastStore {
 }
 
 /** NocoDB shows its "Copied to clipboard" toast for about three seconds. */
-export const DEFAULT_TOAST_MS = 3000;
+const DEFAULT_TOAST_MS = 3000;
 
 export function createToastStore() {
   let nextId = 1;

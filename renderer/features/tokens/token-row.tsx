@@ -4,7 +4,7 @@ import { IconButton } from '../../ui/icon-button.tsx';
 import { CopyIcon, EyeIcon, EyeOffIcon, TrashIcon } from '../../ui/icons.tsx';
 
 /** NocoDB's mask: the same 36 asterisks for every token, so the mask says nothing about the value. */
-export const TOKEN_MASK = '*'.repeat(36);
+const TOKEN_MASK = '*'.repeat(36);
 
 /** One token: name, creator, masked (or revealed) value and the three inline actions. */
 export function TokenRow({ token }: { token: TokenSummary }) {
