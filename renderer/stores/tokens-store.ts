@@ -137,12 +137,14 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         }
         const { tokens } = result.value;
         if (tokens.length === 0 && page > 1) return get().load(page - 1);
+        // Moving to another page forgets the pinned new token and every revealed value.
         set((s) => ({
           status: 'ready',
           rows: tokens,
           page: result.value.page,
           pageCount: pageCountOf(result.value),
           justCreated: page === s.page ? s.justCreated : null,
+          revealed: page === s.page ? s.revealed : {},
         }));
       },
 
