@@ -58,13 +58,22 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
   }
 
   return {
+    // One row more than the page says whether another page follows. NocoDB 0.301.3 computes
+    // `isLastPage` and `totalRows` over the whole instance, which is wrong for all but super admins.
     async list({ page, pageSize }) {
       const startedAt = epoch;
-      const answer = await session.withSession((client, jwt) =>
-        client.listTokens(jwt, { limit: pageSize, offset: (page - 1) * pageSize }),
-      );
-      remember(answer.rows, startedAt);
-      return { tokens: answer.rows.map(toSummary), page, pageSize, totalRows: answer.totalRows, isLastPage: answer.isLastPage };
+      const offset = (page - 1) * pageSize;
+      const answer = await session.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
+      const rows = answer.rows.slice(0, pageSize);
+      const isLastPage = answer.rows.length <= pageSize;
+      remember(rows, startedAt);
+      return {
+        tokens: rows.map(toSummary),
+        page,
+        pageSize,
+        totalRows: isLastPage ? offset + rows.length : Math.max(answer.totalRows, offset + rows.length + 1),
+        isLastPage,
+      };
     },
 
     // withSession retries only when the server refused the session (nothing was created); a timeout

@@ -109,7 +109,9 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
         userOfJwt(jwt);
         const all = [...apiTokens.values()];
         const rows = all.slice(offset, offset + limit).map((row) => ({ ...row }));
-        return { rows, totalRows: all.length, isLastPage: offset + rows.length >= all.length };
+        // NocoDB 0.301.3 counts every token of the instance, not only the caller's.
+        const totalRows = all.length + server.otherUsersTokens;
+        return { rows, totalRows, isLastPage: offset + rows.length >= totalRows };
       },
       async createToken(jwt, name) {
         await enter('createToken');
@@ -137,6 +139,8 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
     failures,
     /** Like NocoDB 0.301.3: a deleted token keeps authenticating (its cache has not forgotten it). */
     keepsDeletedTokens: false,
+    /** Tokens of other users that `totalRows` counts although the caller cannot see them. */
+    otherUsersTokens: 0,
     addUser(email: string, password: string, displayName: string | null = null): NocoUser {
       const user = { id: `us_${users.size + 1}`, email, displayName, password };
       users.set(email, user);

@@ -44,6 +44,20 @@ describe('token service', () => {
     expect(JSON.stringify(page)).not.toContain('tttt');
   });
 
+  it("finds the last page from the rows themselves when the server's counts cover the whole instance", async () => {
+    const t = await tokensHarness();
+    t.noco.otherUsersTokens = 50;
+    for (let i = 1; i <= 30; i += 1) await t.tokens.create({ name: `token-${i}` });
+
+    const third = await t.tokens.list({ page: 3, pageSize: 10 });
+    expect(third).toMatchObject({ isLastPage: true, totalRows: 30 });
+    expect(third.tokens.map((token) => token.name)).toEqual(Array.from({ length: 10 }, (_, i) => `token-${21 + i}`));
+
+    const second = await t.tokens.list({ page: 2, pageSize: 10 });
+    expect(second).toMatchObject({ isLastPage: false });
+    expect(second.tokens).toHaveLength(10);
+  });
+
   it('creates a token with the name as given and can reveal its value right away', async () => {
     const t = await tokensHarness();
 

@@ -1,0 +1,62 @@
+// What the journeys do again and again: a user's steps in the UI, and plain API calls that check
+// the server behind the app's back.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { NocodbCredentials } from '../support/nocodb-env.ts';
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+
+export async function screenshot(page: Page, name: string) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+export async function signInThroughUi(page: Page, user: NocodbCredentials) {
+  const form = page.getByTestId('nc-form-signin');
+  await form.getByLabel('Server URL').fill(user.url);
+  await form.getByLabel('Email').fill(user.email);
+  await form.getByLabel('Password').fill(user.password);
+  await form.getByLabel('Password').press('Enter');
+  await page.getByTestId('nc-sidebar-userinfo').waitFor();
+}
+
+/** User menu (bottom-left) → Account Settings → API Tokens, as the seed describes it. */
+export async function openTokensTab(page: Page) {
+  await page.getByTestId('nc-sidebar-userinfo').click();
+  await page.getByRole('menuitem', { name: /Account Settings/ }).click();
+  await page.getByRole('link', { name: 'API Tokens' }).or(page.getByRole('button', { name: 'API Tokens' })).first().click();
+  await page.getByTestId('nc-token-list').first().waitFor();
+}
+
+/** Direct calls to NocoDB, to check what the server really holds. */
+export async function api(url: string, pathName: string, init: { method?: string; jwt?: string; apiToken?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (init.jwt) headers['xc-auth'] = init.jwt;
+  if (init.apiToken) headers['xc-token'] = init.apiToken;
+  const response = await fetch(`${url}${pathName}`, {
+    method: init.method ?? 'GET',
+    headers,
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, any>) : null };
+}
+
+export async function apiSignIn(user: NocodbCredentials): Promise<string> {
+  const { status, body } = await api(user.url, '/api/v1/auth/user/signin', { method: 'POST', body: { email: user.email, password: user.password } });
+  expect(status).toBe(200);
+  return body!['token'] as string;
+}
+
+export async function apiTokenNames(url: string, jwt: string): Promise<string[]> {
+  const names: string[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const { body } = await api(url, `/api/v1/tokens?limit=100&offset=${offset}`, { jwt });
+    const list = body!['list'] as Array<{ description: string | null }>;
+    names.push(...list.map((row) => row.description ?? ''));
+    if (body!['pageInfo'].isLastPage || list.length === 0) return names;
+  }
+}
