@@ -44,10 +44,10 @@ export const tokenListAnswer = v.pipe(
     list: v.array(tokenRow),
     pageInfo: v.object({
       totalRows: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
-      isLastPage: v.boolean(),
     }),
   }),
-  v.transform((answer): ApiTokenPage => ({ rows: answer.list, totalRows: answer.pageInfo.totalRows, isLastPage: answer.pageInfo.isLastPage })),
+  // `pageInfo.isLastPage` is left out: 0.301.3 computes it over the whole instance (see token-service).
+  v.transform((answer): ApiTokenPage => ({ rows: answer.list, totalRows: answer.pageInfo.totalRows })),
 );
 
 /** `/health` answers some JSON object (`{"message":"OK",…}` on 0.301.3). */

@@ -25,8 +25,8 @@ export interface ApiTokenRow {
 
 export interface ApiTokenPage {
   rows: ApiTokenRow[];
+  /** The server's count; NocoDB 0.301.3 counts every token of the instance, not only the caller's. */
   totalRows: number;
-  isLastPage: boolean;
 }
 
 export interface NocoClient {

@@ -36,7 +36,7 @@ describe('token journeys against a real NocoDB', () => {
     await page.getByTestId('nc-token-create').first().click();
     const input = page.locator('.nc-token-generate').getByTestId('nc-token-input');
     expect(await input.inputValue()).toBe('Token-1');
-    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => input.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await screenshot(page, '02a-add-token-row');
 
     await page.keyboard.type('Desktop client demo');

@@ -238,8 +238,8 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
       status: 200,
       body: {
         list: page.map(rowJson),
-        // Quirk: totalRows counts the whole instance, even for a user who sees only their own tokens.
-        pageInfo: { totalRows: tokens.length, page: Math.floor(offset / limit) + 1, pageSize: limit, isFirstPage: offset === 0, isLastPage: offset + page.length >= visible.length },
+        // Quirk: totalRows and isLastPage count the whole instance, even for a user who sees only their own tokens.
+        pageInfo: { totalRows: tokens.length, page: Math.floor(offset / limit) + 1, pageSize: limit, isFirstPage: offset === 0, isLastPage: offset + page.length >= tokens.length },
       },
     };
   }

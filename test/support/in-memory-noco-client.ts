@@ -110,8 +110,7 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
         const all = [...apiTokens.values()];
         const rows = all.slice(offset, offset + limit).map((row) => ({ ...row }));
         // NocoDB 0.301.3 counts every token of the instance, not only the caller's.
-        const totalRows = all.length + server.otherUsersTokens;
-        return { rows, totalRows, isLastPage: offset + rows.length >= totalRows };
+        return { rows, totalRows: all.length + server.otherUsersTokens };
       },
       async createToken(jwt, name) {
         await enter('createToken');
