@@ -26,6 +26,10 @@ export interface LaunchOptions {
   secretStore?: 'keychain' | 'memory';
   /** Hash route to open first, e.g. '#/account/tokens'. */
   route?: string;
+  /** Default 'system' (the X clipboard, needs a DISPLAY); 'memory' runs without X, e.g. for the bench. */
+  clipboard?: 'system' | 'memory';
+  /** Per-request timeout towards the NocoDB server; default 10 s. */
+  requestTimeoutMs?: number;
 }
 
 export interface LaunchedApp {
@@ -37,8 +41,12 @@ export interface LaunchedApp {
   close(): Promise<void>;
   /** Accounts the app has in the OS keychain now (names only). */
   keychainAccounts(): Promise<string[]>;
+  /** The raw keychain secret of the signed-in account, if any (for secret scans). */
+  keychainSecret(): Promise<string | null>;
   /** Every value main sent to the renderer over the bridge, for secret scans. */
   readonly bridgeAnswers: unknown[];
+  /** Every line main logged. */
+  readonly logs: string[];
   readonly userDataDir: string;
 }
 
@@ -88,6 +96,16 @@ export async function shutdownHarness() {
   rendererServer = null;
 }
 
+function createMemoryClipboard(): ClipboardPort {
+  let text = '';
+  return {
+    readText: () => text,
+    writeText: (value) => {
+      text = value;
+    },
+  };
+}
+
 async function loadKeytar() {
   const module = (await import('keytar')) as typeof import('keytar') & { default?: typeof import('keytar') };
   return module.default ?? module;
@@ -104,9 +122,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'nocodb-am-e2e-')));
   const ownsDataDir = options.userDataDir === undefined;
   const keychainService = `NocoDB Account Manager e2e ${randomUUID()}`;
-  const clipboard: ClipboardPort = createXClipboard();
+  const clipboard: ClipboardPort = options.clipboard === 'memory' ? createMemoryClipboard() : createXClipboard();
   const memoryStore = createMemorySecretStore();
   const bridgeAnswers: unknown[] = [];
+  const logs: string[] = [];
   rendererServer ??= startRendererServer();
   const { url: rendererUrl } = await rendererServer;
   const context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 800 } });
@@ -125,8 +144,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       fetch: globalThis.fetch,
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
       now: () => Date.now(),
-      requestTimeoutMs: 10_000,
-      log: () => {},
+      requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+      log: (line) => logs.push(line),
     });
     page = await context.newPage();
     const router = createIpcRouter({ handlers, isTrustedSender: createSenderCheck(() => 1, rendererUrl) });
@@ -156,14 +175,18 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
     close: async () => {
       await context.close();
+      if (ownsDataDir) await rm(userDataDir, { recursive: true, force: true });
+      // A memory store left nothing in the keychain (and there may be no keychain to ask).
+      if (options.secretStore === 'memory') return;
       const keytar = await loadKeytar();
       for (const { account } of await keytar.findCredentials(keychainService)) {
         await keytar.deletePassword(keychainService, account);
       }
-      if (ownsDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
     keychainAccounts: async () => (await (await loadKeytar()).findCredentials(keychainService)).map((c) => c.account),
+    keychainSecret: async () => (await (await loadKeytar()).findCredentials(keychainService))[0]?.password ?? null,
     bridgeAnswers,
+    logs,
     userDataDir,
   };
 }

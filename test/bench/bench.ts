@@ -1,0 +1,98 @@
+// `npm run bench`: the app side by side with the raw NocoDB API (issue 7). Starts its own NocoDB on
+// 127.0.0.1, signs up a fresh user (a non-admin sees only its own tokens), fills it with N tokens and
+// measures the raw API, main's IPC path, the UI, the bundle and the renderer heap. Stops everything
+// it started, also on failure.
+import { cpus, totalmem } from 'node:os';
+import { shutdownHarness } from '../e2e/harness.ts';
+import { signUpUser } from '../support/nocodb-env.ts';
+import { NOCODB_VERSION, startNocodb } from '../support/nocodb-server.ts';
+import { compare, timed } from './measure.ts';
+import { rawAccount, type RawAccount } from './nocodb-account.ts';
+import { printResults } from './report.ts';
+import { readPrevious, RESULTS_FILE, save, type BenchResults, type FiguresAtN } from './results.ts';
+import { measureBundle } from './scenarios/bundle.ts';
+import { signedInMainProcess, type MainProcess } from './scenarios/main-process.ts';
+import { signedInUi, type UiSession } from './scenarios/ui.ts';
+
+const TOKEN_COUNTS = [10, 100, 1000];
+const PAGE = 25;
+const API = { runs: 20, warmup: 3 };
+const UI = { runs: 10, warmup: 2 };
+const HEAP = { runs: 3, warmup: 0 };
+
+interface Subjects {
+  raw: RawAccount;
+  main: MainProcess;
+  ui: UiSession;
+}
+
+async function measureAt(count: number, { raw, main, ui }: Subjects): Promise<FiguresAtN> {
+  const lists = await compare(
+    {
+      rawList: () => timed(() => raw.listPage(PAGE)),
+      rawListPlusOne: () => timed(() => raw.listPage(PAGE + 1)),
+      mainList: () => timed(() => main.listPage(PAGE)),
+    },
+    API,
+  );
+  const load = await compare({ uiFirstRow: () => ui.firstRowAfterNavigation() }, UI);
+  const heap = await compare({ heapBytes: () => ui.heapUsed() }, HEAP);
+  // Last, because every run adds a token.
+  let created = 0;
+  const saves = await compare(
+    {
+      uiSaveToRow: () => ui.saveToRow(`save-${count}-${++created}`),
+      rawCreate: () => timed(() => raw.createToken(`raw-${count}-${++created}`)),
+    },
+    UI,
+  );
+  return { ...lists, ...load, ...heap, ...saves };
+}
+
+async function run(): Promise<void> {
+  const previous = await readPrevious();
+  const bundle = await measureBundle();
+  console.log('Starting NocoDB on 127.0.0.1…');
+  const server = await startNocodb();
+  let ui: UiSession | null = null;
+  try {
+    const user = await signUpUser(server.url);
+    const raw = await rawAccount(user);
+    const main = await signedInMainProcess(user);
+    ui = await signedInUi(user);
+    const byTokenCount: Record<string, FiguresAtN> = {};
+    for (const count of TOKEN_COUNTS) {
+      console.log(`Filling the account to ${count} tokens and measuring…`);
+      await raw.fillTo(count);
+      byTokenCount[count] = await measureAt(count, { raw, main, ui });
+    }
+    const results: BenchResults = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGiB: Math.round(totalmem() / 1024 ** 3),
+        node: process.version,
+        chromium: ui.chromiumVersion(),
+        nocodb: NOCODB_VERSION,
+      },
+      bundle,
+      byTokenCount,
+    };
+    const { machine } = results;
+    console.log(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}, NocoDB ${machine.nocodb}`);
+    printResults(results, previous);
+    await save(results);
+    console.log(`\nFigures written to ${RESULTS_FILE}`);
+  } finally {
+    await ui?.close();
+    await shutdownHarness();
+    await server.dispose();
+  }
+}
+
+// Ctrl-C: exit through process.exit so the exit hooks kill NocoDB and Chromium.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
+await run();

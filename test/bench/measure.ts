@@ -1,0 +1,51 @@
+// Timing and statistics for the bench: bounded repeated runs, summarised as median/min/max.
+
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export function summarize(samples: number[]): Stats {
+  if (samples.length === 0) throw new Error('No samples to summarise.');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
+}
+
+/** Milliseconds one call of `run` takes. */
+export async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+/**
+ * Runs every probe `runs` times, round-robin, after `warmup` untimed rounds: interleaving spreads
+ * the server's drift (caches, SQLite, GC) evenly over the probes being compared.
+ */
+export async function compare<K extends string>(
+  probes: Record<K, () => Promise<number>>,
+  { runs, warmup }: { runs: number; warmup: number },
+): Promise<Record<K, Stats>> {
+  const names = Object.keys(probes) as K[];
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < warmup + runs; round += 1) {
+    for (const name of names) {
+      const ms = await probes[name]();
+      if (round >= warmup) samples[name].push(ms);
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as Record<K, Stats>;
+}
+
+/** Runs `tasks` with at most `limit` in flight. */
+export async function inParallel(tasks: Array<() => Promise<unknown>>, limit: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}

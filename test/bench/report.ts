@@ -1,0 +1,105 @@
+// Prints the bench's figures as tables: per token count with the targets of issue 7, the bundle,
+// how each figure scales with N, and the change since the last run.
+import type { Stats } from './measure.ts';
+import type { BenchResults, FigureName, FiguresAtN } from './results.ts';
+
+const MAIN_OVERHEAD_MS = 2;
+const FIRST_ROW_MS = 150;
+const SAVE_FACTOR = 1.2;
+const JS_GZIP_BYTES = 150 * 1024;
+const HEAP_BYTES = 10 * 1024 * 1024;
+
+const LABELS: Record<FigureName, string> = {
+  rawList: '(1) raw GET /api/v1/tokens, limit 25',
+  rawListPlusOne: '    raw, limit 26 (what main asks)',
+  mainList: '(2) main: IPC router → handlers, page 25',
+  uiFirstRow: '(3) UI: navigation → first row painted',
+  uiSaveToRow: '(3) UI: click Save → new row painted',
+  rawCreate: '    raw POST /api/v1/tokens',
+  heapBytes: '(5) renderer JS heap (10 rows shown)',
+};
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
+const format = (name: FigureName, value: number) => (name === 'heapBytes' ? mb(value) : ms(value));
+
+/** What each figure is checked against, with the words printed next to it. */
+function targetNote(name: FigureName, f: FiguresAtN): string {
+  const raw = f.rawList.median;
+  switch (name) {
+    case 'mainList': {
+      const overhead = f.mainList.median - raw;
+      return `+${ms(overhead)} (×${(f.mainList.median / raw).toFixed(2)})  ${verdict(overhead <= MAIN_OVERHEAD_MS)} ≤ +${MAIN_OVERHEAD_MS} ms`;
+    }
+    case 'uiFirstRow':
+      return `×${(f.uiFirstRow.median / raw).toFixed(1)} of (1)  ${verdict(f.uiFirstRow.median <= FIRST_ROW_MS)} ≤ ${FIRST_ROW_MS} ms`;
+    case 'uiSaveToRow': {
+      const limit = SAVE_FACTOR * (f.rawCreate.median + raw);
+      return `×${(f.uiSaveToRow.median / raw).toFixed(1)} of (1)  ${verdict(f.uiSaveToRow.median <= limit)} ≤ ${SAVE_FACTOR} × (create + list) = ${ms(limit)}`;
+    }
+    case 'heapBytes':
+      return `${verdict(f.heapBytes.median <= HEAP_BYTES)} ≤ ${mb(HEAP_BYTES)}`;
+    default:
+      return '';
+  }
+}
+
+const row = (cells: string[], widths: number[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+const WIDTHS = [42, 10, 10, 10, 4];
+
+function statCells(name: FigureName, stats: Stats): string[] {
+  return [format(name, stats.median), format(name, stats.min), format(name, stats.max), String(stats.runs)];
+}
+
+export function printResults(results: BenchResults, previous: BenchResults | null): void {
+  const counts = Object.keys(results.byTokenCount);
+  for (const count of counts) {
+    const figures = results.byTokenCount[count]!;
+    console.log(`\nN = ${count} tokens in the account`);
+    console.log(row(['figure', 'median', 'min', 'max', 'runs'], WIDTHS));
+    for (const name of Object.keys(LABELS) as FigureName[]) {
+      console.log(`${row([LABELS[name], ...statCells(name, figures[name])], WIDTHS)}  ${targetNote(name, figures)}`);
+    }
+  }
+
+  const { bundle } = results;
+  console.log('\n(4) renderer bundle (dist/renderer)');
+  console.log(`    JS  ${kb(bundle.jsBytes)} raw, ${kb(bundle.jsGzipBytes)} gzip  ${verdict(bundle.jsGzipBytes <= JS_GZIP_BYTES)} ≤ ${kb(JS_GZIP_BYTES)} gzip`);
+  console.log(`    CSS ${kb(bundle.cssBytes)} raw, ${kb(bundle.cssGzipBytes)} gzip`);
+  console.log('    Save → row runs add tokens: N grows by 2 × runs during that measurement (it comes last).');
+
+  printScaling(results);
+  if (previous) printChange(results, previous);
+}
+
+/** Ratio of the median at the largest N to the smallest; a linear cost would grow by the ratio of N. */
+function printScaling(results: BenchResults): void {
+  const counts = Object.keys(results.byTokenCount);
+  const small = counts[0]!;
+  const large = counts[counts.length - 1]!;
+  const growth = Number(large) / Number(small);
+  console.log(`\nScaling: median at N = ${large} ÷ median at N = ${small} (linear would be ×${growth})`);
+  for (const name of Object.keys(LABELS) as FigureName[]) {
+    const ratio = results.byTokenCount[large]![name].median / results.byTokenCount[small]![name].median;
+    console.log(`    ${LABELS[name].trim().padEnd(42)} ×${ratio.toFixed(2)}`);
+  }
+}
+
+function printChange(results: BenchResults, previous: BenchResults): void {
+  console.log(`\nChange since the last run (${previous.date}), medians:`);
+  for (const [count, figures] of Object.entries(results.byTokenCount)) {
+    const before = previous.byTokenCount[count];
+    if (!before) continue;
+    for (const name of Object.keys(LABELS) as FigureName[]) {
+      const old = before[name]?.median;
+      if (old === undefined) continue;
+      const now = figures[name].median;
+      const percent = ((now - old) / old) * 100;
+      console.log(`    N=${count.padEnd(5)} ${LABELS[name].trim().padEnd(42)} ${format(name, old)} → ${format(name, now)} (${percent >= 0 ? '+' : ''}${percent.toFixed(0)}%)`);
+    }
+  }
+  const gzipBefore = previous.bundle.jsGzipBytes;
+  console.log(`    JS gzip ${kb(gzipBefore)} → ${kb(results.bundle.jsGzipBytes)}`);
+}

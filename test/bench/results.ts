@@ -1,0 +1,52 @@
+// The figures of one bench run, as saved to bench-results.json (git-ignored) for the next run to
+// compare with.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Stats } from './measure.ts';
+import type { BundleSize } from './scenarios/bundle.ts';
+
+export const RESULTS_FILE = path.resolve(import.meta.dirname, '../../bench-results.json');
+
+/** Timings in ms, heap in bytes, per token count. */
+export interface FiguresAtN {
+  rawList: Stats;
+  /** What main asks for a page of 25: one row more, to tell whether another page follows. */
+  rawListPlusOne: Stats;
+  mainList: Stats;
+  uiFirstRow: Stats;
+  uiSaveToRow: Stats;
+  rawCreate: Stats;
+  heapBytes: Stats;
+}
+
+export type FigureName = keyof FiguresAtN;
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  chromium: string;
+  nocodb: string;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: Machine;
+  bundle: BundleSize;
+  /** Keyed by the number of tokens in the account. */
+  byTokenCount: Record<string, FiguresAtN>;
+}
+
+/** The last run's figures, or null when there is none (or it cannot be read). */
+export async function readPrevious(): Promise<BenchResults | null> {
+  try {
+    return JSON.parse(await readFile(RESULTS_FILE, 'utf8')) as BenchResults;
+  } catch {
+    return null;
+  }
+}
+
+export async function save(results: BenchResults): Promise<void> {
+  await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+}

@@ -1,0 +1,89 @@
+// The built renderer in Chromium, driven through the e2e harness (real bridge, router, handlers):
+// how long a restored session takes to show the first token row, how long Save takes to show the
+// new row, and how much JS heap the page holds.
+import path from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchApp, type LaunchedApp } from '../../e2e/harness.ts';
+import type { NocodbCredentials } from '../../support/nocodb-env.ts';
+
+const TOKENS_ROUTE = '#/account/tokens';
+const PROBE = path.join(import.meta.dirname, '../page-probe.js');
+const WAIT_MS = 30_000;
+
+type Mark = 'firstRow' | 'save' | 'savedRow';
+
+export interface UiSession {
+  /** ms from navigation start (session restored, Tokens tab as start route) to the first row painted. */
+  firstRowAfterNavigation(): Promise<number>;
+  /** ms from the click on Save to the new row painted. */
+  saveToRow(name: string): Promise<number>;
+  /** JS heap in use after a full garbage collection, in bytes. */
+  heapUsed(): Promise<number>;
+  chromiumVersion(): string;
+  close(): Promise<void>;
+}
+
+/** Waits until the page probe has noted `mark` and returns its time (ms since navigation start). */
+async function readMark(page: Page, mark: Mark): Promise<number> {
+  const handle = await page.waitForFunction(
+    (key) => (globalThis as unknown as { __benchMarks: Record<string, number | undefined> }).__benchMarks[key],
+    mark,
+    { timeout: WAIT_MS },
+  );
+  return Number(await handle.jsonValue());
+}
+
+/** Launches the app on the Tokens tab and signs in once; later navigations restore the session. */
+export async function signedInUi(user: NocodbCredentials): Promise<UiSession> {
+  // Memory clipboard and secret store: the bench needs neither an X display nor a keychain.
+  const app: LaunchedApp = await launchApp({ route: TOKENS_ROUTE, secretStore: 'memory', clipboard: 'memory' });
+  try {
+    const { page } = app;
+    const appUrl = page.url().split('#')[0]!;
+    await page.addInitScript({ path: PROBE });
+    const form = page.getByTestId('nc-form-signin');
+    await form.getByLabel('Server URL').fill(user.url);
+    await form.getByLabel('Email').fill(user.email);
+    await form.getByLabel('Password').fill(user.password);
+    await form.getByLabel('Password').press('Enter');
+    await page.getByTestId('nc-token-list').first().waitFor({ timeout: WAIT_MS });
+    const cdp: CDPSession = await page.context().newCDPSession(page);
+    const table = page.locator('.token-table[aria-busy="false"]');
+
+    return {
+      async firstRowAfterNavigation() {
+        // A new document each time (a goto to the same URL with a hash would stay in the page).
+        await page.goto('about:blank');
+        await page.goto(`${appUrl}${TOKENS_ROUTE}`);
+        return readMark(page, 'firstRow');
+      },
+      async saveToRow(name) {
+        await table.waitFor({ timeout: WAIT_MS });
+        await page.getByTestId('nc-token-create').click();
+        await page.locator('.nc-token-generate').getByTestId('nc-token-input').fill(name);
+        await page.evaluate((expected) => {
+          const marks = (globalThis as unknown as { __benchMarks: Record<string, unknown> }).__benchMarks;
+          delete marks['save'];
+          delete marks['savedRow'];
+          marks['expectedName'] = expected;
+        }, name);
+        await page.getByTestId('nc-token-save-btn').click();
+        const savedAt = await readMark(page, 'savedRow');
+        const clickedAt = await readMark(page, 'save');
+        // The list reload after a create must finish before the next run opens the create row again.
+        await table.waitFor({ timeout: WAIT_MS });
+        return savedAt - clickedAt;
+      },
+      async heapUsed() {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        return usedSize;
+      },
+      chromiumVersion: () => page.context().browser()?.version() ?? 'unknown',
+      close: () => app.close(),
+    };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
