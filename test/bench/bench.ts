@@ -28,22 +28,19 @@ interface Subjects {
 
 async function measureAt(count: number, { raw, main, ui }: Subjects): Promise<FiguresAtN> {
   const lists = await compare(
-    {
-      rawList: () => timed(() => raw.listPage(PAGE)),
-      rawListPlusOne: () => timed(() => raw.listPage(PAGE + 1)),
-      mainList: () => timed(() => main.listPage(PAGE)),
-    },
+    [
+      async () => ({ rawList: await timed(() => raw.listPage(PAGE)) }),
+      async () => ({ rawListPlusOne: await timed(() => raw.listPage(PAGE + 1)) }),
+      async () => ({ mainList: await timed(() => main.listPage(PAGE)) }),
+    ],
     API,
   );
-  const load = await compare({ uiFirstRow: () => ui.firstRowAfterNavigation() }, UI);
-  const heap = await compare({ heapBytes: () => ui.heapUsed() }, HEAP);
+  const load = await compare([() => ui.firstRowAfterNavigation()], UI);
+  const heap = await compare([async () => ({ heapBytes: await ui.heapUsed() })], HEAP);
   // Last, because every run adds a token.
   let created = 0;
   const saves = await compare(
-    {
-      uiSaveToRow: () => ui.saveToRow(`save-${count}-${++created}`),
-      rawCreate: () => timed(() => raw.createToken(`raw-${count}-${++created}`)),
-    },
+    [() => ui.saveToRow(`save-${count}-${++created}`), async () => ({ rawCreate: await timed(() => raw.createToken(`raw-${count}-${++created}`)) })],
     UI,
   );
   return { ...lists, ...load, ...heap, ...saves };

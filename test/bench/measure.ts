@@ -22,23 +22,23 @@ export async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** One run of a probe: the figures it measured, by name (a UI run also says where the time went). */
+export type Probe<K extends string> = () => Promise<Partial<Record<K, number>>>;
+
 /**
  * Runs every probe `runs` times, round-robin, after `warmup` untimed rounds: interleaving spreads
  * the server's drift (caches, SQLite, GC) evenly over the probes being compared.
  */
-export async function compare<K extends string>(
-  probes: Record<K, () => Promise<number>>,
-  { runs, warmup }: { runs: number; warmup: number },
-): Promise<Record<K, Stats>> {
-  const names = Object.keys(probes) as K[];
-  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+export async function compare<K extends string>(probes: Array<Probe<K>>, { runs, warmup }: { runs: number; warmup: number }): Promise<Record<K, Stats>> {
+  const samples = new Map<K, number[]>();
   for (let round = 0; round < warmup + runs; round += 1) {
-    for (const name of names) {
-      const ms = await probes[name]();
-      if (round >= warmup) samples[name].push(ms);
+    for (const probe of probes) {
+      const figures = await probe();
+      if (round < warmup) continue;
+      for (const [name, value] of Object.entries(figures) as Array<[K, number]>) samples.set(name, [...(samples.get(name) ?? []), value]);
     }
   }
-  return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as Record<K, Stats>;
+  return Object.fromEntries([...samples].map(([name, values]) => [name, summarize(values)])) as Record<K, Stats>;
 }
 
 /** Runs `tasks` with at most `limit` in flight. */

@@ -1,7 +1,8 @@
 // Injected into the renderer page before the app's scripts, for the bench only. It notes, on the
 // page's own clock (ms since navigation start), when the first token row is painted, when Save is
-// clicked, and when a row holding the expected name is painted. The page's clock avoids counting
-// Playwright's polling and round trips as the app's time.
+// clicked, when a row holding the expected name is painted, and when each bridge call is first
+// answered (`answered:<channel>`), to split a figure into waiting for main and rendering. The
+// page's clock avoids counting Playwright's polling and round trips as the app's time.
 (() => {
   const ROW = '[data-testid=nc-token-row]';
   const SAVE = '[data-testid=nc-token-save-btn]';
@@ -17,6 +18,14 @@
       pending.delete(key);
       marks[key] = performance.now();
     });
+  };
+
+  // The harness's binding behind the bridge; the bridge looks it up on every call.
+  const invoke = window.__nocodbInvoke;
+  window.__nocodbInvoke = async (channel, arg) => {
+    const answer = await invoke(channel, arg);
+    marks[`answered:${channel}`] ??= performance.now();
+    return answer;
   };
 
   document.addEventListener(

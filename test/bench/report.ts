@@ -14,7 +14,9 @@ const LABELS: Record<FigureName, string> = {
   rawListPlusOne: '    raw, limit 26 (what main asks)',
   mainList: '(2) main: IPC router → handlers, page 25',
   uiFirstRow: '(3) UI: navigation → first row painted',
+  uiListAnswered: '    of which: until main answered the list',
   uiSaveToRow: '(3) UI: click Save → new row painted',
+  uiCreateAnswered: '    of which: until main answered the create',
   rawCreate: '    raw POST /api/v1/tokens',
   heapBytes: '(5) renderer JS heap (10 rows shown)',
 };

@@ -14,7 +14,11 @@ export interface FiguresAtN {
   rawListPlusOne: Stats;
   mainList: Stats;
   uiFirstRow: Stats;
+  /** When the page had the list from main: the rest of uiFirstRow is rendering. */
+  uiListAnswered: Stats;
   uiSaveToRow: Stats;
+  /** When the page had the new token from main: the rest of uiSaveToRow is rendering. */
+  uiCreateAnswered: Stats;
   rawCreate: Stats;
   heapBytes: Stats;
 }
