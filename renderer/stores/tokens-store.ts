@@ -53,6 +53,8 @@ export interface TokensData {
 
 export interface TokensStore extends TokensData {
   load: (page?: number) => Promise<void>;
+  /** Asks again for the page whose request failed last. */
+  retry: () => Promise<void>;
   openCreate: () => void;
   changeDraft: (draft: string) => void;
   cancelCreate: () => void;
@@ -121,12 +123,14 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
     };
     // Only the answer to the latest list request may change the table.
     let listRequest = 0;
+    let requestedPage = 1;
 
     return {
       ...initialTokensData(),
 
       load: async (page = get().page) => {
         const request = ++listRequest;
+        requestedPage = page;
         set({ status: 'loading', error: null });
         const result = await call(() => bridge.tokens.list({ page, pageSize: PAGE_SIZE }));
         if (request !== listRequest) return;
@@ -147,6 +151,8 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
           revealed: page === s.page ? s.revealed : {},
         }));
       },
+
+      retry: () => get().load(requestedPage),
 
       openCreate: () => {
         const { rows, justCreated, create } = get();

@@ -28,11 +28,11 @@ export function TokenListEmpty() {
 }
 
 export function TokenListError({ message }: { message: string }) {
-  const load = useTokens((s) => s.load);
+  const retry = useTokens((s) => s.retry);
   return (
     <div className="list-error" role="alert">
       <span>{message}</span>
-      <button type="button" className="btn btn-secondary" onClick={() => void load()}>
+      <button type="button" className="btn btn-secondary" onClick={() => void retry()}>
         Retry
       </button>
     </div>

@@ -38,6 +38,15 @@ describe('token list states', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('Retry asks again for the page that failed, not the one still on screen', async () => {
+    const { user, fake } = await renderTokensPage({ tokens: makeTokens(25) });
+    fake.fail('tokens.list', { code: 'timeout', message: 'The server did not answer.' });
+    await user.click(within(screen.getByRole('navigation', { name: 'Pagination' })).getByRole('button', { name: 'Page 2' }));
+    await user.click(await screen.findByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(screen.getByRole('button', { name: 'Page 2' }).getAttribute('aria-current')).toBe('page');
+  });
+
   it('never shows raw errors: a broken bridge answer becomes a plain message', async () => {
     const fake = createFakeBridge({ tokens: [] });
     fake.crash('tokens.list');
