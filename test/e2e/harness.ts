@@ -47,6 +47,8 @@ export interface LaunchedApp {
   readonly bridgeAnswers: unknown[];
   /** Every line main logged. */
   readonly logs: string[];
+  /** Every URL the page requested, for checking that the renderer talks only to its own files. */
+  readonly pageRequests: string[];
   readonly userDataDir: string;
 }
 
@@ -129,6 +131,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   rendererServer ??= startRendererServer();
   const { url: rendererUrl } = await rendererServer;
   const context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 800 } });
+  const pageRequests: string[] = [];
+  context.on('request', (request) => pageRequests.push(request.url()));
 
   // Memory stores survive a restart only in the same process; the keychain survives for real.
   const secretStore = (): SecretStore =>
@@ -187,6 +191,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     keychainSecret: async () => (await (await loadKeytar()).findCredentials(keychainService))[0]?.password ?? null,
     bridgeAnswers,
     logs,
+    pageRequests,
     userDataDir,
   };
 }

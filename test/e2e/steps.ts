@@ -19,7 +19,7 @@ export async function signInThroughUi(page: Page, user: NocodbCredentials) {
   await form.getByLabel('Email').fill(user.email);
   await form.getByLabel('Password').fill(user.password);
   await form.getByLabel('Password').press('Enter');
-  await page.getByTestId('nc-sidebar-userinfo').waitFor();
+  await form.waitFor({ state: 'detached' });
 }
 
 /** User menu (bottom-left) → Account Settings → API Tokens, as the seed describes it. */

@@ -138,7 +138,8 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
 
   function issueSession(user: StoredUser): Answer {
     const now = Math.floor(Date.now() / 1000);
-    const payload = { email: user.email, id: user.id, roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true }, token_version: user.tokenVersion, iat: now, exp: now + modes.jwtLifetimeSeconds };
+    // `jti` keeps two JWTs issued within one second apart, so `expireJwts` never kills a later one.
+    const payload = { email: user.email, id: user.id, roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true }, token_version: user.tokenVersion, iat: now, exp: now + modes.jwtLifetimeSeconds, jti: issuedJwts.length + 1 };
     const unsigned = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(payload)}`;
     const jwt = `${unsigned}.${createHmac('sha256', jwtSecret).update(unsigned).digest('base64url')}`;
     issuedJwts.push({ jwt, userId: user.id });
