@@ -83,7 +83,10 @@ export interface TokenPage {
   tokens: TokenSummary[];
   page: number;
   pageSize: number;
-  /** The server's count; on NocoDB 0.301.3 it counts the whole instance, so trust `isLastPage` first. */
+  /**
+   * Exact on the last page and for a super admin; otherwise the rows known to exist so far (the
+   * server's count covers the whole instance, not the user's tokens).
+   */
   totalRows: number;
   isLastPage: boolean;
 }

@@ -14,8 +14,15 @@ export const userAnswer = v.pipe(
     id: v.union([v.pipe(v.string(), v.nonEmpty()), v.pipe(v.number(), v.safeInteger(), v.transform(String))]),
     email: v.pipe(v.string(), v.nonEmpty()),
     display_name: optionalText,
+    // An object (`{ super: true, … }`) on 0.301.3; a comma-separated string on older servers.
+    roles: v.optional(v.union([v.record(v.string(), v.unknown()), v.string(), v.null()]), null),
   }),
-  v.transform((user): NocoUser => ({ id: user.id, email: user.email, displayName: user.display_name })),
+  v.transform((user): NocoUser => ({
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    isSuperAdmin: typeof user.roles === 'string' ? user.roles.split(',').includes('super') : user.roles?.['super'] === true,
+  })),
 );
 
 // Older servers (and some SQL drivers) send numeric ids as strings.

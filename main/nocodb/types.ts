@@ -6,6 +6,8 @@ export interface NocoUser {
   id: string;
   email: string;
   displayName: string | null;
+  /** Super admins see every user's tokens, and only for them does the server count the list right. */
+  isSuperAdmin: boolean;
 }
 
 /** A session: the short-lived JWT (`xc-auth`) and the rotating refresh token (HttpOnly cookie). */

@@ -30,6 +30,8 @@ export interface SessionService {
   withSession<T>(call: (client: NocoClient, jwt: string) => Promise<T>): Promise<T>;
   /** Throws `not_signed_in` unless a session is active. */
   requireSignedIn(): Promise<void>;
+  /** Whether the signed-in user is a super admin (false when signed out). */
+  isSuperAdmin(): boolean;
   /** Registers a listener for the end or change of the signed-in account (to drop what belongs to it). */
   onAccountChange(listener: () => void): void;
 }
@@ -64,7 +66,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   const accountListeners: Array<() => void> = [];
   const onAccountChange = () => accountListeners.forEach((listener) => listener());
 
-  let active: { live: LiveSession; account: Account } | null = null;
+  let active: { live: LiveSession; account: Account; isSuperAdmin: boolean } | null = null;
   let notice: AppError | null = null;
   let prefill: LastAccount | null = null;
   // Bumped whenever the user signs in or out, so a slow launch restore cannot overrule them.
@@ -171,7 +173,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const live = liveSession(createClient(stored.serverUrl), stored);
       const user = await call(live, (client, jwt) => client.me(jwt));
       if (startedAt !== generation) return;
-      active = { live, account: toAccount(live.client.serverUrl, user) };
+      active = { live, account: toAccount(live.client.serverUrl, user), isSuperAdmin: user.isSuperAdmin };
       notice = null;
     } catch (error) {
       log(`session: restore failed with ${toAppError(error).code}`);
@@ -219,7 +221,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       }
       generation += 1;
       restoring = Promise.resolve();
-      active = { live, account: toAccount(client.serverUrl, user) };
+      active = { live, account: toAccount(client.serverUrl, user), isSuperAdmin: user.isSuperAdmin };
       notice = null;
       prefill = accountOf(live.session);
       onAccountChange();
@@ -252,6 +254,8 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     async requireSignedIn() {
       await requireActive();
     },
+
+    isSuperAdmin: () => active?.isSuperAdmin ?? false,
 
     onAccountChange(listener) {
       accountListeners.push(listener);

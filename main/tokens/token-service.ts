@@ -8,7 +8,7 @@ import type { SessionService } from '../session/session-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 export interface TokenServiceOptions {
-  session: Pick<SessionService, 'withSession' | 'requireSignedIn'>;
+  session: Pick<SessionService, 'withSession' | 'requireSignedIn' | 'isSuperAdmin'>;
   clipboard: ClipboardGuard;
   settings: Pick<SettingsService, 'get'>;
   log: (line: string) => void;
@@ -59,7 +59,8 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
 
   return {
     // One row more than the page says whether another page follows. NocoDB 0.301.3 computes
-    // `isLastPage` and `totalRows` over the whole instance, which is wrong for all but super admins.
+    // `isLastPage` and `totalRows` over the whole instance, which is right only for super admins;
+    // for anyone else `totalRows` becomes the rows known to exist, so no page past the end is offered.
     async list({ page, pageSize }) {
       const startedAt = epoch;
       const offset = (page - 1) * pageSize;
@@ -71,7 +72,9 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
         tokens: rows.map(toSummary),
         page,
         pageSize,
-        totalRows: isLastPage ? offset + rows.length : Math.max(answer.totalRows, offset + rows.length + 1),
+        totalRows: isLastPage
+          ? offset + rows.length
+          : Math.max(session.isSuperAdmin() ? answer.totalRows : 0, offset + rows.length + 1),
         isLastPage,
       };
     },

@@ -43,6 +43,13 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       const me = await client.me(session.jwt);
       expect(me.email).toBe(server.admin.email);
       expect(me.id).not.toBe('');
+      expect(me.isSuperAdmin).toBe(true);
+      expect((await client.me((await client.signIn(user.email, user.password)).jwt)).isSuperAdmin).toBe(false);
+    });
+
+    it('answers a page past the end with no rows (0.301.3 refuses such an offset with a 422)', async () => {
+      const { jwt } = await client.signIn(user.email, user.password);
+      await expect(client.listTokens(jwt, { limit: 10, offset: 1_000_000 })).resolves.toMatchObject({ rows: [] });
     });
 
     it('refuses a wrong password with the server’s words', async () => {

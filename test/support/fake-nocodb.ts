@@ -233,6 +233,9 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     const query = new URL(path, 'http://fake').searchParams;
     const limit = Math.max(1, Number(query.get('limit') ?? 25) || 25);
     const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
+    if (offset > 0 && offset >= tokens.length) {
+      return { status: 422, body: { error: 'ERR_INVALID_OFFSET_VALUE', message: `Offset value '${offset}' is invalid` } };
+    }
     const visible = user.superAdmin ? tokens : tokens.filter((row) => row.userId === user.id);
     const page = visible.slice(offset, offset + limit);
     return {

@@ -65,7 +65,7 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
     if (failure) throw failure;
   }
 
-  const publicUser = ({ id, email, displayName }: NocoUser): NocoUser => ({ id, email, displayName });
+  const publicUser = ({ id, email, displayName, isSuperAdmin }: NocoUser): NocoUser => ({ id, email, displayName, isSuperAdmin });
 
   function client(serverUrl: string): NocoClient {
     return {
@@ -140,8 +140,8 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
     keepsDeletedTokens: false,
     /** Tokens of other users that `totalRows` counts although the caller cannot see them. */
     otherUsersTokens: 0,
-    addUser(email: string, password: string, displayName: string | null = null): NocoUser {
-      const user = { id: `us_${users.size + 1}`, email, displayName, password };
+    addUser(email: string, password: string, displayName: string | null = null, isSuperAdmin = false): NocoUser {
+      const user = { id: `us_${users.size + 1}`, email, displayName, isSuperAdmin, password };
       users.set(email, user);
       return publicUser(user);
     },

@@ -25,12 +25,14 @@ export function memoryJsonFile(initial?: unknown): JsonFile & { content: unknown
 export interface HarnessOptions {
   /** Seconds until the stored JWT expires (negative: already expired); no stored session when omitted. */
   storedJwtExpiresIn?: number;
+  /** The signed-in user is a super admin (default: an ordinary user). */
+  superAdmin?: boolean;
 }
 
-export function sessionHarness({ storedJwtExpiresIn }: HarnessOptions = {}) {
+export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: HarnessOptions = {}) {
   const clock = { now: Date.parse('2026-01-01T00:00:00Z') };
   const noco = createInMemoryNoco({ now: () => clock.now });
-  noco.addUser(EMAIL, PASSWORD, 'Ada');
+  noco.addUser(EMAIL, PASSWORD, 'Ada', superAdmin);
   const stored: StoredSession | null =
     storedJwtExpiresIn === undefined ? null : { serverUrl: SERVER, email: EMAIL, ...noco.issueSession(EMAIL, storedJwtExpiresIn) };
   const keychain = createSwitchableKeychain(stored);

@@ -3,10 +3,10 @@ import { AppFailure } from '../../../main/app-error.ts';
 import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
 import { createTokenService } from '../../../main/tokens/token-service.ts';
-import { EMAIL, PASSWORD, SERVER, memoryJsonFile, sessionHarness } from '../session/session-harness.ts';
+import { EMAIL, PASSWORD, SERVER, memoryJsonFile, sessionHarness, type HarnessOptions } from '../session/session-harness.ts';
 
-async function tokensHarness() {
-  const h = sessionHarness();
+async function tokensHarness(options: HarnessOptions = {}) {
+  const h = sessionHarness(options);
   await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
   const clipboard = { text: '', readText: () => clipboard.text, writeText: (text: string) => void (clipboard.text = text) };
   const settings = createSettingsService(memoryJsonFile());
@@ -53,9 +53,16 @@ describe('token service', () => {
     expect(third).toMatchObject({ isLastPage: true, totalRows: 30 });
     expect(third.tokens.map((token) => token.name)).toEqual(Array.from({ length: 10 }, (_, i) => `token-${21 + i}`));
 
+    // Not a super admin: the server's 80 is not this user's count, so only one more page is promised.
     const second = await t.tokens.list({ page: 2, pageSize: 10 });
-    expect(second).toMatchObject({ isLastPage: false });
+    expect(second).toMatchObject({ isLastPage: false, totalRows: 21 });
     expect(second.tokens).toHaveLength(10);
+  });
+
+  it("trusts the server's count for a super admin, who sees every token of the instance", async () => {
+    const t = await tokensHarness({ superAdmin: true });
+    for (let i = 1; i <= 30; i += 1) await t.tokens.create({ name: `token-${i}` });
+    expect(await t.tokens.list({ page: 1, pageSize: 10 })).toMatchObject({ isLastPage: false, totalRows: 30 });
   });
 
   it('creates a token with the name as given and can reveal its value right away', async () => {
