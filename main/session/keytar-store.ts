@@ -11,6 +11,8 @@ export interface KeytarStoreOptions {
   /** The keychain service name: the app's name. */
   service: string;
   now?: () => number;
+  /** Loads the keytar module; replaceable so tests can simulate a missing native module. */
+  loadKeytar?: () => Promise<Keytar>;
 }
 
 /** What one keychain entry holds. The server URL and email are in the entry's account name. */
@@ -40,12 +42,12 @@ async function importKeytar(): Promise<Keytar> {
   return module.default ?? module;
 }
 
-export function createKeytarSecretStore({ service, now = Date.now }: KeytarStoreOptions): SecretStore {
+export function createKeytarSecretStore({ service, now = Date.now, loadKeytar = importKeytar }: KeytarStoreOptions): SecretStore {
   let keytar: Promise<Keytar> | null = null;
 
   async function withKeytar<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
     try {
-      keytar ??= importKeytar();
+      keytar ??= loadKeytar();
       return await operation(await keytar);
     } catch {
       // A missing module, no D-Bus, a locked keyring: the same story for the user, and the cause

@@ -1,0 +1,36 @@
+// keytar is a native module: on a machine where it failed to build or load, the app must still
+// start and sign in, keep the session in memory, and say why.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../main/create-handlers.ts';
+import { createKeytarSecretStore } from '../../../main/session/keytar-store.ts';
+import { startFakeNocodb, type FakeNocodb } from '../../support/fake-nocodb.ts';
+import { memoryPorts } from '../../support/memory-ports.ts';
+
+const missingKeytar = () => Promise.reject(new Error("Cannot find module 'keytar' at /opt/app/node_modules"));
+
+describe('keytar missing', () => {
+  let server: FakeNocodb;
+  beforeEach(async () => {
+    server = await startFakeNocodb();
+  });
+  afterEach(() => server.close());
+
+  it('every keychain call refuses with keychain_unavailable, without the loader’s details', async () => {
+    const store = createKeytarSecretStore({ service: 'test', loadKeytar: missingKeytar });
+    for (const call of [() => store.load(), () => store.save({ serverUrl: 'http://x', email: 'a@b.c', jwt: 'j', refreshToken: 'r' }), () => store.remove('http://x', 'a@b.c')]) {
+      const failure = await call().catch((error: unknown) => error as { code: string; message: string });
+      expect(failure).toMatchObject({ code: 'keychain_unavailable' });
+      expect((failure as { message: string }).message).not.toMatch(/Cannot find module|node_modules/);
+    }
+  });
+
+  it('the app starts signed out with a notice, signs in, and keeps the session in memory with a warning', async () => {
+    const { ports } = memoryPorts({ secretStore: createKeytarSecretStore({ service: 'test', loadKeytar: missingKeytar }) });
+    const handlers = createHandlers(ports);
+
+    expect(await handlers['session:get']()).toMatchObject({ status: 'signed_out', notice: { code: 'keychain_unavailable' } });
+    const state = await handlers['session:sign-in']({ serverUrl: server.url, ...server.admin });
+    expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory', persistenceWarning: expect.any(String) });
+    expect((await handlers['tokens:list']({ page: 1, pageSize: 10 })).tokens).toEqual([]);
+  });
+});
