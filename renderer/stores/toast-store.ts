@@ -15,6 +15,8 @@ export interface Toast {
   action?: ToastAction;
   /** Milliseconds on screen; Radix pauses the countdown while the pointer or focus is on it. */
   duration: number;
+  /** What the toast is about (e.g. one token), so it can be withdrawn when that goes away. */
+  about?: string;
 }
 
 export type NewToast = Omit<Toast, 'id' | 'duration'> & { duration?: number };
@@ -23,18 +25,25 @@ export interface ToastStore {
   toasts: Toast[];
   show: (toast: NewToast) => void;
   dismiss: (id: number) => void;
+  /** Withdraws every toast about this subject. */
+  dismissAbout: (about: string) => void;
 }
 
 /** NocoDB shows its "Copied to clipboard" toast for about three seconds. */
 const DEFAULT_TOAST_MS = 3000;
+/** More would pile up over the page and cover its buttons during quick work; the oldest goes first. */
+export const MAX_TOASTS = 3;
 
 export function createToastStore() {
   let nextId = 1;
   return createStore<ToastStore>()((set) => ({
     toasts: [],
     show: (toast) =>
-      set((s) => ({ toasts: [...s.toasts, { ...toast, duration: toast.duration ?? DEFAULT_TOAST_MS, id: nextId++ }] })),
+      set((s) => ({
+        toasts: [...s.toasts, { ...toast, duration: toast.duration ?? DEFAULT_TOAST_MS, id: nextId++ }].slice(-MAX_TOASTS),
+      })),
     dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+    dismissAbout: (about) => set((s) => ({ toasts: s.toasts.filter((t) => t.about !== about) })),
   }));
 }
 

@@ -103,6 +103,8 @@ interface Deps {
   onFailure: (error: AppError) => void;
 }
 
+const tokenSubject = (id: number) => `token:${id}`;
+
 export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
   return createStore<TokensStore>()((set, get) => {
     /** Calls the bridge and reports failures to the session store before the caller handles them. */
@@ -189,6 +191,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
           description: CREATED_HINT,
           action: { label: COPY_TOKEN, run: () => void get().copy(token.id) },
           duration: CREATED_TOAST_MS,
+          about: tokenSubject(token.id),
         });
         await get().load();
       },
@@ -248,6 +251,8 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
             revealed,
           };
         });
+        // An offer to copy a token that no longer exists would only fail.
+        toasts.getState().dismissAbout(tokenSubject(id));
         const outcome = REVOCATION_TEXT[result.value.revocation] ?? REVOCATION_TEXT.unknown;
         // A warning needs more than three seconds to read.
         toasts.getState().show({ ...outcome, duration: outcome.tone === 'warning' ? WARNING_TOAST_MS : undefined });

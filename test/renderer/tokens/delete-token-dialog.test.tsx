@@ -27,6 +27,19 @@ describe('deleting a token', () => {
     expect(within(dialog).getByTestId('nc-delete-modal-delete-btn').textContent).toBe('Delete Token');
   });
 
+  it('withdraws the "copy your new token" offer once that token is deleted', async () => {
+    const { user, fake } = await renderTokensPage({ tokens: [makeToken(1, 'keep')] });
+    await user.click(screen.getByTestId('nc-token-create'));
+    await user.clear(screen.getByTestId('nc-token-input'));
+    await user.type(screen.getByTestId('nc-token-input'), 'short-lived{Enter}');
+    await waitFor(() => expect(toastTexts().join(' ')).toContain('Copy token'));
+    await user.click(within(rowNamed('short-lived')).getByTestId('nc-token-row-action-icon'));
+    await user.click(within(await screen.findByRole('alertdialog')).getByTestId('nc-delete-modal-delete-btn'));
+    await waitFor(() => expect(toastTexts().join(' ')).toMatch(/Token deleted/));
+    expect(toastTexts().join(' ')).not.toContain('Copy token');
+    expect(fake.callsTo('tokens.delete')).toHaveLength(1);
+  });
+
   it('Cancel keeps the token', async () => {
     const { user, dialog, fake } = await openDelete({ tokens: [makeToken(1, 'second')] }, 'second');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
