@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', environment: 'node', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts', 'test/config/**/*.test.ts'] } },
       {
