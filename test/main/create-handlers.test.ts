@@ -1,32 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../preload/contract.ts';
 import { createHandlers } from '../../main/create-handlers.ts';
-import type { AppPorts } from '../../main/ports.ts';
-import { createMemorySecretStore } from '../../main/session/memory-store.ts';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
-import { memoryJsonFile } from './session/session-harness.ts';
-
-function testPorts(overrides: Partial<AppPorts> = {}) {
-  const clipboard = { text: '', readText: () => clipboard.text, writeText: (text: string) => void (clipboard.text = text) };
-  const logs: string[] = [];
-  const ports: AppPorts = {
-    secretStore: createMemorySecretStore(),
-    fallbackSecretStore: createMemorySecretStore(),
-    clipboard,
-    settingsFile: memoryJsonFile(),
-    fetch: globalThis.fetch,
-    timers: { setTimeout: () => 0, clearTimeout: () => {} },
-    now: () => Date.now(),
-    requestTimeoutMs: 5_000,
-    log: (line) => logs.push(line),
-    ...overrides,
-  };
-  return { ports, clipboard, logs };
-}
+import { memoryPorts } from '../support/memory-ports.ts';
 
 describe('createHandlers', () => {
   it('has one handler for every channel of the contract, and nothing else', () => {
-    const handlers = createHandlers(testPorts().ports);
+    const handlers = createHandlers(memoryPorts().ports);
 
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
     for (const channel of CHANNELS) expect(typeof handlers[channel]).toBe('function');
@@ -40,7 +20,7 @@ describe('createHandlers', () => {
     afterEach(() => server.close());
 
     it('signs in, creates, lists, copies, deletes and signs out, logging no secret', async () => {
-      const { ports, clipboard, logs } = testPorts();
+      const { ports, clipboard, logs } = memoryPorts();
       const handlers = createHandlers(ports);
       const { email, password } = server.admin;
 
@@ -65,7 +45,7 @@ describe('createHandlers', () => {
     });
 
     it('drops the cached token values when the user signs out', async () => {
-      const { ports } = testPorts();
+      const { ports } = memoryPorts();
       const handlers = createHandlers(ports);
       const { email, password } = server.admin;
       await handlers['session:sign-in']({ serverUrl: server.url, email, password });
@@ -78,7 +58,7 @@ describe('createHandlers', () => {
     });
 
     it('reads and updates the settings', async () => {
-      const handlers = createHandlers(testPorts().ports);
+      const handlers = createHandlers(memoryPorts().ports);
 
       expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 30 });
       expect(await handlers['settings:update']({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0 });

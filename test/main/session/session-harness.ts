@@ -1,26 +1,16 @@
 // Builds a session service on the in-memory NocoDB, a switchable keychain, a memory fallback and
 // an in-memory settings file, with a clock the test controls.
-import type { JsonFile, StoredSession } from '../../../main/ports.ts';
+import type { StoredSession } from '../../../main/ports.ts';
 import { createMemorySecretStore } from '../../../main/session/memory-store.ts';
 import { createSessionService } from '../../../main/session/session-service.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
 import { createInMemoryNoco } from '../../support/in-memory-noco-client.ts';
+import { memoryJsonFile } from '../../support/memory-ports.ts';
 import { createSwitchableKeychain } from './switchable-store.ts';
 
 export const SERVER = 'http://127.0.0.1:8080';
 export const EMAIL = 'ada@example.com';
 export const PASSWORD = 'correct horse battery';
-
-export function memoryJsonFile(initial?: unknown): JsonFile & { content: unknown } {
-  const file = {
-    content: initial,
-    read: async () => file.content,
-    write: async (value: unknown) => {
-      file.content = JSON.parse(JSON.stringify(value));
-    },
-  };
-  return file;
-}
 
 export interface HarnessOptions {
   /** Seconds until the stored JWT expires (negative: already expired); no stored session when omitted. */

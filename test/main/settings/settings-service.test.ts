@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, createSettingsService } from '../../../main/settings/settings-service.ts';
-import { memoryJsonFile } from '../session/session-harness.ts';
+import { memoryJsonFile } from '../../support/memory-ports.ts';
 
 describe('settings', () => {
   it('defaults to clearing the clipboard after 30 seconds', async () => {

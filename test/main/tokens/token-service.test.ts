@@ -3,7 +3,8 @@ import { AppFailure } from '../../../main/app-error.ts';
 import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
 import { createTokenService } from '../../../main/tokens/token-service.ts';
-import { EMAIL, PASSWORD, SERVER, memoryJsonFile, sessionHarness, type HarnessOptions } from '../session/session-harness.ts';
+import { memoryJsonFile } from '../../support/memory-ports.ts';
+import { EMAIL, PASSWORD, SERVER, sessionHarness, type HarnessOptions } from '../session/session-harness.ts';
 
 async function tokensHarness(options: HarnessOptions = {}) {
   const h = sessionHarness(options);
