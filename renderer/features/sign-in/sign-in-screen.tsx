@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useSession } from '../../stores/stores-context.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { DEFAULT_SERVER_URL, SIGN_IN_WORDS } from './sign-in-messages.ts';
@@ -34,45 +34,26 @@ export function SignInScreen() {
           </p>
         )}
         <form data-testid="nc-form-signin" className="sign-in-form" onSubmit={submit} aria-busy={busy}>
-          <label className="field">
-            <span className="field-label">Server URL</span>
-            <input
-              className="input"
-              type="text"
-              inputMode="url"
-              spellCheck={false}
-              name="serverUrl"
-              required
-              value={serverUrl}
-              onChange={(e) => setServerUrl(e.target.value)}
-              autoComplete="url"
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">Email</span>
-            <input
-              className="input"
-              type="email"
-              name="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              autoComplete="username"
-              autoFocus={prefill !== null}
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">Password</span>
-            <input
-              className="input"
-              type="password"
-              name="password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoComplete="current-password"
-            />
-          </label>
+          <Field
+            label="Server URL"
+            type="text"
+            inputMode="url"
+            spellCheck={false}
+            name="serverUrl"
+            value={serverUrl}
+            onChange={setServerUrl}
+            autoComplete="url"
+          />
+          <Field
+            label="Email"
+            type="email"
+            name="email"
+            value={email}
+            onChange={setEmail}
+            autoComplete="username"
+            autoFocus={prefill !== null}
+          />
+          <Field label="Password" type="password" name="password" value={password} onChange={setPassword} autoComplete="current-password" />
           {error && (
             <p className="field-error" role="alert">
               {errorText(error, SIGN_IN_WORDS)}
@@ -84,5 +65,21 @@ export function SignInScreen() {
         </form>
       </div>
     </main>
+  );
+}
+
+type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> & {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+};
+
+/** A labelled, required text input of the sign-in form. */
+function Field({ label, onChange, ...input }: FieldProps) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input className="input" required {...input} onChange={(e) => onChange(e.target.value)} />
+    </label>
   );
 }
