@@ -1,0 +1,107 @@
+// The BUILT main bundle (dist/main/main.cjs) started against a stand-in for Electron: proves the
+// composition root wires every channel, the window, the protocol and the menu as intended, which
+// no other test runs (the Electron binary cannot run here).
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import { CHANNELS } from '../../preload/contract.ts';
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../main/security.ts';
+
+interface FakeElectron {
+  handlers: Map<string, (event: unknown, arg: unknown) => Promise<unknown>>;
+  windows: Array<{ options: { webPreferences: Record<string, unknown> }; loaded: string; webContents: { id: number; mainFrame: object } }>;
+  protocolHandler: ((request: { url: string }) => Promise<Response>) | null;
+  privilegedSchemes: unknown[];
+  menuTemplate: unknown[];
+  ready: Promise<void>;
+}
+
+// Written into a temp node_modules/electron: records what main asks of Electron.
+const FAKE_ELECTRON = `
+let resolveReady;
+const fake = { handlers: new Map(), windows: [], protocolHandler: null, privilegedSchemes: [], menuTemplate: [], ready: new Promise((r) => (resolveReady = r)) };
+globalThis.__fakeElectron = fake;
+let nextId = 1;
+class BrowserWindow {
+  constructor(options) {
+    const mainFrame = {};
+    this.webContents = { id: nextId++, mainFrame, on() {}, setWindowOpenHandler() {} };
+    fake.windows.push({ options, loaded: '', webContents: this.webContents, window: this });
+  }
+  loadURL(url) { fake.windows.at(-1).loaded = url; return Promise.resolve(); }
+  once() {} on() {} show() {} focus() {} isMinimized() { return false; }
+}
+module.exports = {
+  app: {
+    isPackaged: true,
+    requestSingleInstanceLock: () => true,
+    quit() {}, on() {},
+    getPath: () => process.env.FAKE_USER_DATA,
+    whenReady: () => { const ready = Promise.resolve(); ready.then(() => setTimeout(resolveReady, 0)); return ready; },
+  },
+  BrowserWindow,
+  clipboard: { readText: async () => '', writeText: async () => {} },
+  ipcMain: { handle: (channel, handler) => fake.handlers.set(channel, handler) },
+  Menu: { buildFromTemplate: (template) => { fake.menuTemplate = template; return template; }, setApplicationMenu() {} },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes) => fake.privilegedSchemes.push(...schemes),
+    handle: (scheme, handler) => { fake.protocolHandler = handler; },
+  },
+  session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } },
+  shell: { openExternal() {} },
+};
+`;
+
+describe('the built main bundle', () => {
+  let electron: FakeElectron;
+
+  beforeAll(async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'nocodb-am-main-'));
+    const outDir = path.join(root, 'dist');
+    await build({ mode: 'main', logLevel: 'silent', build: { outDir: path.join(outDir, 'main') } });
+    await mkdir(path.join(outDir, 'renderer'), { recursive: true });
+    await writeFile(path.join(outDir, 'renderer', 'index.html'), '<!doctype html><title>app</title>');
+    await mkdir(path.join(root, 'node_modules', 'electron'), { recursive: true });
+    await writeFile(path.join(root, 'node_modules', 'electron', 'index.js'), FAKE_ELECTRON);
+    process.env['FAKE_USER_DATA'] = path.join(root, 'user-data');
+    createRequire(import.meta.url)(path.join(outDir, 'main', 'main.cjs'));
+    electron = (globalThis as unknown as { __fakeElectron: FakeElectron }).__fakeElectron;
+    await electron.ready;
+  }, 60_000);
+
+  it('registers one IPC handler per contract channel', () => {
+    expect([...electron.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('opens one window, sandboxed and isolated, on the app scheme', () => {
+    expect(electron.windows).toHaveLength(1);
+    const [window] = electron.windows;
+    expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false });
+    expect(String(window!.options.webPreferences['preload'])).toMatch(/preload[\\/]preload\.cjs$/);
+    expect(window!.loaded).toBe(APP_ENTRY_URL);
+    expect(electron.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app' })]);
+  });
+
+  it('serves the renderer with the CSP, and nothing outside it', async () => {
+    const page = await electron.protocolHandler!({ url: APP_ENTRY_URL });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect((await electron.protocolHandler!({ url: 'app://renderer/%2e%2e/main/main.cjs' })).status).toBe(404);
+  });
+
+  it('answers the app window, and refuses another frame of it', async () => {
+    const [window] = electron.windows;
+    const handler = electron.handlers.get('settings:get')!;
+    const own = { sender: window!.webContents, senderFrame: Object.assign(window!.webContents.mainFrame, { url: APP_ENTRY_URL }) };
+    expect(await handler(own, undefined)).toEqual({ ok: true, value: { clipboardClearSeconds: 30 } });
+    const iframe = { sender: window!.webContents, senderFrame: { url: APP_ENTRY_URL } };
+    expect(await handler(iframe, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('has the standard Edit menu', () => {
+    expect(electron.menuTemplate).toContainEqual({ role: 'editMenu' });
+  });
+});
