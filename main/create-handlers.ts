@@ -19,12 +19,10 @@ export function createHandlers(ports: AppPorts): Handlers {
     now: ports.now,
     log,
   });
-  const tokens = createTokenService({
-    session,
-    clipboard: createClipboardGuard({ clipboard: ports.clipboard, timers, log }),
-    settings,
-    log,
-  });
+  const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
+  // A token copied just before quitting must not outlive the app on the clipboard.
+  ports.onQuit?.(() => clipboard.clearNow());
+  const tokens = createTokenService({ session, clipboard, settings, log });
   // Token values belong to one account: a sign-out or a new sign-in drops them.
   session.onAccountChange(() => tokens.forgetValues());
 

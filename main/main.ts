@@ -24,6 +24,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
   const log = (line: string) => console.log(`[main] ${line}`);
+  const quitTasks: Array<() => Promise<void>> = [];
 
   const handlers = createHandlers({
     secretStore: createKeytarSecretStore({ service: APP_NAME }),
@@ -36,6 +37,7 @@ if (!app.requestSingleInstanceLock()) {
     now: () => Date.now(),
     requestTimeoutMs: 15_000,
     log,
+    onQuit: (task) => quitTasks.push(task),
   });
   const router = createIpcRouter({
     handlers,
@@ -46,6 +48,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
+  });
+  // Quitting waits (once) for the quit tasks, e.g. taking a copied token off the clipboard.
+  let quitTasksDone = false;
+  app.on('will-quit', (event) => {
+    if (quitTasksDone) return;
+    quitTasksDone = true;
+    event.preventDefault();
+    void Promise.allSettled(quitTasks.map((task) => task())).finally(() => app.quit());
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

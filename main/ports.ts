@@ -49,4 +49,6 @@ export interface AppPorts {
   requestTimeoutMs: number;
   /** Developer log: never a secret, never a server body. */
   log: (line: string) => void;
+  /** Registers work the app finishes before it quits (the Electron app; tests need none). */
+  onQuit?: (task: () => Promise<void>) => void;
 }

@@ -5,6 +5,8 @@ import type { ClipboardPort, Timers } from '../ports.ts';
 export interface ClipboardGuard {
   /** Writes `text`; after `clearAfterSeconds` (0 = never) clears the clipboard if it still holds `text`. */
   copy(text: string, clearAfterSeconds: number): Promise<void>;
+  /** Clears the clipboard now if it still holds the last copied text (when the app quits). */
+  clearNow(): Promise<void>;
 }
 
 export interface ClipboardGuardOptions {
@@ -17,6 +19,7 @@ export function createClipboardGuard({ clipboard, timers, log }: ClipboardGuardO
   let pending: unknown = null;
   // Counts copies, so a clear that started before a newer copy does not wipe the newer one.
   let copies = 0;
+  let lastCopied: string | null = null;
 
   async function clearIfStill(text: string, copy: number): Promise<void> {
     const current = await clipboard.readText();
@@ -29,12 +32,19 @@ export function createClipboardGuard({ clipboard, timers, log }: ClipboardGuardO
       if (pending !== null) timers.clearTimeout(pending);
       pending = null;
       const copy = ++copies;
+      lastCopied = text;
       await clipboard.writeText(text);
       if (clearAfterSeconds <= 0) return;
       pending = timers.setTimeout(() => {
         pending = null;
         clearIfStill(text, copy).catch(() => log('clipboard: clearing the clipboard failed'));
       }, clearAfterSeconds * 1000);
+    },
+
+    async clearNow() {
+      if (pending !== null) timers.clearTimeout(pending);
+      pending = null;
+      if (lastCopied !== null) await clearIfStill(lastCopied, copies);
     },
   };
 }

@@ -16,13 +16,15 @@ interface FakeElectron {
   protocolHandler: ((request: { url: string }) => Promise<Response>) | null;
   privilegedSchemes: unknown[];
   menuTemplate: unknown[];
+  appListeners: Map<string, (event: { preventDefault(): void }) => void>;
+  quits: number;
   ready: Promise<void>;
 }
 
 // Written into a temp node_modules/electron: records what main asks of Electron.
 const FAKE_ELECTRON = `
 let resolveReady;
-const fake = { handlers: new Map(), windows: [], protocolHandler: null, privilegedSchemes: [], menuTemplate: [], ready: new Promise((r) => (resolveReady = r)) };
+const fake = { handlers: new Map(), windows: [], protocolHandler: null, privilegedSchemes: [], menuTemplate: [], appListeners: new Map(), quits: 0, ready: new Promise((r) => (resolveReady = r)) };
 globalThis.__fakeElectron = fake;
 let nextId = 1;
 class BrowserWindow {
@@ -38,7 +40,8 @@ module.exports = {
   app: {
     isPackaged: true,
     requestSingleInstanceLock: () => true,
-    quit() {}, on() {},
+    quit() { fake.quits += 1; },
+    on(name, listener) { fake.appListeners.set(name, listener); },
     getPath: () => process.env.FAKE_USER_DATA,
     whenReady: () => { const ready = Promise.resolve(); ready.then(() => setTimeout(resolveReady, 0)); return ready; },
   },
@@ -99,6 +102,15 @@ describe('the built main bundle', () => {
     expect(await handler(own, undefined)).toEqual({ ok: true, value: { clipboardClearSeconds: 30 } });
     const iframe = { sender: window!.webContents, senderFrame: { url: APP_ENTRY_URL } };
     expect(await handler(iframe, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('finishes its quit tasks (the clipboard) before quitting, once', async () => {
+    const willQuit = electron.appListeners.get('will-quit')!;
+    let prevented = 0;
+    willQuit({ preventDefault: () => (prevented += 1) });
+    await expect.poll(() => electron.quits).toBe(1);
+    willQuit({ preventDefault: () => (prevented += 1) });
+    expect(prevented).toBe(1);
   });
 
   it('has the standard Edit menu', () => {

@@ -76,4 +76,22 @@ describe('clipboard guard', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(clipboard.text).toBe('');
   });
+
+  it('clears a copied token at once when the app quits, and cancels the timer', async () => {
+    const { clipboard, guard } = setup();
+    await guard.copy(TOKEN, 30);
+    await guard.clearNow();
+    expect(clipboard.text).toBe('');
+    clipboard.text = 'copied later by the user';
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(clipboard.text).toBe('copied later by the user');
+  });
+
+  it('leaves the clipboard alone at quit when the user copied something else', async () => {
+    const { clipboard, guard } = setup();
+    await guard.copy(TOKEN, 30);
+    clipboard.text = 'the user’s own text';
+    await guard.clearNow();
+    expect(clipboard.text).toBe('the user’s own text');
+  });
 });
