@@ -23,9 +23,12 @@ export async function signInThroughUi(page: Page, user: NocodbCredentials) {
 }
 
 /** User menu (bottom-left) → Account Settings → API Tokens, as the seed describes it. */
-export async function openTokensTab(page: Page) {
+export async function openTokensTab(page: Page, options: { menuScreenshot?: string } = {}) {
   await page.getByTestId('nc-sidebar-userinfo').click();
-  await page.getByRole('menuitem', { name: /Account Settings/ }).click();
+  const accountSettings = page.getByRole('menuitem', { name: /Account Settings/ });
+  await accountSettings.waitFor();
+  if (options.menuScreenshot) await screenshot(page, options.menuScreenshot);
+  await accountSettings.click();
   await page.getByRole('link', { name: 'API Tokens' }).or(page.getByRole('button', { name: 'API Tokens' })).first().click();
   await page.getByTestId('nc-token-list').first().waitFor();
 }

@@ -13,11 +13,11 @@ describe('token journeys against a real NocoDB', () => {
   });
   afterAll(() => shutdownHarness());
 
-  async function signedInOnTokensTab() {
+  async function signedInOnTokensTab(options: Parameters<typeof openTokensTab>[1] = {}) {
     const user = await signUpUser(realNocodb().url);
     app = await launchApp({ serverUrl: user.url });
     await signInThroughUi(app.page, user);
-    await openTokensTab(app.page);
+    await openTokensTab(app.page, options);
     return { user, page: app.page, jwt: await apiSignIn(user) };
   }
 
@@ -32,7 +32,7 @@ describe('token journeys against a real NocoDB', () => {
   }
 
   it('2. user menu → Account Settings → Tokens → Add New API Token → name → Save → row appears', async () => {
-    const { user, page, jwt } = await signedInOnTokensTab();
+    const { user, page, jwt } = await signedInOnTokensTab({ menuScreenshot: '02-user-menu-open' });
     await page.getByTestId('nc-token-create').first().click();
     const input = page.locator('.nc-token-generate').getByTestId('nc-token-input');
     expect(await input.inputValue()).toBe('Token-1');
@@ -53,6 +53,7 @@ describe('token journeys against a real NocoDB', () => {
     // Shorten the auto-clear delay through the Profile tab, as a user would.
     await page.getByRole('link', { name: 'Profile' }).or(page.getByRole('button', { name: 'Profile' })).first().click();
     await page.getByLabel('Seconds').fill('2');
+    await screenshot(page, '03a-profile');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await page.getByRole('link', { name: 'API Tokens' }).or(page.getByRole('button', { name: 'API Tokens' })).first().click();
