@@ -52,7 +52,7 @@ export interface LaunchedApp {
   readonly userDataDir: string;
 }
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -116,7 +116,9 @@ async function loadKeytar() {
 /** Types the server URL into the sign-in form, when the app shows it, as a user would. */
 async function prefillServer(page: Page, serverUrl: string) {
   const form = page.getByTestId('nc-form-signin');
-  await form.or(page.getByTestId('nc-sidebar-userinfo')).first().waitFor();
+  // Signed in, the app shows either the sidebar (home) or the Account Settings panel.
+  const signedIn = page.getByTestId('nc-sidebar-userinfo').or(page.getByRole('navigation', { name: 'Account Settings' }));
+  await form.or(signedIn).first().waitFor();
   if (await form.isVisible()) await form.getByLabel('Server URL').fill(serverUrl);
 }
 

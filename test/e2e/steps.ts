@@ -29,8 +29,13 @@ export async function openTokensTab(page: Page, options: { menuScreenshot?: stri
   await accountSettings.waitFor();
   if (options.menuScreenshot) await screenshot(page, options.menuScreenshot);
   await accountSettings.click();
-  await page.getByRole('link', { name: 'API Tokens' }).or(page.getByRole('button', { name: 'API Tokens' })).first().click();
+  await openAccountTab(page, 'API Tokens');
   await page.getByTestId('nc-token-list').first().waitFor();
+}
+
+/** A tab in the Account Settings panel. */
+export async function openAccountTab(page: Page, name: 'Profile' | 'API Tokens') {
+  await page.getByRole('navigation', { name: 'Account Settings' }).getByRole('link', { name }).click();
 }
 
 /** Direct calls to NocoDB, to check what the server really holds. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { realNocodb, signUpUser } from '../support/nocodb-env.ts';
 import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
-import { api, apiSignIn, apiTokenNames, openTokensTab, screenshot, signInThroughUi } from './steps.ts';
+import { api, apiSignIn, apiTokenNames, openAccountTab, openTokensTab, screenshot, signInThroughUi } from './steps.ts';
 
 describe('token journeys against a real NocoDB', () => {
   let app: LaunchedApp | null = null;
@@ -51,12 +51,12 @@ describe('token journeys against a real NocoDB', () => {
   it('3. Copy → the system clipboard holds a token that authenticates as xc-token; cleared after the delay', async () => {
     const { user, page } = await signedInOnTokensTab();
     // Shorten the auto-clear delay through the Profile tab, as a user would.
-    await page.getByRole('link', { name: 'Profile' }).or(page.getByRole('button', { name: 'Profile' })).first().click();
+    await openAccountTab(page, 'Profile');
     await page.getByLabel('Seconds').fill('2');
     await screenshot(page, '03a-profile');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-    await page.getByRole('link', { name: 'API Tokens' }).or(page.getByRole('button', { name: 'API Tokens' })).first().click();
+    await openAccountTab(page, 'API Tokens');
 
     const row = await addToken(page, `copy-${randomUUID().slice(0, 8)}`);
     await row.getByTestId('nc-token-row-copy').click();
