@@ -38,7 +38,8 @@ export function createIpcRouter({ handlers, isTrustedSender, log = () => {} }: I
     channels: CHANNELS,
     async dispatch(channel, sender, arg) {
       if (!isTrustedSender(sender)) {
-        log(`ipc: refused ${channel} from an untrusted sender`);
+        // The channel name comes from the sender: only a known one is written to the log.
+        log(`ipc: refused ${isChannel(channel) ? channel : 'an unknown call'} from an untrusted sender`);
         return { ok: false, error: { code: 'forbidden', message: 'This window may not call the app.' } };
       }
       if (!isChannel(channel)) {
