@@ -128,7 +128,7 @@ describe('server faults behind the real app', () => {
     const row = page.getByTestId('nc-token-row').filter({ hasText: 'made during an outage' });
     await row.waitFor();
     await row.getByTestId('nc-token-row-copy').click();
-    await page.getByText('Copied to clipboard').waitFor();
+    await page.getByText('Copied to clipboard', { exact: true }).waitFor();
     expect(await app.clipboardText()).toMatch(/^[A-Za-z0-9_-]{40}$/);
     faults += 1;
   });

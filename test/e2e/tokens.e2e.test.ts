@@ -60,7 +60,7 @@ describe('token journeys against a real NocoDB', () => {
 
     const row = await addToken(page, `copy-${randomUUID().slice(0, 8)}`);
     await row.getByTestId('nc-token-row-copy').click();
-    await page.getByText('Copied to clipboard').waitFor();
+    await page.getByText('Copied to clipboard', { exact: true }).waitFor();
     await screenshot(page, '03-copied-toast');
 
     const copied = await app!.clipboardText();
