@@ -23,13 +23,16 @@ export function createHandlers(ports: AppPorts): Handlers {
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
   const tokens = createTokenService({ session, clipboard, settings, log });
-  // Token values belong to one account: a sign-out or a new sign-in drops them.
-  session.onAccountChange(() => tokens.forgetValues());
+  // Token values belong to one account: its Log Out or the end of its session drops them.
+  session.onAccountEnded((account) => tokens.forgetValues(account));
 
   return {
     'session:get': () => session.getState(),
     'session:sign-in': (request) => session.signIn(request),
     'session:sign-out': () => session.signOut(),
+    'accounts:switch': ({ id }) => session.switchTo(id),
+    'accounts:remove': ({ id }) => session.remove(id),
+    'accounts:retry': ({ id }) => session.retry(id),
     'tokens:list': (request) => tokens.list(request),
     'tokens:create': (request) => tokens.create(request),
     'tokens:reveal': (request) => tokens.reveal(request),

@@ -23,6 +23,9 @@ const tokenId = v.strictObject({
 
 const noArgument = v.undefined();
 
+// An account id is its server URL and email (see main/session/account-key.ts).
+const accountId = v.strictObject({ id: v.pipe(printable(2048 + 1 + 320), v.nonEmpty()) });
+
 const schemas = {
   'session:get': noArgument,
   'session:sign-in': v.strictObject({
@@ -32,6 +35,9 @@ const schemas = {
     password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(1024)),
   }),
   'session:sign-out': noArgument,
+  'accounts:switch': accountId,
+  'accounts:remove': accountId,
+  'accounts:retry': accountId,
   'tokens:list': v.strictObject({
     page: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(1_000_000)),
     pageSize: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(100)),

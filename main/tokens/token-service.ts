@@ -4,11 +4,13 @@ import type { CopyResult, DeleteResult, TokenPage, TokenPageRequest, TokenSummar
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
-import type { SessionService } from '../session/session-service.ts';
+import type { AccountRef } from '../ports.ts';
+import { accountKey } from '../session/account-key.ts';
+import type { PinnedSession, SessionService } from '../session/session-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 export interface TokenServiceOptions {
-  session: Pick<SessionService, 'withSession' | 'requireSignedIn' | 'isSuperAdmin'>;
+  session: Pick<SessionService, 'pin'>;
   clipboard: ClipboardGuard;
   settings: Pick<SettingsService, 'get'>;
   log: (line: string) => void;
@@ -20,36 +22,46 @@ export interface TokenService {
   reveal(request: { id: number }): Promise<string>;
   copy(request: { id: number }): Promise<CopyResult>;
   delete(request: { id: number }): Promise<DeleteResult>;
-  /** Drops every cached value: called when the account changes or signs out. */
-  forgetValues(): void;
+  /** Drops the account's cached values: called when its session ends or it is logged out. */
+  forgetValues(account: AccountRef): void;
 }
 
 const toSummary = ({ id, name, creator, createdAt }: ApiTokenRow): TokenSummary => ({ id, name, creator, createdAt });
 
 const unknownToken = () => new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.');
 
+// Every method pins the active account when it starts and uses only that one until it ends (see
+// main/session/session-service.ts): a switch meanwhile cannot send its second request, or its
+// cached values, to another account.
 export function createTokenService({ session, clipboard, settings, log }: TokenServiceOptions): TokenService {
-  const values = new Map<number, string>();
-  // Bumped by forgetValues, so an answer that arrives after a sign-out is not cached for the next account.
-  let epoch = 0;
+  /** Token values per account (keyed by `accountKey`), then by token id. */
+  const values = new Map<string, Map<number, string>>();
+  const keyOf = ({ account }: PinnedSession) => accountKey(account.serverUrl, account.email);
 
-  function remember(rows: ApiTokenRow[], startedAt: number): void {
-    if (startedAt !== epoch) return;
-    for (const row of rows) values.set(row.id, row.token);
+  function valuesOf(pinned: PinnedSession): Map<number, string> {
+    let map = values.get(keyOf(pinned));
+    if (!map) values.set(keyOf(pinned), (map = new Map()));
+    return map;
+  }
+
+  // An answer that arrives after the session ended is not cached: it would outlive the Log Out.
+  function remember(pinned: PinnedSession, rows: ApiTokenRow[]): void {
+    if (!pinned.isLive()) return;
+    const map = valuesOf(pinned);
+    for (const row of rows) map.set(row.id, row.token);
   }
 
   async function valueOf(id: number): Promise<string> {
-    await session.requireSignedIn();
-    const value = values.get(id);
+    const value = valuesOf(await session.pin()).get(id);
     if (value === undefined) throw unknownToken();
     return value;
   }
 
   /** What the server does with a deleted token: on NocoDB 0.301.3 it may keep accepting it for a while. */
-  async function checkRevocation(value: string | undefined): Promise<DeleteResult['revocation']> {
+  async function checkRevocation(pinned: PinnedSession, value: string | undefined): Promise<DeleteResult['revocation']> {
     if (value === undefined) return 'unknown';
     try {
-      const user = await session.withSession((client) => client.whoIsApiToken(value));
+      const user = await pinned.withSession((client) => client.whoIsApiToken(value));
       return user === null ? 'revoked' : 'still_accepted';
     } catch (error) {
       log(`tokens: revocation check failed with ${toAppError(error).code}`);
@@ -62,19 +74,19 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
     // `isLastPage` and `totalRows` over the whole instance, which is right only for super admins;
     // for anyone else `totalRows` becomes the rows known to exist, so no page past the end is offered.
     async list({ page, pageSize }) {
-      const startedAt = epoch;
+      const pinned = await session.pin();
       const offset = (page - 1) * pageSize;
-      const answer = await session.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
+      const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
       const rows = answer.rows.slice(0, pageSize);
       const isLastPage = answer.rows.length <= pageSize;
-      remember(rows, startedAt);
+      remember(pinned, rows);
       return {
         tokens: rows.map(toSummary),
         page,
         pageSize,
         totalRows: isLastPage
           ? offset + rows.length
-          : Math.max(session.isSuperAdmin() ? answer.totalRows : 0, offset + rows.length + 1),
+          : Math.max(pinned.isSuperAdmin ? answer.totalRows : 0, offset + rows.length + 1),
         isLastPage,
       };
     },
@@ -82,9 +94,9 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
     // withSession retries only when the server refused the session (nothing was created); a timeout
     // is never retried, since the first request may have created the token.
     async create({ name }) {
-      const startedAt = epoch;
-      const row = await session.withSession((client, jwt) => client.createToken(jwt, name));
-      remember([row], startedAt);
+      const pinned = await session.pin();
+      const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name));
+      remember(pinned, [row]);
       return toSummary(row);
     },
 
@@ -98,15 +110,15 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
     },
 
     async delete({ id }) {
-      await session.withSession((client, jwt) => client.deleteToken(jwt, id));
-      const value = values.get(id);
-      values.delete(id);
-      return { revocation: await checkRevocation(value) };
+      const pinned = await session.pin();
+      await pinned.withSession((client, jwt) => client.deleteToken(jwt, id));
+      const value = valuesOf(pinned).get(id);
+      valuesOf(pinned).delete(id);
+      return { revocation: await checkRevocation(pinned, value) };
     },
 
-    forgetValues() {
-      epoch += 1;
-      values.clear();
+    forgetValues({ serverUrl, email }) {
+      values.delete(accountKey(serverUrl, email));
     },
   };
 }
