@@ -38,8 +38,7 @@ describe('createHandlers', () => {
       expect(await handlers['tokens:delete']({ id: created.id })).toEqual({ revocation: 'revoked' });
       expect(await handlers['session:sign-out']()).toMatchObject({ status: 'signed_out', prefill: { email } });
 
-      const stored = await ports.secretStore.load();
-      expect(stored).toBeNull();
+      expect(await ports.secretStore.accounts()).toEqual([]);
       expect(logs.join('\n')).not.toContain(value);
       expect(logs.join('\n')).not.toContain(password);
     });

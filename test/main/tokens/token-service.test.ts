@@ -21,7 +21,7 @@ async function tokensHarness(options: HarnessOptions = {}) {
     settings,
     log: () => {},
   });
-  h.service.onAccountChange(() => tokens.forgetValues());
+  h.service.onAccountEnded((account) => tokens.forgetValues(account));
   return { ...h, clipboard, settings, tokens };
 }
 
@@ -160,7 +160,7 @@ describe('token service', () => {
     it('reports unknown when main never held the value (listed by another run)', async () => {
       const t = await tokensHarness();
       const { id } = await t.tokens.create({ name: 'elsewhere' });
-      t.tokens.forgetValues();
+      t.tokens.forgetValues({ serverUrl: SERVER, email: EMAIL });
 
       expect(await t.tokens.delete({ id })).toEqual({ revocation: 'unknown' });
       expect(t.noco.calls.whoIsApiToken).toBe(0);
