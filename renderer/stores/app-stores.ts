@@ -1,8 +1,8 @@
 import type { Bridge } from '../../preload/contract.ts';
-import { createSessionStore } from './session-store.ts';
+import { activeAccountOf, createSessionStore, type SessionStore } from './session-store.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { createToastStore } from './toast-store.ts';
-import { createTokensStore, initialTokensData } from './tokens-store.ts';
+import { createTokensStore } from './tokens-store.ts';
 
 /** The app's feature stores, wired to one bridge. One set per app instance (and per test). */
 export function createAppStores(bridge: Bridge) {
@@ -12,11 +12,14 @@ export function createAppStores(bridge: Bridge) {
   const tokens = createTokensStore({ bridge, toasts, onFailure: (error) => void onFailure(error) });
   const settings = createSettingsStore(bridge, (error) => void onFailure(error));
 
-  // Leaving the signed-in state forgets everything about the previous account's tokens.
+  // Another account (or none) on screen: everything about the previous one's tokens goes — rows,
+  // revealed values, the create row, the delete dialog, "Copy token" offers — and its answers
+  // still on their way are ignored.
+  const shown = ({ state }: SessionStore) => (state?.status === 'signed_in' ? (activeAccountOf(state)?.id ?? null) : null);
   session.subscribe((now, before) => {
-    if (before.state?.status === 'signed_in' && now.state?.status !== 'signed_in') {
-      tokens.setState(initialTokensData());
-    }
+    if (shown(now) === shown(before)) return;
+    tokens.getState().reset();
+    toasts.getState().clear();
   });
 
   return { session, toasts, tokens, settings };
