@@ -206,10 +206,12 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         }),
     },
     tokens: {
-      list: (arg) =>
-        run('tokens.list', arg, () => {
+      list: (arg) => {
+        // Like main, the call belongs to the account that was active when it started.
+        const pinned = activeTokens();
+        return run('tokens.list', arg, () => {
           const start = (arg.page - 1) * arg.pageSize;
-          const tokens = activeTokens();
+          const tokens = pinned;
           return ok({
             tokens: tokens.slice(start, start + arg.pageSize).map(({ value: _secret, ...summary }) => summary),
             page: arg.page,
@@ -217,7 +219,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
             totalRows: options.totalRowsOverride ?? tokens.length,
             isLastPage: start + arg.pageSize >= tokens.length,
           });
-        }),
+        });
+      },
       create: (arg) =>
         run('tokens.create', arg, () => {
           const token = makeToken(nextId++, arg.name, active()?.email ?? null);
@@ -225,11 +228,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           const { value: _secret, ...summary } = token;
           return ok(summary);
         }),
-      reveal: (arg) =>
-        run('tokens.reveal', arg, () => {
-          const token = activeTokens().find((t) => t.id === arg.id);
+      reveal: (arg) => {
+        const pinned = activeTokens();
+        return run('tokens.reveal', arg, () => {
+          const token = pinned.find((t) => t.id === arg.id);
           return token ? ok(token.value) : notFound;
-        }),
+        });
+      },
       copy: (arg) =>
         run('tokens.copy', arg, () =>
           activeTokens().some((t) => t.id === arg.id)
