@@ -43,8 +43,12 @@ export interface LaunchedApp {
   keychainAccounts(): Promise<string[]>;
   /** The raw keychain secret of the signed-in account, if any (for secret scans). */
   keychainSecret(): Promise<string | null>;
+  /** Every raw keychain secret the app holds now, one per account (for secret scans). */
+  keychainSecrets(): Promise<string[]>;
   /** Every value main sent to the renderer over the bridge, for secret scans. */
   readonly bridgeAnswers: unknown[];
+  /** The channel of each call the renderer made, in order (same order as `bridgeAnswers`). */
+  readonly bridgeChannels: string[];
   /** Every line main logged. */
   readonly logs: string[];
   /** Every URL the page requested, for checking that the renderer talks only to its own files. */
@@ -129,6 +133,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const clipboard: ClipboardPort = options.clipboard === 'memory' ? createMemoryClipboard() : createXClipboard();
   const memoryStore = createMemorySecretStore();
   const bridgeAnswers: unknown[] = [];
+  const bridgeChannels: string[] = [];
   const logs: string[] = [];
   rendererServer ??= startRendererServer();
   const { url: rendererUrl } = await rendererServer;
@@ -162,6 +167,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         arg,
       );
       bridgeAnswers.push(answer);
+      bridgeChannels.push(channel);
       return answer;
     });
     await page.addInitScript({ content: await bundledPageBridge() });
@@ -191,7 +197,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
     keychainAccounts: async () => (await (await loadKeytar()).findCredentials(keychainService)).map((c) => c.account),
     keychainSecret: async () => (await (await loadKeytar()).findCredentials(keychainService))[0]?.password ?? null,
+    keychainSecrets: async () => (await (await loadKeytar()).findCredentials(keychainService)).map((c) => c.password),
     bridgeAnswers,
+    bridgeChannels,
     logs,
     pageRequests,
     userDataDir,
