@@ -42,10 +42,10 @@ export async function addAccountThroughUi(page: Page, user: NocodbCredentials, o
   await signInThroughUi(page, user);
 }
 
-/** User menu → the account on `host` (the one switch item naming it). */
-export async function switchAccountThroughUi(page: Page, host: string) {
+/** User menu → the one account whose switch item shows `text` (its email or its server's host). */
+export async function switchAccountThroughUi(page: Page, text: string) {
   await page.getByTestId('nc-sidebar-userinfo').click();
-  await page.getByTestId('nc-account-switch').filter({ hasText: host }).click();
+  await page.getByTestId('nc-account-switch').filter({ hasText: text }).click();
 }
 
 /** A tab in the Account Settings panel. */

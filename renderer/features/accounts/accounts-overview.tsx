@@ -21,12 +21,19 @@ export function AccountsOverview() {
           Add account
         </button>
       </div>
-      <ul className="accounts-list">
-        {accounts.map((account) => (
-          <AccountCard key={account.id} account={account} />
-        ))}
-      </ul>
+      <AccountCards accounts={accounts} />
     </section>
+  );
+}
+
+/** One card per account, in the user's order. */
+export function AccountCards({ accounts }: { accounts: AccountEntry[] }) {
+  return (
+    <ul className="accounts-list">
+      {accounts.map((account) => (
+        <AccountCard key={account.id} account={account} />
+      ))}
+    </ul>
   );
 }
 

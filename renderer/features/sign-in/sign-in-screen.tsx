@@ -1,7 +1,9 @@
 import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import type { AccountEntry } from '../../../preload/contract.ts';
 import { activeAccountOf } from '../../stores/session-store.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { errorText } from '../../ui/error-text.ts';
+import { AccountCards } from '../accounts/accounts-overview.tsx';
 import { DEFAULT_SERVER_URL, SIGN_IN_WORDS } from './sign-in-messages.ts';
 import './sign-in.css';
 
@@ -19,6 +21,9 @@ export function SignInScreen() {
   const error = useSession((s) => s.error);
   const signIn = useSession((s) => s.signIn);
   const back = useBackToSignedIn();
+  // Accounts that stay listed although none is open (e.g. a server that did not answer): still
+  // shown, with their Retry and Log Out, so nothing is kept out of sight.
+  const others = useSession((s) => s.state?.accounts ?? NO_ACCOUNTS).filter((account) => !account.active);
   const retry = useRetryActive();
 
   const [serverUrl, setServerUrl] = useState(prefill?.serverUrl ?? activeServer ?? DEFAULT_SERVER_URL);
@@ -83,9 +88,16 @@ export function SignInScreen() {
           )}
         </form>
       </div>
+      {!adding && others.length > 0 && (
+        <section className="sign-in-accounts" aria-label="Your other accounts">
+          <AccountCards accounts={others} />
+        </section>
+      )}
     </main>
   );
 }
+
+const NO_ACCOUNTS: AccountEntry[] = [];
 
 /** Cancel: back to the active account when adding, else to an account that is still signed in. */
 function useBackToSignedIn(): { run: () => void } | null {

@@ -203,4 +203,19 @@ describe('accounts overview', () => {
     expect(fake.activeId()).toBe(GRACE_ID);
     expect(fake.callsTo('accounts.switch')).toEqual([{ method: 'accounts.switch', arg: { id: GRACE_ID } }]);
   });
+
+  it('with no account left open, the sign-in screen still lists the others with their Retry and Log Out', async () => {
+    const { user } = await renderApp({ otherAccounts: [{ ...GRACE, status: 'unreachable', problem: 'The server cannot be reached.' }] });
+    await openUserMenu(user);
+    await user.click(await screen.findByTestId('nc-sidebar-user-logout'));
+
+    const form = await screen.findByTestId('nc-form-signin');
+    expect(within(form).getByDisplayValue(ADMIN.email)).toBeTruthy();
+    const card = screen.getByTestId('nc-account-card');
+    expect(card.textContent).toContain(GRACE.email);
+    expect(within(card).getAllByRole('button').map((b) => b.textContent)).toEqual(['Retry', 'Log Out']);
+
+    await user.click(within(card).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('GH'));
+  });
 });
