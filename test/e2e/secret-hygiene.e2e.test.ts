@@ -114,6 +114,7 @@ describe('secret hygiene after a full journey against a real NocoDB', () => {
       await expect.poll(() => cards.count()).toBe(2);
       await app.page.getByTestId('nc-sidebar-userinfo').click();
       await app.page.getByTestId('nc-sidebar-user-logout').click();
+      await app.page.getByTestId('nc-form-signin').waitFor();
       await expect.poll(() => cards.count()).toBe(1);
 
       expect(app.bridgeChannels).toEqual(expect.arrayContaining(['accounts:switch', 'accounts:retry', 'accounts:remove', 'session:sign-out']));
