@@ -30,6 +30,8 @@ export interface LaunchOptions {
   clipboard?: 'system' | 'memory';
   /** Per-request timeout towards the NocoDB server; default 10 s. */
   requestTimeoutMs?: number;
+  /** A script file run in every page the app opens (restarts too) before the app's own, e.g. the bench's probe. */
+  initScriptPath?: string;
 }
 
 export interface LaunchedApp {
@@ -171,6 +173,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       return answer;
     });
     await page.addInitScript({ content: await bundledPageBridge() });
+    if (options.initScriptPath) await page.addInitScript({ path: options.initScriptPath });
     await page.goto(`${rendererUrl}${options.route ?? ''}`);
     if (options.serverUrl) await prefillServer(page, options.serverUrl);
   };
