@@ -104,6 +104,8 @@ interface AccountRecord {
   user: NocoUser | null;
   problem: AppError | null;
   retrying: Promise<void> | null;
+  /** Log Out has started: only its own server sign-out may still use the session. */
+  removing: boolean;
 }
 
 /** Problems after which only a new sign-in helps; any other one (offline, a server error) may pass: Retry. */
@@ -213,8 +215,9 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       }
       throw new AppFailure('session_expired', SESSION_EXPIRED.message);
     }
-    // Logged out meanwhile: the new pair must not bring the session (or its keychain entry) back.
-    if (live.ended) throw notSignedIn();
+    // Logged out meanwhile (or being logged out during its Retry): the new pair must not bring the
+    // session, or its keychain entry, back.
+    if (live.ended || (live.record.removing && live.record.live !== live)) throw notSignedIn();
     await persist(live, { ...live.session, jwt: tokens.jwt, refreshToken: tokens.refreshToken });
     return tokens.jwt;
   }
@@ -279,7 +282,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   async function restoreAll(): Promise<void> {
     const list = await settings.accountList();
     lastAccount = list.lastAccount;
-    records = list.accounts.slice(0, MAX_ACCOUNTS).map((ref) => ({ ref, live: null, user: null, problem: null, retrying: null }));
+    records = list.accounts.slice(0, MAX_ACCOUNTS).map((ref) => ({ ref, live: null, user: null, problem: null, retrying: null, removing: false }));
     let stored: AccountRef[];
     try {
       stored = await secretStore.accounts();
@@ -354,9 +357,10 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
 
   async function removeRecord(record: AccountRecord): Promise<SessionState> {
     const index = records.indexOf(record);
-    if (index < 0) return currentState();
-    records = records.filter((candidate) => candidate !== record);
+    if (index < 0 || record.removing) return currentState();
+    record.removing = true;
     await logOut(record);
+    records = records.filter((candidate) => candidate !== record);
     ended(record, 'logged_out');
     if (active === record) {
       // The next signed-in account after it (in the user's order), else the one before; else none.
@@ -398,13 +402,15 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const ref = { serverUrl: client.serverUrl, email: user.email };
       const record = findRecord(ref);
       if (!record && records.length >= MAX_ACCOUNTS) throw accountLimitReached(MAX_ACCOUNTS);
+      // A Retry of this account still on its way would store its own pair after ours.
+      await record?.retrying;
       const previous = record?.live;
       if (previous) {
         // The old session is replaced, not signed out: on NocoDB that would end the new one too.
         detach(previous);
         await previous.refreshing?.catch(() => {});
       }
-      const listed = record ?? { ref, live: null, user, problem: null, retrying: null };
+      const listed = record ?? { ref, live: null, user, problem: null, retrying: null, removing: false };
       const live = liveSession(listed, client, { ...ref, jwt: tokens.jwt, refreshToken: tokens.refreshToken });
       await persist(live, live.session);
       Object.assign(listed, { live, user, problem: null });

@@ -7,6 +7,7 @@ import type { NocoClient } from '../../../main/nocodb/types.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
 import { createTokenService } from '../../../main/tokens/token-service.ts';
 import { MAX_ACCOUNTS, type SessionState } from '../../../preload/contract.ts';
+import type { InMemoryNoco } from '../../support/in-memory-noco-client.ts';
 import { memoryJsonFile } from '../../support/memory-ports.ts';
 import { EMAIL, GRACE, PASSWORD, SERVER, SERVER_B, sessionHarness } from './session-harness.ts';
 
@@ -32,25 +33,26 @@ function tokensOn(h: Harness) {
   });
 }
 
-/** Lets the test hold `listTokens` on the first server (for clients made from now on) until it releases them. */
-function holdListCalls(h: Harness) {
-  const control = { gate: Promise.resolve(), release: () => {}, jwtsSeen: [] as string[] };
-  const serverClient = h.noco.client;
-  h.noco.client = (serverUrl): NocoClient => {
+/** Lets the test hold one method of a server (for clients made from now on) until it releases the calls. */
+function holdCalls(server: InMemoryNoco, method: 'listTokens' | 'refresh') {
+  const control = { gate: Promise.resolve(), release: () => {}, argsSeen: [] as string[] };
+  const serverClient = server.client;
+  server.client = (serverUrl): NocoClient => {
     const client = serverClient(serverUrl);
+    const original = client[method] as (first: string, ...rest: unknown[]) => Promise<unknown>;
     return {
       ...client,
-      listTokens: async (jwt, page) => {
-        control.jwtsSeen.push(jwt);
+      [method]: async (first: string, ...rest: unknown[]) => {
+        control.argsSeen.push(first);
         await control.gate;
-        return client.listTokens(jwt, page);
+        return original(first, ...rest);
       },
     };
   };
   return Object.assign(control, {
-    /** Holds the next calls; returns how to let them go. */
+    /** Holds the next calls until `release`. */
     hold() {
-      control.jwtsSeen = [];
+      control.argsSeen = [];
       control.gate = new Promise<void>((resolve) => (control.release = resolve));
     },
   });
@@ -138,7 +140,7 @@ describe('switching', () => {
 
   it('a slow list started before a switch finishes on ITS account: its JWT, its rows, its cached values', async () => {
     const h = sessionHarness();
-    const held = holdListCalls(h);
+    const held = holdCalls(h.noco, 'listTokens');
     const tokens = tokensOn(h);
     await signInGrace(h);
     const { id: graceToken } = await tokens.create({ name: 'grace only' });
@@ -154,7 +156,7 @@ describe('switching', () => {
     const page = await slowList;
 
     expect(page.tokens.map((token) => token.name)).toEqual(['grace only']);
-    expect(held.jwtsSeen).toEqual([(await h.keychain.peek(SERVER, GRACE.email))?.jwt]);
+    expect(held.argsSeen).toEqual([(await h.keychain.peek(SERVER, GRACE.email))?.jwt]);
     // Grace's value was cached for Grace, not for Ada, who is active now.
     await expect(tokens.reveal({ id: graceToken })).rejects.toMatchObject({ code: 'not_found' });
     await h.service.switchTo(GRACE_ID);
@@ -163,7 +165,7 @@ describe('switching', () => {
 
   it('a refresh needed by a slow call after a switch rotates and stores ITS account only', async () => {
     const h = sessionHarness();
-    const held = holdListCalls(h);
+    const held = holdCalls(h.noco, 'listTokens');
     await signInAda(h);
     await signInGrace(h);
     await h.service.switchTo(ADA_ID);
@@ -179,7 +181,7 @@ describe('switching', () => {
     await slow;
 
     // The first try (dead JWT) was held across the switch; its retry after the refresh used Ada's new JWT.
-    expect(held.jwtsSeen).toEqual([adaBefore?.jwt, (await h.keychain.peek(SERVER, EMAIL))?.jwt]);
+    expect(held.argsSeen).toEqual([adaBefore?.jwt, (await h.keychain.peek(SERVER, EMAIL))?.jwt]);
     expect((await h.keychain.peek(SERVER, EMAIL))?.refreshToken).not.toBe(adaBefore?.refreshToken);
     expect(await h.keychain.peek(SERVER, GRACE.email)).toEqual(graceBefore);
     expect(activeEmail(await h.service.getState())).toBe(GRACE_ID);
@@ -367,5 +369,30 @@ describe('launch', () => {
       { id: ADA_B_ID, status: 'signed_in', active: true },
     ]);
     expect(await h.keychain.peek(SERVER, EMAIL)).toBeNull();
+  });
+
+  it('Log Out of an account during its Retry: the refresh that lands afterwards does not write its entry back', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await signInAdaOnB(h);
+    h.nocoB.failures.me = new AppFailure('server_unreachable', 'The server cannot be reached.');
+    h.clock.now += 11 * 3600_000;
+    const held = holdCalls(h.nocoB, 'refresh');
+    const restarted = h.launch();
+    await restarted.getState();
+    delete h.nocoB.failures.me;
+    h.clock.now += 11 * 3600_000; // so the Retry starts with a refresh
+    held.hold();
+
+    const retrying = restarted.retry(ADA_B_ID);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(held.argsSeen).toHaveLength(1);
+    const removed = await restarted.remove(ADA_B_ID);
+    held.release();
+    await retrying;
+
+    expect(listed(removed).map((entry) => entry.id)).toEqual([ADA_ID]);
+    expect(await h.keychain.peek(SERVER_B, EMAIL)).toBeNull();
+    expect(listed(await restarted.getState()).map((entry) => entry.id)).toEqual([ADA_ID]);
   });
 });
