@@ -39,7 +39,8 @@ export function SignInScreen() {
   };
 
   return (
-    <main className="sign-in">
+    // Escape leaves "Add account" as Cancel does, like closing a dialog.
+    <main className="sign-in" onKeyDown={(event) => event.key === 'Escape' && adding && back?.run()}>
       <div className="sign-in-card">
         <h1 className="sign-in-title">{adding ? 'Add a NocoDB account' : 'Sign in to NocoDB'}</h1>
         {notice && (

@@ -116,6 +116,12 @@ describe('user menu with several accounts', () => {
 
     expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('AD');
     expect(fake.callsTo('session.signIn')).toHaveLength(0);
+
+    // Escape does the same.
+    await openUserMenu(user);
+    await user.click(await screen.findByTestId('nc-account-add'));
+    await user.keyboard('{Escape}');
+    expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('AD');
   });
 
   it('signing in there adds the account and makes it the active one; the previous one stays signed in', async () => {
