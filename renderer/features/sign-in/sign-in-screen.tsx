@@ -51,6 +51,7 @@ export function SignInScreen() {
             value={email}
             onChange={setEmail}
             autoComplete="username"
+            // oxlint-disable-next-line jsx-a11y/no-autofocus -- a returning user's next step is this form; focus saves a click
             autoFocus={prefill !== null}
           />
           <Field label="Password" type="password" name="password" value={password} onChange={setPassword} autoComplete="current-password" />
