@@ -47,6 +47,8 @@ export interface AppPorts {
   fallbackSecretStore: SecretStore;
   clipboard: ClipboardPort;
   settingsFile: JsonFile;
+  /** The plain-http servers the user accepted sending a password to (see nocodb/server-check.ts). */
+  httpConsentFile: JsonFile;
   fetch: typeof fetch;
   timers: Timers;
   now: () => number;

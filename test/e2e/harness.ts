@@ -147,6 +147,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       fallbackSecretStore: createMemorySecretStore(),
       clipboard,
       settingsFile: createJsonFile(path.join(userDataDir, 'settings.json')),
+      httpConsentFile: createJsonFile(path.join(userDataDir, 'plain-http-servers.json')),
       fetch: globalThis.fetch,
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
       now: () => Date.now(),

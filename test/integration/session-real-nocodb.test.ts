@@ -26,6 +26,7 @@ function launch(): Handlers {
     fallbackSecretStore: createMemorySecretStore(),
     clipboard: { readText: () => '', writeText: () => {} },
     settingsFile: createJsonFile(path.join(dataDir, 'settings.json')),
+    httpConsentFile: createJsonFile(path.join(dataDir, 'plain-http-servers.json')),
     fetch: globalThis.fetch,
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
     now: Date.now,
