@@ -8,12 +8,7 @@ import { needsPlainHttpConsent } from '../../../main/nocodb/server-check.ts';
 import { startAnsweringServer, type AnsweringServer } from '../../support/answering-server.ts';
 import { startFakeNocodb, type FakeNocodb } from '../../support/fake-nocodb.ts';
 import { memoryJsonFile, memoryPorts } from '../../support/memory-ports.ts';
-
-/** Node's fetch, with the `*.example.test` names resolved to 127.0.0.1 as a DNS server would resolve LAN names. */
-const fetchResolvingTestNames: typeof fetch = (input, init) =>
-  globalThis.fetch(String(input).replace(/\/\/[a-z.]+\.example\.test:/, '//127.0.0.1:'), init);
-
-const port = (url: string) => new URL(url).port;
+import { LAN_HOST, fetchResolvingTestNames, lanUrlFor } from '../../support/resolving-fetch.ts';
 
 describe('plain-http consent rule', () => {
   it.each([
@@ -60,7 +55,6 @@ describe('sign-in asks the health check first', () => {
 });
 
 describe('a plain-http server on another machine', () => {
-  const HOST = 'nocodb.example.test';
   let server: FakeNocodb;
   beforeEach(async () => {
     server = await startFakeNocodb();
@@ -72,7 +66,7 @@ describe('a plain-http server on another machine', () => {
     return { handlers: createHandlers(ports), consentFile };
   };
   const request = (extra: { confirmInsecure?: boolean } = {}) => ({
-    serverUrl: `http://${HOST}:${port(server.url)}`,
+    serverUrl: lanUrlFor(server.url),
     ...server.admin,
     ...extra,
   });
@@ -106,7 +100,7 @@ describe('a plain-http server on another machine', () => {
     const { handlers } = setup();
     await handlers['session:sign-in'](request({ confirmInsecure: true }));
 
-    const other = { ...request(), serverUrl: `http://other.${HOST}:${port(server.url)}` };
+    const other = { ...request(), serverUrl: lanUrlFor(server.url, `other.${LAN_HOST}`) };
     await expect(Promise.resolve(handlers['session:sign-in'](other))).rejects.toMatchObject({ code: 'insecure_connection' });
   });
 
