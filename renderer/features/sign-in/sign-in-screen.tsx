@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useSession } from '../../stores/stores-context.tsx';
 import { errorText } from '../../ui/error-text.ts';
+import { PlainHttpDialog } from './plain-http-dialog.tsx';
 import { DEFAULT_SERVER_URL, SIGN_IN_WORDS } from './sign-in-messages.ts';
 import './sign-in.css';
 
@@ -51,10 +52,11 @@ export function SignInScreen() {
             value={email}
             onChange={setEmail}
             autoComplete="username"
+            // oxlint-disable-next-line jsx-a11y/no-autofocus -- a returning user's next step is this form; focus saves a click
             autoFocus={prefill !== null}
           />
           <Field label="Password" type="password" name="password" value={password} onChange={setPassword} autoComplete="current-password" />
-          {error && (
+          {error && error.code !== 'insecure_connection' && (
             <p className="field-error" role="alert">
               {errorText(error, SIGN_IN_WORDS)}
             </p>
@@ -64,6 +66,7 @@ export function SignInScreen() {
           </button>
         </form>
       </div>
+      <PlainHttpDialog />
     </main>
   );
 }
