@@ -1,0 +1,102 @@
+// Every screen of the app through axe-core, in the light and the dark theme, behind a fake NocoDB
+// (the server does not change what axe sees, and the fake can fail on demand for the error state).
+import { afterAll, afterEach, beforeEach, describe, it } from 'vitest';
+import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
+import { expectNoAxeViolations } from './axe.ts';
+import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { api, apiSignIn, openTokensTab, signInThroughUi } from './steps.ts';
+
+describe('axe finds no violation on any screen, light and dark', () => {
+  let server: FakeNocodb;
+  let app: LaunchedApp;
+
+  beforeEach(async () => {
+    server = await startFakeNocodb();
+    app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory' });
+  });
+  afterEach(async () => {
+    await app.close();
+    await server.close();
+  });
+  afterAll(() => shutdownHarness());
+
+  const signIn = () => signInThroughUi(app.page, { url: server.url, ...server.admin });
+
+  async function seedTokens(count: number) {
+    const jwt = await apiSignIn({ url: server.url, ...server.admin });
+    for (let i = 1; i <= count; i += 1) {
+      await api(server.url, '/api/v1/tokens', { method: 'POST', jwt, body: { description: `seed-${i}` } });
+    }
+  }
+
+  it('sign-in, empty and with an error', async () => {
+    const { page } = app;
+    await expectNoAxeViolations(page, 'sign-in');
+    const form = page.getByTestId('nc-form-signin');
+    await form.getByLabel('Email').fill(server.admin.email);
+    await form.getByLabel('Password').fill('wrong password');
+    await form.getByLabel('Password').press('Enter');
+    await form.getByRole('alert').waitFor();
+    await expectNoAxeViolations(page, 'sign-in error');
+  });
+
+  it('home with the user menu open, and Profile', async () => {
+    const { page } = app;
+    await signIn();
+    await expectNoAxeViolations(page, 'home');
+    await page.getByTestId('nc-sidebar-userinfo').click();
+    await page.getByRole('menu').waitFor();
+    await expectNoAxeViolations(page, 'user menu');
+    await page.getByRole('menuitem', { name: /Account Settings/ }).click();
+    await page.getByRole('heading', { name: 'Account Details' }).waitFor();
+    await expectNoAxeViolations(page, 'profile');
+  });
+
+  it('tokens: empty, create row, revealed token, toast, delete dialog', async () => {
+    const { page } = app;
+    await signIn();
+    await openTokensTab(page);
+    await page.getByText('No API Tokens created').waitFor();
+    await expectNoAxeViolations(page, 'tokens empty');
+
+    await page.getByTestId('nc-token-create').first().click();
+    await page.getByTestId('nc-token-input').fill('');
+    await page.getByTestId('nc-token-save-btn').click();
+    await page.getByText('Token name should not be empty').waitFor();
+    await expectNoAxeViolations(page, 'create row with an error');
+    await page.getByTestId('nc-token-input').fill('A token with a rather long name for the table');
+    await page.getByTestId('nc-token-input').press('Enter');
+    const row = page.getByTestId('nc-token-row').first();
+    await row.waitFor();
+
+    await row.getByRole('button', { name: 'Show or Hide' }).click();
+    await row.locator('.token-secret').waitFor();
+    await row.getByTestId('nc-token-row-copy').click();
+    await page.getByText('Copied to clipboard', { exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'revealed token and toasts');
+
+    await row.getByTestId('nc-token-row-action-icon').click();
+    await page.getByRole('alertdialog').waitFor();
+    await expectNoAxeViolations(page, 'delete dialog');
+  });
+
+  it('tokens: pagination', async () => {
+    await seedTokens(25);
+    const { page } = app;
+    await signIn();
+    await openTokensTab(page);
+    await page.getByRole('navigation', { name: 'Pagination' }).waitFor();
+    await expectNoAxeViolations(page, 'pagination');
+  });
+
+  it('tokens: the list fails, with Retry', async () => {
+    await seedTokens(11);
+    const { page } = app;
+    await signIn();
+    await openTokensTab(page);
+    server.faults.inject({ kind: 'server-error' }, { route: 'tokens.list' });
+    await page.getByRole('button', { name: 'Page 2' }).click();
+    await page.getByRole('alert').getByRole('button', { name: 'Retry' }).waitFor();
+    await expectNoAxeViolations(page, 'list error');
+  });
+});
