@@ -1,6 +1,6 @@
 // Every screen of the app through axe-core, in the light and the dark theme, behind a fake NocoDB
 // (the server does not change what axe sees, and the fake can fail on demand for the error state).
-import { afterAll, afterEach, beforeEach, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
@@ -98,5 +98,56 @@ describe('axe finds no violation on any screen, light and dark', () => {
     await page.getByRole('button', { name: 'Page 2' }).click();
     await page.getByRole('alert').getByRole('button', { name: 'Retry' }).waitFor();
     await expectNoAxeViolations(page, 'list error');
+  });
+});
+
+describe('prefers-reduced-motion', () => {
+  let server: FakeNocodb;
+  let app: LaunchedApp;
+  beforeEach(async () => {
+    server = await startFakeNocodb();
+    app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory' });
+  });
+  afterEach(async () => {
+    await app.close();
+    await server.close();
+  });
+  afterAll(() => shutdownHarness());
+
+  async function animationsOf(page: LaunchedApp['page'], selectors: string[]) {
+    const names: Record<string, string> = {};
+    for (const motion of ['no-preference', 'reduce'] as const) {
+      await page.emulateMedia({ reducedMotion: motion });
+      for (const selector of selectors) {
+        names[`${selector} ${motion}`] = await page
+          .locator(selector)
+          .first()
+          .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).animationName);
+      }
+    }
+    await page.emulateMedia({ reducedMotion: null });
+    return names;
+  }
+
+  it('menus, dialogs and toasts ease in, and just appear when the OS asks for less motion', async () => {
+    const { page } = app;
+    await signInThroughUi(page, { url: server.url, ...server.admin });
+    await page.getByTestId('nc-sidebar-userinfo').click();
+    await page.getByRole('menu').waitFor();
+    expect(await animationsOf(page, ['.menu'])).toEqual({ '.menu no-preference': 'rise-in', '.menu reduce': 'none' });
+
+    await page.getByRole('menuitem', { name: 'API Tokens' }).click();
+    await page.getByTestId('nc-token-create').first().click();
+    await page.getByTestId('nc-token-input').press('Enter');
+    await page.getByTestId('nc-token-row-action-icon').first().click();
+    await page.getByRole('alertdialog').waitFor();
+    expect(await animationsOf(page, ['.toast', '.dialog', '.dialog-overlay'])).toEqual({
+      '.toast no-preference': 'slide-in',
+      '.dialog no-preference': 'fade-in',
+      '.dialog-overlay no-preference': 'fade-in',
+      '.toast reduce': 'none',
+      '.dialog reduce': 'none',
+      '.dialog-overlay reduce': 'none',
+    });
   });
 });
