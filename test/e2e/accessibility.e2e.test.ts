@@ -1,28 +1,17 @@
 // Every screen of the app through axe-core, in the light and the dark theme, behind a fake NocoDB
 // (the server does not change what axe sees, and the fake can fail on demand for the error state).
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './axe.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { useFakeServerApp } from './fake-server-app.ts';
 import { api, apiSignIn, openTokensTab, signInThroughUi } from './steps.ts';
 
+const current = useFakeServerApp();
+const signIn = () => signInThroughUi(current.app.page, { url: current.server.url, ...current.server.admin });
+
 describe('axe finds no violation on any screen, light and dark', () => {
-  let server: FakeNocodb;
-  let app: LaunchedApp;
-
-  beforeEach(async () => {
-    server = await startFakeNocodb();
-    app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory' });
-  });
-  afterEach(async () => {
-    await app.close();
-    await server.close();
-  });
-  afterAll(() => shutdownHarness());
-
-  const signIn = () => signInThroughUi(app.page, { url: server.url, ...server.admin });
-
   async function seedTokens(count: number) {
+    const { server } = current;
     const jwt = await apiSignIn({ url: server.url, ...server.admin });
     for (let i = 1; i <= count; i += 1) {
       await api(server.url, '/api/v1/tokens', { method: 'POST', jwt, body: { description: `seed-${i}` } });
@@ -30,6 +19,7 @@ describe('axe finds no violation on any screen, light and dark', () => {
   }
 
   it('sign-in, empty and with an error', async () => {
+    const { app, server } = current;
     const { page } = app;
     await expectNoAxeViolations(page, 'sign-in');
     const form = page.getByTestId('nc-form-signin');
@@ -41,7 +31,7 @@ describe('axe finds no violation on any screen, light and dark', () => {
   });
 
   it('home with the user menu open, and Profile', async () => {
-    const { page } = app;
+    const { page } = current.app;
     await signIn();
     await expectNoAxeViolations(page, 'home');
     await page.getByTestId('nc-sidebar-userinfo').click();
@@ -53,7 +43,7 @@ describe('axe finds no violation on any screen, light and dark', () => {
   });
 
   it('tokens: empty, create row, revealed token, toast, delete dialog', async () => {
-    const { page } = app;
+    const { page } = current.app;
     await signIn();
     await openTokensTab(page);
     await page.getByText('No API Tokens created').waitFor();
@@ -82,7 +72,7 @@ describe('axe finds no violation on any screen, light and dark', () => {
 
   it('tokens: pagination', async () => {
     await seedTokens(25);
-    const { page } = app;
+    const { page } = current.app;
     await signIn();
     await openTokensTab(page);
     await page.getByRole('navigation', { name: 'Pagination' }).waitFor();
@@ -91,10 +81,10 @@ describe('axe finds no violation on any screen, light and dark', () => {
 
   it('tokens: the list fails, with Retry', async () => {
     await seedTokens(11);
-    const { page } = app;
+    const { page } = current.app;
     await signIn();
     await openTokensTab(page);
-    server.faults.inject({ kind: 'server-error' }, { route: 'tokens.list' });
+    current.server.faults.inject({ kind: 'server-error' }, { route: 'tokens.list' });
     await page.getByRole('button', { name: 'Page 2' }).click();
     await page.getByRole('alert').getByRole('button', { name: 'Retry' }).waitFor();
     await expectNoAxeViolations(page, 'list error');
@@ -102,19 +92,7 @@ describe('axe finds no violation on any screen, light and dark', () => {
 });
 
 describe('prefers-reduced-motion', () => {
-  let server: FakeNocodb;
-  let app: LaunchedApp;
-  beforeEach(async () => {
-    server = await startFakeNocodb();
-    app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory' });
-  });
-  afterEach(async () => {
-    await app.close();
-    await server.close();
-  });
-  afterAll(() => shutdownHarness());
-
-  async function animationsOf(page: LaunchedApp['page'], selectors: string[]) {
+  async function animationsOf(page: Page, selectors: string[]) {
     const names: Record<string, string> = {};
     for (const motion of ['no-preference', 'reduce'] as const) {
       await page.emulateMedia({ reducedMotion: motion });
@@ -130,8 +108,8 @@ describe('prefers-reduced-motion', () => {
   }
 
   it('menus, dialogs and toasts ease in, and just appear when the OS asks for less motion', async () => {
-    const { page } = app;
-    await signInThroughUi(page, { url: server.url, ...server.admin });
+    const { page } = current.app;
+    await signIn();
     await page.getByTestId('nc-sidebar-userinfo').click();
     await page.getByRole('menu').waitFor();
     expect(await animationsOf(page, ['.menu'])).toEqual({ '.menu no-preference': 'rise-in', '.menu reduce': 'none' });

@@ -1,25 +1,14 @@
 // The whole token journey with the keyboard alone (Tab, Shift+Tab, Enter, Space, Escape, arrows),
 // checking after every key that the focus is on a visible, named element and never on <body>.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
+import { describe, expect, it } from 'vitest';
+import { useFakeServerApp } from './fake-server-app.ts';
 import { expectFocus, press, tabTo } from './focus.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
 
 describe('keyboard only', () => {
-  let server: FakeNocodb;
-  let app: LaunchedApp;
-
-  beforeEach(async () => {
-    server = await startFakeNocodb();
-    app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory' });
-  });
-  afterEach(async () => {
-    await app.close();
-    await server.close();
-  });
-  afterAll(() => shutdownHarness());
+  const current = useFakeServerApp();
 
   it('signs in, opens Tokens, creates, shows, copies and deletes tokens, and logs out', async () => {
+    const { app, server } = current;
     const { page } = app;
     const { keyboard } = page;
     const rows = page.getByTestId('nc-token-row');
