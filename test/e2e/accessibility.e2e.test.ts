@@ -129,3 +129,57 @@ describe('prefers-reduced-motion', () => {
     });
   });
 });
+
+describe('visible focus', () => {
+  /** WCAG relative luminance contrast of two `rgb(r, g, b)` colours. */
+  function contrast(a: string, b: string): number {
+    const luminance = (rgb: string) => {
+      const [r, g, bl] = rgb.match(/\d+/g)!.slice(0, 3).map((c) => {
+        const s = Number(c) / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  }
+
+  /** The outermost ring colour of the focused element against the page, in both themes. */
+  async function ringContrasts(page: Page): Promise<Record<string, number>> {
+    const found: Record<string, number> = {};
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      const [shadow, background] = await page.locator(':focus').evaluate((el) => {
+        const view = el.ownerDocument.defaultView!;
+        return [view.getComputedStyle(el).boxShadow, view.getComputedStyle(el.ownerDocument.body).backgroundColor];
+      });
+      // Opaque colours only: a soft drop shadow (black at 8 %) is not a focus ring.
+      const opaque = (shadow.match(/rgba?\([^)]*\)/g) ?? []).filter((c: string) => (c.match(/[\d.]+/g) ?? [])[3] === undefined);
+      const ring = opaque.find((c: string) => contrast(c, background) > 1.5) ?? 'none';
+      found[theme] = ring === 'none' ? 0 : Math.round(contrast(ring, background) * 10) / 10;
+    }
+    await page.emulateMedia({ colorScheme: null });
+    return found;
+  }
+
+  it('text fields and toasts show a focus ring of at least 3:1 in both themes', async () => {
+    const { page } = current.app;
+    await page.getByLabel('Email').focus();
+    const field = await ringContrasts(page);
+    expect(field.light).toBeGreaterThanOrEqual(3);
+    expect(field.dark).toBeGreaterThanOrEqual(3);
+
+    await signIn();
+    await openTokensTab(page);
+    await page.getByTestId('nc-token-create').first().click();
+    await page.getByTestId('nc-token-input').press('Enter');
+    await page.locator('.toast').waitFor();
+    // F8 moves to the notifications; Tab then reaches the toast itself.
+    await page.keyboard.press('F8');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator(':focus').getAttribute('class')).toContain('toast');
+    const toast = await ringContrasts(page);
+    expect(toast.light).toBeGreaterThanOrEqual(3);
+    expect(toast.dark).toBeGreaterThanOrEqual(3);
+  });
+});
