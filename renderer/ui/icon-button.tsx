@@ -30,11 +30,10 @@ export function IconButton({ label, icon, onClick, className, testId, busy, pres
           {icon}
         </button>
       </Tooltip.Trigger>
-      <Tooltip.Portal>
-        <Tooltip.Content className="tooltip" sideOffset={6}>
-          {label}
-        </Tooltip.Content>
-      </Tooltip.Portal>
+      {/* No portal: the tooltip stays inside the button's landmark (axe: region). */}
+      <Tooltip.Content className="tooltip" sideOffset={6}>
+        {label}
+      </Tooltip.Content>
     </Tooltip.Root>
   );
 }

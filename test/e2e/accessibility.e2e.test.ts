@@ -64,6 +64,11 @@ describe('axe finds no violation on any screen, light and dark', () => {
     await row.getByTestId('nc-token-row-copy').click();
     await page.getByText('Copied to clipboard', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'revealed token and toasts');
+    // Focus from the keyboard opens the button's tooltip (the click above closed it).
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await page.locator('.tooltip').filter({ hasText: 'Copy' }).waitFor();
+    await expectNoAxeViolations(page, 'tooltip');
 
     await row.getByTestId('nc-token-row-action-icon').click();
     await page.getByRole('alertdialog').waitFor();

@@ -37,13 +37,11 @@ export function UserMenu({ account }: { account: Account }) {
             </button>
           </DropdownMenu.Trigger>
         </Tooltip.Trigger>
-        <Tooltip.Portal>
-          <Tooltip.Content className="tooltip" side="right" sideOffset={6}>
-            {account.email}
-          </Tooltip.Content>
-        </Tooltip.Portal>
+        <Tooltip.Content className="tooltip" side="right" sideOffset={6}>
+          {account.email}
+        </Tooltip.Content>
       </Tooltip.Root>
-      {/* No portal: the menu stays inside the rail's navigation landmark. */}
+      {/* No portals: the menu and the tooltip stay inside the rail's navigation landmark (axe: region). */}
       <DropdownMenu.Content
         className="menu"
         side="top"
