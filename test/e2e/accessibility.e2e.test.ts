@@ -30,6 +30,16 @@ describe('axe finds no violation on any screen, light and dark', () => {
     await expectNoAxeViolations(page, 'sign-in error');
   });
 
+  it('sign-in after the session expired, with its notice', async () => {
+    const { app, server } = current;
+    await signIn();
+    server.expireJwts();
+    server.faults.inject({ kind: 'token-expired' }, { route: 'refresh', times: Infinity });
+    await app.page.getByRole('link', { name: 'API Tokens' }).first().click();
+    await app.page.getByRole('status').filter({ hasText: /session/i }).waitFor();
+    await expectNoAxeViolations(app.page, 'sign-in session expired');
+  });
+
   it('home with the user menu open, and Profile', async () => {
     const { page } = current.app;
     await signIn();
