@@ -198,3 +198,19 @@ describe('visible focus', () => {
     expect(toast.dark).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('typeface', () => {
+  it('is Inter, loaded from the app itself under its CSP', async () => {
+    const { app } = current;
+    await signIn();
+    const loaded = await app.page.evaluate(async () => {
+      const { fonts } = (globalThis as unknown as { document: { fonts: Iterable<{ family: string; status: string }> & { ready: Promise<unknown> } } }).document;
+      await fonts.ready;
+      return [...fonts].filter((face) => face.status === 'loaded').map((face) => face.family.replace(/"/g, ''));
+    });
+    expect(loaded).toContain('Inter');
+    const fontRequests = app.pageRequests.filter((url) => url.endsWith('.woff2'));
+    expect(fontRequests).toHaveLength(1);
+    expect(new URL(fontRequests[0]!).origin).toBe(new URL(app.page.url()).origin);
+  });
+});
