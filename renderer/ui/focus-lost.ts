@@ -13,15 +13,22 @@ export function focusFirst(elements: Array<HTMLElement | null | undefined>): boo
   return target !== undefined;
 }
 
+/** The screen's heading, made focusable from script only (it is not a control, so not in the Tab order). */
+function screenHeading(): HTMLElement | null {
+  const heading = document.querySelector<HTMLElement>('main h1');
+  if (heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  return heading;
+}
+
 /**
  * After every change of `screen` (sign-in → home, a new route), moves the focus to the new screen's
- * heading when it was lost with the old screen, so keyboard and screen-reader users start there
+ * `main h1` when it was lost with the old screen, so keyboard and screen-reader users start there
  * instead of at the top of the page. Checked again after the frame, when menus have returned focus.
  */
 export function useFocusHeadingWhenLost(screen: string): void {
   useEffect(() => {
     const recover = () => {
-      if (focusIsLost()) focusFirst([document.querySelector<HTMLElement>('main h1[tabindex="-1"]')]);
+      if (focusIsLost()) focusFirst([screenHeading()]);
     };
     recover();
     const later = setTimeout(recover, 0);

@@ -48,9 +48,7 @@ export function AccountLayout({ active, children }: { active: AccountRoute; chil
         </header>
         <div className="account-header">
           {tab.icon}
-          <h1 className="account-header-title" tabIndex={-1}>
-            {tab.title}
-          </h1>
+          <h1 className="account-header-title">{tab.title}</h1>
         </div>
         <div className="account-content">{children}</div>
       </main>

@@ -5,9 +5,7 @@ import { hrefOf } from '../../routing/hash-route.ts';
 export function HomePage({ account }: { account: Account }) {
   return (
     <main className="home">
-      <h1 className="page-title" tabIndex={-1}>
-        Welcome
-      </h1>
+      <h1 className="page-title">Welcome</h1>
       <p>
         Signed in to <strong>{account.serverUrl}</strong> as <strong>{account.email}</strong>.
       </p>
