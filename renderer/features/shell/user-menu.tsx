@@ -1,5 +1,5 @@
 import { DropdownMenu, Tooltip } from 'radix-ui';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import type { Account } from '../../../preload/contract.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
@@ -12,6 +12,10 @@ export function UserMenu({ account }: { account: Account }) {
   const [open, setOpen] = useState(false);
   const accountSettings = useRef<HTMLDivElement>(null);
   const initials = initialsOf(account.displayName, account.email);
+  // The menu and the tooltip open inside the avatar's navigation landmark, not at the end of <body>
+  // (axe: every piece of content belongs to a landmark).
+  const [landmark, setLandmark] = useState<HTMLElement | null>(null);
+  const findLandmark = useCallback((avatar: HTMLElement | null) => setLandmark(avatar?.closest('nav') ?? null), []);
 
   // The menu pattern: Tab leaves the menu (Radix keeps focus in it), and focus goes back to the avatar.
   const closeOnTab = (event: KeyboardEvent) => {
@@ -27,6 +31,7 @@ export function UserMenu({ account }: { account: Account }) {
         <Tooltip.Trigger asChild>
           <DropdownMenu.Trigger asChild>
             <button
+              ref={findLandmark}
               type="button"
               className="avatar avatar-small"
               data-testid="nc-sidebar-userinfo"
@@ -37,42 +42,45 @@ export function UserMenu({ account }: { account: Account }) {
             </button>
           </DropdownMenu.Trigger>
         </Tooltip.Trigger>
-        <Tooltip.Content className="tooltip" side="right" sideOffset={6}>
-          {account.email}
-        </Tooltip.Content>
+        <Tooltip.Portal container={landmark}>
+          <Tooltip.Content className="tooltip" side="right" sideOffset={6}>
+            {account.email}
+          </Tooltip.Content>
+        </Tooltip.Portal>
       </Tooltip.Root>
-      {/* No portals: the menu and the tooltip stay inside the rail's navigation landmark (axe: region). */}
-      <DropdownMenu.Content
-        className="menu"
-        side="top"
-        align="start"
-        sideOffset={8}
-        onKeyDown={closeOnTab}
-        // The menu opens on the item next to the avatar, never on Log Out at the far end (so Enter, Enter
-        // does not sign out). Preventing the default skips Radix's "focus the first item".
-        onFocus={(event) => {
-          if (event.target !== event.currentTarget) return;
-          event.preventDefault();
-          accountSettings.current?.focus();
-        }}
-      >
-        <DropdownMenu.Item className="menu-item" data-testid="nc-sidebar-user-logout" onSelect={() => void signOut()}>
-          <LogOutIcon />
-          Log Out
-        </DropdownMenu.Item>
-        <DropdownMenu.Separator className="menu-separator" />
-        <DropdownMenu.Item className="menu-item" onSelect={() => navigate('tokens')}>
-          <KeyIcon />
-          API Tokens
-        </DropdownMenu.Item>
-        <DropdownMenu.Item ref={accountSettings} className="menu-item" onSelect={() => navigate('profile')}>
-          <SettingsIcon />
-          <span className="menu-item-text">
-            Account Settings
-            <span className="menu-item-note">{account.email}</span>
-          </span>
-        </DropdownMenu.Item>
-      </DropdownMenu.Content>
+      <DropdownMenu.Portal container={landmark}>
+        <DropdownMenu.Content
+          className="menu"
+          side="top"
+          align="start"
+          sideOffset={8}
+          onKeyDown={closeOnTab}
+          // The menu opens on the item next to the avatar, never on Log Out at the far end (so Enter,
+          // Enter does not sign out). Preventing the default skips Radix's "focus the first item".
+          onFocus={(event) => {
+            if (event.target !== event.currentTarget) return;
+            event.preventDefault();
+            accountSettings.current?.focus();
+          }}
+        >
+          <DropdownMenu.Item className="menu-item" data-testid="nc-sidebar-user-logout" onSelect={() => void signOut()}>
+            <LogOutIcon />
+            Log Out
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator className="menu-separator" />
+          <DropdownMenu.Item className="menu-item" onSelect={() => navigate('tokens')}>
+            <KeyIcon />
+            API Tokens
+          </DropdownMenu.Item>
+          <DropdownMenu.Item ref={accountSettings} className="menu-item" onSelect={() => navigate('profile')}>
+            <SettingsIcon />
+            <span className="menu-item-text">
+              Account Settings
+              <span className="menu-item-note">{account.email}</span>
+            </span>
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
     </DropdownMenu.Root>
   );
 }
