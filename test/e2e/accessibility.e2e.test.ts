@@ -9,6 +9,24 @@ import { api, apiSignIn, openTokensTab, signInThroughUi } from './steps.ts';
 const current = useFakeServerApp();
 const signIn = () => signInThroughUi(current.app.page, { url: current.server.url, ...current.server.admin });
 
+describe('the axe check itself', () => {
+  it('fails on a planted violation, naming the rule and the element, in each theme', async () => {
+    const { page } = current.app;
+    await page.getByTestId('nc-form-signin').waitFor();
+    await page.evaluate(() => {
+      const { document } = globalThis as unknown as { document: { querySelector(s: string): { insertAdjacentHTML(p: string, h: string): void } } };
+      document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img id="planted" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
+    });
+    const failure = await expectNoAxeViolations(page, 'planted').then(
+      () => 'passed',
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain('[light] critical image-alt');
+    expect(failure).toContain('[dark] critical image-alt');
+    expect(failure).toContain('#planted');
+  });
+});
+
 describe('axe finds no violation on any screen, light and dark', () => {
   async function seedTokens(count: number) {
     const { server } = current;

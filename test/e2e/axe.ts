@@ -4,7 +4,6 @@
 import axe from 'axe-core';
 import type { AxeResults, Result, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { screenshot } from './steps.ts';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -57,5 +56,6 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
     await screenshot(page, `a11y-${screen.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${theme}`);
   }
   await page.emulateMedia({ colorScheme: null });
-  expect(found, `axe violations on "${screen}"`).toEqual([]);
+  // One line per hit in the message itself, so a CI log names every rule and element.
+  if (found.length > 0) throw new Error(`axe found ${found.length} violation(s) on "${screen}":\n${found.join('\n')}`);
 }
