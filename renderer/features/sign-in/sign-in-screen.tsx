@@ -61,7 +61,8 @@ export function SignInScreen() {
               {errorText(error, SIGN_IN_WORDS)}
             </p>
           )}
-          <button type="submit" className="btn btn-primary btn-large" disabled={busy}>
+          {/* aria-disabled, not disabled: a disabled button would drop the focus; submit ignores it while busy. */}
+          <button type="submit" className="btn btn-primary btn-large" aria-disabled={busy || undefined}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
