@@ -10,6 +10,7 @@ import { TokensPage } from './features/tokens/tokens-page.tsx';
 import { useRoute } from './routing/hash-route.ts';
 import { activeAccountOf } from './stores/session-store.ts';
 import { useSession } from './stores/stores-context.tsx';
+import { useFocusHeadingWhenLost } from './ui/focus-lost.ts';
 import { Toaster } from './ui/toaster.tsx';
 
 /** Picks the screen: a splash until main answers, sign-in when signed out or adding an account, else the routed page. */
@@ -39,6 +40,7 @@ export function App() {
 
 function SignedIn({ account }: { account: Account }) {
   const route = useRoute();
+  useFocusHeadingWhenLost(route);
   return (
     <div className="app">
       <PersistenceBanner />

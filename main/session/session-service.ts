@@ -398,7 +398,13 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       // Refused before the password leaves the app; renewing a listed account is always allowed.
       if (!findRecord({ serverUrl: client.serverUrl, email }) && records.length >= MAX_ACCOUNTS) throw accountLimitReached(MAX_ACCOUNTS);
       const tokens = await client.signIn(email, password);
-      const user = await client.me(tokens.jwt);
+      const user = await client.me(tokens.jwt).catch(async (error: unknown) => {
+        // Nobody will use the session the server just issued: end it there instead of leaving it alive.
+        await client.signOut(tokens).catch((signOutError: unknown) => {
+          log(`session: sign-out of the unused session failed with ${toAppError(signOutError).code}`);
+        });
+        throw error;
+      });
       const ref = { serverUrl: client.serverUrl, email: user.email };
       const record = findRecord(ref);
       if (!record && records.length >= MAX_ACCOUNTS) throw accountLimitReached(MAX_ACCOUNTS);

@@ -15,8 +15,15 @@ export interface SessionStore {
   /** The last sign-in failure, for the sign-in form. */
   error: AppError | null;
   load: () => Promise<void>;
-  /** Sends the credentials to main; the password is not kept here. */
+  /**
+   * A sign-in main refused with `insecure_connection`, waiting for the user's answer. It holds the
+   * password only until they answer (memory only).
+   */
+  awaitingPlainHttpConsent: SignInRequest | null;
+  /** Sends the credentials to main; the password is not kept here (but see `awaitingPlainHttpConsent`). */
   signIn: (request: SignInRequest) => Promise<void>;
+  /** The user's answer to the plain-http warning: true sends the same sign-in again, confirmed. */
+  answerPlainHttpConsent: (accept: boolean) => Promise<void>;
   /** Logs out of the active account only. */
   signOut: () => Promise<void>;
   startAdding: () => void;
@@ -76,6 +83,7 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
       pendingAccount: null,
       adding: false,
       error: null,
+      awaitingPlainHttpConsent: null,
 
       load: async () => {
         set({ status: 'loading' });
@@ -87,7 +95,18 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
         if (get().status === 'signing_in') return;
         set({ status: 'signing_in', error: null });
         const result = await changeState(() => bridge.session.signIn(request));
-        set({ status: 'idle', ...(result && !result.ok ? { error: result.error } : {}) });
+        if (!result || result.ok) {
+          set({ status: 'idle' });
+          return;
+        }
+        const awaiting = result.error.code === 'insecure_connection' && !request.confirmInsecure ? request : null;
+        set({ status: 'idle', error: result.error, awaitingPlainHttpConsent: awaiting });
+      },
+
+      answerPlainHttpConsent: async (accept) => {
+        const request = get().awaitingPlainHttpConsent;
+        set({ awaitingPlainHttpConsent: null, error: null });
+        if (accept && request) await get().signIn({ ...request, confirmInsecure: true });
       },
 
       signOut: async () => {
@@ -97,9 +116,9 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
         if (result && !result.ok) toasts.getState().show({ tone: 'error', title: errorText(result.error) });
       },
 
-      startAdding: () => set({ adding: true, error: null }),
+      startAdding: () => set({ adding: true, error: null, awaitingPlainHttpConsent: null }),
       cancelAdding: () => {
-        if (get().status !== 'signing_in') set({ adding: false, error: null });
+        if (get().status !== 'signing_in') set({ adding: false, error: null, awaitingPlainHttpConsent: null });
       },
 
       switchTo: (id) => accountCall(id, () => bridge.accounts.switch({ id })),

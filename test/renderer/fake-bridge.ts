@@ -162,7 +162,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
       get: () => run('session.get', undefined, () => ok(state())),
       signIn: (arg) =>
         run('session.signIn', arg, () => {
-          const account = known.find((candidate) => candidate.email === arg.email && candidate.serverUrl === arg.serverUrl);
+          // The admin signs in from any address (tests type their own); other accounts need theirs.
+          const account = known.find((candidate) => candidate.email === arg.email && (candidate.serverUrl === arg.serverUrl || candidate === admin));
           if (!account || account.password !== arg.password) {
             return { ok: false, error: { code: 'invalid_credentials', message: 'Invalid credentials' } };
           }

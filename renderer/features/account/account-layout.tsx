@@ -42,7 +42,7 @@ export function AccountLayout({ active, account, children }: { active: AccountRo
           <UserMenu account={account} />
         </div>
       </nav>
-      <div className="account-main">
+      <main className="account-main">
         <header className="account-topbar">
           <nav aria-label="Breadcrumb" className="breadcrumb">
             <span>Account</span>
@@ -57,7 +57,7 @@ export function AccountLayout({ active, account, children }: { active: AccountRo
           <h1 className="account-header-title">{tab.title}</h1>
         </div>
         <div className="account-content">{children}</div>
-      </div>
+      </main>
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import { useEffect, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import type { AccountEntry } from '../../../preload/contract.ts';
 import { activeAccountOf } from '../../stores/session-store.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { AccountCards } from '../accounts/accounts-overview.tsx';
+import { PlainHttpDialog } from './plain-http-dialog.tsx';
 import { DEFAULT_SERVER_URL, SIGN_IN_WORDS } from './sign-in-messages.ts';
 import './sign-in.css';
 
@@ -21,6 +22,7 @@ export function SignInScreen() {
   const error = useSession((s) => s.error);
   const signIn = useSession((s) => s.signIn);
   const back = useBackToSignedIn();
+  useEscapeCancelsAdding();
   // Accounts that stay listed although none is open (e.g. a server that did not answer): still
   // shown, with their Retry and Log Out, so nothing is kept out of sight.
   const others = useSession((s) => s.state?.accounts ?? NO_ACCOUNTS).filter((account) => !account.active);
@@ -39,8 +41,7 @@ export function SignInScreen() {
   };
 
   return (
-    // Escape leaves "Add account" as Cancel does, like closing a dialog.
-    <main className="sign-in" onKeyDown={(event) => event.key === 'Escape' && adding && back?.run()}>
+    <main className="sign-in">
       <div className="sign-in-card">
         <h1 className="sign-in-title">{adding ? 'Add a NocoDB account' : 'Sign in to NocoDB'}</h1>
         {notice && (
@@ -71,15 +72,17 @@ export function SignInScreen() {
             value={email}
             onChange={setEmail}
             autoComplete="username"
+            // oxlint-disable-next-line jsx-a11y/no-autofocus -- a returning user's (or one adding an account) next step is this form; focus saves a click
             autoFocus={prefill !== null || adding}
           />
           <Field label="Password" type="password" name="password" value={password} onChange={setPassword} autoComplete="current-password" />
-          {error && (
+          {error && error.code !== 'insecure_connection' && (
             <p className="field-error" role="alert">
               {errorText(error, SIGN_IN_WORDS)}
             </p>
           )}
-          <button type="submit" className="btn btn-primary btn-large" disabled={busy}>
+          {/* aria-disabled, not disabled: a disabled button would drop the focus; submit ignores it while busy. */}
+          <button type="submit" className="btn btn-primary btn-large" aria-disabled={busy || undefined}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
           {back && (
@@ -94,11 +97,27 @@ export function SignInScreen() {
           <AccountCards accounts={others} />
         </section>
       )}
+      <PlainHttpDialog />
     </main>
   );
 }
 
 const NO_ACCOUNTS: AccountEntry[] = [];
+
+/** Escape leaves "Add account" as Cancel does, like closing a dialog (unless the plain-http question is open: it is that dialog's). */
+function useEscapeCancelsAdding(): void {
+  const adding = useSession((s) => s.adding);
+  const asking = useSession((s) => s.awaitingPlainHttpConsent !== null);
+  const cancelAdding = useSession((s) => s.cancelAdding);
+  useEffect(() => {
+    if (!adding || asking) return undefined;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') cancelAdding();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [adding, asking, cancelAdding]);
+}
 
 /** Cancel: back to the active account when adding, else to an account that is still signed in. */
 function useBackToSignedIn(): { run: () => void } | null {

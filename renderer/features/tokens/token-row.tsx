@@ -16,7 +16,7 @@ export function TokenRow({ token }: { token: TokenSummary }) {
   const shown = revealed !== undefined;
 
   return (
-    <tr className="token" data-testid="nc-token-row">
+    <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
       <td className="token-name">{token.name ?? <span className="untitled">Untitled</span>}</td>
       <td className="token-creator">{token.creator ?? '—'}</td>
       <td className="token-value">
@@ -29,14 +29,14 @@ export function TokenRow({ token }: { token: TokenSummary }) {
             className="nc-toggle-token-visibility"
             icon={shown ? <EyeOffIcon /> : <EyeIcon />}
             pressed={shown}
-            disabled={busy !== undefined}
+            busy={busy !== undefined}
             onClick={() => void toggleReveal(token.id)}
           />
           <IconButton
             label="Copy"
             testId="nc-token-row-copy"
             icon={<CopyIcon />}
-            disabled={busy !== undefined}
+            busy={busy !== undefined}
             onClick={() => void copy(token.id)}
           />
           <IconButton

@@ -142,7 +142,8 @@ describe('user menu with several accounts', () => {
       expect.stringContaining('grace@example.com'),
     ]);
     expect(within(screen.getAllByTestId('nc-account-card')[0]!).getByText('Signed in')).toBeTruthy();
-  });
+    // Typing three fields on a loaded 2-core machine can take longer than the default 5 s.
+  }, 15_000);
 
   it('Log Out ends the active account only and opens the next one', async () => {
     const { user, fake } = await renderApp(twoAccounts());
