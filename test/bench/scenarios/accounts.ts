@@ -123,7 +123,8 @@ export async function measureAccounts(users: NocodbCredentials[]): Promise<Accou
     return {
       switchToFirstRow: summarize(switchTimes.map((times) => times.toRow)),
       switchListAnswered: summarize(switchTimes.map((times) => times.toList)),
-      ...launches,       heapAfterFirstSwitch,
+      ...launches,
+      heapAfterFirstSwitch,
       heapAfterLastSwitch,
       switches: SWITCHES,
     };

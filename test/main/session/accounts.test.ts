@@ -27,7 +27,11 @@ const listed = (state: SessionState) => state.accounts.map(({ id, status, active
 function tokensOn(h: Harness) {
   return createTokenService({
     session: h.service,
-    clipboard: createClipboardGuard({ clipboard: { readText: () => '', writeText: () => {} }, timers: { setTimeout: () => 0, clearTimeout: () => {} }, log: () => {} }),
+    clipboard: createClipboardGuard({
+      clipboard: { readText: () => '', writeText: () => {} },
+      timers: { setTimeout: () => 0, clearTimeout: () => {} },
+      log: () => {},
+    }),
     settings: createSettingsService(memoryJsonFile()),
     log: () => {},
   });
@@ -74,7 +78,11 @@ describe('adding accounts', () => {
     ]);
     expect((await h.keychain.accounts()).length).toBe(3);
     expect(h.settingsFile.content).toMatchObject({
-      accounts: [{ serverUrl: SERVER, email: EMAIL }, { serverUrl: SERVER, email: GRACE.email }, { serverUrl: SERVER_B, email: EMAIL }],
+      accounts: [
+        { serverUrl: SERVER, email: EMAIL },
+        { serverUrl: SERVER, email: GRACE.email },
+        { serverUrl: SERVER_B, email: EMAIL },
+      ],
       lastAccount: { serverUrl: SERVER_B, email: EMAIL },
     });
     expect(JSON.stringify(h.settingsFile.content)).not.toMatch(/jwt|refresh|password|horse/i);
@@ -231,7 +239,12 @@ describe('Log Out of one account', () => {
     const h = sessionHarness();
     await signInAda(h);
 
-    expect(await h.service.signOut()).toEqual({ status: 'signed_out', prefill: { serverUrl: SERVER, email: EMAIL }, notice: null, accounts: [] });
+    expect(await h.service.signOut()).toEqual({
+      status: 'signed_out',
+      prefill: { serverUrl: SERVER, email: EMAIL },
+      notice: null,
+      accounts: [],
+    });
     expect(h.settingsFile.content).toMatchObject({ accounts: [], lastAccount: { serverUrl: SERVER, email: EMAIL } });
   });
 });
@@ -266,7 +279,10 @@ describe('launch', () => {
     const started: string[] = [];
     let releaseA!: () => void;
     const gateA = new Promise<void>((resolve) => (releaseA = resolve));
-    for (const [server, name] of [[h.noco, 'A'], [h.nocoB, 'B']] as const) {
+    for (const [server, name] of [
+      [h.noco, 'A'],
+      [h.nocoB, 'B'],
+    ] as const) {
       const serverClient = server.client;
       server.client = (serverUrl) => {
         const client = serverClient(serverUrl);
@@ -340,7 +356,10 @@ describe('launch', () => {
     await signInAda(h);
     await h.keychain.store.save({ serverUrl: SERVER, email: 'orphan@example.com', jwt: 'a.b.c', refreshToken: 'r' });
     h.settingsFile.content = {
-      accounts: [{ serverUrl: SERVER, email: EMAIL }, { serverUrl: SERVER_B, email: EMAIL }],
+      accounts: [
+        { serverUrl: SERVER, email: EMAIL },
+        { serverUrl: SERVER_B, email: EMAIL },
+      ],
       lastAccount: { serverUrl: SERVER, email: EMAIL },
     };
 

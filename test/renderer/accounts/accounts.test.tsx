@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN, createFakeBridge, makeToken, type FakeBridgeOptions } from '../fake-bridge.ts';
 import { renderApp, renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
 
-const GRACE = { serverUrl: 'https://nocodb.example.com', email: 'grace@example.com', displayName: 'Grace Hopper', password: 'another password' };
+const GRACE = {
+  serverUrl: 'https://nocodb.example.com',
+  email: 'grace@example.com',
+  displayName: 'Grace Hopper',
+  password: 'another password',
+};
 const GRACE_ID = `${GRACE.serverUrl} ${GRACE.email}`;
 
 const twoAccounts = (more: Partial<FakeBridgeOptions> = {}): FakeBridgeOptions => ({
@@ -163,7 +168,11 @@ describe('accounts overview', () => {
     expect(within(admin!).getByText('Active')).toBeTruthy();
     expect(within(grace!).getByText('nocodb.example.com')).toBeTruthy();
     expect(within(grace!).getByText(/Grace Hopper/)).toBeTruthy();
-    expect(within(grace!).getAllByRole('button').map((b) => b.textContent)).toEqual(['Open', 'Switch', 'Log Out']);
+    expect(
+      within(grace!)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Open', 'Switch', 'Log Out']);
 
     await user.click(within(grace!).getByRole('button', { name: 'Open' }));
 
@@ -189,7 +198,11 @@ describe('accounts overview', () => {
     });
     const grace = screen.getAllByTestId('nc-account-card')[1]!;
     expect(grace.textContent).toContain('Server unreachable — The server cannot be reached.');
-    expect(within(grace).getAllByRole('button').map((b) => b.textContent)).toEqual(['Retry', 'Log Out']);
+    expect(
+      within(grace)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Retry', 'Log Out']);
 
     await user.click(within(grace).getByRole('button', { name: 'Retry' }));
 
@@ -220,7 +233,11 @@ describe('accounts overview', () => {
     expect(within(form).getByDisplayValue(ADMIN.email)).toBeTruthy();
     const card = screen.getByTestId('nc-account-card');
     expect(card.textContent).toContain(GRACE.email);
-    expect(within(card).getAllByRole('button').map((b) => b.textContent)).toEqual(['Retry', 'Log Out']);
+    expect(
+      within(card)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Retry', 'Log Out']);
 
     await user.click(within(card).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('GH'));
