@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
+import { expectNoAxeViolations } from './axe.ts';
 import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
 import { addAccountThroughUi, api, apiSignIn, screenshot, signInThroughUi, switchAccountThroughUi } from './steps.ts';
 
@@ -39,7 +40,12 @@ describe('several accounts on two servers', () => {
     const avatar = () => app!.page.getByTestId('nc-sidebar-userinfo');
 
     await signInThroughUi(app.page, real);
-    await addAccountThroughUi(app.page, other, { screenshot: '11-add-account-sign-in' });
+    await addAccountThroughUi(app.page, other, {
+      onForm: async () => {
+        await screenshot(app!.page, '11-add-account-sign-in');
+        await expectNoAxeViolations(app!.page, 'add account sign-in');
+      },
+    });
 
     // The overview: both accounts, the new one active.
     const cards = app.page.getByTestId('nc-account-card');
@@ -48,6 +54,7 @@ describe('several accounts on two servers', () => {
     expect(await cards.nth(1).textContent()).toContain('Active');
     expect(await avatar().textContent()).toBe('AD');
     await screenshot(app.page, '11-accounts-overview');
+    await expectNoAxeViolations(app.page, 'accounts overview');
 
     await cards.nth(1).getByRole('button', { name: 'Open' }).click();
     await rows().filter({ hasText: 'fake server token' }).waitFor();
@@ -57,6 +64,7 @@ describe('several accounts on two servers', () => {
     await avatar().click();
     await app.page.getByTestId('nc-account-switch').waitFor();
     await screenshot(app.page, '11-user-menu-accounts');
+    await expectNoAxeViolations(app.page, 'user menu with accounts');
     await app.page.keyboard.press('Escape');
     await switchAccountThroughUi(app.page, hostOf(real.url));
     await rows().filter({ hasText: 'real server token' }).waitFor();

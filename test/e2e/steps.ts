@@ -34,11 +34,11 @@ export async function openTokensTab(page: Page, options: { menuScreenshot?: stri
 }
 
 /** User menu → "Add account" → the sign-in screen (with its Cancel) → signed in as `user`, now the active account. */
-export async function addAccountThroughUi(page: Page, user: NocodbCredentials, options: { screenshot?: string } = {}) {
+export async function addAccountThroughUi(page: Page, user: NocodbCredentials, options: { onForm?: () => Promise<void> } = {}) {
   await page.getByTestId('nc-sidebar-userinfo').click();
   await page.getByTestId('nc-account-add').click();
   await page.getByTestId('nc-account-add-cancel').waitFor();
-  if (options.screenshot) await screenshot(page, options.screenshot);
+  await options.onForm?.();
   await signInThroughUi(page, user);
 }
 
