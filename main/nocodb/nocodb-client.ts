@@ -5,7 +5,7 @@ import { AppFailure } from '../app-error.ts';
 import { failureFor, isRecord, notNocodb, serverMessage, unexpectedAnswer } from './answer-errors.ts';
 import { createTransport, type NocoAnswer, type NocoRequest } from './http-transport.ts';
 import { isSendableRefreshToken, readRefreshCookie, refreshCookieHeader } from './refresh-cookie.ts';
-import { healthAnswer, sessionAnswer, tokenListAnswer, tokenRow, userAnswer } from './response-schemas.ts';
+import { healthAnswer, profileAnswer, sessionAnswer, tokenListAnswer, tokenRow, userAnswer } from './response-schemas.ts';
 import { normalizeServerUrl } from './server-url.ts';
 import type { NocoClient, NocoClientOptions, NocoUser, SessionTokens } from './types.ts';
 
@@ -126,6 +126,26 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
     async deleteToken(jwt, id) {
       if (!Number.isSafeInteger(id) || id < 1) throw new AppFailure('invalid_argument', 'A token id is a positive whole number.');
       await succeed({ method: 'DELETE', path: `/api/v1/tokens/${id}`, headers: jwtHeader(jwt) });
+    },
+
+    async updateProfile(jwt, displayName) {
+      const answer = await succeed({ method: 'PATCH', path: '/api/v1/user/profile', headers: jwtHeader(jwt), json: { display_name: displayName } });
+      return parse(profileAnswer, answer, unexpectedAnswer);
+    },
+
+    async changePassword(jwt, { currentPassword, newPassword }) {
+      const answer = await succeed({
+        method: 'POST',
+        path: '/api/v1/auth/password/change',
+        headers: jwtHeader(jwt),
+        json: { currentPassword, newPassword },
+      });
+      // The password is changed by now; without the new cookie the session cannot go on.
+      const refreshToken = readRefreshCookie(answer.headers);
+      if (refreshToken === null) {
+        throw new AppFailure('session_expired', 'Your password was changed, but the server did not renew the session. Sign in with the new password.');
+      }
+      return { refreshToken };
     },
   };
 }

@@ -25,6 +25,15 @@ export const userAnswer = v.pipe(
   })),
 );
 
+/**
+ * `PATCH /user/profile`. On 0.301.3 the answer is the whole user row, password hash and salt
+ * included: `v.object` keeps only the field named here, so nothing else of it goes further.
+ */
+export const profileAnswer = v.pipe(
+  v.object({ display_name: optionalText }),
+  v.transform((user) => ({ displayName: user.display_name })),
+);
+
 // Older servers (and some SQL drivers) send numeric ids as strings.
 const rowId = v.pipe(
   v.union([v.number(), v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))]),

@@ -1,14 +1,24 @@
 // The Tokens tab's work in main. The renderer sees summaries only; full token values stay in a
 // map here and leave main only when the user asks (reveal) or go straight to the clipboard (copy).
-import type { CopyResult, DeleteResult, TokenPage, TokenPageRequest, TokenSummary } from '../../preload/contract.ts';
+import type {
+  CopyResult,
+  DeleteResult,
+  TokenPage,
+  TokenPageRequest,
+  TokenSummary,
+  TokenTestResult,
+  UsageExample,
+} from '../../preload/contract.ts';
+import { usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
+import { notSignedIn } from '../session/session-messages.ts';
 import type { SessionService } from '../session/session-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 export interface TokenServiceOptions {
-  session: Pick<SessionService, 'withSession' | 'requireSignedIn' | 'isSuperAdmin'>;
+  session: Pick<SessionService, 'withSession' | 'requireSignedIn' | 'isSuperAdmin' | 'getState'>;
   clipboard: ClipboardGuard;
   settings: Pick<SettingsService, 'get'>;
   log: (line: string) => void;
@@ -20,11 +30,19 @@ export interface TokenService {
   reveal(request: { id: number }): Promise<string>;
   copy(request: { id: number }): Promise<CopyResult>;
   delete(request: { id: number }): Promise<DeleteResult>;
+  /** Copies a ready-to-run example with the real token in it; the renderer shows it masked. */
+  copyExample(request: { id: number; example: UsageExample }): Promise<CopyResult>;
+  /** Sends the token to the server as `xc-token` and says what the server made of it. */
+  test(request: { id: number }): Promise<TokenTestResult>;
   /** Drops every cached value: called when the account changes or signs out. */
   forgetValues(): void;
 }
 
 const toSummary = ({ id, name, creator, createdAt }: ApiTokenRow): TokenSummary => ({ id, name, creator, createdAt });
+
+/** Pages through the list for the Test action; a list this long is far beyond any real account. */
+const LISTED_PAGE_SIZE = 100;
+const MAX_LISTED_PAGES = 100;
 
 const unknownToken = () => new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.');
 
@@ -55,6 +73,23 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
       log(`tokens: revocation check failed with ${toAppError(error).code}`);
       return 'unknown';
     }
+  }
+
+  async function copyText(text: string): Promise<CopyResult> {
+    const { clipboardClearSeconds } = await settings.get();
+    await clipboard.copy(text, clipboardClearSeconds);
+    return { clearAfterSeconds: clipboardClearSeconds === 0 ? null : clipboardClearSeconds };
+  }
+
+  /** Whether the server's token list still holds the token (NocoDB 0.301.3 may accept a deleted one). */
+  async function isListed(id: number): Promise<boolean> {
+    for (let page = 0; page < MAX_LISTED_PAGES; page += 1) {
+      const offset = page * LISTED_PAGE_SIZE;
+      const { rows } = await session.withSession((client, jwt) => client.listTokens(jwt, { limit: LISTED_PAGE_SIZE, offset }));
+      if (rows.some((row) => row.id === id)) return true;
+      if (rows.length < LISTED_PAGE_SIZE) return false;
+    }
+    return true;
   }
 
   return {
@@ -90,11 +125,20 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
 
     reveal: async ({ id }) => valueOf(id),
 
-    async copy({ id }) {
+    copy: async ({ id }) => copyText(await valueOf(id)),
+
+    async copyExample({ id, example }) {
       const value = await valueOf(id);
-      const { clipboardClearSeconds } = await settings.get();
-      await clipboard.copy(value, clipboardClearSeconds);
-      return { clearAfterSeconds: clipboardClearSeconds === 0 ? null : clipboardClearSeconds };
+      const state = await session.getState();
+      if (state.status !== 'signed_in') throw notSignedIn();
+      return copyText(usageExample(example, state.account.serverUrl, value));
+    },
+
+    async test({ id }) {
+      const value = await valueOf(id);
+      const user = await session.withSession((client) => client.whoIsApiToken(value));
+      if (user === null) return 'rejected';
+      return (await isListed(id)) ? 'works' : 'deleted_but_accepted';
     },
 
     async delete({ id }) {
