@@ -35,6 +35,10 @@ const nearMiss = fc
     email: hostileValue,
     password: hostileValue,
     clipboardClearSeconds: hostileValue,
+    example: hostileValue,
+    displayName: hostileValue,
+    currentPassword: hostileValue,
+    newPassword: hostileValue,
   }, { requiredKeys: [] })
   .chain((base) =>
     fc.option(fc.tuple(hostileKey, hostileValue), { nil: undefined }).map((extra) => {
