@@ -9,6 +9,7 @@ import type {
   SessionState,
   Settings,
   TokenSummary,
+  TokenTestResult,
 } from '../../preload/contract.ts';
 
 export const ADMIN = { serverUrl: 'http://localhost:8080', email: 'admin@example.com', password: 'password123' };
@@ -22,6 +23,10 @@ export type MethodName =
   | 'tokens.reveal'
   | 'tokens.copy'
   | 'tokens.delete'
+  | 'tokens.copyExample'
+  | 'tokens.test'
+  | 'profile.update'
+  | 'profile.changePassword'
   | 'settings.get'
   | 'settings.update';
 
@@ -61,10 +66,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   let tokens = [...(options.tokens ?? [])];
   let nextId = Math.max(0, ...tokens.map((t) => t.id)) + 1;
   let revocation: Revocation = options.revocation ?? 'revoked';
+  let password = ADMIN.password;
+  let displayName: string | null = null;
+  const testResults = new Map<number, TokenTestResult>();
 
   const signedIn = (): SessionState => ({
     status: 'signed_in',
-    account: { serverUrl: ADMIN.serverUrl, email: ADMIN.email, userId: 'us3feqlwop0wr56v', displayName: null },
+    account: { serverUrl: ADMIN.serverUrl, email: ADMIN.email, userId: 'us3feqlwop0wr56v', displayName },
     persistence: options.persistence ?? 'keychain',
     persistenceWarning: options.persistence === 'memory' ? 'The system keychain is unavailable, so you will be signed out when the app quits.' : null,
   });
@@ -100,7 +108,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
       get: () => run('session.get', undefined, () => ok(session)),
       signIn: (arg) =>
         run('session.signIn', arg, () => {
-          if (arg.email !== ADMIN.email || arg.password !== ADMIN.password) {
+          if (arg.email !== ADMIN.email || arg.password !== password) {
             return { ok: false, error: { code: 'invalid_credentials', message: 'Invalid credentials' } };
           }
           session = signedIn();
@@ -148,6 +156,28 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           tokens = tokens.filter((t) => t.id !== arg.id);
           return ok({ revocation });
         }),
+      copyExample: (arg) =>
+        run('tokens.copyExample', arg, () =>
+          tokens.some((t) => t.id === arg.id)
+            ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
+            : notFound,
+        ),
+      test: (arg) =>
+        run('tokens.test', arg, () => (tokens.some((t) => t.id === arg.id) ? ok(testResults.get(arg.id) ?? 'works') : notFound)),
+    },
+    profile: {
+      update: (arg) =>
+        run('profile.update', arg, () => {
+          displayName = arg.displayName.trim();
+          session = signedIn();
+          return ok(session);
+        }),
+      changePassword: (arg) =>
+        run('profile.changePassword', arg, () => {
+          if (arg.currentPassword !== password) return { ok: false, error: { code: 'validation', message: 'Current password is wrong' } };
+          password = arg.newPassword;
+          return ok(session);
+        }),
     },
     settings: {
       get: () => run('settings.get', undefined, () => ok({ ...settings })),
@@ -175,6 +205,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     /** The next call to `method` rejects, as a broken bridge would (the real one never does). */
     crash: (method: MethodName) => crashes.add(method),
     setRevocation: (next: Revocation) => (revocation = next),
+    /** What `tokens.test` answers for a token (default 'works'). */
+    setTestResult: (id: number, result: TokenTestResult) => testResults.set(id, result),
     tokenNames: () => tokens.map((t) => t.name),
   };
 }

@@ -3,11 +3,13 @@ import type { Account } from '../../../preload/contract.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { KeyIcon, LogOutIcon, SettingsIcon } from '../../ui/icons.tsx';
+import { accountLabel } from '../../ui/account-label.ts';
 import { initialsOf } from '../../ui/initials.ts';
 
 /** The round initials avatar in the bottom-left corner and the menu that opens above it. */
 export function UserMenu({ account }: { account: Account }) {
   const signOut = useSession((s) => s.signOut);
+  const label = accountLabel(account);
   return (
     // Not modal: a modal menu locks scrolling with an injected <style>, which the CSP (rightly) blocks.
     <DropdownMenu.Root modal={false}>
@@ -18,7 +20,7 @@ export function UserMenu({ account }: { account: Account }) {
               type="button"
               className="avatar avatar-small"
               data-testid="nc-sidebar-userinfo"
-              aria-label={`User menu for ${account.email}`}
+              aria-label={`User menu for ${label}`}
             >
               {initialsOf(account.displayName, account.email)}
             </button>
@@ -26,7 +28,7 @@ export function UserMenu({ account }: { account: Account }) {
         </Tooltip.Trigger>
         <Tooltip.Portal>
           <Tooltip.Content className="tooltip" side="right" sideOffset={6}>
-            {account.email}
+            {label}
           </Tooltip.Content>
         </Tooltip.Portal>
       </Tooltip.Root>
@@ -45,7 +47,7 @@ export function UserMenu({ account }: { account: Account }) {
             <SettingsIcon />
             <span className="menu-item-text">
               Account Settings
-              <span className="menu-item-note">{account.email}</span>
+              <span className="menu-item-note">{label}</span>
             </span>
           </DropdownMenu.Item>
         </DropdownMenu.Content>

@@ -1,7 +1,8 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { IconButton } from '../../ui/icon-button.tsx';
-import { CopyIcon, EyeIcon, EyeOffIcon, TrashIcon } from '../../ui/icons.tsx';
+import { CodeIcon, CopyIcon, EyeIcon, EyeOffIcon, PlugIcon, TrashIcon } from '../../ui/icons.tsx';
+import { TEST_TEXT } from './token-messages.ts';
 
 /** NocoDB's mask: the same 36 asterisks for every token, so the mask says nothing about the value. */
 const TOKEN_MASK = '*'.repeat(36);
@@ -13,7 +14,11 @@ export function TokenRow({ token }: { token: TokenSummary }) {
   const toggleReveal = useTokens((s) => s.toggleReveal);
   const copy = useTokens((s) => s.copy);
   const askDelete = useTokens((s) => s.askDelete);
+  const tested = useTokens((s) => s.tested[token.id]);
+  const test = useTokens((s) => s.test);
+  const showUsage = useTokens((s) => s.showUsage);
   const shown = revealed !== undefined;
+  const outcome = tested === undefined ? null : TEST_TEXT[tested];
 
   return (
     <tr className="token" data-testid="nc-token-row">
@@ -21,6 +26,15 @@ export function TokenRow({ token }: { token: TokenSummary }) {
       <td className="token-creator">{token.creator ?? '—'}</td>
       <td className="token-value">
         <span className={shown ? 'token-secret' : 'token-mask'}>{shown ? revealed : TOKEN_MASK}</span>
+        <span className="token-test" role="status">
+          {busy === 'test' ? (
+            'Testing…'
+          ) : outcome ? (
+            <span className={`token-test-${outcome.tone}`} title={outcome.title}>
+              {outcome.label}
+            </span>
+          ) : null}
+        </span>
       </td>
       <td className="token-actions">
         <div className="token-actions-inner">
@@ -38,6 +52,14 @@ export function TokenRow({ token }: { token: TokenSummary }) {
             icon={<CopyIcon />}
             disabled={busy !== undefined}
             onClick={() => void copy(token.id)}
+          />
+          <IconButton label="Use it" icon={<CodeIcon />} onClick={() => showUsage(token.id)} />
+          <IconButton
+            label="Test"
+            testId="nc-token-row-test"
+            icon={<PlugIcon />}
+            disabled={busy !== undefined}
+            onClick={() => void test(token.id)}
           />
           <IconButton
             label="Delete"

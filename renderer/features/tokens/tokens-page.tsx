@@ -4,6 +4,7 @@ import { DeleteTokenDialog } from './delete-token-dialog.tsx';
 import { TokenListEmpty, TokenListError, TokenListLoading } from './token-list-states.tsx';
 import { TokenPagination } from './token-pagination.tsx';
 import { TokenTable } from './token-table.tsx';
+import { TokenUsagePanel } from './token-usage-panel.tsx';
 import './tokens.css';
 
 /** The Tokens tab of Account Settings. */
@@ -57,6 +58,7 @@ export function TokensPage() {
       {showEmpty && <TokenListEmpty />}
       {showTable && <TokenTable />}
       <TokenPagination />
+      <TokenUsagePanel />
       <DeleteTokenDialog />
     </section>
   );
