@@ -34,7 +34,7 @@ export async function openTokensTab(page: Page, options: { menuScreenshot?: stri
 }
 
 /** A tab in the Account Settings panel. */
-export async function openAccountTab(page: Page, name: 'Profile' | 'API Tokens') {
+export async function openAccountTab(page: Page, name: 'Profile' | 'Password' | 'API Tokens') {
   await page.getByRole('navigation', { name: 'Account Settings' }).getByRole('link', { name }).click();
 }
 
