@@ -1,4 +1,5 @@
-// Hardening: after a full journey (sign in, create, show, copy, delete, restart, sign out), no
+// Hardening: after a full journey (sign in, create, show, copy, copy an example, test, delete,
+// rename, change the password, restart, sign out), no
 // secret the user did not explicitly ask to see may sit in the app's data folder, its log, or
 // anything the renderer received over the bridge; and the page never requested anything but its
 // own files.
@@ -7,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { realNocodb, signUpUser } from '../support/nocodb-env.ts';
 import { launchApp, shutdownHarness } from './harness.ts';
-import { api, apiSignIn, openTokensTab, signInThroughUi } from './steps.ts';
+import { api, apiSignIn, openAccountTab, openTokensTab, signInThroughUi } from './steps.ts';
 
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+/;
 
@@ -36,7 +37,13 @@ describe('secret hygiene after a full journey against a real NocoDB', () => {
     await create('copied');
     await create('deleted');
     await create('untouched');
+    await create('sample');
     const row = (name: string) => page.getByTestId('nc-token-row').filter({ hasText: name });
+    // Used without being shown: its value goes to the clipboard (and the server) through main only.
+    await row('sample').getByRole('button', { name: 'Use it' }).click();
+    await page.getByTestId('nc-token-usage-copy').click();
+    await row('untouched').getByTestId('nc-token-row-test').click();
+    await row('untouched').getByRole('status').filter({ hasText: /^Works$/ }).waitFor();
     await row('shown').getByRole('button', { name: 'Show or Hide' }).click();
     await row('shown').locator('.token-secret').waitFor();
     await row('copied').getByTestId('nc-token-row-copy').click();
@@ -51,6 +58,26 @@ describe('secret hygiene after a full journey against a real NocoDB', () => {
     const keychainSecret = await app.keychainSecret();
     const { refreshToken, jwt: appJwt } = JSON.parse(keychainSecret!) as { refreshToken: string; jwt: string };
 
+    // Rename: 0.301.3 answers with the whole user row. Its secrets, read behind the app's back:
+    await openAccountTab(page, 'Profile');
+    await page.getByTestId('nc-account-settings-rename-input').fill('Hygiene Check');
+    await page.getByTestId('nc-account-settings-save').click();
+    await page.getByRole('status').filter({ hasText: 'Name saved.' }).waitFor();
+    const profileRow = (await api(user.url, '/api/v1/user/profile', { method: 'PATCH', jwt, body: { display_name: 'Hygiene Check' } })).body!;
+    const profileSecrets = ['password', 'salt', 'token_version', 'email_verification_token'].map((field) => profileRow[field] as string);
+    expect(profileSecrets.every((secret) => typeof secret === 'string' && secret.length >= 16)).toBe(true);
+
+    // Change the password: both passwords and the pair it replaced must stay out of sight too.
+    const newPassword = `${user.password}-changed`;
+    await openAccountTab(page, 'Password');
+    await page.getByTestId('nc-user-settings-form__current-password').fill(user.password);
+    await page.getByTestId('nc-user-settings-form__new-password').fill(newPassword);
+    await page.getByTestId('nc-user-settings-form__new-password-repeat').fill(newPassword);
+    await page.getByTestId('nc-user-settings-form__submit').click();
+    await page.getByRole('status').filter({ hasText: 'this app stays signed in' }).waitFor();
+    const renewed = JSON.parse((await app.keychainSecret())!) as { refreshToken: string; jwt: string };
+    expect(renewed.refreshToken).not.toBe(refreshToken);
+
     await app.restart();
     await app.page.getByTestId('nc-sidebar-userinfo').click();
     await app.page.getByTestId('nc-sidebar-user-logout').click();
@@ -60,7 +87,18 @@ describe('secret hygiene after a full journey against a real NocoDB', () => {
     const fileTexts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
     const answers = app.bridgeAnswers.map((answer) => JSON.stringify(answer));
     const everywhere = [...fileTexts, ...app.logs, ...answers].join('\n');
-    const neverAnywhere = [user.password, refreshToken, appJwt, tokenValues.get('untouched')!, tokenValues.get('copied')!];
+    const neverAnywhere = [
+      user.password,
+      newPassword,
+      refreshToken,
+      appJwt,
+      renewed.refreshToken,
+      renewed.jwt,
+      tokenValues.get('untouched')!,
+      tokenValues.get('copied')!,
+      tokenValues.get('sample')!,
+      ...profileSecrets,
+    ];
     for (const secret of neverAnywhere) expect(everywhere.includes(secret)).toBe(false);
     expect(everywhere).not.toMatch(JWT_SHAPE);
     // The one value the user asked to see did reach the renderer, and only over the bridge.
