@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { realNocodb, signUpUser } from '../support/nocodb-env.ts';
 import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
-import { api, apiSignIn, openAccountTab, openTokensTab, screenshot, signInThroughUi } from './steps.ts';
+import { api, apiSignIn, changePasswordThroughUi, openAccountTab, openTokensTab, screenshot, signInThroughUi } from './steps.ts';
 
 const run = promisify(execFile);
 
@@ -51,12 +51,7 @@ describe('account journeys against a real NocoDB', () => {
     const before = JSON.parse((await app!.keychainSecret())!) as { refreshToken: string };
     const newPassword = `New-${randomUUID()}`;
     await openTokensTab(page);
-    await openAccountTab(page, 'Password');
-    await page.getByTestId('nc-user-settings-form__current-password').fill(user.password);
-    await page.getByTestId('nc-user-settings-form__new-password').fill(newPassword);
-    await page.getByTestId('nc-user-settings-form__new-password-repeat').fill(newPassword);
-    await page.getByTestId('nc-user-settings-form__submit').click();
-    await page.getByRole('status').filter({ hasText: 'this app stays signed in' }).waitFor();
+    await changePasswordThroughUi(page, user.password, newPassword);
     await screenshot(page, '12b-password-changed');
 
     // Still signed in: the next token call works without a sign-in, and the keychain holds the new pair.
@@ -92,11 +87,7 @@ describe('account journeys against a real NocoDB', () => {
     const { user, page } = await signedIn();
     await page.getByTestId('nc-sidebar-userinfo').click();
     await page.getByRole('menuitem', { name: /Account Settings/ }).click();
-    await openAccountTab(page, 'Password');
-    await page.getByTestId('nc-user-settings-form__current-password').fill('not-the-password');
-    await page.getByTestId('nc-user-settings-form__new-password').fill('long enough password');
-    await page.getByTestId('nc-user-settings-form__new-password-repeat').fill('long enough password');
-    await page.keyboard.press('Enter');
+    await changePasswordThroughUi(page, 'not-the-password', 'long enough password', 'sent');
 
     await page.getByTestId('nc-user-settings-form__error').filter({ hasText: /^Current password is wrong$/ }).waitFor();
     expect(await page.getByTestId('nc-user-settings-form__current-password').inputValue()).toBe('');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { realNocodb, signUpUser } from '../support/nocodb-env.ts';
 import { launchApp, shutdownHarness } from './harness.ts';
-import { api, apiSignIn, openAccountTab, openTokensTab, signInThroughUi } from './steps.ts';
+import { api, apiSignIn, changePasswordThroughUi, openAccountTab, openTokensTab, signInThroughUi } from './steps.ts';
 
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+/;
 
@@ -69,12 +69,7 @@ describe('secret hygiene after a full journey against a real NocoDB', () => {
 
     // Change the password: both passwords and the pair it replaced must stay out of sight too.
     const newPassword = `${user.password}-changed`;
-    await openAccountTab(page, 'Password');
-    await page.getByTestId('nc-user-settings-form__current-password').fill(user.password);
-    await page.getByTestId('nc-user-settings-form__new-password').fill(newPassword);
-    await page.getByTestId('nc-user-settings-form__new-password-repeat').fill(newPassword);
-    await page.getByTestId('nc-user-settings-form__submit').click();
-    await page.getByRole('status').filter({ hasText: 'this app stays signed in' }).waitFor();
+    await changePasswordThroughUi(page, user.password, newPassword);
     const renewed = JSON.parse((await app.keychainSecret())!) as { refreshToken: string; jwt: string };
     expect(renewed.refreshToken).not.toBe(refreshToken);
 

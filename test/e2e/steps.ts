@@ -38,6 +38,19 @@ export async function openAccountTab(page: Page, name: 'Profile' | 'Password' | 
   await page.getByRole('navigation', { name: 'Account Settings' }).getByRole('link', { name }).click();
 }
 
+/**
+ * Fills the Password tab's three fields and sends them; with `until: 'changed'` waits for the
+ * success message, otherwise returns once the form was sent.
+ */
+export async function changePasswordThroughUi(page: Page, currentPassword: string, newPassword: string, until: 'changed' | 'sent' = 'changed') {
+  await openAccountTab(page, 'Password');
+  await page.getByTestId('nc-user-settings-form__current-password').fill(currentPassword);
+  await page.getByTestId('nc-user-settings-form__new-password').fill(newPassword);
+  await page.getByTestId('nc-user-settings-form__new-password-repeat').fill(newPassword);
+  await page.getByTestId('nc-user-settings-form__new-password-repeat').press('Enter');
+  if (until === 'changed') await page.getByRole('status').filter({ hasText: 'this app stays signed in' }).waitFor();
+}
+
 /** Direct calls to NocoDB, to check what the server really holds. */
 export async function api(url: string, pathName: string, init: { method?: string; jwt?: string; apiToken?: string; body?: unknown } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -3,6 +3,7 @@
 import type {
   AppError,
   Bridge,
+  CopyResult,
   DeleteResult,
   Result,
   Revocation,
@@ -102,6 +103,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   }
   const ok = <T>(value: T): Result<T> => ({ ok: true, value });
   const notFound: Result<never> = { ok: false, error: { code: 'not_found', message: 'Token not found' } };
+  /** What main answers a copy of a token (or of an example holding it). */
+  const copied = (id: number): Result<CopyResult> =>
+    tokens.some((t) => t.id === id)
+      ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
+      : notFound;
 
   const bridge: Bridge = {
     session: {
@@ -144,24 +150,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           const token = tokens.find((t) => t.id === arg.id);
           return token ? ok(token.value) : notFound;
         }),
-      copy: (arg) =>
-        run('tokens.copy', arg, () =>
-          tokens.some((t) => t.id === arg.id)
-            ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
-            : notFound,
-        ),
+      copy: (arg) => run('tokens.copy', arg, () => copied(arg.id)),
       delete: (arg) =>
         run('tokens.delete', arg, (): Result<DeleteResult> => {
           if (!tokens.some((t) => t.id === arg.id)) return notFound;
           tokens = tokens.filter((t) => t.id !== arg.id);
           return ok({ revocation });
         }),
-      copyExample: (arg) =>
-        run('tokens.copyExample', arg, () =>
-          tokens.some((t) => t.id === arg.id)
-            ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
-            : notFound,
-        ),
+      copyExample: (arg) => run('tokens.copyExample', arg, () => copied(arg.id)),
       test: (arg) =>
         run('tokens.test', arg, () => (tokens.some((t) => t.id === arg.id) ? ok(testResults.get(arg.id) ?? 'works') : notFound)),
     },
