@@ -156,7 +156,9 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   }
 
   async function call<T>(live: LiveSession, run: (client: NocoClient, jwt: string) => Promise<T>): Promise<T> {
-    await live.replacing;
+    // Checked and acted on in the same tick: a refresh is either started before a replacement (which
+    // then waits for it) or not at all until the replacement has stored its new pair.
+    if (live.replacing) await live.replacing;
     let jwt = live.session.jwt;
     if (isJwtExpiring(jwt, now())) jwt = await freshJwt(live, jwt);
     try {
@@ -164,7 +166,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     } catch (error) {
       // Only a refused session is retried: the server did nothing, so running the call again is safe.
       if (!hasCode(error, 'unauthorized')) throw error;
-      await live.replacing;
+      if (live.replacing) await live.replacing;
       return run(live.client, await freshJwt(live, jwt));
     }
   }

@@ -8,9 +8,10 @@ import { EMAIL, PASSWORD, SERVER, sessionHarness } from '../session/session-harn
 
 const NEW_PASSWORD = 'a brand new password';
 
-async function signedIn(options: { holdChange?: boolean } = {}) {
+async function signedIn(options: { holdChange?: boolean; holdFirstList?: boolean } = {}) {
   const h = sessionHarness();
-  const held = { release: () => {}, started: false };
+  const held = { release: () => {}, started: false, releaseList: () => {} };
+  let listsHeld = options.holdFirstList ? 1 : 0;
   const serverClient = h.noco.client;
   const storedAtList: Array<string | undefined> = [];
   h.noco.client = (serverUrl) => {
@@ -18,6 +19,11 @@ async function signedIn(options: { holdChange?: boolean } = {}) {
     return {
       ...client,
       listTokens: async (jwt, page) => {
+        if (listsHeld > 0) {
+          listsHeld -= 1;
+          await new Promise<void>((resolve) => (held.releaseList = resolve));
+          return client.listTokens(jwt, page);
+        }
         storedAtList.push((await h.keychain.peek())?.jwt === jwt ? 'stored' : 'not stored');
         return client.listTokens(jwt, page);
       },
@@ -66,6 +72,19 @@ describe('changing the password', () => {
     await Promise.all(calls);
 
     expect(storedAtList).toEqual(Array(5).fill('stored'));
+    expect(h.noco.calls.refresh).toBe(1);
+    expect((await h.service.getState()).status).toBe('signed_in');
+  });
+
+  it('lets a call already on its way with the old JWT through: refused by the server, it retries with the new one', async () => {
+    const { h, profile, held, listTokens } = await signedIn({ holdFirstList: true });
+    const inFlight = listTokens();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    await profile.changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    held.releaseList();
+
+    await expect(inFlight).resolves.toMatchObject({ rows: [] });
     expect(h.noco.calls.refresh).toBe(1);
     expect((await h.service.getState()).status).toBe('signed_in');
   });
