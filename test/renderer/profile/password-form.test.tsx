@@ -29,6 +29,17 @@ describe('Password tab', () => {
     for (const field of [current(), fresh(), confirm()]) expect(field.type).toBe('password');
   });
 
+  it('is filled in order with Tab, from the current password to the button', async () => {
+    const { user } = await renderPasswordTab();
+    current().focus();
+    await user.tab();
+    expect(document.activeElement).toBe(fresh());
+    await user.tab();
+    expect(document.activeElement).toBe(confirm());
+    await user.tab();
+    expect(document.activeElement).toBe(submit());
+  });
+
   it('checks before sending: current password given, at least 8 characters, the two new ones equal', async () => {
     const { user, fake } = await renderPasswordTab();
     await user.click(submit());
