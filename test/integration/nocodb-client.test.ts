@@ -159,7 +159,7 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       expect((await client.whoIsApiToken(token.token))?.email).toBe(own.email);
     });
 
-    it('refuses a wrong current password, a short new one and a dead session with the server’s words', async () => {
+    it('refuses a wrong current password, a short new or current one and a dead session with the server’s words', async () => {
       const own = await signUpUser(server.admin.url);
       const { jwt } = await client.signIn(own.email, own.password);
 
@@ -170,6 +170,11 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       await expect(client.changePassword(jwt, { currentPassword: own.password, newPassword: 'short' })).rejects.toMatchObject({
         code: 'validation',
         message: 'New password must NOT have fewer than 8 characters',
+      });
+      // A current password under 8 characters is refused by its length before it is compared.
+      await expect(client.changePassword(jwt, { currentPassword: 'short', newPassword: 'long enough' })).rejects.toMatchObject({
+        code: 'validation',
+        message: 'Current password must NOT have fewer than 8 characters',
       });
       await client.signOut({ jwt, refreshToken: '' });
       expect(await codeOf(client.changePassword(jwt, { currentPassword: own.password, newPassword: 'long enough' }))).toBe('unauthorized');
