@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useProfile } from '../../stores/stores-context.tsx';
 import { PASSWORD_CHANGED, passwordProblems, type PasswordDraft } from './profile-messages.ts';
 import './profile.css';
@@ -30,8 +30,15 @@ export function PasswordPage() {
   // Field problems show once the user tried to send the form, then follow every keystroke.
   const [tried, setTried] = useState(false);
   const inputs = useRef<Partial<Record<keyof PasswordDraft, HTMLInputElement | null>>>({});
+  const button = useRef<HTMLButtonElement>(null);
 
   const saving = status === 'saving';
+  // The fields were disabled while the request was out; the focus goes to the button, unless the user moved it elsewhere.
+  useEffect(() => {
+    const focused = document.activeElement;
+    const inForm = focused === null || focused === document.body || button.current?.form?.contains(focused);
+    if (status === 'done' && inForm) button.current?.focus();
+  }, [status]);
   const problems = tried ? passwordProblems(draft) : {};
 
   const change = (key: keyof PasswordDraft, value: string) => {
@@ -111,7 +118,7 @@ export function PasswordPage() {
               {PASSWORD_CHANGED}
             </p>
           )}
-          <button type="submit" className="btn btn-primary" data-testid="nc-user-settings-form__submit" disabled={saving}>
+          <button ref={button} type="submit" className="btn btn-primary" data-testid="nc-user-settings-form__submit" disabled={saving}>
             {saving ? 'Changing password…' : 'Change Password'}
           </button>
         </div>

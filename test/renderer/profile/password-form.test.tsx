@@ -70,6 +70,7 @@ describe('Password tab', () => {
     ]);
     expect([current().value, fresh().value, confirm().value]).toEqual(['', '', '']);
     expect(screen.getByRole('navigation', { name: 'Account Settings' })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(submit()));
   });
 
   it('is busy while the request is out: fields and button disabled, one request however often it is sent', async () => {
