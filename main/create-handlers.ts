@@ -3,6 +3,7 @@
 import { createClipboardGuard } from './clipboard/clipboard-guard.ts';
 import type { Handlers } from './ipc-router.ts';
 import { createNocoClient } from './nocodb/nocodb-client.ts';
+import { createServerCheck } from './nocodb/server-check.ts';
 import type { AppPorts } from './ports.ts';
 import { createProfileService } from './profile/profile-service.ts';
 import { createSessionService } from './session/session-service.ts';
@@ -20,6 +21,7 @@ export function createHandlers(ports: AppPorts): Handlers {
     now: ports.now,
     log,
   });
+  const serverCheck = createServerCheck({ fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs, consentFile: ports.httpConsentFile, log });
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
@@ -30,7 +32,10 @@ export function createHandlers(ports: AppPorts): Handlers {
 
   return {
     'session:get': () => session.getState(),
-    'session:sign-in': (request) => session.signIn(request),
+    'session:sign-in': async (request) => {
+      await serverCheck.beforeSignIn(request.serverUrl, request.confirmInsecure === true);
+      return session.signIn(request);
+    },
     'session:sign-out': () => session.signOut(),
     'tokens:list': (request) => tokens.list(request),
     'tokens:create': (request) => tokens.create(request),

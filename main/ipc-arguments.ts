@@ -41,6 +41,7 @@ const schemas = {
     serverUrl: v.pipe(printable(2048), v.nonEmpty()),
     email: v.pipe(printable(320), v.nonEmpty()),
     password: password(1),
+    confirmInsecure: v.optional(v.boolean()),
   }),
   'session:sign-out': noArgument,
   'tokens:list': v.strictObject({

@@ -18,11 +18,16 @@ export interface SecretStore {
   remove(serverUrl: string, email: string): Promise<void>;
 }
 
-/** The system clipboard (Electron's `clipboard` in the app). */
+export interface ClipboardWriteOptions {
+  /** Mark the entry as a secret, so clipboard history, sync and managers skip it where the OS allows. */
+  concealed?: boolean;
+}
+
+/** The system clipboard (`clipboard/system-clipboard.ts` over Electron's in the app). */
 export interface ClipboardPort {
   // Electron 45's clipboard is promise-based; test clipboards may answer synchronously.
   readText(): string | Promise<string>;
-  writeText(text: string): void | Promise<void>;
+  writeText(text: string, options?: ClipboardWriteOptions): void | Promise<void>;
 }
 
 /** A small JSON document in the app's data folder, for non-secret preferences only. */
@@ -42,6 +47,8 @@ export interface AppPorts {
   fallbackSecretStore: SecretStore;
   clipboard: ClipboardPort;
   settingsFile: JsonFile;
+  /** The plain-http servers the user accepted sending a password to (see nocodb/server-check.ts). */
+  httpConsentFile: JsonFile;
   fetch: typeof fetch;
   timers: Timers;
   now: () => number;

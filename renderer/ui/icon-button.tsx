@@ -8,12 +8,13 @@ interface IconButtonProps {
   onClick: () => void;
   className?: string;
   testId?: string;
-  disabled?: boolean;
+  /** Busy: announced as unavailable and clicks are ignored, but it keeps the focus (`disabled` would drop it). */
+  busy?: boolean;
   pressed?: boolean;
 }
 
 /** A small icon-only button with a dark tooltip, keyboard reachable like any button. */
-export function IconButton({ label, icon, onClick, className, testId, disabled, pressed }: IconButtonProps) {
+export function IconButton({ label, icon, onClick, className, testId, busy, pressed }: IconButtonProps) {
   return (
     <Tooltip.Root>
       <Tooltip.Trigger asChild>
@@ -23,17 +24,16 @@ export function IconButton({ label, icon, onClick, className, testId, disabled, 
           aria-label={label}
           aria-pressed={pressed}
           data-testid={testId}
-          disabled={disabled}
-          onClick={onClick}
+          aria-disabled={busy || undefined}
+          onClick={() => !busy && onClick()}
         >
           {icon}
         </button>
       </Tooltip.Trigger>
-      <Tooltip.Portal>
-        <Tooltip.Content className="tooltip" sideOffset={6}>
-          {label}
-        </Tooltip.Content>
-      </Tooltip.Portal>
+      {/* No portal: the tooltip stays inside the button's landmark (axe: region). */}
+      <Tooltip.Content className="tooltip" sideOffset={6}>
+        {label}
+      </Tooltip.Content>
     </Tooltip.Root>
   );
 }

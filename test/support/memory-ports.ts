@@ -22,6 +22,7 @@ export function memoryPorts(overrides: Partial<AppPorts> = {}) {
     fallbackSecretStore: createMemorySecretStore(),
     clipboard,
     settingsFile: memoryJsonFile(),
+    httpConsentFile: memoryJsonFile(),
     fetch: globalThis.fetch,
     timers: { setTimeout: () => 0, clearTimeout: () => {} },
     now: () => Date.now(),

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useProfile } from '../../stores/stores-context.tsx';
 import { PASSWORD_CHANGED, passwordProblems, type PasswordDraft } from './profile-messages.ts';
 import './profile.css';
@@ -30,15 +30,8 @@ export function PasswordPage() {
   // Field problems show once the user tried to send the form, then follow every keystroke.
   const [tried, setTried] = useState(false);
   const inputs = useRef<Partial<Record<keyof PasswordDraft, HTMLInputElement | null>>>({});
-  const button = useRef<HTMLButtonElement>(null);
 
   const saving = status === 'saving';
-  // The fields were disabled while the request was out; the focus goes to the button, unless the user moved it elsewhere.
-  useEffect(() => {
-    const focused = document.activeElement;
-    const inForm = focused === null || focused === document.body || button.current?.form?.contains(focused);
-    if (status === 'done' && inForm) button.current?.focus();
-  }, [status]);
   const problems = tried ? passwordProblems(draft) : {};
 
   const change = (key: keyof PasswordDraft, value: string) => {
@@ -100,7 +93,8 @@ export function PasswordPage() {
               data-testid={inputTestId}
               autoComplete={autoComplete}
               value={draft[key]}
-              disabled={saving}
+              // Read-only, not disabled, while the request is out: a disabled field would drop the focus.
+              readOnly={saving}
               aria-invalid={problems[key] !== undefined}
               aria-describedby={problems[key] ? `password-${key}-error` : undefined}
               onChange={(e) => change(key, e.target.value)}
@@ -118,7 +112,7 @@ export function PasswordPage() {
               {PASSWORD_CHANGED}
             </p>
           )}
-          <button ref={button} type="submit" className="btn btn-primary" data-testid="nc-user-settings-form__submit" disabled={saving}>
+          <button type="submit" className="btn btn-primary" data-testid="nc-user-settings-form__submit" aria-disabled={saving || undefined}>
             {saving ? 'Changing password…' : 'Change Password'}
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Account } from '../../../preload/contract.ts';
 import { useProfile } from '../../stores/stores-context.tsx';
 import { displayNameProblem } from './profile-messages.ts';
@@ -11,9 +11,13 @@ export function ProfileNameForm({ account }: { account: Account }) {
   const saveName = useProfile((s) => s.saveName);
   const resetName = useProfile((s) => s.resetName);
   const [draft, setDraft] = useState(current);
-
-  // A name saved here (or anywhere else) becomes the field's new starting point.
-  useEffect(() => setDraft(current), [current]);
+  // A name saved here (or anywhere else) becomes the field's new starting point; adjusted while
+  // rendering rather than in an effect, so no render shows the old draft against the new name.
+  const [base, setBase] = useState(current);
+  if (base !== current) {
+    setBase(current);
+    setDraft(current);
+  }
 
   const saving = status === 'saving';
   const changed = draft.trim() !== current;
@@ -70,7 +74,13 @@ export function ProfileNameForm({ account }: { account: Account }) {
             Name saved.
           </p>
         )}
-        <button type="submit" className="btn btn-primary" data-testid="nc-account-settings-save" disabled={saving || !changed || problem !== null}>
+        {/* aria-disabled, not disabled: after a save the button would otherwise drop the focus. */}
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="nc-account-settings-save"
+          aria-disabled={saving || !changed || problem !== null || undefined}
+        >
           {saving ? 'Saving…' : 'Save'}
         </button>
       </div>

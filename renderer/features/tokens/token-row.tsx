@@ -7,7 +7,7 @@ import { TEST_TEXT } from './token-messages.ts';
 /** NocoDB's mask: the same 36 asterisks for every token, so the mask says nothing about the value. */
 const TOKEN_MASK = '*'.repeat(36);
 
-/** One token: name, creator, masked (or revealed) value and the three inline actions. */
+/** One token: name, creator, masked (or revealed) value and the inline actions. */
 export function TokenRow({ token }: { token: TokenSummary }) {
   const revealed = useTokens((s) => s.revealed[token.id]);
   const busy = useTokens((s) => s.busy[token.id]);
@@ -21,7 +21,7 @@ export function TokenRow({ token }: { token: TokenSummary }) {
   const outcome = tested === undefined ? null : TEST_TEXT[tested];
 
   return (
-    <tr className="token" data-testid="nc-token-row">
+    <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
       <td className="token-name">{token.name ?? <span className="untitled">Untitled</span>}</td>
       <td className="token-creator">{token.creator ?? '—'}</td>
       <td className="token-value">
@@ -43,14 +43,14 @@ export function TokenRow({ token }: { token: TokenSummary }) {
             className="nc-toggle-token-visibility"
             icon={shown ? <EyeOffIcon /> : <EyeIcon />}
             pressed={shown}
-            disabled={busy !== undefined}
+            busy={busy !== undefined}
             onClick={() => void toggleReveal(token.id)}
           />
           <IconButton
             label="Copy"
             testId="nc-token-row-copy"
             icon={<CopyIcon />}
-            disabled={busy !== undefined}
+            busy={busy !== undefined}
             onClick={() => void copy(token.id)}
           />
           <IconButton label="Use it" icon={<CodeIcon />} onClick={() => showUsage(token.id)} />
@@ -58,7 +58,7 @@ export function TokenRow({ token }: { token: TokenSummary }) {
             label="Test"
             testId="nc-token-row-test"
             icon={<PlugIcon />}
-            disabled={busy !== undefined}
+            busy={busy !== undefined}
             onClick={() => void test(token.id)}
           />
           <IconButton

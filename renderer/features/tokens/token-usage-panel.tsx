@@ -53,7 +53,8 @@ export function TokenUsagePanel() {
             type="button"
             className="btn btn-secondary btn-small"
             data-testid={testId}
-            disabled={busy !== undefined}
+            // Focusable while a copy is out (the store ignores the click), like the row's own buttons.
+            aria-disabled={busy !== undefined || undefined}
             onClick={() => void copy(token.id, example)}
           >
             {button}
