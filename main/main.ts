@@ -8,6 +8,7 @@ import { createIpcRouter } from './ipc-router.ts';
 import { createJsonFile } from './settings/json-file.ts';
 import { APP_SCHEME, createSenderCheck, rendererHeaders, resolveAppFile } from './security.ts';
 import { createKeytarSecretStore } from './session/keytar-store.ts';
+import { createKeytarTokenVault } from './session/keytar-token-vault.ts';
 import { createMemorySecretStore } from './session/memory-store.ts';
 import { createMainWindow, denyAllPermissions, preloadPathFor, rendererRootFor } from './window.ts';
 import { CHANNELS } from '../preload/contract.ts';
@@ -29,6 +30,8 @@ if (!app.requestSingleInstanceLock()) {
   const handlers = createHandlers({
     secretStore: createKeytarSecretStore({ service: APP_NAME }),
     fallbackSecretStore: createMemorySecretStore(),
+    // A keychain service of its own: the session entries stay as they are.
+    tokenVault: createKeytarTokenVault({ service: `${APP_NAME} API tokens` }),
     clipboard: { readText: () => clipboard.readText(), writeText: (text) => clipboard.writeText(text) },
     settingsFile: createJsonFile(path.join(app.getPath('userData'), 'settings.json')),
     // Node's fetch, not net.fetch: Chromium's cookie jar would write the refresh token to disk.

@@ -18,6 +18,28 @@ export interface SecretStore {
   remove(serverUrl: string, email: string): Promise<void>;
 }
 
+/** Whose token copies: every vault call names the account, so several accounts can keep theirs side by side. */
+export interface VaultAccount {
+  serverUrl: string;
+  email: string;
+}
+
+/**
+ * Copies of API tokens created in the app (today's servers show a token only once), kept in the
+ * OS keychain apart from the session. Every method may throw AppFailure('keychain_unavailable').
+ */
+export interface TokenVault {
+  readonly kind: 'keychain' | 'memory';
+  /** Every copy kept for the account: token id → value. */
+  load(account: VaultAccount): Promise<Map<string, string>>;
+  put(account: VaultAccount, id: string, value: string): Promise<void>;
+  remove(account: VaultAccount, id: string): Promise<void>;
+  /** Forgets every copy of the account (signing out). */
+  clear(account: VaultAccount): Promise<void>;
+  /** Forgets every copy of every account (the setting turned off). */
+  clearAll(): Promise<void>;
+}
+
 /** The system clipboard (Electron's `clipboard` in the app). */
 export interface ClipboardPort {
   // Electron 45's clipboard is promise-based; test clipboards may answer synchronously.
@@ -40,6 +62,8 @@ export interface AppPorts {
   secretStore: SecretStore;
   /** Used when `secretStore` fails at run time, so the session survives this run in memory. */
   fallbackSecretStore: SecretStore;
+  /** Copies of created tokens; when it fails, a created token stays usable for this run only. */
+  tokenVault: TokenVault;
   clipboard: ClipboardPort;
   settingsFile: JsonFile;
   fetch: typeof fetch;

@@ -5,7 +5,7 @@ import type { SecretStore, StoredSession } from '../ports.ts';
 import { accountKey, parseAccountKey } from './account-key.ts';
 import { keychainUnavailable } from './keychain-unavailable.ts';
 
-type Keytar = typeof import('keytar');
+export type Keytar = typeof import('keytar');
 
 export interface KeytarStoreOptions {
   /** The keychain service name: the app's name. */
@@ -36,7 +36,7 @@ function parseSecret(text: string): EntrySecret | null {
 }
 
 /** Loads keytar on first use, so a missing native module or Secret Service never stops the app from starting. */
-async function importKeytar(): Promise<Keytar> {
+export async function importKeytar(): Promise<Keytar> {
   const module = (await import('keytar')) as Keytar & { default?: Keytar };
   // keytar is CommonJS: depending on the loader its functions sit on the namespace or on `default`.
   return module.default ?? module;
