@@ -11,8 +11,7 @@
 import type { TokenVault, VaultAccount } from '../ports.ts';
 import { isTokenId } from '../nocodb/token-id.ts';
 import { accountKey } from './account-key.ts';
-import { keychainUnavailable } from './keychain-unavailable.ts';
-import { importKeytar, type Keytar } from './keytar-store.ts';
+import { keytarAccess, type Keytar } from './keytar-access.ts';
 
 export interface KeytarTokenVaultOptions {
   /** The keychain service name, different from the session's. */
@@ -33,18 +32,8 @@ function idOf(account: VaultAccount, name: string): string | null {
   return isTokenId(id) ? id : null;
 }
 
-export function createKeytarTokenVault({ service, loadKeytar = importKeytar }: KeytarTokenVaultOptions): TokenVault {
-  let keytar: Promise<Keytar> | null = null;
-
-  async function withKeytar<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
-    try {
-      keytar ??= loadKeytar();
-      return await operation(await keytar);
-    } catch {
-      // The cause may carry details (or a value) that do not belong in a message.
-      throw keychainUnavailable();
-    }
-  }
+export function createKeytarTokenVault({ service, loadKeytar }: KeytarTokenVaultOptions): TokenVault {
+  const withKeytar = keytarAccess(loadKeytar);
 
   const namesOf = async (kt: Keytar, account: VaultAccount) =>
     (await kt.findCredentials(service)).filter(({ account: name }) => idOf(account, name) !== null);
