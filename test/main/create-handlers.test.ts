@@ -81,6 +81,18 @@ describe('createHandlers', () => {
       return { ports, handlers, account: { serverUrl: server.url, email } };
     }
 
+    it('a JWT the server refuses at launch (`me` answers 401): one refresh, one retry, still signed in', async () => {
+      const { ports } = await signedIn();
+      server.expireJwts();
+      const refreshesBefore = server.calls.refresh;
+
+      // A restart on the same keychain and settings.
+      const restarted = createHandlers(ports);
+      expect(await restarted['session:get']()).toMatchObject({ status: 'signed_in' });
+      expect(server.calls.refresh - refreshesBefore).toBe(1);
+      expect(await restarted['tokens:list']({ page: 1, pageSize: 10 })).toMatchObject({ tokens: [] });
+    });
+
     it('signing out forgets the account\'s token copies', async () => {
       const { ports, handlers, account } = await signedIn();
       const { id } = await handlers['tokens:create']({ name: 'kept' });
