@@ -30,7 +30,7 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
       </td>
       <td className="token-creator">{token.creator ?? '—'}</td>
       <td className="token-value">
-        <span className={shown ? 'token-secret' : 'token-mask'}>
+        <span className={shown ? 'token-secret' : token.prefix ? 'token-mask token-mask-prefix' : 'token-mask'}>
           {shown ? revealed : token.prefix ? `${token.prefix}${PREFIX_MASK}` : TOKEN_MASK}
         </span>
       </td>

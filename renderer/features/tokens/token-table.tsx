@@ -15,7 +15,7 @@ export function TokenTable() {
   const columns = useMemo(() => tokenColumns(tokens), [tokens]);
 
   return (
-    <table className="token-table" aria-busy={loading}>
+    <table className={columns.lastUsed || columns.expires ? 'token-table token-table-details' : 'token-table'} aria-busy={loading}>
       <thead>
         <tr>
           <th scope="col" className="col-name">Token name</th>
