@@ -3,6 +3,7 @@
 import { createClipboardGuard } from './clipboard/clipboard-guard.ts';
 import type { Handlers } from './ipc-router.ts';
 import { createNocoClient } from './nocodb/nocodb-client.ts';
+import { createServerCheck } from './nocodb/server-check.ts';
 import type { AppPorts } from './ports.ts';
 import { createSessionService } from './session/session-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
@@ -19,6 +20,7 @@ export function createHandlers(ports: AppPorts): Handlers {
     now: ports.now,
     log,
   });
+  const serverCheck = createServerCheck({ fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs, consentFile: ports.httpConsentFile, log });
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
@@ -28,7 +30,10 @@ export function createHandlers(ports: AppPorts): Handlers {
 
   return {
     'session:get': () => session.getState(),
-    'session:sign-in': (request) => session.signIn(request),
+    'session:sign-in': async (request) => {
+      await serverCheck.beforeSignIn(request.serverUrl, request.confirmInsecure === true);
+      return session.signIn(request);
+    },
     async 'session:sign-out'() {
       const before = await session.getState();
       const after = await session.signOut();

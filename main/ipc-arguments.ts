@@ -31,6 +31,7 @@ const schemas = {
     email: v.pipe(printable(320), v.nonEmpty()),
     // Passwords may hold any character; only the size is bounded.
     password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(1024)),
+    confirmInsecure: v.optional(v.boolean()),
   }),
   'session:sign-out': noArgument,
   'tokens:list': v.strictObject({

@@ -1,12 +1,15 @@
 // Composition root: the only place (with window.ts) that touches Electron. It builds the ports,
 // hands them to the services, and connects the IPC router to the app's one window.
-import { Menu, app, clipboard, ipcMain, protocol, type BrowserWindow } from 'electron';
+import { ClipboardItem, Menu, app, clipboard, ipcMain, protocol, type BrowserWindow } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createSystemClipboard } from './clipboard/system-clipboard.ts';
 import { createHandlers } from './create-handlers.ts';
+import { debugSwitchesIn } from './debug-switches.ts';
 import { createIpcRouter } from './ipc-router.ts';
+import { describeSender } from './ipc-sender.ts';
 import { createJsonFile } from './settings/json-file.ts';
-import { APP_SCHEME, createSenderCheck, rendererHeaders, resolveAppFile } from './security.ts';
+import { APP_SCHEME, answerAppRequest, createSenderCheck } from './security.ts';
 import { createKeytarSecretStore } from './session/keytar-store.ts';
 import { createKeytarTokenVault } from './session/keytar-token-vault.ts';
 import { createMemorySecretStore } from './session/memory-store.ts';
@@ -15,12 +18,16 @@ import { CHANNELS } from '../preload/contract.ts';
 
 const APP_NAME = 'NocoDB Account Manager';
 const devServerUrl = !app.isPackaged ? (process.env['VITE_DEV_SERVER_URL'] ?? null) : null;
+const debugSwitches = app.isPackaged ? debugSwitchesIn(process.argv) : [];
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-if (!app.requestSingleInstanceLock()) {
+if (debugSwitches.length > 0) {
+  console.error(`${APP_NAME} does not start with ${debugSwitches.join(', ')}: another program could control it through them.`);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
@@ -32,8 +39,9 @@ if (!app.requestSingleInstanceLock()) {
     fallbackSecretStore: createMemorySecretStore(),
     // A keychain service of its own: the session entries stay as they are.
     tokenVault: createKeytarTokenVault({ service: `${APP_NAME} API tokens` }),
-    clipboard: { readText: () => clipboard.readText(), writeText: (text) => clipboard.writeText(text) },
+    clipboard: createSystemClipboard(clipboard, ClipboardItem, process.platform),
     settingsFile: createJsonFile(path.join(app.getPath('userData'), 'settings.json')),
+    httpConsentFile: createJsonFile(path.join(app.getPath('userData'), 'plain-http-servers.json')),
     // Node's fetch, not net.fetch: Chromium's cookie jar would write the refresh token to disk.
     fetch: globalThis.fetch,
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
@@ -70,15 +78,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const mainDir = __dirname;
     const rendererRoot = rendererRootFor(mainDir);
-    protocol.handle(APP_SCHEME, async (request) => {
-      const file = resolveAppFile(rendererRoot, request.url);
-      if (!file) return new Response('Not found', { status: 404 });
-      try {
-        return new Response(await readFile(file), { headers: rendererHeaders(file) });
-      } catch {
-        return new Response('Not found', { status: 404 });
-      }
-    });
+    protocol.handle(APP_SCHEME, (request) => answerAppRequest(rendererRoot, request.url, readFile));
     denyAllPermissions();
     // The standard Edit roles make copy, paste and select-all work in text fields on macOS.
     Menu.setApplicationMenu(
@@ -91,17 +91,7 @@ if (!app.requestSingleInstanceLock()) {
       ]),
     );
     for (const channel of CHANNELS) {
-      ipcMain.handle(channel, (event, arg: unknown) =>
-        router.dispatch(
-          channel,
-          {
-            webContentsId: event.sender.id,
-            isMainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,
-            url: event.senderFrame?.url ?? '',
-          },
-          arg,
-        ),
-      );
+      ipcMain.handle(channel, (event, arg: unknown) => router.dispatch(channel, describeSender(event), arg));
     }
     const open = () => {
       mainWindow = createMainWindow({ preloadPath: preloadPathFor(mainDir), devServerUrl, isPackaged: app.isPackaged });

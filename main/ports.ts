@@ -40,11 +40,16 @@ export interface TokenVault {
   clearAll(): Promise<void>;
 }
 
-/** The system clipboard (Electron's `clipboard` in the app). */
+export interface ClipboardWriteOptions {
+  /** Mark the entry as a secret, so clipboard history, sync and managers skip it where the OS allows. */
+  concealed?: boolean;
+}
+
+/** The system clipboard (`clipboard/system-clipboard.ts` over Electron's in the app). */
 export interface ClipboardPort {
   // Electron 45's clipboard is promise-based; test clipboards may answer synchronously.
   readText(): string | Promise<string>;
-  writeText(text: string): void | Promise<void>;
+  writeText(text: string, options?: ClipboardWriteOptions): void | Promise<void>;
 }
 
 /** A small JSON document in the app's data folder, for non-secret preferences only. */
@@ -66,6 +71,8 @@ export interface AppPorts {
   tokenVault: TokenVault;
   clipboard: ClipboardPort;
   settingsFile: JsonFile;
+  /** The plain-http servers the user accepted sending a password to (see nocodb/server-check.ts). */
+  httpConsentFile: JsonFile;
   fetch: typeof fetch;
   timers: Timers;
   now: () => number;

@@ -49,10 +49,13 @@ export function isAllowedExternalLink(url: string): boolean {
   return (Object.values(EXTERNAL_LINKS) as string[]).includes(url);
 }
 
+const originOf = (url: string): string | null => (URL.canParse(url) ? new URL(url).origin : null);
+
 /** A page in the app's window may only ever show the app itself. */
 export function isAppUrl(url: string, devServerUrl: string | null = null): boolean {
   if (url === APP_ENTRY_URL || url.startsWith(`${APP_ORIGIN}/`)) return true;
-  return devServerUrl !== null && url.startsWith(devServerUrl);
+  // By origin: a prefix would let `http://localhost:5173.evil.com/` pass for `http://localhost:5173`.
+  return devServerUrl !== null && originOf(url) !== null && originOf(url) === originOf(devServerUrl);
 }
 
 /** Only the app's own window, top frame, showing the app, may call main. */
@@ -61,22 +64,43 @@ export function createSenderCheck(getWindowId: () => number | null, devServerUrl
     sender.webContentsId === getWindowId() && sender.isMainFrame && isAppUrl(sender.url, devServerUrl);
 }
 
+export type AppFileLookup = { kind: 'file'; file: string } | { kind: 'not_found' } | { kind: 'bad_request' };
+
 /**
- * Maps an `app://renderer/...` URL to a file inside `root`, or null for anything outside it
- * (traversal, other hosts, other schemes).
+ * Maps an `app://renderer/...` URL to a file inside `root`: not found for anything outside it
+ * (traversal, other hosts, other schemes), a bad request for a malformed `%` escape.
  */
-export function resolveAppFile(root: string, url: string): string | null {
-  let parsed: URL;
+export function lookUpAppFile(root: string, url: string): AppFileLookup {
+  if (!URL.canParse(url)) return { kind: 'not_found' };
+  const parsed = new URL(url);
+  if (`${parsed.protocol}//${parsed.host}` !== APP_ORIGIN) return { kind: 'not_found' };
+  let relative: string;
   try {
-    parsed = new URL(url);
+    relative = decodeURIComponent(parsed.pathname) || '/';
   } catch {
-    return null;
+    return { kind: 'bad_request' };
   }
-  if (`${parsed.protocol}//${parsed.host}` !== APP_ORIGIN) return null;
-  const relative = decodeURIComponent(parsed.pathname) || '/';
   const file = path.resolve(root, `.${relative === '/' ? '/index.html' : relative}`);
   const base = path.resolve(root);
-  return file.startsWith(base + path.sep) ? file : null;
+  return file.startsWith(base + path.sep) ? { kind: 'file', file } : { kind: 'not_found' };
+}
+
+/** The file an `app://renderer/...` URL names inside `root`, or null. */
+export function resolveAppFile(root: string, url: string): string | null {
+  const lookup = lookUpAppFile(root, url);
+  return lookup.kind === 'file' ? lookup.file : null;
+}
+
+/** The `app://` protocol handler: a renderer file with its headers, 404, or 400 — never a throw. */
+export async function answerAppRequest(root: string, url: string, readFile: (file: string) => Promise<Uint8Array>): Promise<Response> {
+  const lookup = lookUpAppFile(root, url);
+  if (lookup.kind === 'bad_request') return new Response('Bad request', { status: 400 });
+  if (lookup.kind === 'not_found') return new Response('Not found', { status: 404 });
+  try {
+    return new Response(await readFile(lookup.file), { headers: rendererHeaders(lookup.file) });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'not_found',
   'server_error',
   'keychain_unavailable',
+  'redirected', // the server redirects; sign-in refused before any credential was sent
+  'insecure_connection', // plain http to another machine; sign in again with `confirmInsecure` once the user agrees
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -62,6 +64,8 @@ export interface SignInRequest {
   serverUrl: string;
   email: string;
   password: string;
+  /** The user accepts sending the password over plain http to this server (after `insecure_connection`). */
+  confirmInsecure?: boolean;
 }
 
 /**

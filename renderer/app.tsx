@@ -9,6 +9,7 @@ import { SignInScreen } from './features/sign-in/sign-in-screen.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
 import { useRoute } from './routing/hash-route.ts';
 import { useSession } from './stores/stores-context.tsx';
+import { useFocusHeadingWhenLost } from './ui/focus-lost.ts';
 import { Toaster } from './ui/toaster.tsx';
 
 /** Picks the screen: a splash until main answers, sign-in when signed out, else the routed page. */
@@ -35,6 +36,7 @@ export function App() {
 
 function SignedIn({ account }: { account: Account }) {
   const route = useRoute();
+  useFocusHeadingWhenLost(route);
   return (
     <div className="app">
       <PersistenceBanner />

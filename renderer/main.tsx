@@ -1,4 +1,5 @@
-// Theme and base styles first, so feature styles imported by the components can build on them.
+// Font, theme and base styles first, so feature styles imported by the components can build on them.
+import './styles/fonts.css';
 import './styles/theme.css';
 import './styles/base.css';
 import { StrictMode } from 'react';

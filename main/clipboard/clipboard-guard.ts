@@ -3,9 +3,12 @@
 import type { ClipboardPort, Timers } from '../ports.ts';
 
 export interface ClipboardGuard {
-  /** Writes `text`; after `clearAfterSeconds` (0 = never) clears the clipboard if it still holds `text`. */
+  /** Writes `text` as a concealed entry; after `clearAfterSeconds` (0 = never) clears the clipboard if it still holds `text`. */
   copy(text: string, clearAfterSeconds: number): Promise<void>;
-  /** Clears the clipboard now if it still holds the last copied text (when the app quits). */
+  /**
+   * When the app quits: clears the clipboard if it still holds the last copy, unless that copy was
+   * made with auto-clear off (the user chose to keep what they copy).
+   */
   clearNow(): Promise<void>;
 }
 
@@ -32,8 +35,8 @@ export function createClipboardGuard({ clipboard, timers, log }: ClipboardGuardO
       if (pending !== null) timers.clearTimeout(pending);
       pending = null;
       const copy = ++copies;
-      lastCopied = text;
-      await clipboard.writeText(text);
+      lastCopied = clearAfterSeconds > 0 ? text : null;
+      await clipboard.writeText(text, { concealed: true });
       if (clearAfterSeconds <= 0) return;
       pending = timers.setTimeout(() => {
         pending = null;

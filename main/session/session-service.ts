@@ -212,7 +212,13 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     async signIn({ serverUrl, email, password }) {
       const client = createClient(normalizeServerUrl(serverUrl));
       const tokens = await client.signIn(email, password);
-      const user = await client.me(tokens.jwt);
+      const user = await client.me(tokens.jwt).catch(async (error: unknown) => {
+        // Nobody will use the session the server just issued: end it there instead of leaving it alive.
+        await client.signOut(tokens).catch((signOutError: unknown) => {
+          log(`session: sign-out of the unused session failed with ${toAppError(signOutError).code}`);
+        });
+        throw error;
+      });
       const { jwt, refreshToken } = tokens;
       const live = liveSession(client, { serverUrl: client.serverUrl, email: user.email, jwt, refreshToken });
       await persist(live, live.session);

@@ -11,8 +11,15 @@ export interface SessionStore {
   /** The last sign-in failure, for the sign-in form. */
   error: AppError | null;
   load: () => Promise<void>;
-  /** Sends the credentials to main; the password is not kept here. */
+  /**
+   * A sign-in main refused with `insecure_connection`, waiting for the user's answer. It holds the
+   * password only until they answer (memory only).
+   */
+  awaitingPlainHttpConsent: SignInRequest | null;
+  /** Sends the credentials to main; the password is not kept here (but see `awaitingPlainHttpConsent`). */
   signIn: (request: SignInRequest) => Promise<void>;
+  /** The user's answer to the plain-http warning: true sends the same sign-in again, confirmed. */
+  answerPlainHttpConsent: (accept: boolean) => Promise<void>;
   signOut: () => Promise<void>;
   /** Every store passes its failures here: a dead session sends the app back to sign-in. */
   checkFailure: (error: AppError) => Promise<void>;
@@ -41,6 +48,7 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
       state: null,
       status: 'loading',
       error: null,
+      awaitingPlainHttpConsent: null,
 
       load: async () => {
         set({ status: 'loading' });
@@ -53,7 +61,16 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
         set({ status: 'signing_in', error: null });
         const result = await callBridge(() => bridge.session.signIn(request));
         if (result.ok) set({ status: 'idle', state: result.value });
-        else set({ status: 'idle', error: result.error });
+        else {
+          const awaiting = result.error.code === 'insecure_connection' && !request.confirmInsecure ? request : null;
+          set({ status: 'idle', error: result.error, awaitingPlainHttpConsent: awaiting });
+        }
+      },
+
+      answerPlainHttpConsent: async (accept) => {
+        const request = get().awaitingPlainHttpConsent;
+        set({ awaitingPlainHttpConsent: null, error: null });
+        if (accept && request) await get().signIn({ ...request, confirmInsecure: true });
       },
 
       signOut: async () => {

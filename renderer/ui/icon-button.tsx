@@ -8,7 +8,8 @@ interface IconButtonProps {
   onClick: () => void;
   className?: string;
   testId?: string;
-  disabled?: boolean;
+  /** Busy: announced as unavailable and clicks are ignored, but it keeps the focus (`disabled` would drop it). */
+  busy?: boolean;
   pressed?: boolean;
   /**
    * Why the action cannot be used at all: the button stays focusable (aria-disabled, not disabled)
@@ -18,7 +19,8 @@ interface IconButtonProps {
 }
 
 /** A small icon-only button with a dark tooltip, keyboard reachable like any button. */
-export function IconButton({ label, icon, onClick, className, testId, disabled, pressed, unavailable }: IconButtonProps) {
+export function IconButton({ label, icon, onClick, className, testId, busy, pressed, unavailable }: IconButtonProps) {
+  const inactive = busy === true || unavailable !== undefined;
   return (
     <Tooltip.Root>
       <Tooltip.Trigger asChild>
@@ -27,19 +29,18 @@ export function IconButton({ label, icon, onClick, className, testId, disabled, 
           className={className ? `icon-button ${className}` : 'icon-button'}
           aria-label={label}
           aria-pressed={pressed}
-          aria-disabled={unavailable !== undefined || undefined}
           data-testid={testId}
-          disabled={disabled}
-          onClick={unavailable === undefined ? onClick : undefined}
+          aria-disabled={inactive || undefined}
+          data-unavailable={unavailable !== undefined || undefined}
+          onClick={() => !inactive && onClick()}
         >
           {icon}
         </button>
       </Tooltip.Trigger>
-      <Tooltip.Portal>
-        <Tooltip.Content className="tooltip" sideOffset={6}>
-          {unavailable ?? label}
-        </Tooltip.Content>
-      </Tooltip.Portal>
+      {/* No portal: the tooltip stays inside the button's landmark (axe: region). */}
+      <Tooltip.Content className="tooltip" sideOffset={6}>
+        {unavailable ?? label}
+      </Tooltip.Content>
     </Tooltip.Root>
   );
 }

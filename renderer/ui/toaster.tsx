@@ -12,6 +12,8 @@ export function Toaster() {
         <Toast.Root
           key={toast.id}
           className={`toast toast-${toast.tone}`}
+          // Tab reaches a toast (to use its buttons), so it needs a name to be announced by.
+          aria-label={toast.title}
           duration={toast.duration}
           type={toast.tone === 'error' ? 'foreground' : 'background'}
           onOpenChange={(open) => {

@@ -71,6 +71,7 @@ export function printResults(results: BenchResults, previous: BenchResults | nul
   console.log('\n(4) renderer bundle (dist/renderer)');
   console.log(`    JS  ${kb(bundle.jsBytes)} raw, ${kb(bundle.jsGzipBytes)} gzip  ${verdict(bundle.jsGzipBytes <= JS_GZIP_BYTES)} ≤ ${kb(JS_GZIP_BYTES)} gzip`);
   console.log(`    CSS ${kb(bundle.cssBytes)} raw, ${kb(bundle.cssGzipBytes)} gzip`);
+  console.log(`    fonts ${kb(bundle.fontBytes)} woff2 (not counted in the JS budget)`);
   console.log('    Save → row runs add tokens: N grows by 2 × runs during that measurement (it comes last).');
 
   printScaling(results);

@@ -1,7 +1,7 @@
 // The BUILT main bundle (dist/main/main.cjs) started against a stand-in for Electron: proves the
 // composition root wires every channel, the window, the protocol and the menu as intended, which
 // no other test runs (the Electron binary cannot run here).
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,13 +18,14 @@ interface FakeElectron {
   menuTemplate: unknown[];
   appListeners: Map<string, (event: { preventDefault(): void }) => void>;
   quits: number;
+  exits: number[];
   ready: Promise<void>;
 }
 
 // Written into a temp node_modules/electron: records what main asks of Electron.
 const FAKE_ELECTRON = `
 let resolveReady;
-const fake = { handlers: new Map(), windows: [], protocolHandler: null, privilegedSchemes: [], menuTemplate: [], appListeners: new Map(), quits: 0, ready: new Promise((r) => (resolveReady = r)) };
+const fake = { handlers: new Map(), windows: [], protocolHandler: null, privilegedSchemes: [], menuTemplate: [], appListeners: new Map(), quits: 0, exits: [], ready: new Promise((r) => (resolveReady = r)) };
 globalThis.__fakeElectron = fake;
 let nextId = 1;
 class BrowserWindow {
@@ -41,6 +42,7 @@ module.exports = {
     isPackaged: true,
     requestSingleInstanceLock: () => true,
     quit() { fake.quits += 1; },
+    exit(code) { fake.exits.push(code); },
     on(name, listener) { fake.appListeners.set(name, listener); },
     getPath: () => process.env.FAKE_USER_DATA,
     whenReady: () => { const ready = Promise.resolve(); ready.then(() => setTimeout(resolveReady, 0)); return ready; },
@@ -60,10 +62,12 @@ module.exports = {
 
 describe('the built main bundle', () => {
   let electron: FakeElectron;
+  let root: string;
+  let outDir: string;
 
   beforeAll(async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'nocodb-am-main-'));
-    const outDir = path.join(root, 'dist');
+    root = await mkdtemp(path.join(tmpdir(), 'nocodb-am-main-'));
+    outDir = path.join(root, 'dist');
     await build({ mode: 'main', logLevel: 'silent', build: { outDir: path.join(outDir, 'main') } });
     await mkdir(path.join(outDir, 'renderer'), { recursive: true });
     await writeFile(path.join(outDir, 'renderer', 'index.html'), '<!doctype html><title>app</title>');
@@ -115,5 +119,24 @@ describe('the built main bundle', () => {
 
   it('has the standard Edit menu', () => {
     expect(electron.menuTemplate).toContainEqual({ role: 'editMenu' });
+  });
+
+  it('refuses to start, packaged, with a remote-debugging switch: exits before any window or handler', async () => {
+    // A second copy of the bundle, so Node loads it afresh; it shares the fake Electron with the first.
+    const second = path.join(outDir, 'main', 'main-second-start.cjs');
+    const windows = electron.windows.length;
+    const argv = process.argv;
+    await copyFile(path.join(outDir, 'main', 'main.cjs'), second);
+    process.argv = [...argv, '--remote-debugging-port=9222'];
+    electron.handlers.clear();
+    try {
+      createRequire(import.meta.url)(second);
+    } finally {
+      process.argv = argv;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(electron.exits).toEqual([1]);
+    expect(electron.handlers.size).toBe(0);
+    expect(electron.windows).toHaveLength(windows);
   });
 });

@@ -32,6 +32,8 @@ export interface LaunchOptions {
   clipboard?: 'system' | 'memory';
   /** Per-request timeout towards the NocoDB server; default 10 s. */
   requestTimeoutMs?: number;
+  /** main's fetch; default Node's (e.g. one that resolves test LAN names, see resolving-fetch.ts). */
+  fetch?: typeof fetch;
 }
 
 export interface LaunchedApp {
@@ -154,7 +156,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       tokenVault: options.secretStore === 'memory' ? memoryVault : createKeytarTokenVault({ service: tokenService }),
       clipboard,
       settingsFile: createJsonFile(path.join(userDataDir, 'settings.json')),
-      fetch: globalThis.fetch,
+      httpConsentFile: createJsonFile(path.join(userDataDir, 'plain-http-servers.json')),
+      fetch: options.fetch ?? globalThis.fetch,
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
       now: () => Date.now(),
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,

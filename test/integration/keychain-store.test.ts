@@ -1,5 +1,5 @@
-// The keytar store against a REAL Secret Service (gnome-keyring in CI, run inside dbus-run-session
-// with an unlocked keyring, see .ci/run), and the app's behaviour when no Secret Service exists.
+// The keytar store against a REAL Secret Service (the test run's own unlocked gnome-keyring, see
+// test/support/desktop-setup.ts), and the app's behaviour when no Secret Service exists.
 import keytar from 'keytar';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -20,7 +20,7 @@ describe('keytar secret store on the real keychain', () => {
   beforeAll(async () => {
     if (!process.env['DBUS_SESSION_BUS_ADDRESS']) {
       throw new Error(
-        'No D-Bus session, so no Secret Service: run this suite inside `dbus-run-session` with an unlocked gnome-keyring (see .ci/run).',
+        'No D-Bus session, so no Secret Service: run this suite through vitest, whose global setup starts one (test/support/desktop-setup.ts).',
       );
     }
     // Fails loudly (keychain_unavailable) when the bus has no Secret Service or the keyring is locked.

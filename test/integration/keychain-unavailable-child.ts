@@ -31,6 +31,7 @@ process.once('message', async (request: ChildRequest) => {
     tokenVault: createKeytarTokenVault({ service: `${request.service} tokens` }),
     clipboard: { readText: () => clipboardText, writeText: (text) => void (clipboardText = text) },
     settingsFile: createJsonFile(path.join(request.dataDir, 'settings.json')),
+    httpConsentFile: createJsonFile(path.join(request.dataDir, 'plain-http-servers.json')),
     fetch: globalThis.fetch,
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
     now: Date.now,

@@ -1,5 +1,5 @@
 // The session, end to end on real things: a REAL NocoDB (started by the global setup, or the user's
-// own through NOCODB_URL) and the REAL keychain (gnome-keyring inside dbus-run-session in CI).
+// own through NOCODB_URL) and the REAL keychain (the test run's own gnome-keyring, see desktop-setup.ts).
 // Each "launch" builds the app's handlers afresh on a new keytar store, as main.ts does at start-up.
 import keytar from 'keytar';
 import { randomUUID } from 'node:crypto';
@@ -28,6 +28,7 @@ function launch(): Handlers {
     tokenVault: createMemoryTokenVault(),
     clipboard: { readText: () => '', writeText: () => {} },
     settingsFile: createJsonFile(path.join(dataDir, 'settings.json')),
+    httpConsentFile: createJsonFile(path.join(dataDir, 'plain-http-servers.json')),
     fetch: globalThis.fetch,
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
     now: Date.now,
@@ -69,7 +70,7 @@ const median = (values: number[]) => {
 describe('session on a real NocoDB and the real keychain', () => {
   beforeAll(async () => {
     if (!process.env['DBUS_SESSION_BUS_ADDRESS']) {
-      throw new Error('No D-Bus session, so no keychain: run inside `dbus-run-session` with an unlocked gnome-keyring (see .ci/run).');
+      throw new Error('No D-Bus session, so no keychain: run through vitest, whose global setup starts one (test/support/desktop-setup.ts).');
     }
     user = await signUpUser(realNocodb().url);
     dataDir = await mkdtemp(path.join(tmpdir(), 'nocodb-am-session-'));

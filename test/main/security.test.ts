@@ -5,6 +5,7 @@ import {
   CONTENT_SECURITY_POLICY,
   EXTERNAL_LINKS,
   SECURE_WEB_PREFERENCES,
+  answerAppRequest,
   isAllowedExternalLink,
   isAppUrl,
   rendererHeaders,
@@ -65,6 +66,16 @@ describe('app URLs', () => {
     expect(isAppUrl('http://127.0.0.1:5173/', 'http://127.0.0.1:5173/')).toBe(true);
   });
 
+  it('compares the dev server by origin, not by prefix', () => {
+    const dev = 'http://localhost:5173';
+    expect(isAppUrl('http://localhost:5173/', dev)).toBe(true);
+    expect(isAppUrl('http://localhost:5173/#/account/tokens', dev)).toBe(true);
+    expect(isAppUrl('http://localhost:5173.evil.com/', dev)).toBe(false);
+    expect(isAppUrl('http://localhost:51730/', dev)).toBe(false);
+    expect(isAppUrl('http://localhost:5173@evil.com/', dev)).toBe(false);
+    expect(isAppUrl('not a url', dev)).toBe(false);
+  });
+
   it('opens only the links the app offers in the browser', () => {
     expect(isAllowedExternalLink(EXTERNAL_LINKS.nocodbTokenDocs)).toBe(true);
     expect(isAllowedExternalLink('https://evil.example/')).toBe(false);
@@ -92,7 +103,37 @@ describe('resolveAppFile', () => {
     'app://other/index.html',
     'file:///etc/passwd',
     'not a url',
+    'app://renderer/%E0%A4%A',
   ])('refuses %s', (url) => {
     expect(resolveAppFile(root, url)).toBeNull();
   });
+});
+
+describe('answerAppRequest (the app:// protocol handler)', () => {
+  const root = path.resolve('/srv/app/renderer');
+  const files = new Map([[path.join(root, 'index.html'), '<!doctype html>']]);
+  const readFile = async (file: string) => {
+    const content = files.get(file);
+    if (content === undefined) throw new Error('ENOENT');
+    return Buffer.from(content);
+  };
+
+  it('serves a renderer file with the policy headers', async () => {
+    const response = await answerAppRequest(root, 'app://renderer/index.html', readFile);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await response.text()).toBe('<!doctype html>');
+  });
+
+  it('answers 404 for a file that is not there or outside the folder', async () => {
+    expect((await answerAppRequest(root, 'app://renderer/missing.js', readFile)).status).toBe(404);
+    expect((await answerAppRequest(root, 'app://other/index.html', readFile)).status).toBe(404);
+  });
+
+  it.each(['app://renderer/%E0%A4%A', 'app://renderer/%ff.js', 'app://renderer/assets/%'])(
+    'answers 400 for a malformed escape in %s instead of throwing',
+    async (url) => {
+      expect((await answerAppRequest(root, url, readFile)).status).toBe(400);
+    },
+  );
 });

@@ -283,7 +283,7 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     }
     const own = user.superAdmin ? tokens : tokens.filter((row) => row.userId === user.id);
     // Today's server lists newest first (`created_at desc`).
-    const visible = today ? [...own].reverse() : own;
+    const visible = today ? own.toReversed() : own;
     const page = visible.slice(offset, offset + limit);
     return {
       status: 200,

@@ -5,8 +5,7 @@
 //   `vitest run --project unit` stays fast. A NocoDB that cannot start fails the run; nothing is skipped.
 import type { TestProject } from 'vitest/node';
 import { startNocodb } from './nocodb-server.ts';
-
-const PROJECTS_NEEDING_NOCODB = new Set(['integration', 'e2e']);
+import { runNeedsServices } from './selected-projects.ts';
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (process.env.NOCODB_URL) {
@@ -15,8 +14,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     }
     return undefined;
   }
-  // `vitest.projects` is already narrowed by `--project`.
-  if (!project.vitest.projects.some((candidate) => PROJECTS_NEEDING_NOCODB.has(candidate.name))) return undefined;
+  if (!runNeedsServices(project)) return undefined;
 
   const startedAt = performance.now();
   const server = await startNocodb();

@@ -24,6 +24,7 @@ export function memoryPorts(overrides: Partial<AppPorts> = {}) {
     tokenVault: createMemoryTokenVault(),
     clipboard,
     settingsFile: memoryJsonFile(),
+    httpConsentFile: memoryJsonFile(),
     fetch: globalThis.fetch,
     timers: { setTimeout: () => 0, clearTimeout: () => {} },
     now: () => Date.now(),

@@ -81,7 +81,7 @@ export async function startNocodb(options: StartNocodbOptions = {}): Promise<Noc
     } catch (error) {
       await stop();
       const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n') : '(no log)';
-      throw new Error(`${(error as Error).message}\nLast lines of ${logFile}:\n${tail}`);
+      throw new Error(`${(error as Error).message}\nLast lines of ${logFile}:\n${tail}`, { cause: error });
     }
   }
 

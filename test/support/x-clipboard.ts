@@ -5,7 +5,7 @@ import type { ClipboardPort } from '../../main/ports.ts';
 
 export function createXClipboard(): ClipboardPort {
   if (!process.env['DISPLAY']) {
-    throw new Error('No X display: run the end-to-end tests under xvfb-run (as .ci/run does).');
+    throw new Error('No X display: the e2e project gets its own from test/support/desktop-setup.ts; run it through vitest.');
   }
   return {
     readText: () => {

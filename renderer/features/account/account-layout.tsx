@@ -36,7 +36,7 @@ export function AccountLayout({ active, children }: { active: AccountRoute; chil
           ))}
         </ul>
       </nav>
-      <div className="account-main">
+      <main className="account-main">
         <header className="account-topbar">
           <nav aria-label="Breadcrumb" className="breadcrumb">
             <span>Account</span>
@@ -51,7 +51,7 @@ export function AccountLayout({ active, children }: { active: AccountRoute; chil
           <h1 className="account-header-title">{tab.title}</h1>
         </div>
         <div className="account-content">{children}</div>
-      </div>
+      </main>
     </div>
   );
 }

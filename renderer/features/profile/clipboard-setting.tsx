@@ -16,6 +16,7 @@ export function ClipboardSetting() {
     void load();
   }, [load]);
   useEffect(() => {
+    // oxlint-disable-next-line react/set-state-in-effect -- the field takes the saved value once it has loaded
     if (settings) setSeconds(String(settings.clipboardClearSeconds));
   }, [settings]);
 

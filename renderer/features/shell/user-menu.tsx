@@ -1,4 +1,5 @@
 import { DropdownMenu, Tooltip } from 'radix-ui';
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import type { Account } from '../../../preload/contract.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
@@ -8,30 +9,60 @@ import { initialsOf } from '../../ui/initials.ts';
 /** The round initials avatar in the bottom-left corner and the menu that opens above it. */
 export function UserMenu({ account }: { account: Account }) {
   const signOut = useSession((s) => s.signOut);
+  const [open, setOpen] = useState(false);
+  const accountSettings = useRef<HTMLDivElement>(null);
+  const initials = initialsOf(account.displayName, account.email);
+  // The menu and the tooltip open inside the avatar's navigation landmark, not at the end of <body>
+  // (axe: every piece of content belongs to a landmark).
+  const [landmark, setLandmark] = useState<HTMLElement | null>(null);
+  const findLandmark = useCallback((avatar: HTMLElement | null) => setLandmark(avatar?.closest('nav') ?? null), []);
+
+  // The menu pattern: Tab leaves the menu (Radix keeps focus in it), and focus goes back to the avatar.
+  const closeOnTab = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab') return;
+    event.preventDefault();
+    setOpen(false);
+  };
+
   return (
     // Not modal: a modal menu locks scrolling with an injected <style>, which the CSP (rightly) blocks.
-    <DropdownMenu.Root modal={false}>
+    <DropdownMenu.Root modal={false} open={open} onOpenChange={setOpen}>
       <Tooltip.Root>
         <Tooltip.Trigger asChild>
           <DropdownMenu.Trigger asChild>
             <button
+              ref={findLandmark}
               type="button"
               className="avatar avatar-small"
               data-testid="nc-sidebar-userinfo"
-              aria-label={`User menu for ${account.email}`}
+              // The visible initials start the name, so speech input ("click AD") finds the button.
+              aria-label={`${initials}, user menu for ${account.email}`}
             >
-              {initialsOf(account.displayName, account.email)}
+              {initials}
             </button>
           </DropdownMenu.Trigger>
         </Tooltip.Trigger>
-        <Tooltip.Portal>
+        <Tooltip.Portal container={landmark}>
           <Tooltip.Content className="tooltip" side="right" sideOffset={6}>
             {account.email}
           </Tooltip.Content>
         </Tooltip.Portal>
       </Tooltip.Root>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content className="menu" side="top" align="start" sideOffset={8}>
+      <DropdownMenu.Portal container={landmark}>
+        <DropdownMenu.Content
+          className="menu"
+          side="top"
+          align="start"
+          sideOffset={8}
+          onKeyDown={closeOnTab}
+          // The menu opens on the item next to the avatar, never on Log Out at the far end (so Enter,
+          // Enter does not sign out). Preventing the default skips Radix's "focus the first item".
+          onFocus={(event) => {
+            if (event.target !== event.currentTarget) return;
+            event.preventDefault();
+            accountSettings.current?.focus();
+          }}
+        >
           <DropdownMenu.Item className="menu-item" data-testid="nc-sidebar-user-logout" onSelect={() => void signOut()}>
             <LogOutIcon />
             Log Out
@@ -41,7 +72,7 @@ export function UserMenu({ account }: { account: Account }) {
             <KeyIcon />
             API Tokens
           </DropdownMenu.Item>
-          <DropdownMenu.Item className="menu-item" onSelect={() => navigate('profile')}>
+          <DropdownMenu.Item ref={accountSettings} className="menu-item" onSelect={() => navigate('profile')}>
             <SettingsIcon />
             <span className="menu-item-text">
               Account Settings

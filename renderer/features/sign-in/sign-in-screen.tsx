@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useSession } from '../../stores/stores-context.tsx';
 import { errorText } from '../../ui/error-text.ts';
+import { PlainHttpDialog } from './plain-http-dialog.tsx';
 import { DEFAULT_SERVER_URL, SIGN_IN_WORDS } from './sign-in-messages.ts';
 import './sign-in.css';
 
@@ -51,19 +52,22 @@ export function SignInScreen() {
             value={email}
             onChange={setEmail}
             autoComplete="username"
+            // oxlint-disable-next-line jsx-a11y/no-autofocus -- a returning user's next step is this form; focus saves a click
             autoFocus={prefill !== null}
           />
           <Field label="Password" type="password" name="password" value={password} onChange={setPassword} autoComplete="current-password" />
-          {error && (
+          {error && error.code !== 'insecure_connection' && (
             <p className="field-error" role="alert">
               {errorText(error, SIGN_IN_WORDS)}
             </p>
           )}
-          <button type="submit" className="btn btn-primary btn-large" disabled={busy}>
+          {/* aria-disabled, not disabled: a disabled button would drop the focus; submit ignores it while busy. */}
+          <button type="submit" className="btn btn-primary btn-large" aria-disabled={busy || undefined}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
       </div>
+      <PlainHttpDialog />
     </main>
   );
 }

@@ -49,7 +49,8 @@ export function TokenCreateRow({ columnCount = 4 }: { columnCount?: number }) {
               </p>
             )}
           </div>
-          <button type="button" className="btn btn-secondary" onClick={cancelCreate} disabled={create.saving}>
+          {/* While saving, both stay focusable (aria-disabled); the store ignores them until the answer. */}
+          <button type="button" className="btn btn-secondary" onClick={cancelCreate} aria-disabled={create.saving || undefined}>
             Cancel
           </button>
           <button
@@ -57,7 +58,7 @@ export function TokenCreateRow({ columnCount = 4 }: { columnCount?: number }) {
             className="btn btn-primary"
             data-testid="nc-token-save-btn"
             onClick={() => void saveCreate()}
-            disabled={create.saving}
+            aria-disabled={create.saving || undefined}
             aria-busy={create.saving}
           >
             {create.saving ? 'Saving…' : 'Save'}

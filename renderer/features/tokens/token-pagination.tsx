@@ -2,7 +2,10 @@ import { useTokens } from '../../stores/stores-context.tsx';
 import { ChevronLeftIcon, ChevronRightIcon } from '../../ui/icons.tsx';
 import { paginationItems } from './pagination-items.ts';
 
-/** "‹ 1 2 3 … ›" under the table; each page is fetched from the server. */
+/**
+ * "‹ 1 2 3 … ›" under the table; each page is fetched from the server. At either end the arrow is
+ * aria-disabled rather than disabled, so paging with the keyboard does not lose the focus there.
+ */
 export function TokenPagination() {
   const page = useTokens((s) => s.page);
   const pageCount = useTokens((s) => s.pageCount);
@@ -14,8 +17,8 @@ export function TokenPagination() {
         type="button"
         className="page-button"
         aria-label="Previous page"
-        disabled={page <= 1}
-        onClick={() => void load(page - 1)}
+        aria-disabled={page <= 1 || undefined}
+        onClick={() => page > 1 && void load(page - 1)}
       >
         <ChevronLeftIcon />
       </button>
@@ -41,8 +44,8 @@ export function TokenPagination() {
         type="button"
         className="page-button"
         aria-label="Next page"
-        disabled={page >= pageCount}
-        onClick={() => void load(page + 1)}
+        aria-disabled={page >= pageCount || undefined}
+        onClick={() => page < pageCount && void load(page + 1)}
       >
         <ChevronRightIcon />
       </button>

@@ -23,7 +23,7 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
   const unavailable = token.valueSource === 'none' ? NOT_SHOWN_AGAIN : undefined;
 
   return (
-    <tr className="token" data-testid="nc-token-row">
+    <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
       <td className="token-name">
         {token.name ?? <span className="untitled">Untitled</span>}
         <TokenBadges token={token} />
@@ -51,7 +51,7 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
             className="nc-toggle-token-visibility"
             icon={shown ? <EyeOffIcon /> : <EyeIcon />}
             pressed={shown}
-            disabled={busy !== undefined}
+            busy={busy !== undefined}
             unavailable={unavailable}
             onClick={() => void toggleReveal(token.id)}
           />
@@ -59,7 +59,7 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
             label="Copy"
             testId="nc-token-row-copy"
             icon={<CopyIcon />}
-            disabled={busy !== undefined}
+            busy={busy !== undefined}
             unavailable={unavailable}
             onClick={() => void copy(token.id)}
           />

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTokens } from '../../stores/stores-context.tsx';
+import { focusIsLost } from '../../ui/focus-lost.ts';
 import { DeleteTokenDialog } from './delete-token-dialog.tsx';
 import { TokenListEmpty, TokenListError, TokenListLoading } from './token-list-states.tsx';
 import { TokenPagination } from './token-pagination.tsx';
 import { TokenTable } from './token-table.tsx';
+import { ADD_TOKEN_BUTTON_ID } from './tokens-ids.ts';
 import './tokens.css';
 
 /** The Tokens tab of Account Settings. */
@@ -19,13 +21,15 @@ export function TokensPage() {
     void load();
   }, [load]);
 
-  // The create row held the focus; when it closes, focus goes back to the button that opens it.
+  // When the focused control goes away (the create row closes, Retry's alert or a page of rows is
+  // replaced), focus goes to the button that adds a token instead of falling to <body>.
   const addButton = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(createOpen);
+  const rows = useTokens((s) => s.rows);
+  const firstRender = useRef(true);
   useEffect(() => {
-    if (wasOpen.current && !createOpen && document.activeElement === document.body) addButton.current?.focus();
-    wasOpen.current = createOpen;
-  }, [createOpen]);
+    if (!firstRender.current && focusIsLost()) addButton.current?.focus();
+    firstRender.current = false;
+  }, [createOpen, status, rows]);
 
   const showTable = hasRows || createOpen;
   const showEmpty = status === 'ready' && !showTable;
@@ -42,6 +46,7 @@ export function TokensPage() {
         </div>
         <button
           ref={addButton}
+          id={ADD_TOKEN_BUTTON_ID}
           type="button"
           className="btn btn-primary"
           // The empty state's own button carries NocoDB's test id then, so exactly one element has it.

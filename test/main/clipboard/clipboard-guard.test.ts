@@ -1,16 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
-import type { ClipboardPort, Timers } from '../../../main/ports.ts';
+import type { ClipboardPort, ClipboardWriteOptions as WriteOptions, Timers } from '../../../main/ports.ts';
 
 const TOKEN = 'TheFullFortyCharacterApiTokenValue_0123456';
 
 // Shaped like Electron 45's promise-based clipboard.
-function fakeClipboard(): ClipboardPort & { text: string } {
+function fakeClipboard(): ClipboardPort & { text: string; writes: Array<{ text: string; concealed: boolean }> } {
   const clipboard = {
     text: 'what the user had before',
+    writes: [] as Array<{ text: string; concealed: boolean }>,
     readText: async () => clipboard.text,
-    writeText: async (text: string) => {
+    writeText: async (text: string, options?: WriteOptions) => {
       clipboard.text = text;
+      if (text !== '') clipboard.writes.push({ text, concealed: options?.concealed ?? false });
     },
   };
   return clipboard;
@@ -85,6 +87,27 @@ describe('clipboard guard', () => {
     clipboard.text = 'copied later by the user';
     await vi.advanceTimersByTimeAsync(30_000);
     expect(clipboard.text).toBe('copied later by the user');
+  });
+
+  it('leaves a token copied with auto-clear off on the clipboard at quit: the user chose to keep it', async () => {
+    const { clipboard, guard } = setup();
+    await guard.copy(TOKEN, 0);
+    await guard.clearNow();
+    expect(clipboard.text).toBe(TOKEN);
+  });
+
+  it('clears at quit only what was copied with auto-clear on', async () => {
+    const { clipboard, guard } = setup();
+    await guard.copy(TOKEN, 30);
+    await guard.copy('AnotherTokenValue_kept_by_choice_0123456', 0);
+    await guard.clearNow();
+    expect(clipboard.text).toBe('AnotherTokenValue_kept_by_choice_0123456');
+  });
+
+  it('marks every copy as concealed, so clipboard managers and history skip it', async () => {
+    const { clipboard, guard } = setup();
+    await guard.copy(TOKEN, 30);
+    expect(clipboard.writes).toEqual([{ text: TOKEN, concealed: true }]);
   });
 
   it('leaves the clipboard alone at quit when the user copied something else', async () => {

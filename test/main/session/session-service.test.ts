@@ -146,6 +146,28 @@ describe('signing in', () => {
     expect((await h.service.getState()).status).toBe('signed_out');
     expect(h.keychain.control.saves).toEqual([]);
   });
+
+  it('signs out the session the server just issued when `me` fails right after, and reports the failure', async () => {
+    const h = sessionHarness();
+    h.noco.failures.me = new AppFailure('server_error', 'The server had a problem.');
+
+    await expect(h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD })).rejects.toMatchObject({ code: 'server_error' });
+
+    expect(h.noco.calls.signOut).toBe(1);
+    expect(h.noco.liveRefreshTokens()).toEqual([]);
+    expect((await h.service.getState()).status).toBe('signed_out');
+    expect(h.keychain.control.saves).toEqual([]);
+  });
+
+  it('still reports the `me` failure when signing that session out fails too', async () => {
+    const h = sessionHarness();
+    h.noco.failures.me = new AppFailure('server_error', 'The server had a problem.');
+    h.noco.failures.signOut = new AppFailure('server_unreachable', 'Cannot reach the server.');
+
+    await expect(h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD })).rejects.toMatchObject({ code: 'server_error' });
+    expect(h.noco.calls.signOut).toBe(1);
+    expect(h.logs.join('\n')).toMatch(/sign-out.*server_unreachable/);
+  });
 });
 
 describe('signing in as another account', () => {

@@ -243,7 +243,7 @@ describe('token service', () => {
 
     it('turning the setting off forgets every copy, in the keychain and in memory', async () => {
       const t = await tokensHarness({ showsTokensOnce: true });
-      const created = await t.tokens.create({ name: 'forgotten' });
+      await t.tokens.create({ name: 'forgotten' });
 
       await t.tokens.forgetAllCopies();
 

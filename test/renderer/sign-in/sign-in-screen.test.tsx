@@ -50,15 +50,16 @@ describe('sign-in screen', () => {
     expect(screen.getByTestId('nc-form-signin')).toBeTruthy();
   });
 
-  it('is busy while signing in: the button is disabled and says so, and the password is already gone', async () => {
+  it('is busy while signing in: the button is unavailable, keeps the focus and says so, and the password is already gone', async () => {
     const fake = createFakeBridge({ signedIn: false });
     const release = fake.hold('session.signIn');
     const { user } = await renderApp({ fake });
     await fillForm(user, ADMIN.email, ADMIN.password);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    const busy = screen.getByRole('button', { name: 'Signing in…' }) as HTMLButtonElement;
-    expect(busy.disabled).toBe(true);
+    const busy = screen.getByRole('button', { name: 'Signing in…' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(busy);
     expect(field('Password').value).toBe('');
     await user.keyboard('{Enter}');
     expect(fake.callsTo('session.signIn')).toHaveLength(1);

@@ -1,0 +1,70 @@
+// Sign-in's server check in the real UI: a redirecting server gets no password and the message
+// names the address to use; a plain-http server on "another machine" (a LAN name resolved to a
+// fake NocoDB here) needs the user's consent once, remembered across a restart.
+import type { IncomingMessage } from 'node:http';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startAnsweringServer } from '../support/answering-server.ts';
+import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
+import { fetchResolvingTestNames, lanUrlFor } from '../support/resolving-fetch.ts';
+import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { screenshot, signInThroughUi } from './steps.ts';
+
+describe('server check at sign-in', () => {
+  let app: LaunchedApp | null = null;
+  let server: FakeNocodb | null = null;
+  afterEach(async () => {
+    await app?.close();
+    await server?.close();
+    app = null;
+    server = null;
+  });
+  afterAll(() => shutdownHarness());
+
+  it('refuses a server that redirects, before the password is sent, and names the https address', async () => {
+    const seen: string[] = [];
+    const redirecting = await startAnsweringServer((request: IncomingMessage, response) => {
+      seen.push(`${request.method} ${request.url}`);
+      response.writeHead(308, { location: `https://nocodb.example.com${request.url}` }).end();
+    });
+    try {
+      app = await launchApp({ serverUrl: redirecting.url, secretStore: 'memory', clipboard: 'memory' });
+      const form = app.page.getByTestId('nc-form-signin');
+      await form.getByLabel('Email').fill('ada@example.com');
+      await form.getByLabel('Password').fill('a password that must not travel');
+      await form.getByLabel('Password').press('Enter');
+
+      await expect.poll(() => form.getByRole('alert').textContent()).toContain('Use https://nocodb.example.com as the server address');
+      expect(seen).toEqual(['GET /api/v1/health']);
+      await screenshot(app.page, '14-sign-in-redirect-refused');
+    } finally {
+      await redirecting.close();
+    }
+  });
+
+  it('asks before signing in over plain http to another machine, once per server', async () => {
+    server = await startFakeNocodb();
+    const url = lanUrlFor(server.url);
+    app = await launchApp({ serverUrl: url, secretStore: 'memory', clipboard: 'memory', fetch: fetchResolvingTestNames });
+    const { page } = app;
+    const form = page.getByTestId('nc-form-signin');
+    await form.getByLabel('Email').fill(server.admin.email);
+    await form.getByLabel('Password').fill(server.admin.password);
+    await form.getByLabel('Password').press('Enter');
+
+    const dialog = page.getByRole('alertdialog', { name: 'Send your password unencrypted?' });
+    await expect.poll(() => dialog.textContent()).toContain(`${url} uses plain http`);
+    expect(server.calls.signin).toBe(0);
+    await screenshot(page, '14-plain-http-warning');
+    await dialog.getByTestId('nc-plain-http-confirm-btn').click();
+    await form.waitFor({ state: 'detached' });
+    expect(server.calls.signin).toBe(1);
+
+    // Signed out and in again after a restart: the answer for this server is remembered.
+    await app.restart();
+    await app.page.getByTestId('nc-sidebar-userinfo').click();
+    await app.page.getByTestId('nc-sidebar-user-logout').click();
+    await app.page.getByTestId('nc-form-signin').waitFor();
+    await signInThroughUi(app.page, { url, ...server.admin });
+    expect(server.calls.signin).toBe(2);
+  });
+});

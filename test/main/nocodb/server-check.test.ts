@@ -1,0 +1,113 @@
+// Before any credential is sent, sign-in asks the server's health check: a redirect is refused with
+// the address to use instead, and a plain-http server off this machine needs the user's consent
+// (remembered per server). Real HTTP servers on 127.0.0.1; a non-loopback name is routed to them.
+import type { IncomingMessage } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../main/create-handlers.ts';
+import { needsPlainHttpConsent } from '../../../main/nocodb/server-check.ts';
+import { startAnsweringServer, type AnsweringServer } from '../../support/answering-server.ts';
+import { startFakeNocodb, type FakeNocodb } from '../../support/fake-nocodb.ts';
+import { memoryJsonFile, memoryPorts } from '../../support/memory-ports.ts';
+import { LAN_HOST, fetchResolvingTestNames, lanUrlFor } from '../../support/resolving-fetch.ts';
+
+describe('plain-http consent rule', () => {
+  it.each([
+    ['https://app.nocodb.com', false],
+    ['http://localhost:8080', false],
+    ['http://127.0.0.1:8080', false],
+    ['http://127.1.2.3:8080', false],
+    ['http://[::1]:8080', false],
+    ['http://nocodb.localhost:8080', false],
+    ['http://nocodb.example.com', true],
+    ['http://192.168.1.20:8080', true],
+    ['http://10.0.0.5', true],
+    ['http://[fd00::1]:8080', true],
+    ['http://localhost.evil.com', true],
+  ])('%s needs consent: %s', (url, expected) => {
+    expect(needsPlainHttpConsent(url)).toBe(expected);
+  });
+});
+
+describe('sign-in asks the health check first', () => {
+  let redirecting: AnsweringServer;
+  const seen: string[] = [];
+
+  beforeEach(async () => {
+    seen.length = 0;
+    redirecting = await startAnsweringServer((request: IncomingMessage, response) => {
+      seen.push(`${request.method} ${request.url}`);
+      response.writeHead(301, { location: `https://nocodb.example.com${request.url}` }).end();
+    });
+  });
+  afterEach(() => redirecting.close());
+
+  it('refuses a redirect before the password is sent, naming the https address to use', async () => {
+    const { ports } = memoryPorts();
+    const handlers = createHandlers(ports);
+
+    const failure = await Promise.resolve(
+      handlers['session:sign-in']({ serverUrl: redirecting.url, email: 'ada@example.com', password: 'pw' }),
+    ).catch((error: unknown) => error);
+
+    expect(failure).toMatchObject({ code: 'redirected', message: expect.stringContaining('https://nocodb.example.com') });
+    expect(seen).toEqual(['GET /api/v1/health']);
+  });
+});
+
+describe('a plain-http server on another machine', () => {
+  let server: FakeNocodb;
+  beforeEach(async () => {
+    server = await startFakeNocodb();
+  });
+  afterEach(() => server.close());
+
+  const setup = (consentFile = memoryJsonFile()) => {
+    const { ports } = memoryPorts({ fetch: fetchResolvingTestNames, httpConsentFile: consentFile });
+    return { handlers: createHandlers(ports), consentFile };
+  };
+  const request = (extra: { confirmInsecure?: boolean } = {}) => ({
+    serverUrl: lanUrlFor(server.url),
+    ...server.admin,
+    ...extra,
+  });
+
+  it('is refused until the user confirms, and no password reaches it meanwhile', async () => {
+    const { handlers } = setup();
+
+    await expect(Promise.resolve(handlers['session:sign-in'](request()))).rejects.toMatchObject({
+      code: 'insecure_connection',
+      message: expect.stringMatching(/unencrypted/),
+    });
+    expect(server.calls.signin).toBe(0);
+
+    await expect(Promise.resolve(handlers['session:sign-in'](request({ confirmInsecure: true })))).resolves.toMatchObject({
+      status: 'signed_in',
+    });
+    expect(server.calls.signin).toBe(1);
+  });
+
+  it('remembers the consent for that server, across restarts', async () => {
+    const first = setup();
+    await first.handlers['session:sign-in'](request({ confirmInsecure: true }));
+    await first.handlers['session:sign-out']();
+
+    const again = setup(first.consentFile);
+    await expect(Promise.resolve(again.handlers['session:sign-in'](request()))).resolves.toMatchObject({ status: 'signed_in' });
+    expect(JSON.stringify(first.consentFile.content)).not.toContain(server.admin.password);
+  });
+
+  it('does not carry the consent over to another server', async () => {
+    const { handlers } = setup();
+    await handlers['session:sign-in'](request({ confirmInsecure: true }));
+
+    const other = { ...request(), serverUrl: lanUrlFor(server.url, `other.${LAN_HOST}`) };
+    await expect(Promise.resolve(handlers['session:sign-in'](other))).rejects.toMatchObject({ code: 'insecure_connection' });
+  });
+
+  it('needs no consent on this machine (loopback)', async () => {
+    const { handlers } = setup();
+    await expect(Promise.resolve(handlers['session:sign-in']({ serverUrl: server.url, ...server.admin }))).resolves.toMatchObject({
+      status: 'signed_in',
+    });
+  });
+});
