@@ -33,5 +33,7 @@ export function useFocusHeadingWhenLost(screen: string): void {
     recover();
     const later = setTimeout(recover, 0);
     return () => clearTimeout(later);
+    // `screen` is not read: it is the trigger (the screen changed, so focus may have been lost).
+    // oxlint-disable-next-line react/exhaustive-deps
   }, [screen]);
 }

@@ -3,10 +3,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './axe.ts';
-import { useFakeServerApp } from './fake-server-app.ts';
+import { setUpFakeServerApp } from './fake-server-app.ts';
 import { api, apiSignIn, openTokensTab, signInThroughUi } from './steps.ts';
 
-const current = useFakeServerApp();
+const current = setUpFakeServerApp();
 const signIn = () => signInThroughUi(current.app.page, { url: current.server.url, ...current.server.admin });
 
 describe('the axe check itself', () => {

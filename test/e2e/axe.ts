@@ -36,8 +36,8 @@ async function runAxe(page: Page): Promise<AxeResults> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axe.source);
   const options: RunOptions = { runOnly: { type: 'tag', values: AXE_TAGS }, resultTypes: ['violations'] };
   return page.evaluate((runOptions) => {
-    const page = globalThis as unknown as PageGlobals;
-    return page.axe!.run(page.document, runOptions);
+    const pageGlobals = globalThis as unknown as PageGlobals;
+    return pageGlobals.axe!.run(pageGlobals.document, runOptions);
   }, options);
 }
 

@@ -10,7 +10,7 @@ export interface FakeServerApp {
 }
 
 /** Registers the hooks in the calling test file; read `server` and `app` inside the tests. */
-export function useFakeServerApp(): FakeServerApp {
+export function setUpFakeServerApp(): FakeServerApp {
   const current = {} as FakeServerApp;
   beforeEach(async () => {
     current.server = await startFakeNocodb();

@@ -1,11 +1,11 @@
 // The whole token journey with the keyboard alone (Tab, Shift+Tab, Enter, Space, Escape, arrows),
 // checking after every key that the focus is on a visible, named element and never on <body>.
 import { describe, expect, it } from 'vitest';
-import { useFakeServerApp } from './fake-server-app.ts';
+import { setUpFakeServerApp } from './fake-server-app.ts';
 import { expectFocus, press, tabTo } from './focus.ts';
 
 describe('keyboard only', () => {
-  const current = useFakeServerApp();
+  const current = setUpFakeServerApp();
 
   it('signs in, opens Tokens, creates, shows, copies and deletes tokens, and logs out', async () => {
     const { app, server } = current;

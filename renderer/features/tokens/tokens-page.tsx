@@ -29,6 +29,8 @@ export function TokensPage() {
   useEffect(() => {
     if (!firstRender.current && focusIsLost()) addButton.current?.focus();
     firstRender.current = false;
+    // Not read, but each is a moment the focused control may have gone away.
+    // oxlint-disable-next-line react/exhaustive-deps
   }, [createOpen, status, rows]);
 
   const showTable = hasRows || createOpen;
