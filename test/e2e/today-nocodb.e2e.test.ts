@@ -90,7 +90,14 @@ describe("token journeys against today's NocoDB (2026 fake)", () => {
     expect(await app!.clipboardText()).toBe(before);
     expect(await page.locator('.toast-error').count()).toBe(0);
     // This server sends last use and expiry, so the table shows them.
-    expect(await page.getByRole('columnheader').allTextContents()).toEqual(['Token name', 'Creator', 'Token', 'Last used', 'Expires', 'Actions']);
+    expect(await page.getByRole('columnheader').allTextContents()).toEqual([
+      'Token name',
+      'Creator',
+      'Token',
+      'Last used',
+      'Expires',
+      'Actions',
+    ]);
   });
 
   it('turning the setting off removes the copies from the keychain', async () => {
@@ -133,7 +140,10 @@ describe("token journeys against today's NocoDB (2026 fake)", () => {
     const form = page.getByTestId('nc-form-signin');
     await form.waitFor();
     expect(await form.getByLabel('Email').inputValue()).toBe(user.email);
-    await page.getByText(/signed in somewhere else/).first().waitFor();
+    await page
+      .getByText(/signed in somewhere else/)
+      .first()
+      .waitFor();
     expect(await page.locator('.toast-error').count()).toBe(0);
     await screenshot(page, '10d-signed-in-elsewhere');
 

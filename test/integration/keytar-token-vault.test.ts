@@ -36,7 +36,12 @@ describe('keytar token vault on the real keychain', () => {
     expect(entries.get(`${ADA.serverUrl} ${ADA.email} tk_2f`)).toBe(value(2));
 
     const restarted = createKeytarTokenVault({ service: SERVICE });
-    expect(await restarted.load(ADA)).toEqual(new Map([['1', value(1)], ['tk_2f', value(2)]]));
+    expect(await restarted.load(ADA)).toEqual(
+      new Map([
+        ['1', value(1)],
+        ['tk_2f', value(2)],
+      ]),
+    );
     expect(await restarted.load(GRACE)).toEqual(new Map([['1', value(3)]]));
     expect(await restarted.load(OTHER_SERVER)).toEqual(new Map([['1', value(4)]]));
   });

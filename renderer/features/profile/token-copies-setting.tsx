@@ -29,8 +29,8 @@ export function TokenCopiesSetting() {
         <span className="setting-title">Keep a copy of tokens I create in this computer's keychain</span>
       </label>
       <p className="muted">
-        Servers that show a token only once (NocoDB 2026 and newer) cannot show it again; with a copy, Show and Copy keep
-        working here. Turning this off removes every copy from the keychain.
+        Servers that show a token only once (NocoDB 2026 and newer) cannot show it again; with a copy, Show and Copy keep working here.
+        Turning this off removes every copy from the keychain.
       </p>
     </div>
   );

@@ -7,11 +7,19 @@ import { renderApp, renderTokensPage, rowNamed, toastTexts } from '../render-app
 
 const HOUR = 3600_000;
 const sqlTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')}+00:00`;
-const today = (fields: Parameters<typeof makeToken>[3] = {}) => ({ prefix: 'abcd1234', expiry: null, lastUsedAt: null, enabled: true, ...fields });
+const today = (fields: Parameters<typeof makeToken>[3] = {}) => ({
+  prefix: 'abcd1234',
+  expiry: null,
+  lastUsedAt: null,
+  enabled: true,
+  ...fields,
+});
 
 describe('tokens on a server that shows them once', () => {
   it('a token neither the server nor the keychain has: Show and Copy stay focusable, say why, and do nothing', async () => {
-    const { user, fake } = await renderTokensPage({ tokens: [makeToken('tk1', 'from the web', ADMIN.email, today({ valueSource: 'none' }))] });
+    const { user, fake } = await renderTokensPage({
+      tokens: [makeToken('tk1', 'from the web', ADMIN.email, today({ valueSource: 'none' }))],
+    });
     const row = rowNamed('from the web');
     expect(within(row).getByText('abcd1234••••••')).toBeTruthy();
     await user.hover(within(row).getByTestId('nc-token-row-copy'));
@@ -49,7 +57,14 @@ describe('tokens on a server that shows them once', () => {
         makeToken('c', 'off', ADMIN.email, today({ enabled: false })),
       ],
     });
-    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Token name', 'Creator', 'Token', 'Last used', 'Expires', 'Actions']);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Token name',
+      'Creator',
+      'Token',
+      'Last used',
+      'Expires',
+      'Actions',
+    ]);
     const lastUsed = within(rowNamed('fresh')).getByText('3 hours ago');
     expect(lastUsed.tagName).toBe('TIME');
     expect(lastUsed.getAttribute('title')).toMatch(/\d/);
@@ -85,7 +100,10 @@ describe('tokens on a server that shows them once', () => {
   });
 
   it('a delete on a server that revokes at once says so, without the cache warning', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken('tk9', 'gone', ADMIN.email, today({ valueSource: 'none' }))], revocation: 'immediate' });
+    const fake = createFakeBridge({
+      tokens: [makeToken('tk9', 'gone', ADMIN.email, today({ valueSource: 'none' }))],
+      revocation: 'immediate',
+    });
     const { user } = await renderTokensPage({ fake });
     await user.click(within(rowNamed('gone')).getByTestId('nc-token-row-action-icon'));
     await user.click(await screen.findByTestId('nc-delete-modal-delete-btn'));
