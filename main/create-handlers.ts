@@ -24,7 +24,7 @@ export function createHandlers(ports: AppPorts): Handlers {
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
-  const tokens = createTokenService({ session, clipboard, settings, log });
+  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, log });
   // Token values belong to one account: a sign-out or a new sign-in drops them.
   session.onAccountChange(() => tokens.forgetValues());
 
@@ -34,13 +34,23 @@ export function createHandlers(ports: AppPorts): Handlers {
       await serverCheck.beforeSignIn(request.serverUrl, request.confirmInsecure === true);
       return session.signIn(request);
     },
-    'session:sign-out': () => session.signOut(),
+    async 'session:sign-out'() {
+      const before = await session.getState();
+      const after = await session.signOut();
+      // Signing out of an account forgets the token copies kept for it.
+      if (before.status === 'signed_in') await tokens.forgetCopies(before.account);
+      return after;
+    },
     'tokens:list': (request) => tokens.list(request),
     'tokens:create': (request) => tokens.create(request),
     'tokens:reveal': (request) => tokens.reveal(request),
     'tokens:copy': (request) => tokens.copy(request),
     'tokens:delete': (request) => tokens.delete(request),
     'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
+    async 'settings:update'(patch) {
+      const next = await settings.update(patch);
+      if (patch.keepTokenCopies === false) await tokens.forgetAllCopies();
+      return next;
+    },
   };
 }

@@ -7,7 +7,8 @@ import {
   COPIED,
   COPY_TOKEN,
   CREATE_WORDS,
-  CREATED_HINT,
+  COPY_TOKEN_TEST_ID,
+  createdHint,
   createdTitle,
   LIST_WORDS,
   REVOCATION_TEXT,
@@ -46,8 +47,8 @@ export interface TokensData {
   /** Kept on screen after a create even when the refreshed page does not hold it (or the refresh failed). */
   justCreated: TokenSummary | null;
   create: CreateRowState;
-  busy: Record<number, 'reveal' | 'copy'>;
-  revealed: Record<number, string>;
+  busy: Record<string, 'reveal' | 'copy'>;
+  revealed: Record<string, string>;
   deleting: DeleteState | null;
 }
 
@@ -59,8 +60,8 @@ export interface TokensStore extends TokensData {
   changeDraft: (draft: string) => void;
   cancelCreate: () => void;
   saveCreate: () => Promise<void>;
-  toggleReveal: (id: number) => Promise<void>;
-  copy: (id: number) => Promise<void>;
+  toggleReveal: (id: string) => Promise<void>;
+  copy: (id: string) => Promise<void>;
   askDelete: (token: TokenSummary) => void;
   cancelDelete: () => void;
   confirmDelete: () => Promise<void>;
@@ -103,7 +104,7 @@ interface Deps {
   onFailure: (error: AppError) => void;
 }
 
-const tokenSubject = (id: number) => `token:${id}`;
+const tokenSubject = (id: string) => `token:${id}`;
 
 export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
   return createStore<TokensStore>()((set, get) => {
@@ -113,7 +114,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
       if (!result.ok) onFailure(result.error);
       return result;
     };
-    const setBusy = (id: number, what: 'reveal' | 'copy' | null) =>
+    const setBusy = (id: string, what: 'reveal' | 'copy' | null) =>
       set((s) => {
         const busy = { ...s.busy };
         if (what) busy[id] = what;
@@ -188,9 +189,10 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         toasts.getState().show({
           tone: 'success',
           title: createdTitle(token.name),
-          description: CREATED_HINT,
-          action: { label: COPY_TOKEN, run: () => void get().copy(token.id) },
-          duration: CREATED_TOAST_MS,
+          description: createdHint(token.valueSource),
+          action: { label: COPY_TOKEN, run: () => void get().copy(token.id), testId: COPY_TOKEN_TEST_ID },
+          // A token held nowhere but this run's memory is lost with the notice's last chance: it stays until closed.
+          duration: token.valueSource === 'memory' ? Infinity : CREATED_TOAST_MS,
           about: tokenSubject(token.id),
         });
         await get().load();

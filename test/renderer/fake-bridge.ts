@@ -37,6 +37,8 @@ export interface FakeBridgeOptions {
   totalRowsOverride?: number;
   revocation?: Revocation;
   clipboardClearSeconds?: number;
+  /** Where main says a created token's value is held (default: the server, as on 0.301.3). */
+  createdValueSource?: TokenSummary['valueSource'];
 }
 
 export interface RecordedCall {
@@ -44,8 +46,18 @@ export interface RecordedCall {
   arg: unknown;
 }
 
-export function makeToken(id: number, name: string | null, creator: string | null = ADMIN.email): FakeToken {
-  return { id, name, creator, createdAt: '2026-11-28T10:00:00.000Z', value: `tok_${String(id).padStart(36, '0')}` };
+/** A token as 0.301.3 lists it (value from the server); `details` adds today's fields or another value source. */
+export function makeToken(id: number | string, name: string | null, creator: string | null = ADMIN.email, details: Partial<TokenSummary> = {}): FakeToken {
+  return {
+    id: String(id),
+    name,
+    creator,
+    createdAt: '2026-11-28T10:00:00.000Z',
+    valueSource: 'server',
+    prefix: null,
+    ...details,
+    value: `tok_${String(id).padStart(36, '0')}`,
+  };
 }
 
 export function makeTokens(count: number): FakeToken[] {
@@ -57,9 +69,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const failures = new Map<MethodName, { error: AppError; times: number }>();
   const holds = new Map<MethodName, Promise<void>>();
   const crashes = new Set<MethodName>();
-  const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30 };
+  const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30, keepTokenCopies: true };
   let tokens = [...(options.tokens ?? [])];
-  let nextId = Math.max(0, ...tokens.map((t) => t.id)) + 1;
+  let nextId = Math.max(0, ...tokens.map((t) => Number(t.id) || 0)) + 1;
   let revocation: Revocation = options.revocation ?? 'revoked';
 
   const signedIn = (): SessionState => ({
@@ -126,19 +138,19 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         }),
       create: (arg) =>
         run('tokens.create', arg, () => {
-          const token = makeToken(nextId++, arg.name);
+          const token = makeToken(nextId++, arg.name, ADMIN.email, { valueSource: options.createdValueSource ?? 'server' });
           tokens.push(token);
           const { value: _secret, ...summary } = token;
           return ok(summary);
         }),
       reveal: (arg) =>
         run('tokens.reveal', arg, () => {
-          const token = tokens.find((t) => t.id === arg.id);
+          const token = tokens.find((t) => t.id === arg.id && t.valueSource !== 'none');
           return token ? ok(token.value) : notFound;
         }),
       copy: (arg) =>
         run('tokens.copy', arg, () =>
-          tokens.some((t) => t.id === arg.id)
+          tokens.some((t) => t.id === arg.id && t.valueSource !== 'none')
             ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
             : notFound,
         ),

@@ -1,6 +1,7 @@
 import type { Account } from '../../../preload/contract.ts';
 import { initialsOf } from '../../ui/initials.ts';
 import { ClipboardSetting } from './clipboard-setting.tsx';
+import { TokenCopiesSetting } from './token-copies-setting.tsx';
 import './profile.css';
 
 /** Account Details (read-only here: the app does not edit NocoDB profiles) and the app's own setting. */
@@ -29,6 +30,7 @@ export function ProfilePage({ account }: { account: Account }) {
         </div>
       </div>
       <ClipboardSetting />
+      <TokenCopiesSetting />
     </section>
   );
 }
