@@ -25,7 +25,7 @@ export function createHandlers(ports: AppPorts): Handlers {
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
-  const tokens = createTokenService({ session, clipboard, settings, log });
+  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, log });
   const profile = createProfileService({ session });
   // Token values belong to one account: a sign-out or a new sign-in drops them.
   session.onAccountChange(() => tokens.forgetValues());
@@ -36,7 +36,13 @@ export function createHandlers(ports: AppPorts): Handlers {
       await serverCheck.beforeSignIn(request.serverUrl, request.confirmInsecure === true);
       return session.signIn(request);
     },
-    'session:sign-out': () => session.signOut(),
+    async 'session:sign-out'() {
+      const before = await session.getState();
+      const after = await session.signOut();
+      // Signing out of an account forgets the token copies kept for it.
+      if (before.status === 'signed_in') await tokens.forgetCopies(before.account);
+      return after;
+    },
     'tokens:list': (request) => tokens.list(request),
     'tokens:create': (request) => tokens.create(request),
     'tokens:reveal': (request) => tokens.reveal(request),
@@ -47,6 +53,10 @@ export function createHandlers(ports: AppPorts): Handlers {
     'profile:update': (request) => profile.updateDisplayName(request),
     'profile:change-password': (request) => profile.changePassword(request),
     'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
+    async 'settings:update'(patch) {
+      const next = await settings.update(patch);
+      if (patch.keepTokenCopies === false) await tokens.forgetAllCopies();
+      return next;
+    },
   };
 }

@@ -9,6 +9,7 @@ import {
   type ArgOf,
   type Channel,
 } from '../preload/contract.ts';
+import { TOKEN_ID } from './nocodb/token-id.ts';
 
 // Printable text only: control characters have no place in a name, an email or a URL.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
@@ -27,7 +28,7 @@ const nameText = (max: number) =>
   );
 
 const tokenId = v.strictObject({
-  id: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+  id: v.pipe(v.string(), v.regex(TOKEN_ID)),
 });
 
 const noArgument = v.undefined();
@@ -67,6 +68,7 @@ const schemas = {
     clipboardClearSeconds: v.optional(
       v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_CLIPBOARD_CLEAR_SECONDS)),
     ),
+    keepTokenCopies: v.optional(v.boolean()),
   }),
 } satisfies { [C in Channel]: v.GenericSchema<unknown, ArgOf<C>> };
 

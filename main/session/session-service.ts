@@ -8,7 +8,7 @@ import { normalizeServerUrl } from '../nocodb/server-url.ts';
 import type { SecretStore, StoredSession } from '../ports.ts';
 import type { LastAccount, SettingsService } from '../settings/settings-service.ts';
 import { isJwtExpiring } from './jwt-expiry.ts';
-import { SESSION_EXPIRED, keychainNotice, memoryOnlyWarning, notSignedIn } from './session-messages.ts';
+import { SESSION_ENDED, SESSION_EXPIRED, keychainNotice, memoryOnlyWarning, notSignedIn } from './session-messages.ts';
 
 export interface SessionServiceOptions {
   secretStore: SecretStore;
@@ -134,10 +134,13 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       log(`session: refresh failed with ${toAppError(error).code}`);
       // Offline or a server hiccup: the session may still be good, so keep it.
       if (!hasCode(error, 'session_expired', 'unauthorized')) throw error;
+      // A JWT refused before its time means the server ended the session (today's NocoDB does so at
+      // every sign-in elsewhere); an old JWT simply expired.
+      const reason = isJwtExpiring(live.session.jwt, now()) ? SESSION_EXPIRED : SESSION_ENDED;
       detach(live);
-      if (!active) notice = SESSION_EXPIRED;
+      if (!active) notice = reason;
       await forget(live);
-      throw new AppFailure('session_expired', SESSION_EXPIRED.message);
+      throw new AppFailure('session_expired', reason.message);
     }
     // Signed out meanwhile: the new pair must not bring the session (or its keychain entry) back.
     if (live.ended) throw notSignedIn();

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { MAX_CLIPBOARD_CLEAR_SECONDS, type Settings } from '../../preload/contract.ts';
 import type { JsonFile } from '../ports.ts';
 
-export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30 };
+export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, keepTokenCopies: true };
 
 export interface LastAccount {
   serverUrl: string;
@@ -23,9 +23,13 @@ const lastAccount = v.object({ serverUrl: v.pipe(v.string(), v.nonEmpty()), emai
 function parseDocument(raw: unknown): SettingsDocument {
   const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const seconds = v.safeParse(clipboardClearSeconds, fields['clipboardClearSeconds']);
+  const keepTokenCopies = fields['keepTokenCopies'];
   const account = v.safeParse(lastAccount, fields['lastAccount']);
   return {
-    settings: { clipboardClearSeconds: seconds.success ? seconds.output : DEFAULT_SETTINGS.clipboardClearSeconds },
+    settings: {
+      clipboardClearSeconds: seconds.success ? seconds.output : DEFAULT_SETTINGS.clipboardClearSeconds,
+      keepTokenCopies: typeof keepTokenCopies === 'boolean' ? keepTokenCopies : DEFAULT_SETTINGS.keepTokenCopies,
+    },
     lastAccount: account.success ? { serverUrl: account.output.serverUrl, email: account.output.email } : null,
   };
 }
@@ -61,7 +65,10 @@ export function createSettingsService(file: JsonFile): SettingsService {
     async update(patch) {
       const next = await change((doc) => ({
         ...doc,
-        settings: { clipboardClearSeconds: patch.clipboardClearSeconds ?? doc.settings.clipboardClearSeconds },
+        settings: {
+          clipboardClearSeconds: patch.clipboardClearSeconds ?? doc.settings.clipboardClearSeconds,
+          keepTokenCopies: patch.keepTokenCopies ?? doc.settings.keepTokenCopies,
+        },
       }));
       return { ...next.settings };
     },

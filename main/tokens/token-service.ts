@@ -1,44 +1,67 @@
 // The Tokens tab's work in main. The renderer sees summaries only; full token values stay in a
 // map here and leave main only when the user asks (reveal) or go straight to the clipboard (copy).
+// Today's servers show a token only once, in the answer to its create: main then keeps a copy in
+// the OS keychain (the TokenVault, when the setting allows), so Show and Copy keep working later.
 import type {
+  Account,
   CopyResult,
   DeleteResult,
   TokenPage,
   TokenPageRequest,
   TokenSummary,
   TokenTestResult,
+  TokenValueSource,
   UsageExample,
 } from '../../preload/contract.ts';
 import { usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
-import { notSignedIn } from '../session/session-messages.ts';
+import type { TokenVault, VaultAccount } from '../ports.ts';
 import type { SessionService } from '../session/session-service.ts';
+import { notSignedIn } from '../session/session-messages.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 export interface TokenServiceOptions {
   session: Pick<SessionService, 'withSession' | 'requireSignedIn' | 'isSuperAdmin' | 'getState'>;
   clipboard: ClipboardGuard;
   settings: Pick<SettingsService, 'get'>;
+  vault: TokenVault;
   log: (line: string) => void;
 }
 
 export interface TokenService {
   list(request: TokenPageRequest): Promise<TokenPage>;
   create(request: { name: string }): Promise<TokenSummary>;
-  reveal(request: { id: number }): Promise<string>;
-  copy(request: { id: number }): Promise<CopyResult>;
-  delete(request: { id: number }): Promise<DeleteResult>;
+  reveal(request: { id: string }): Promise<string>;
+  copy(request: { id: string }): Promise<CopyResult>;
+  delete(request: { id: string }): Promise<DeleteResult>;
   /** Copies a ready-to-run example with the real token in it; the renderer shows it masked. */
-  copyExample(request: { id: number; example: UsageExample }): Promise<CopyResult>;
+  copyExample(request: { id: string; example: UsageExample }): Promise<CopyResult>;
   /** Sends the token to the server as `xc-token` and says what the server made of it. */
-  test(request: { id: number }): Promise<TokenTestResult>;
-  /** Drops every cached value: called when the account changes or signs out. */
+  test(request: { id: string }): Promise<TokenTestResult>;
+  /** Drops every value held in memory: called when the account changes or signs out. */
   forgetValues(): void;
+  /** Removes the account's keychain copies (signing out). Never throws. */
+  forgetCopies(account: VaultAccount): Promise<void>;
+  /** Removes every keychain copy of every account (the setting turned off). Never throws. */
+  forgetAllCopies(): Promise<void>;
 }
 
-const toSummary = ({ id, name, creator, createdAt }: ApiTokenRow): TokenSummary => ({ id, name, creator, createdAt });
+interface HeldValue {
+  value: string;
+  source: Exclude<TokenValueSource, 'none'>;
+}
+
+function toSummary(row: ApiTokenRow, source: TokenValueSource): TokenSummary {
+  const { id, name, creator, createdAt, prefix, expiry, lastUsedAt, enabled } = row;
+  const summary: TokenSummary = { id, name, creator, createdAt, valueSource: source, prefix };
+  // Only what the server sent, so the renderer can tell "no data on this server" from "never".
+  if (expiry !== undefined) summary.expiry = expiry;
+  if (lastUsedAt !== undefined) summary.lastUsedAt = lastUsedAt;
+  if (enabled !== undefined) summary.enabled = enabled;
+  return summary;
+}
 
 /** Pages through the list for the Test action; a list this long is far beyond any real account. */
 const LISTED_PAGE_SIZE = 100;
@@ -46,26 +69,62 @@ const MAX_LISTED_PAGES = 100;
 
 const unknownToken = () => new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.');
 
-export function createTokenService({ session, clipboard, settings, log }: TokenServiceOptions): TokenService {
-  const values = new Map<number, string>();
-  // Bumped by forgetValues, so an answer that arrives after a sign-out is not cached for the next account.
+export function createTokenService({ session, clipboard, settings, vault, log }: TokenServiceOptions): TokenService {
+  const values = new Map<string, HeldValue>();
+  // Bumped by forgetValues, so an answer that arrives after a sign-out is not kept for the next account.
   let epoch = 0;
+  // Whether this server's list carries the secrets (0.301.3) or not (today's servers); null until seen.
+  let listShowsValues: boolean | null = null;
+  // The account's keychain copies are read once, the first time a list lacks a secret.
+  let copiesRead: Promise<void> | null = null;
+  const copySource: HeldValue['source'] = vault.kind === 'keychain' ? 'keychain' : 'memory';
 
-  function remember(rows: ApiTokenRow[], startedAt: number): void {
-    if (startedAt !== epoch) return;
-    for (const row of rows) values.set(row.id, row.token);
+  async function signedInAccount(): Promise<Account> {
+    const state = await session.getState();
+    if (state.status !== 'signed_in') throw notSignedIn();
+    return state.account;
   }
 
-  async function valueOf(id: number): Promise<string> {
+  function hold(id: string, held: HeldValue, startedAt: number): void {
+    if (startedAt === epoch) values.set(id, held);
+  }
+
+  function readCopies(account: Account, startedAt: number): Promise<void> {
+    copiesRead ??= vault.load(account).then(
+      (copies) => {
+        for (const [id, value] of copies) if (!values.has(id)) hold(id, { value, source: copySource }, startedAt);
+      },
+      (error: unknown) => {
+        log(`tokens: reading the keychain copies failed with ${toAppError(error).code}`);
+        copiesRead = null; // a keychain unlocked later is read on the next list
+      },
+    );
+    return copiesRead;
+  }
+
+  async function valueOf(id: string): Promise<string> {
     await session.requireSignedIn();
-    const value = values.get(id);
-    if (value === undefined) throw unknownToken();
-    return value;
+    const held = values.get(id);
+    if (held === undefined) throw unknownToken();
+    return held.value;
+  }
+
+  /** Keeps the keychain copy of a new token, when the setting allows; says where the value is held. */
+  async function keepCopy(account: Account, id: string, value: string): Promise<HeldValue['source'] | null> {
+    if (!(await settings.get()).keepTokenCopies) return null;
+    try {
+      await vault.put(account, id, value);
+      return copySource;
+    } catch (error) {
+      log(`tokens: keeping a keychain copy failed with ${toAppError(error).code}`);
+      return null;
+    }
   }
 
   /** What the server does with a deleted token: on NocoDB 0.301.3 it may keep accepting it for a while. */
   async function checkRevocation(value: string | undefined): Promise<DeleteResult['revocation']> {
-    if (value === undefined) return 'unknown';
+    // Servers that show a token once also evict a deleted token from their cache (their source says so).
+    if (value === undefined) return listShowsValues === false ? 'immediate' : 'unknown';
     try {
       const user = await session.withSession((client) => client.whoIsApiToken(value));
       return user === null ? 'revoked' : 'still_accepted';
@@ -75,6 +134,9 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
     }
   }
 
+  const quietly = (what: string, work: () => Promise<void>) =>
+    work().catch((error: unknown) => log(`tokens: ${what} failed with ${toAppError(error).code}`));
+
   async function copyText(text: string): Promise<CopyResult> {
     const { clipboardClearSeconds } = await settings.get();
     await clipboard.copy(text, clipboardClearSeconds);
@@ -82,7 +144,7 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
   }
 
   /** Whether the server's token list still holds the token (NocoDB 0.301.3 may accept a deleted one). */
-  async function isListed(id: number): Promise<boolean> {
+  async function isListed(id: string): Promise<boolean> {
     for (let page = 0; page < MAX_LISTED_PAGES; page += 1) {
       const offset = page * LISTED_PAGE_SIZE;
       const { rows } = await session.withSession((client, jwt) => client.listTokens(jwt, { limit: LISTED_PAGE_SIZE, offset }));
@@ -102,9 +164,11 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
       const answer = await session.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
       const rows = answer.rows.slice(0, pageSize);
       const isLastPage = answer.rows.length <= pageSize;
-      remember(rows, startedAt);
+      if (rows.length > 0 && startedAt === epoch) listShowsValues = rows.every((row) => row.token !== null);
+      for (const row of rows) if (row.token !== null) hold(row.id, { value: row.token, source: 'server' }, startedAt);
+      if (rows.some((row) => row.token === null)) await readCopies(await signedInAccount(), startedAt);
       return {
-        tokens: rows.map(toSummary),
+        tokens: rows.map((row) => toSummary(row, startedAt === epoch ? (values.get(row.id)?.source ?? 'none') : 'none')),
         page,
         pageSize,
         totalRows: isLastPage
@@ -118,9 +182,14 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
     // is never retried, since the first request may have created the token.
     async create({ name }) {
       const startedAt = epoch;
+      const account = await signedInAccount();
       const row = await session.withSession((client, jwt) => client.createToken(jwt, name));
-      remember([row], startedAt);
-      return toSummary(row);
+      // Before any list has told, a prefix in the create's answer marks a server that keeps only a prefix.
+      const serverShowsAgain = listShowsValues ?? row.prefix === null;
+      const kept = await keepCopy(account, row.id, row.token);
+      const source = serverShowsAgain ? 'server' : (kept ?? 'memory');
+      hold(row.id, { value: row.token, source }, startedAt);
+      return toSummary(row, source);
     },
 
     reveal: async ({ id }) => valueOf(id),
@@ -129,9 +198,8 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
 
     async copyExample({ id, example }) {
       const value = await valueOf(id);
-      const state = await session.getState();
-      if (state.status !== 'signed_in') throw notSignedIn();
-      return copyText(usageExample(example, state.account.serverUrl, value));
+      const { serverUrl } = await signedInAccount();
+      return copyText(usageExample(example, serverUrl, value));
     },
 
     async test({ id }) {
@@ -142,15 +210,28 @@ export function createTokenService({ session, clipboard, settings, log }: TokenS
     },
 
     async delete({ id }) {
+      const account = await signedInAccount();
       await session.withSession((client, jwt) => client.deleteToken(jwt, id));
-      const value = values.get(id);
+      const held = values.get(id);
       values.delete(id);
-      return { revocation: await checkRevocation(value) };
+      // Removed whether or not a copy was known: one may have been kept by an earlier run.
+      await quietly('removing a keychain copy', () => vault.remove(account, id));
+      return { revocation: await checkRevocation(held?.value) };
     },
 
     forgetValues() {
       epoch += 1;
       values.clear();
+      listShowsValues = null;
+      copiesRead = null;
+    },
+
+    forgetCopies: (account) => quietly('forgetting the keychain copies', () => vault.clear(account)),
+
+    async forgetAllCopies() {
+      await quietly('forgetting every keychain copy', () => vault.clearAll());
+      // What came from the keychain is gone with it: the rows show what a restart would show.
+      for (const [id, held] of values) if (held.source === 'keychain') values.delete(id);
     },
   };
 }

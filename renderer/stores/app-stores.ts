@@ -18,10 +18,13 @@ export function createAppStores(bridge: Bridge) {
     onFailure: (error) => void onFailure(error),
   });
 
-  // Leaving the signed-in state forgets everything about the previous account's tokens.
+  // Leaving the signed-in state forgets everything about the previous account's tokens. When the
+  // server ended the session (a notice, not the user's choice), the name being typed is kept.
   session.subscribe((now, before) => {
     if (before.state?.status === 'signed_in' && now.state?.status !== 'signed_in') {
-      tokens.setState(initialTokensData());
+      const { create } = tokens.getState();
+      const endedByServer = now.state?.status === 'signed_out' && now.state.notice !== null;
+      tokens.setState({ ...initialTokensData(), ...(endedByServer && create.open ? { create: { ...create, saving: false, error: null } } : {}) });
       profile.getState().resetName();
       profile.getState().resetPassword();
     }

@@ -7,7 +7,8 @@ import {
   COPIED,
   COPY_TOKEN,
   CREATE_WORDS,
-  CREATED_HINT,
+  COPY_TOKEN_TEST_ID,
+  createdHint,
   createdTitle,
   LIST_WORDS,
   REVOCATION_TEXT,
@@ -46,12 +47,12 @@ export interface TokensData {
   /** Kept on screen after a create even when the refreshed page does not hold it (or the refresh failed). */
   justCreated: TokenSummary | null;
   create: CreateRowState;
-  busy: Record<number, TokenAction>;
-  revealed: Record<number, string>;
+  busy: Record<string, TokenAction>;
+  revealed: Record<string, string>;
   /** What the server made of each token the user tested on this page. */
-  tested: Record<number, TokenTestResult>;
+  tested: Record<string, TokenTestResult>;
   /** The token the "Use it" panel under the table shows, if any. */
-  usageFor: number | null;
+  usageFor: string | null;
   deleting: DeleteState | null;
 }
 
@@ -65,11 +66,11 @@ export interface TokensStore extends TokensData {
   changeDraft: (draft: string) => void;
   cancelCreate: () => void;
   saveCreate: () => Promise<void>;
-  toggleReveal: (id: number) => Promise<void>;
+  toggleReveal: (id: string) => Promise<void>;
   /** Copies the token, or (with `example`) a ready-to-run example holding it; either way through main. */
-  copy: (id: number, example?: UsageExample) => Promise<void>;
-  test: (id: number) => Promise<void>;
-  showUsage: (id: number) => void;
+  copy: (id: string, example?: UsageExample) => Promise<void>;
+  test: (id: string) => Promise<void>;
+  showUsage: (id: string) => void;
   hideUsage: () => void;
   askDelete: (token: TokenSummary) => void;
   cancelDelete: () => void;
@@ -115,7 +116,7 @@ interface Deps {
   onFailure: (error: AppError) => void;
 }
 
-const tokenSubject = (id: number) => `token:${id}`;
+const tokenSubject = (id: string) => `token:${id}`;
 
 export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
   return createStore<TokensStore>()((set, get) => {
@@ -125,7 +126,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
       if (!result.ok) onFailure(result.error);
       return result;
     };
-    const setBusy = (id: number, what: TokenAction | null) =>
+    const setBusy = (id: string, what: TokenAction | null) =>
       set((s) => {
         const busy = { ...s.busy };
         if (what) busy[id] = what;
@@ -202,9 +203,10 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         toasts.getState().show({
           tone: 'success',
           title: createdTitle(token.name),
-          description: CREATED_HINT,
-          action: { label: COPY_TOKEN, run: () => void get().copy(token.id) },
-          duration: CREATED_TOAST_MS,
+          description: createdHint(token.valueSource),
+          action: { label: COPY_TOKEN, run: () => void get().copy(token.id), testId: COPY_TOKEN_TEST_ID },
+          // A token held nowhere but this run's memory is lost with the notice's last chance: it stays until closed.
+          duration: token.valueSource === 'memory' ? Infinity : CREATED_TOAST_MS,
           about: tokenSubject(token.id),
         });
         await get().load();

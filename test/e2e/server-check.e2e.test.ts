@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startAnsweringServer } from '../support/answering-server.ts';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import { fetchResolvingTestNames, lanUrlFor } from '../support/resolving-fetch.ts';
+import { expectNoAxeViolations } from './axe.ts';
 import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
 import { screenshot, signInThroughUi } from './steps.ts';
 
@@ -36,6 +37,7 @@ describe('server check at sign-in', () => {
       await expect.poll(() => form.getByRole('alert').textContent()).toContain('Use https://nocodb.example.com as the server address');
       expect(seen).toEqual(['GET /api/v1/health']);
       await screenshot(app.page, '14-sign-in-redirect-refused');
+      await expectNoAxeViolations(app.page, 'sign-in with a redirect refused');
     } finally {
       await redirecting.close();
     }
@@ -55,6 +57,7 @@ describe('server check at sign-in', () => {
     await expect.poll(() => dialog.textContent()).toContain(`${url} uses plain http`);
     expect(server.calls.signin).toBe(0);
     await screenshot(page, '14-plain-http-warning');
+    await expectNoAxeViolations(page, 'plain-http warning');
     await dialog.getByTestId('nc-plain-http-confirm-btn').click();
     await form.waitFor({ state: 'detached' });
     expect(server.calls.signin).toBe(1);

@@ -11,6 +11,7 @@ import { createHandlers } from '../../main/create-handlers.ts';
 import type { Handlers } from '../../main/ipc-router.ts';
 import { createKeytarSecretStore } from '../../main/session/keytar-store.ts';
 import { createMemorySecretStore } from '../../main/session/memory-store.ts';
+import { createMemoryTokenVault } from '../../main/session/memory-token-vault.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 
@@ -24,6 +25,7 @@ function launch(): Handlers {
   return createHandlers({
     secretStore: createKeytarSecretStore({ service: SERVICE }),
     fallbackSecretStore: createMemorySecretStore(),
+    tokenVault: createMemoryTokenVault(),
     clipboard: { readText: () => '', writeText: () => {} },
     settingsFile: createJsonFile(path.join(dataDir, 'settings.json')),
     httpConsentFile: createJsonFile(path.join(dataDir, 'plain-http-servers.json')),

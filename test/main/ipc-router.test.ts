@@ -19,11 +19,11 @@ function setup(overrides: Partial<Record<Channel, (arg: unknown) => unknown>> = 
 describe('IPC router', () => {
   it('answers the app window with the handler result as data', async () => {
     const { router, handlers } = setup();
-    await expect(router.dispatch('tokens:copy', ownWindow, { id: 3 })).resolves.toEqual({
+    await expect(router.dispatch('tokens:copy', ownWindow, { id: '3' })).resolves.toEqual({
       ok: true,
       value: 'handled tokens:copy',
     });
-    expect(handlers['tokens:copy']).toHaveBeenCalledWith({ id: 3 });
+    expect(handlers['tokens:copy']).toHaveBeenCalledWith({ id: '3' });
   });
 
   it.each<[string, IpcSender]>([
@@ -58,19 +58,22 @@ describe('IPC router', () => {
     ['tokens:create', { name: 'line\nbreak' }],
     ['tokens:create', { name: 'ok', extra: true }],
     ['tokens:create', 'ok'],
-    ['tokens:delete', { id: -1 }],
-    ['tokens:delete', { id: 1.5 }],
-    ['tokens:delete', { id: Number.NaN }],
-    ['tokens:delete', { id: '1' }],
+    // Ids are opaque text now; a number, an empty id or one that would break a URL path or a keychain name is refused.
+    ['tokens:delete', { id: 1 }],
+    ['tokens:delete', { id: '' }],
+    ['tokens:delete', { id: '../1' }],
+    ['tokens:delete', { id: 'a b' }],
+    ['tokens:delete', { id: 'x'.repeat(129) }],
     ['tokens:copy', null],
     ['tokens:list', { page: 0, pageSize: 10 }],
     ['tokens:list', { page: 1, pageSize: 1000 }],
     ['session:get', { sneaky: true }],
     ['session:sign-in', { serverUrl: 'http://x', email: 'a@b.c' }],
     ['settings:update', { clipboardClearSeconds: -5 }],
-    ['tokens:copy-example', { id: 1, example: 'wget' }],
-    ['tokens:copy-example', { id: 1 }],
-    ['tokens:test', { id: 0 }],
+    ['settings:update', { keepTokenCopies: 'no' }],
+    ['tokens:copy-example', { id: '1', example: 'wget' }],
+    ['tokens:copy-example', { id: '1' }],
+    ['tokens:test', { id: '' }],
     ['profile:update', { displayName: '  ' }],
     ['profile:update', { displayName: 'x'.repeat(256) }],
     ['profile:update', { displayName: 'tab\tname' }],

@@ -43,6 +43,8 @@ export interface FakeBridgeOptions {
   totalRowsOverride?: number;
   revocation?: Revocation;
   clipboardClearSeconds?: number;
+  /** Where main says a created token's value is held (default: the server, as on 0.301.3). */
+  createdValueSource?: TokenSummary['valueSource'];
 }
 
 export interface RecordedCall {
@@ -50,8 +52,18 @@ export interface RecordedCall {
   arg: unknown;
 }
 
-export function makeToken(id: number, name: string | null, creator: string | null = ADMIN.email): FakeToken {
-  return { id, name, creator, createdAt: '2026-11-28T10:00:00.000Z', value: `tok_${String(id).padStart(36, '0')}` };
+/** A token as 0.301.3 lists it (value from the server); `details` adds today's fields or another value source. */
+export function makeToken(id: number | string, name: string | null, creator: string | null = ADMIN.email, details: Partial<TokenSummary> = {}): FakeToken {
+  return {
+    id: String(id),
+    name,
+    creator,
+    createdAt: '2026-11-28T10:00:00.000Z',
+    valueSource: 'server',
+    prefix: null,
+    ...details,
+    value: `tok_${String(id).padStart(36, '0')}`,
+  };
 }
 
 export function makeTokens(count: number): FakeToken[] {
@@ -63,13 +75,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const failures = new Map<MethodName, { error: AppError; times: number }>();
   const holds = new Map<MethodName, Promise<void>>();
   const crashes = new Set<MethodName>();
-  const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30 };
+  const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30, keepTokenCopies: true };
   let tokens = [...(options.tokens ?? [])];
-  let nextId = Math.max(0, ...tokens.map((t) => t.id)) + 1;
+  let nextId = Math.max(0, ...tokens.map((t) => Number(t.id) || 0)) + 1;
   let revocation: Revocation = options.revocation ?? 'revoked';
   let password = ADMIN.password;
   let displayName: string | null = null;
-  const testResults = new Map<number, TokenTestResult>();
+  const testResults = new Map<string, TokenTestResult>();
 
   const signedIn = (): SessionState => ({
     status: 'signed_in',
@@ -104,8 +116,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const ok = <T>(value: T): Result<T> => ({ ok: true, value });
   const notFound: Result<never> = { ok: false, error: { code: 'not_found', message: 'Token not found' } };
   /** What main answers a copy of a token (or of an example holding it). */
-  const copied = (id: number): Result<CopyResult> =>
-    tokens.some((t) => t.id === id)
+  const copied = (id: string): Result<CopyResult> =>
+    tokens.some((t) => t.id === id && t.valueSource !== 'none')
       ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
       : notFound;
 
@@ -140,14 +152,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         }),
       create: (arg) =>
         run('tokens.create', arg, () => {
-          const token = makeToken(nextId++, arg.name);
+          const token = makeToken(nextId++, arg.name, ADMIN.email, { valueSource: options.createdValueSource ?? 'server' });
           tokens.push(token);
           const { value: _secret, ...summary } = token;
           return ok(summary);
         }),
       reveal: (arg) =>
         run('tokens.reveal', arg, () => {
-          const token = tokens.find((t) => t.id === arg.id);
+          const token = tokens.find((t) => t.id === arg.id && t.valueSource !== 'none');
           return token ? ok(token.value) : notFound;
         }),
       copy: (arg) => run('tokens.copy', arg, () => copied(arg.id)),
@@ -202,7 +214,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     crash: (method: MethodName) => crashes.add(method),
     setRevocation: (next: Revocation) => (revocation = next),
     /** What `tokens.test` answers for a token (default 'works'). */
-    setTestResult: (id: number, result: TokenTestResult) => testResults.set(id, result),
+    setTestResult: (id: number | string, result: TokenTestResult) => testResults.set(String(id), result),
     tokenNames: () => tokens.map((t) => t.name),
   };
 }

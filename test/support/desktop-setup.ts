@@ -8,6 +8,8 @@ import { MISSING_DESKTOP_VARIABLE, missingToolsMessage, startTestDesktop } from 
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (!runNeedsServices(project)) return undefined;
+  // Whatever an outer run left in the environment, this run decides for itself.
+  delete process.env[MISSING_DESKTOP_VARIABLE];
   const missing = missingToolsMessage();
   if (missing) {
     console.log(missing);

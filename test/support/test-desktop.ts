@@ -115,8 +115,11 @@ export async function startTestDesktop(): Promise<TestDesktop> {
   };
   for (const dir of Object.values(xdg)) mkdirSync(dir, { mode: 0o700 });
   const children: ChildProcess[] = [];
-  // A test run that crashes must not leave the desktop running.
-  const killAll = () => children.forEach((child) => child.kill('SIGKILL'));
+  // A test run that ends without its teardown (a crash, Ctrl-C) must not leave the desktop behind.
+  const killAll = () => {
+    children.forEach((child) => child.kill('SIGKILL'));
+    rmSync(root, { recursive: true, force: true });
+  };
   process.once('exit', killAll);
 
   const stop = async () => {

@@ -2,6 +2,7 @@ import type { Account } from '../../../preload/contract.ts';
 import { initialsOf } from '../../ui/initials.ts';
 import { ClipboardSetting } from './clipboard-setting.tsx';
 import { ProfileNameForm } from './profile-name-form.tsx';
+import { TokenCopiesSetting } from './token-copies-setting.tsx';
 import './profile.css';
 
 /** Account Details (the name is editable, as in NocoDB) and the app's own setting. */
@@ -18,6 +19,7 @@ export function ProfilePage({ account }: { account: Account }) {
         <ProfileNameForm account={account} />
       </div>
       <ClipboardSetting />
+      <TokenCopiesSetting />
     </section>
   );
 }

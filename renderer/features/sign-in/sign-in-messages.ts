@@ -9,4 +9,6 @@ export const SIGN_IN_WORDS: ErrorWords = {
   server_unreachable: 'Cannot reach the server. Check the address and that NocoDB is running.',
   invalid_argument: 'Check the server address, email and password.',
   keychain_unavailable: 'The system keychain is unavailable.',
+  redirected: 'The server redirects to another address, so your password was not sent. Check the address (https?).',
+  insecure_connection: 'This server uses plain http: your password and session would travel unencrypted.',
 };

@@ -3,27 +3,29 @@ import { DEFAULT_SETTINGS, createSettingsService } from '../../../main/settings/
 import { memoryJsonFile } from '../../support/memory-ports.ts';
 
 describe('settings', () => {
-  it('defaults to clearing the clipboard after 30 seconds', async () => {
-    expect(await createSettingsService(memoryJsonFile()).get()).toEqual({ clipboardClearSeconds: 30 });
+  it('defaults to clearing the clipboard after 30 seconds and keeping copies of created tokens', async () => {
+    expect(await createSettingsService(memoryJsonFile()).get()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true });
     expect(DEFAULT_SETTINGS.clipboardClearSeconds).toBe(30);
   });
 
   it('persists an update, which a new instance reads back', async () => {
     const file = memoryJsonFile();
-    expect(await createSettingsService(file).update({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0 });
+    expect(await createSettingsService(file).update({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true });
+    expect(await createSettingsService(file).update({ keepTokenCopies: false })).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: false });
 
-    expect(await createSettingsService(file).get()).toEqual({ clipboardClearSeconds: 0 });
+    expect(await createSettingsService(file).get()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: false });
   });
 
   it('keeps the other values when an update names none', async () => {
-    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 5 }));
-    expect(await settings.update({})).toEqual({ clipboardClearSeconds: 5 });
+    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 5, keepTokenCopies: false }));
+    expect(await settings.update({})).toEqual({ clipboardClearSeconds: 5, keepTokenCopies: false });
   });
 
   it.each([
     ['not an object', 'garbage'],
     ['a negative delay', { clipboardClearSeconds: -1 }],
     ['a delay that is not a number', { clipboardClearSeconds: '30' }],
+    ['a copies setting that is not a boolean', { keepTokenCopies: 'no' }],
     ['unreadable', undefined],
   ])('falls back to the defaults when the file holds %s', async (_label, content) => {
     expect(await createSettingsService(memoryJsonFile(content)).get()).toEqual(DEFAULT_SETTINGS);
@@ -40,6 +42,7 @@ describe('settings', () => {
 
     expect(file.content).toEqual({
       clipboardClearSeconds: 10,
+      keepTokenCopies: true,
       lastAccount: { serverUrl: 'http://127.0.0.1:8080', email: 'ada@example.com' },
     });
     expect(await createSettingsService(file).lastAccount()).toEqual({ serverUrl: 'http://127.0.0.1:8080', email: 'ada@example.com' });
@@ -48,6 +51,6 @@ describe('settings', () => {
   it('ignores a damaged last account but keeps the preferences', async () => {
     const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 7, lastAccount: { email: 3 } }));
     expect(await settings.lastAccount()).toBeNull();
-    expect(await settings.get()).toEqual({ clipboardClearSeconds: 7 });
+    expect(await settings.get()).toEqual({ clipboardClearSeconds: 7, keepTokenCopies: true });
   });
 });

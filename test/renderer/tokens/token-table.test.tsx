@@ -33,7 +33,7 @@ describe('token table', () => {
 
     await user.click(toggle);
     expect(await within(row).findByText('tok_000000000000000000000000000000000007')).toBeTruthy();
-    expect(fake.callsTo('tokens.reveal')).toEqual([{ method: 'tokens.reveal', arg: { id: 7 } }]);
+    expect(fake.callsTo('tokens.reveal')).toEqual([{ method: 'tokens.reveal', arg: { id: '7' } }]);
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
 
     await user.click(toggle);
@@ -56,7 +56,7 @@ describe('token table', () => {
     await waitFor(() => expect(toastTexts()).toHaveLength(1));
     expect(toastTexts()[0]).toContain('Copied to clipboard');
     expect(toastTexts()[0]).toContain('The clipboard will be cleared in 30 seconds.');
-    expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { id: 3 } }]);
+    expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { id: '3' } }]);
     expect(document.querySelector('.toast-viewport')).not.toBeNull();
   });
 
