@@ -5,6 +5,7 @@ import type { Handlers } from './ipc-router.ts';
 import { createNocoClient } from './nocodb/nocodb-client.ts';
 import { createServerCheck } from './nocodb/server-check.ts';
 import type { AppPorts } from './ports.ts';
+import { createProfileService } from './profile/profile-service.ts';
 import { createSessionService } from './session/session-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createTokenService } from './tokens/token-service.ts';
@@ -25,6 +26,7 @@ export function createHandlers(ports: AppPorts): Handlers {
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
   const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, log });
+  const profile = createProfileService({ session });
   // Token values belong to one account: a sign-out or a new sign-in drops them.
   session.onAccountChange(() => tokens.forgetValues());
 
@@ -46,6 +48,10 @@ export function createHandlers(ports: AppPorts): Handlers {
     'tokens:reveal': (request) => tokens.reveal(request),
     'tokens:copy': (request) => tokens.copy(request),
     'tokens:delete': (request) => tokens.delete(request),
+    'tokens:copy-example': (request) => tokens.copyExample(request),
+    'tokens:test': (request) => tokens.test(request),
+    'profile:update': (request) => profile.updateDisplayName(request),
+    'profile:change-password': (request) => profile.changePassword(request),
     'settings:get': () => settings.get(),
     async 'settings:update'(patch) {
       const next = await settings.update(patch);

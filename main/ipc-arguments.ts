@@ -3,7 +3,9 @@
 import * as v from 'valibot';
 import {
   MAX_CLIPBOARD_CLEAR_SECONDS,
+  MAX_DISPLAY_NAME_LENGTH,
   MAX_TOKEN_NAME_LENGTH,
+  MIN_PASSWORD_LENGTH,
   type ArgOf,
   type Channel,
 } from '../preload/contract.ts';
@@ -18,19 +20,28 @@ const printable = (max: number) =>
     v.check((text) => !CONTROL_CHARACTERS.test(text), 'must not contain control characters'),
   );
 
+/** A name a user typed: printable, bounded, and more than blanks. */
+const nameText = (max: number) =>
+  v.pipe(
+    printable(max),
+    v.check((name) => name.trim().length > 0, 'must not be empty'),
+  );
+
 const tokenId = v.strictObject({
   id: v.pipe(v.string(), v.regex(TOKEN_ID)),
 });
 
 const noArgument = v.undefined();
 
+// Passwords may hold any character; only the size is bounded.
+const password = (min: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(1024));
+
 const schemas = {
   'session:get': noArgument,
   'session:sign-in': v.strictObject({
     serverUrl: v.pipe(printable(2048), v.nonEmpty()),
     email: v.pipe(printable(320), v.nonEmpty()),
-    // Passwords may hold any character; only the size is bounded.
-    password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(1024)),
+    password: password(1),
     confirmInsecure: v.optional(v.boolean()),
   }),
   'session:sign-out': noArgument,
@@ -38,15 +49,20 @@ const schemas = {
     page: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(1_000_000)),
     pageSize: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(100)),
   }),
-  'tokens:create': v.strictObject({
-    name: v.pipe(
-      printable(MAX_TOKEN_NAME_LENGTH),
-      v.check((name) => name.trim().length > 0, 'must not be empty'),
-    ),
-  }),
+  'tokens:create': v.strictObject({ name: nameText(MAX_TOKEN_NAME_LENGTH) }),
   'tokens:reveal': tokenId,
   'tokens:copy': tokenId,
   'tokens:delete': tokenId,
+  'tokens:copy-example': v.strictObject({ ...tokenId.entries, example: v.picklist(['curl', 'headers']) }),
+  'tokens:test': tokenId,
+  'profile:update': v.strictObject({
+    // The server checks nothing (0.301.3 keeps "" and 300 characters alike), so main does.
+    displayName: nameText(MAX_DISPLAY_NAME_LENGTH),
+  }),
+  'profile:change-password': v.strictObject({
+    currentPassword: password(1),
+    newPassword: password(MIN_PASSWORD_LENGTH),
+  }),
   'settings:get': noArgument,
   'settings:update': v.strictObject({
     clipboardClearSeconds: v.optional(

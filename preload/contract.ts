@@ -129,6 +129,21 @@ export interface DeleteResult {
   revocation: Revocation;
 }
 
+/** What the server does with a token when the app sends it as `xc-token` (the Test action). */
+export type TokenTestResult =
+  | 'works'
+  | 'rejected'
+  // The server accepts it although the token is no longer in its list (NocoDB 0.301.3's cache).
+  | 'deleted_but_accepted';
+
+/** Which ready-to-paste example "Copy example" puts on the clipboard (see preload/token-usage.ts). */
+export type UsageExample = 'curl' | 'headers';
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface Settings {
   /** Seconds after a copy before the clipboard is cleared; 0 turns auto-clear off. */
   clipboardClearSeconds: number;
@@ -137,6 +152,9 @@ export interface Settings {
 }
 
 export const MAX_TOKEN_NAME_LENGTH = 255;
+export const MAX_DISPLAY_NAME_LENGTH = 255;
+/** NocoDB's own rule for a new password (the server checks it too). */
+export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_CLIPBOARD_CLEAR_SECONDS = 3600;
 
 /** Channel name → argument and result. Adding a feature = one entry here, one handler, one bridge method. */
@@ -149,6 +167,12 @@ export interface Contract {
   'tokens:reveal': { arg: { id: string }; result: string };
   'tokens:copy': { arg: { id: string }; result: CopyResult };
   'tokens:delete': { arg: { id: string }; result: DeleteResult };
+  'tokens:copy-example': { arg: { id: string; example: UsageExample }; result: CopyResult };
+  'tokens:test': { arg: { id: string }; result: TokenTestResult };
+  /** Renames the signed-in user; answers the session with the new name. */
+  'profile:update': { arg: { displayName: string }; result: SessionState };
+  /** Changes the password and keeps the session (other devices are signed out by the server). */
+  'profile:change-password': { arg: PasswordChange; result: SessionState };
   'settings:get': { arg: void; result: Settings };
   'settings:update': { arg: Partial<Settings>; result: Settings };
 }
@@ -166,7 +190,10 @@ export const BRIDGE_METHODS = {
     reveal: 'tokens:reveal',
     copy: 'tokens:copy',
     delete: 'tokens:delete',
+    copyExample: 'tokens:copy-example',
+    test: 'tokens:test',
   },
+  profile: { update: 'profile:update', changePassword: 'profile:change-password' },
   settings: { get: 'settings:get', update: 'settings:update' },
 } as const satisfies Record<string, Record<string, Channel>>;
 

@@ -26,6 +26,15 @@ export const userAnswer = v.pipe(
   })),
 );
 
+/**
+ * `PATCH /user/profile`. On 0.301.3 the answer is the whole user row, password hash and salt
+ * included: `v.object` keeps only the field named here, so nothing else of it goes further.
+ */
+export const profileAnswer = v.pipe(
+  v.object({ display_name: optionalText }),
+  v.transform((user) => ({ displayName: user.display_name })),
+);
+
 // 0.301.3 numbers its rows (older servers and some SQL drivers send those numbers as strings);
 // today's servers type the id as a string. Either way it becomes opaque text here.
 const rowId = v.union([

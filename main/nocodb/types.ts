@@ -58,6 +58,13 @@ export interface NocoClient {
   listTokens(jwt: string, page: { limit: number; offset: number }): Promise<ApiTokenPage>;
   createToken(jwt: string, name: string): Promise<CreatedApiToken>;
   deleteToken(jwt: string, id: string): Promise<void>;
+  /** Sets the user's display name; answers the name the server kept (and nothing else of its answer). */
+  updateProfile(jwt: string, displayName: string): Promise<{ displayName: string | null }>;
+  /**
+   * Changes the password. The server then refuses every earlier JWT and refresh token of the user;
+   * the answer's new refresh token (no JWT) is the only way to go on without signing in again.
+   */
+  changePassword(jwt: string, change: { currentPassword: string; newPassword: string }): Promise<{ refreshToken: string }>;
 }
 
 export interface NocoClientOptions {

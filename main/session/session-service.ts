@@ -28,6 +28,14 @@ export interface SessionService {
   signOut(): Promise<SessionState>;
   /** Runs an authenticated call with the current JWT; throws `not_signed_in` or `session_expired`. */
   withSession<T>(call: (client: NocoClient, jwt: string) => Promise<T>): Promise<T>;
+  /**
+   * Runs a call after which the server refuses the session's tokens and hands out a new refresh
+   * token (a password change). Other calls wait; the session is refreshed with the new token and
+   * the new pair stored before any of them goes on.
+   */
+  withSessionReplaced(call: (client: NocoClient, jwt: string) => Promise<{ refreshToken: string }>): Promise<void>;
+  /** Records a change the server accepted for the signed-in user (a new display name). */
+  updateAccount(change: Pick<Account, 'displayName'>): void;
   /** Throws `not_signed_in` unless a session is active. */
   requireSignedIn(): Promise<void>;
   /** Whether the signed-in user is a super admin (false when signed out). */
@@ -46,6 +54,8 @@ interface LiveSession {
   refreshing: Promise<string> | null;
   /** Set once the session is signed out or expired, so a late refresh does not bring it back. */
   ended: boolean;
+  /** A call that replaces the session (a password change); every other call waits for it. */
+  replacing: Promise<void> | null;
 }
 
 const hasCode = (error: unknown, ...codes: ErrorCode[]) => error instanceof AppFailure && codes.includes(error.code);
@@ -80,6 +90,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     persistenceWarning: null,
     refreshing: null,
     ended: false,
+    replacing: null,
   });
 
   /** Writes the session to its store; when the keychain refuses, moves it to memory and says so. */
@@ -148,6 +159,9 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   }
 
   async function call<T>(live: LiveSession, run: (client: NocoClient, jwt: string) => Promise<T>): Promise<T> {
+    // Checked and acted on in the same tick: a refresh is either started before a replacement (which
+    // then waits for it) or not at all until the replacement has stored its new pair.
+    if (live.replacing) await live.replacing;
     let jwt = live.session.jwt;
     if (isJwtExpiring(jwt, now())) jwt = await freshJwt(live, jwt);
     try {
@@ -155,8 +169,44 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     } catch (error) {
       // Only a refused session is retried: the server did nothing, so running the call again is safe.
       if (!hasCode(error, 'unauthorized')) throw error;
+      if (live.replacing) await live.replacing;
       return run(live.client, await freshJwt(live, jwt));
     }
+  }
+
+  /** Runs `run` while every other call waits, then goes on with the refresh token it answered. */
+  async function replace(live: LiveSession, run: (client: NocoClient, jwt: string) => Promise<{ refreshToken: string }>): Promise<void> {
+    const previous = live.replacing;
+    const replaced = (async () => {
+      await previous?.catch(() => {});
+      // A refresh already under way must land first, or it would overwrite the new refresh token.
+      await live.refreshing?.catch(() => {});
+      let jwt = live.session.jwt;
+      if (isJwtExpiring(jwt, now())) jwt = await freshJwt(live, jwt);
+      let answer;
+      try {
+        answer = await run(live.client, jwt);
+      } catch (error) {
+        if (!hasCode(error, 'unauthorized')) throw error;
+        answer = await run(live.client, await freshJwt(live, jwt));
+      }
+      if (live.ended) throw notSignedIn();
+      // Every earlier JWT and refresh token is dead on the server now: refresh with the new one at once.
+      live.session = { ...live.session, refreshToken: answer.refreshToken };
+      try {
+        await freshJwt(live, live.session.jwt);
+      } catch (error) {
+        if (live.ended) throw error;
+        // Offline right after the change: keep the new refresh token, so the next call (or launch) can refresh.
+        await persist(live, live.session);
+      }
+    })();
+    const settled = replaced.catch(() => {});
+    live.replacing = settled;
+    void settled.then(() => {
+      if (live.replacing === settled) live.replacing = null;
+    });
+    return replaced;
   }
 
   /** Resumes the last session at launch. A failure that may pass (offline) lets the next call try again. */
@@ -259,6 +309,12 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     },
 
     withSession: async (run) => call(await requireActive(), run),
+
+    withSessionReplaced: async (run) => replace(await requireActive(), run),
+
+    updateAccount(change) {
+      if (active) active = { ...active, account: { ...active.account, ...change } };
+    },
 
     async requireSignedIn() {
       await requireActive();

@@ -9,8 +9,11 @@ import type {
   TokenPage,
   TokenPageRequest,
   TokenSummary,
+  TokenTestResult,
   TokenValueSource,
+  UsageExample,
 } from '../../preload/contract.ts';
+import { usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
@@ -33,6 +36,10 @@ export interface TokenService {
   reveal(request: { id: string }): Promise<string>;
   copy(request: { id: string }): Promise<CopyResult>;
   delete(request: { id: string }): Promise<DeleteResult>;
+  /** Copies a ready-to-run example with the real token in it; the renderer shows it masked. */
+  copyExample(request: { id: string; example: UsageExample }): Promise<CopyResult>;
+  /** Sends the token to the server as `xc-token` and says what the server made of it. */
+  test(request: { id: string }): Promise<TokenTestResult>;
   /** Drops every value held in memory: called when the account changes or signs out. */
   forgetValues(): void;
   /** Removes the account's keychain copies (signing out). Never throws. */
@@ -55,6 +62,10 @@ function toSummary(row: ApiTokenRow, source: TokenValueSource): TokenSummary {
   if (enabled !== undefined) summary.enabled = enabled;
   return summary;
 }
+
+/** Pages through the list for the Test action; a list this long is far beyond any real account. */
+const LISTED_PAGE_SIZE = 100;
+const MAX_LISTED_PAGES = 100;
 
 const unknownToken = () => new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.');
 
@@ -126,6 +137,23 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
   const quietly = (what: string, work: () => Promise<void>) =>
     work().catch((error: unknown) => log(`tokens: ${what} failed with ${toAppError(error).code}`));
 
+  async function copyText(text: string): Promise<CopyResult> {
+    const { clipboardClearSeconds } = await settings.get();
+    await clipboard.copy(text, clipboardClearSeconds);
+    return { clearAfterSeconds: clipboardClearSeconds === 0 ? null : clipboardClearSeconds };
+  }
+
+  /** Whether the server's token list still holds the token (NocoDB 0.301.3 may accept a deleted one). */
+  async function isListed(id: string): Promise<boolean> {
+    for (let page = 0; page < MAX_LISTED_PAGES; page += 1) {
+      const offset = page * LISTED_PAGE_SIZE;
+      const { rows } = await session.withSession((client, jwt) => client.listTokens(jwt, { limit: LISTED_PAGE_SIZE, offset }));
+      if (rows.some((row) => row.id === id)) return true;
+      if (rows.length < LISTED_PAGE_SIZE) return false;
+    }
+    return true;
+  }
+
   return {
     // One row more than the page says whether another page follows. NocoDB 0.301.3 computes
     // `isLastPage` and `totalRows` over the whole instance, which is right only for super admins;
@@ -166,11 +194,19 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
 
     reveal: async ({ id }) => valueOf(id),
 
-    async copy({ id }) {
+    copy: async ({ id }) => copyText(await valueOf(id)),
+
+    async copyExample({ id, example }) {
       const value = await valueOf(id);
-      const { clipboardClearSeconds } = await settings.get();
-      await clipboard.copy(value, clipboardClearSeconds);
-      return { clearAfterSeconds: clipboardClearSeconds === 0 ? null : clipboardClearSeconds };
+      const { serverUrl } = await signedInAccount();
+      return copyText(usageExample(example, serverUrl, value));
+    },
+
+    async test({ id }) {
+      const value = await valueOf(id);
+      const user = await session.withSession((client) => client.whoIsApiToken(value));
+      if (user === null) return 'rejected';
+      return (await isListed(id)) ? 'works' : 'deleted_but_accepted';
     },
 
     async delete({ id }) {

@@ -1,4 +1,5 @@
 import type { Bridge } from '../../preload/contract.ts';
+import { createProfileStore } from './profile-store.ts';
 import { createSessionStore } from './session-store.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { createToastStore } from './toast-store.ts';
@@ -11,6 +12,11 @@ export function createAppStores(bridge: Bridge) {
   const onFailure = session.getState().checkFailure;
   const tokens = createTokensStore({ bridge, toasts, onFailure: (error) => void onFailure(error) });
   const settings = createSettingsStore(bridge, (error) => void onFailure(error));
+  const profile = createProfileStore({
+    bridge,
+    onSession: (state) => session.setState({ state }),
+    onFailure: (error) => void onFailure(error),
+  });
 
   // Leaving the signed-in state forgets everything about the previous account's tokens. When the
   // server ended the session (a notice, not the user's choice), the name being typed is kept.
@@ -19,10 +25,12 @@ export function createAppStores(bridge: Bridge) {
       const { create } = tokens.getState();
       const endedByServer = now.state?.status === 'signed_out' && now.state.notice !== null;
       tokens.setState({ ...initialTokensData(), ...(endedByServer && create.open ? { create: { ...create, saving: false, error: null } } : {}) });
+      profile.getState().resetName();
+      profile.getState().resetPassword();
     }
   });
 
-  return { session, toasts, tokens, settings };
+  return { session, toasts, tokens, settings, profile };
 }
 
 export type AppStores = ReturnType<typeof createAppStores>;

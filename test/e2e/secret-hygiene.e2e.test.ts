@@ -1,4 +1,5 @@
-// Hardening: after a full journey (sign in, create, show, copy, delete, restart, sign out), no
+// Hardening: after a full journey (sign in, create, show, copy, copy an example, test, delete, and on
+// the real server rename and change the password, restart, sign out), no
 // secret the user did not explicitly ask to see may sit in the app's data folder, its log, or
 // anything the renderer received over the bridge; the token copies live in the keychain only and
 // go when the user signs out; and the page never requested anything but its own files.
@@ -10,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeNocodb } from '../support/fake-nocodb.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
-import { api, apiSignIn, openTokensTab, signInThroughUi } from './steps.ts';
+import { api, apiSignIn, changePasswordThroughUi, openAccountTab, openTokensTab, signInThroughUi } from './steps.ts';
 
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+/;
 
@@ -19,7 +20,7 @@ async function filesUnder(folder: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Sign in, create four tokens, show one, copy one, delete one. */
+/** Sign in, create four tokens, show one, copy one (and an example holding it), test one, delete one. */
 async function journey(app: LaunchedApp, user: NocodbCredentials) {
   const { page } = app;
   await signInThroughUi(page, user);
@@ -35,6 +36,11 @@ async function journey(app: LaunchedApp, user: NocodbCredentials) {
   await row('shown').getByRole('button', { name: 'Show or Hide' }).click();
   await row('shown').locator('.token-secret').waitFor();
   await row('copied').getByTestId('nc-token-row-copy').click();
+  // Used without being shown: the value goes to the clipboard and the server through main only.
+  await row('copied').getByRole('button', { name: 'Use it' }).click();
+  await page.getByTestId('nc-token-usage-copy').click();
+  await row('untouched').getByTestId('nc-token-row-test').click();
+  await row('untouched').getByRole('status').filter({ hasText: /^Works$/ }).waitFor();
   await row('deleted').getByTestId('nc-token-row-action-icon').click();
   await page.getByTestId('nc-delete-modal-delete-btn').click();
   await expect.poll(() => row('deleted').count()).toBe(0);
@@ -94,9 +100,27 @@ describe('secret hygiene after a full journey', () => {
     expect([...copies.keys()].sort()).toEqual(['copied', 'shown', 'untouched']);
     for (const [name, value] of copies) expect(value).toBe(tokenValues.get(name));
 
+    // Rename: 0.301.3 answers with the whole user row. Its secrets, read behind the app's back:
+    const { page } = app;
+    await openAccountTab(page, 'Profile');
+    await page.getByTestId('nc-account-settings-rename-input').fill('Hygiene Check');
+    await page.getByTestId('nc-account-settings-save').click();
+    await page.getByRole('status').filter({ hasText: 'Name saved.' }).waitFor();
+    const profileRow = (await api(user.url, '/api/v1/user/profile', { method: 'PATCH', jwt, body: { display_name: 'Hygiene Check' } })).body!;
+    const profileSecrets = ['password', 'salt', 'token_version', 'email_verification_token'].map((field) => profileRow[field] as string);
+    expect(profileSecrets.every((secret) => typeof secret === 'string' && secret.length >= 16)).toBe(true);
+
+    // Change the password: both passwords and the pair it replaced must stay out of sight too.
+    const newPassword = `${user.password}-changed`;
+    await changePasswordThroughUi(page, user.password, newPassword);
+    const renewed = JSON.parse((await app.keychainSecret())!) as { refreshToken: string; jwt: string };
+    expect(renewed.refreshToken).not.toBe(refreshToken);
+
     await restartAndSignOut(app);
     expect((await app.keychainTokenCopies()).size).toBe(0);
-    await expectNoSecretOutsideTheKeychain(app, [user.password, refreshToken, appJwt, ...[...copies].filter(([name]) => name !== 'shown').map(([, value]) => value)], tokenValues.get('shown')!);
+    const unshown = [...copies].filter(([name]) => name !== 'shown').map(([, value]) => value);
+    const sessionSecrets = [user.password, newPassword, refreshToken, appJwt, renewed.refreshToken, renewed.jwt];
+    await expectNoSecretOutsideTheKeychain(app, [...sessionSecrets, ...unshown, ...profileSecrets], tokenValues.get('shown')!);
     await app.close();
   });
 

@@ -3,9 +3,12 @@
 // fake cannot drift from what a real server answers. Where the generations differ, each case says
 // what each one does; the real server proves the 0.301.3 side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../main/create-handlers.ts';
 import { createNocoClient } from '../../main/nocodb/nocodb-client.ts';
 import type { ApiTokenRow, CreatedApiToken, NocoClient } from '../../main/nocodb/types.ts';
+import { createMemorySecretStore } from '../../main/session/memory-store.ts';
 import { startFakeNocodb, type FakeGeneration } from '../support/fake-nocodb.ts';
+import { memoryPorts } from '../support/memory-ports.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 
 interface ServerUnderTest {
@@ -20,6 +23,9 @@ function clientFor(url: string): NocoClient {
 }
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: { code?: string }) => error.code);
+
+const refreshStatus = async (url: string, refreshToken: string) =>
+  (await fetch(`${url}/api/v1/auth/token/refresh`, { method: 'POST', headers: { cookie: `refresh_token=${refreshToken}` } })).status;
 
 function contractSuite(name: string, start: () => Promise<ServerUnderTest>): void {
   describe(`NocoDB client contract — ${name}`, () => {
@@ -170,6 +176,90 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       const { jwt } = await client.signIn(user.email, user.password);
       const failure = await client.deleteToken(jwt, '987654').catch((error: unknown) => error);
       expect(failure).toMatchObject({ code: 'server_error', message: 'The server had a problem (HTTP 500). Try again.' });
+    });
+
+    it('renames the user, and passes on nothing of the answer but the name', async () => {
+      const own = await signUpUser(server.admin.url);
+      const { jwt } = await client.signIn(own.email, own.password);
+      // What the server really answers: the whole user row, password hash and salt included.
+      const raw = await fetch(`${own.url}/api/v1/user/profile`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'xc-auth': jwt },
+        body: JSON.stringify({ display_name: 'Raw Name' }),
+      });
+      const rawRow = (await raw.json()) as Record<string, unknown>;
+      expect(rawRow).toHaveProperty('password');
+      expect(rawRow).toHaveProperty('salt');
+
+      const kept = await client.updateProfile(jwt, 'Ada Lovelace');
+
+      expect(kept).toEqual({ displayName: 'Ada Lovelace' });
+      const secrets = [rawRow['password'], rawRow['salt'], rawRow['token_version'], rawRow['email_verification_token']].filter(
+        (value): value is string => typeof value === 'string' && value !== '',
+      );
+      expect(secrets.length).toBeGreaterThanOrEqual(2);
+      for (const secret of secrets) expect(JSON.stringify(kept)).not.toContain(secret);
+      expect((await client.me(jwt)).displayName).toBe('Ada Lovelace');
+    });
+
+    it('changes the password: only the new refresh token goes on; old JWT, old refresh token and old password are refused', async () => {
+      const own = await signUpUser(server.admin.url);
+      const first = await client.signIn(own.email, own.password);
+      const token = await client.createToken(first.jwt, 'survives the change');
+      const newPassword = `${own.password}-new`;
+
+      const { refreshToken } = await client.changePassword(first.jwt, { currentPassword: own.password, newPassword });
+
+      expect(refreshToken).not.toBe(first.refreshToken);
+      expect(await codeOf(client.me(first.jwt))).toBe('unauthorized');
+      expect(await codeOf(client.refresh(first.refreshToken))).toBe('session_expired');
+      const renewed = await client.refresh(refreshToken);
+      expect((await client.me(renewed.jwt)).email).toBe(own.email);
+      expect(await codeOf(client.signIn(own.email, own.password))).toBe('invalid_credentials');
+      await expect(client.signIn(own.email, newPassword)).resolves.toMatchObject({ jwt: expect.any(String) });
+      // API tokens are not sessions: they keep working.
+      expect((await client.whoIsApiToken(token.token))?.email).toBe(own.email);
+    });
+
+    it('refuses a wrong current password, a short new or current one and a dead session with the server’s words', async () => {
+      const own = await signUpUser(server.admin.url);
+      const { jwt } = await client.signIn(own.email, own.password);
+
+      await expect(client.changePassword(jwt, { currentPassword: 'not-the-password', newPassword: 'long enough' })).rejects.toMatchObject({
+        code: 'validation',
+        message: 'Current password is wrong',
+      });
+      await expect(client.changePassword(jwt, { currentPassword: own.password, newPassword: 'short' })).rejects.toMatchObject({
+        code: 'validation',
+        message: 'New password must NOT have fewer than 8 characters',
+      });
+      // A current password under 8 characters is refused by its length before it is compared.
+      await expect(client.changePassword(jwt, { currentPassword: 'short', newPassword: 'long enough' })).rejects.toMatchObject({
+        code: 'validation',
+        message: 'Current password must NOT have fewer than 8 characters',
+      });
+      await client.signOut({ jwt, refreshToken: '' });
+      expect(await codeOf(client.changePassword(jwt, { currentPassword: own.password, newPassword: 'long enough' }))).toBe('unauthorized');
+      // None of the refusals changed anything.
+      await expect(client.signIn(own.email, own.password)).resolves.toMatchObject({ jwt: expect.any(String) });
+    });
+
+    it('keeps the app signed in across a password change: the next token call needs no sign-in, the store holds the new pair', async () => {
+      const own = await signUpUser(server.admin.url);
+      const secretStore = createMemorySecretStore();
+      const handlers = createHandlers(memoryPorts({ secretStore }).ports);
+      await handlers['session:sign-in']({ serverUrl: own.url, email: own.email, password: own.password });
+      const before = await secretStore.load();
+
+      const state = await handlers['profile:change-password']({ currentPassword: own.password, newPassword: `${own.password}-2` });
+
+      expect(state).toMatchObject({ status: 'signed_in', account: { email: own.email } });
+      const after = await secretStore.load();
+      expect(after?.refreshToken).not.toBe(before?.refreshToken);
+      expect(after?.jwt).not.toBe(before?.jwt);
+      await expect(handlers['tokens:list']({ page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });
+      expect(await refreshStatus(own.url, before!.refreshToken)).toBe(400);
+      expect((await client.me(after!.jwt)).email).toBe(own.email);
     });
 
     it('signs out: the JWT and the refresh token stop working', async () => {

@@ -130,6 +130,20 @@ describe('session on a real NocoDB and the real keychain', () => {
     expect(median(durations)).toBeLessThan(2_000);
   });
 
+  it('changes the password and stays signed in: the keychain holds the new pair, a restart needs no sign-in', async () => {
+    const before = await storedSession();
+
+    const state = await launch()['profile:change-password']({ currentPassword: user.password, newPassword: `${user.password}-new` });
+
+    expect(state).toMatchObject({ status: 'signed_in', persistence: 'keychain' });
+    const after = await storedSession();
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(await refreshStatus(before.refreshToken)).toBe(400);
+    const app = launch();
+    expect(await app['session:get']()).toMatchObject({ status: 'signed_in', account: { email: user.email } });
+    await expect(app['tokens:list']({ page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });
+  });
+
   it('signs out, leaving no keychain entry and a session the server refuses', async () => {
     const { jwt } = await storedSession();
 

@@ -71,6 +71,15 @@ describe('IPC router', () => {
     ['session:sign-in', { serverUrl: 'http://x', email: 'a@b.c' }],
     ['settings:update', { clipboardClearSeconds: -5 }],
     ['settings:update', { keepTokenCopies: 'no' }],
+    ['tokens:copy-example', { id: '1', example: 'wget' }],
+    ['tokens:copy-example', { id: '1' }],
+    ['tokens:test', { id: '' }],
+    ['profile:update', { displayName: '  ' }],
+    ['profile:update', { displayName: 'x'.repeat(256) }],
+    ['profile:update', { displayName: 'tab\tname' }],
+    ['profile:change-password', { currentPassword: 'old password', newPassword: 'short' }],
+    ['profile:change-password', { currentPassword: '', newPassword: 'long enough' }],
+    ['profile:change-password', { currentPassword: 'old password', newPassword: 'long enough', confirm: 'long enough' }],
   ])('rejects a malformed argument for %s (%j) before the handler sees it', async (channel, arg) => {
     const { router, handlers } = setup();
     const answer = await router.dispatch(channel, ownWindow, arg);

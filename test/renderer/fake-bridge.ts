@@ -3,12 +3,14 @@
 import type {
   AppError,
   Bridge,
+  CopyResult,
   DeleteResult,
   Result,
   Revocation,
   SessionState,
   Settings,
   TokenSummary,
+  TokenTestResult,
 } from '../../preload/contract.ts';
 
 export const ADMIN = { serverUrl: 'http://localhost:8080', email: 'admin@example.com', password: 'password123' };
@@ -22,6 +24,10 @@ export type MethodName =
   | 'tokens.reveal'
   | 'tokens.copy'
   | 'tokens.delete'
+  | 'tokens.copyExample'
+  | 'tokens.test'
+  | 'profile.update'
+  | 'profile.changePassword'
   | 'settings.get'
   | 'settings.update';
 
@@ -73,10 +79,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   let tokens = [...(options.tokens ?? [])];
   let nextId = Math.max(0, ...tokens.map((t) => Number(t.id) || 0)) + 1;
   let revocation: Revocation = options.revocation ?? 'revoked';
+  let password = ADMIN.password;
+  let displayName: string | null = null;
+  const testResults = new Map<string, TokenTestResult>();
 
   const signedIn = (): SessionState => ({
     status: 'signed_in',
-    account: { serverUrl: ADMIN.serverUrl, email: ADMIN.email, userId: 'us3feqlwop0wr56v', displayName: null },
+    account: { serverUrl: ADMIN.serverUrl, email: ADMIN.email, userId: 'us3feqlwop0wr56v', displayName },
     persistence: options.persistence ?? 'keychain',
     persistenceWarning: options.persistence === 'memory' ? 'The system keychain is unavailable, so you will be signed out when the app quits.' : null,
   });
@@ -106,13 +115,18 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   }
   const ok = <T>(value: T): Result<T> => ({ ok: true, value });
   const notFound: Result<never> = { ok: false, error: { code: 'not_found', message: 'Token not found' } };
+  /** What main answers a copy of a token (or of an example holding it). */
+  const copied = (id: string): Result<CopyResult> =>
+    tokens.some((t) => t.id === id && t.valueSource !== 'none')
+      ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
+      : notFound;
 
   const bridge: Bridge = {
     session: {
       get: () => run('session.get', undefined, () => ok(session)),
       signIn: (arg) =>
         run('session.signIn', arg, () => {
-          if (arg.email !== ADMIN.email || arg.password !== ADMIN.password) {
+          if (arg.email !== ADMIN.email || arg.password !== password) {
             return { ok: false, error: { code: 'invalid_credentials', message: 'Invalid credentials' } };
           }
           session = signedIn();
@@ -148,17 +162,29 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           const token = tokens.find((t) => t.id === arg.id && t.valueSource !== 'none');
           return token ? ok(token.value) : notFound;
         }),
-      copy: (arg) =>
-        run('tokens.copy', arg, () =>
-          tokens.some((t) => t.id === arg.id && t.valueSource !== 'none')
-            ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
-            : notFound,
-        ),
+      copy: (arg) => run('tokens.copy', arg, () => copied(arg.id)),
       delete: (arg) =>
         run('tokens.delete', arg, (): Result<DeleteResult> => {
           if (!tokens.some((t) => t.id === arg.id)) return notFound;
           tokens = tokens.filter((t) => t.id !== arg.id);
           return ok({ revocation });
+        }),
+      copyExample: (arg) => run('tokens.copyExample', arg, () => copied(arg.id)),
+      test: (arg) =>
+        run('tokens.test', arg, () => (tokens.some((t) => t.id === arg.id) ? ok(testResults.get(arg.id) ?? 'works') : notFound)),
+    },
+    profile: {
+      update: (arg) =>
+        run('profile.update', arg, () => {
+          displayName = arg.displayName.trim();
+          session = signedIn();
+          return ok(session);
+        }),
+      changePassword: (arg) =>
+        run('profile.changePassword', arg, () => {
+          if (arg.currentPassword !== password) return { ok: false, error: { code: 'validation', message: 'Current password is wrong' } };
+          password = arg.newPassword;
+          return ok(session);
         }),
     },
     settings: {
@@ -187,6 +213,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     /** The next call to `method` rejects, as a broken bridge would (the real one never does). */
     crash: (method: MethodName) => crashes.add(method),
     setRevocation: (next: Revocation) => (revocation = next),
+    /** What `tokens.test` answers for a token (default 'works'). */
+    setTestResult: (id: number | string, result: TokenTestResult) => testResults.set(String(id), result),
     tokenNames: () => tokens.map((t) => t.name),
   };
 }

@@ -6,11 +6,22 @@
 // a deleted token refused at once, a sign-in that ends the user's other sessions, `me` answering 401
 // for a bad JWT, and an `nc_token` cookie next to `refresh_token` (in alternating order).
 // Tests steer it through `faults` (one-off misbehaviour), `modes` (server variants) and `calls` (counters).
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeRoute = 'health' | 'signin' | 'signup' | 'refresh' | 'signout' | 'me' | 'tokens.list' | 'tokens.create' | 'tokens.delete';
+export type FakeRoute =
+  | 'health'
+  | 'signin'
+  | 'signup'
+  | 'refresh'
+  | 'signout'
+  | 'me'
+  | 'tokens.list'
+  | 'tokens.create'
+  | 'tokens.delete'
+  | 'profile.update'
+  | 'password.change';
 
 /** A one-off misbehaviour, applied to the next matching request(s) instead of the normal answer. */
 export type Fault =
@@ -94,8 +105,14 @@ export interface FakeNocodbOptions {
   modes?: Partial<FakeModes>;
 }
 
-interface StoredUser extends FakeUser {
+interface StoredUser extends Omit<FakeUser, 'password'> {
+  password: string;
+  displayName: string | null;
   tokenVersion: string;
+  /** Stand-ins for the secrets 0.301.3's profile answer leaks (password hash, salt, verification token). */
+  passwordHash: string;
+  salt: string;
+  emailVerificationToken: string;
 }
 
 interface StoredToken {
@@ -120,6 +137,7 @@ interface Answer {
 }
 
 const UNAUTHORIZED: Answer = { status: 401, body: { msg: 'Unauthorized' } };
+const INVALID_TOKEN: Answer = { status: 401, body: { error: 'ERR_AUTHENTICATION_REQUIRED', message: 'Authentication required - Invalid token' } };
 const TOKEN_EXPIRED: Answer = {
   status: 401,
   body: { error: 'ERR_AUTHENTICATION_REQUIRED', message: 'Authentication required - Token Expired. Please login again.' },
@@ -144,6 +162,8 @@ const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; route: FakeRoute 
   { method: 'GET', pattern: /^\/api\/v1\/tokens$/, route: 'tokens.list' },
   { method: 'POST', pattern: /^\/api\/v1\/tokens$/, route: 'tokens.create' },
   { method: 'DELETE', pattern: /^\/api\/v1\/tokens\/[^/]+$/, route: 'tokens.delete' },
+  { method: 'PATCH', pattern: /^\/api\/v1\/user\/profile$/, route: 'profile.update' },
+  { method: 'POST', pattern: /^\/api\/v1\/auth\/password\/change$/, route: 'password.change' },
 ];
 
 /** Starts a fake NocoDB on a free 127.0.0.1 port. Call `close()` when done. */
@@ -164,7 +184,18 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
   let nextTokenId = 1;
 
   function addUser({ email, password }: FakeCredentials, superAdmin = false): StoredUser {
-    const user: StoredUser = { id: `us${randomBytes(7).toString('hex')}`, email, password, superAdmin, tokenVersion: randomBytes(8).toString('hex') };
+    const salt = `$2a$10$${randomBytes(11).toString('base64url')}`;
+    const user: StoredUser = {
+      id: `us${randomBytes(7).toString('hex')}`,
+      email,
+      password,
+      superAdmin,
+      displayName: null,
+      tokenVersion: randomBytes(8).toString('hex'),
+      passwordHash: `${salt}${randomBytes(23).toString('base64url')}`,
+      salt,
+      emailVerificationToken: randomUUID(),
+    };
     users.push(user);
     return user;
   }
@@ -211,7 +242,7 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
   }
 
   function userJson(user: StoredUser, extra: Record<string, unknown> = {}) {
-    return { ...extra, id: user.id, email: user.email, display_name: null, roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true }, base_roles: null, workspace_roles: null };
+    return { ...extra, id: user.id, email: user.email, display_name: user.displayName, roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true }, base_roles: null, workspace_roles: null };
   }
 
   function handle(route: FakeRoute, request: IncomingMessage, path: string, body: unknown): Answer {
@@ -261,6 +292,22 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
         const user = apiTokenUser(request);
         return { status: 200, body: user === null ? GUEST : userJson(user, { is_api_token: true, isAuthorized: true }) };
       }
+      case 'profile.update': {
+        const user = jwtUser(request);
+        if (user === 'dead') return TOKEN_EXPIRED;
+        // 0.301.3 reads the user without checking there is one: no session is a 500 with a stack.
+        if (user === null) return serverCrash("TypeError: Cannot read properties of null (reading 'email')");
+        // It validates nothing: "" and 300 characters are kept; other fields (email, roles) are ignored.
+        if (isRecord(body) && typeof body.display_name === 'string') user.displayName = body.display_name;
+        return { status: 200, body: profileRowJson(user) };
+      }
+      case 'password.change': {
+        // An API token may change the password too, as on the real server.
+        const user = header(request, 'xc-auth') === undefined ? apiTokenUser(request) : jwtUser(request);
+        if (user === 'dead') return TOKEN_EXPIRED;
+        if (user === null) return INVALID_TOKEN;
+        return changePassword(user, body);
+      }
       case 'tokens.list':
       case 'tokens.create':
       case 'tokens.delete': {
@@ -272,6 +319,25 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
         return deleteToken(user, path.slice(path.lastIndexOf('/') + 1));
       }
     }
+  }
+
+  function changePassword(user: StoredUser, body: unknown): Answer {
+    const given = isRecord(body) ? body : {};
+    const errors = ['currentPassword', 'newPassword'].flatMap((field) => {
+      const value = given[field];
+      if (value === undefined) return [ajvIssue('', 'required', { missingProperty: field }, `must have required property '${field}'`)];
+      if (typeof value !== 'string') return [ajvIssue(`/${field}`, 'type', { type: 'string' }, 'must be string')];
+      return value.length < 8 ? [ajvIssue(`/${field}`, 'minLength', { limit: 8 }, 'must NOT have fewer than 8 characters')] : [];
+    });
+    if (errors.length > 0) return { status: 400, body: { msg: 'Invalid request body', errors } };
+    if (given.currentPassword !== user.password) return { status: 400, body: { msg: 'Current password is wrong' } };
+    user.password = given.newPassword as string;
+    // Every JWT (token_version) and every refresh token of the user dies; the answer sets one new cookie.
+    user.tokenVersion = randomBytes(8).toString('hex');
+    for (const [token, owner] of refreshTokens) if (owner === user.id) refreshTokens.delete(token);
+    const refreshToken = randomBytes(40).toString('hex');
+    refreshTokens.set(refreshToken, user.id);
+    return { status: 200, body: { msg: 'Password has been updated successfully' }, refreshCookie: refreshToken };
   }
 
   function listTokens(user: StoredUser, path: string): Answer {
@@ -482,8 +548,33 @@ function fields(body: unknown): { email?: string; password?: string } {
   };
 }
 
+function ajvIssue(instancePath: string, keyword: string, params: Record<string, unknown>, message: string) {
+  const schemaPath = instancePath === '' ? `#/${keyword}` : `#/properties${instancePath}/${keyword}`;
+  return { instancePath, schemaPath, keyword, params, message };
+}
+
 function ajvError(instancePath: string, keyword: string, params: Record<string, unknown>, message: string): Answer {
-  return { status: 400, body: { msg: 'Invalid request body', errors: [{ instancePath, schemaPath: `#/properties${instancePath}/${keyword}`, keyword, params, message }] } };
+  return { status: 400, body: { msg: 'Invalid request body', errors: [ajvIssue(instancePath, keyword, params, message)] } };
+}
+
+function serverCrash(error: string): Answer {
+  return { status: 500, body: { msg: "Something didn't work as expected. Please try again. If the problem persists, contact support.", innerError: { msg: error, stack: `${error}\n    at UsersService.profileUpdate (/srv/nocodb/dist/main.js:1:2)` } } };
+}
+
+/** The whole user row, as 0.301.3 answers a profile update: secrets included. */
+function profileRowJson(user: StoredUser) {
+  return {
+    id: user.id,
+    email: user.email,
+    password: user.passwordHash,
+    salt: user.salt,
+    email_verification_token: user.emailVerificationToken,
+    email_verified: null,
+    roles: user.superAdmin ? 'super' : 'org-level-viewer',
+    token_version: user.tokenVersion,
+    display_name: user.displayName,
+    is_new_user: 1,
+  };
 }
 
 function rowJson(row: StoredToken) {

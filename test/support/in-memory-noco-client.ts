@@ -28,6 +28,7 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
   const acceptedAfterDelete = new Set<string>();
   const calls: Record<ClientMethod, number> = {
     health: 0, signIn: 0, refresh: 0, signOut: 0, me: 0, whoIsApiToken: 0, listTokens: 0, createToken: 0, deleteToken: 0,
+    updateProfile: 0, changePassword: 0,
   };
   /** A method set here throws this failure (after counting the call) until it is deleted. */
   const failures: Partial<Record<ClientMethod, AppFailure>> = {};
@@ -136,6 +137,25 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
         if (!row) throw new AppFailure('not_found', 'Token not found');
         apiTokens.delete(id);
         if (server.keepsDeletedTokens) acceptedAfterDelete.add(row.token);
+      },
+      async updateProfile(jwt, displayName) {
+        await enter('updateProfile');
+        const user = userOfJwt(jwt);
+        user.displayName = displayName;
+        return { displayName };
+      },
+      async changePassword(jwt, { currentPassword, newPassword }) {
+        await enter('changePassword');
+        const user = userOfJwt(jwt);
+        if (user.password !== currentPassword) throw new AppFailure('validation', 'Current password is wrong');
+        user.password = newPassword;
+        // Like NocoDB: every JWT and refresh token of the user dies; the answer brings one new refresh token.
+        for (const [key, owner] of jwts) if (owner === user.email) jwts.delete(key);
+        for (const [key, owner] of refreshTokens) if (owner === user.email) refreshTokens.delete(key);
+        serial += 1;
+        const refreshToken = `refresh-${serial}-${'r'.repeat(16)}`;
+        refreshTokens.set(refreshToken, user.email);
+        return { refreshToken };
       },
     };
   }

@@ -4,11 +4,13 @@ import type { Account } from '../../../preload/contract.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { KeyIcon, LogOutIcon, SettingsIcon } from '../../ui/icons.tsx';
+import { accountLabel } from '../../ui/account-label.ts';
 import { initialsOf } from '../../ui/initials.ts';
 
 /** The round initials avatar in the bottom-left corner and the menu that opens above it. */
 export function UserMenu({ account }: { account: Account }) {
   const signOut = useSession((s) => s.signOut);
+  const label = accountLabel(account);
   const [open, setOpen] = useState(false);
   const accountSettings = useRef<HTMLDivElement>(null);
   const initials = initialsOf(account.displayName, account.email);
@@ -36,7 +38,7 @@ export function UserMenu({ account }: { account: Account }) {
               className="avatar avatar-small"
               data-testid="nc-sidebar-userinfo"
               // The visible initials start the name, so speech input ("click AD") finds the button.
-              aria-label={`${initials}, user menu for ${account.email}`}
+              aria-label={`${initials}, user menu for ${label}`}
             >
               {initials}
             </button>
@@ -44,7 +46,7 @@ export function UserMenu({ account }: { account: Account }) {
         </Tooltip.Trigger>
         <Tooltip.Portal container={landmark}>
           <Tooltip.Content className="tooltip" side="right" sideOffset={6}>
-            {account.email}
+            {label}
           </Tooltip.Content>
         </Tooltip.Portal>
       </Tooltip.Root>
@@ -76,7 +78,7 @@ export function UserMenu({ account }: { account: Account }) {
             <SettingsIcon />
             <span className="menu-item-text">
               Account Settings
-              <span className="menu-item-note">{account.email}</span>
+              <span className="menu-item-note">{label}</span>
             </span>
           </DropdownMenu.Item>
         </DropdownMenu.Content>

@@ -1,5 +1,5 @@
 // The words the Tokens tab shows for outcomes of its actions.
-import type { Revocation, TokenValueSource } from '../../../preload/contract.ts';
+import type { Revocation, TokenTestResult, TokenValueSource } from '../../../preload/contract.ts';
 import type { ErrorWords } from '../../ui/error-text.ts';
 
 export const COPIED = 'Copied to clipboard';
@@ -59,4 +59,15 @@ export const CREATE_WORDS: ErrorWords = {
 export const ACTION_WORDS: ErrorWords = {
   not_found: 'This token no longer exists. Refresh the list.',
   unauthorized: 'The server refused this action.',
+};
+
+/** What the row shows after Test; the title explains it. */
+export const TEST_TEXT: Record<TokenTestResult, { label: string; tone: 'success' | 'danger' | 'warning'; title: string }> = {
+  works: { label: 'Works', tone: 'success', title: 'The server accepts this token.' },
+  rejected: { label: 'Rejected by the server', tone: 'danger', title: 'The server does not accept this token.' },
+  deleted_but_accepted: {
+    label: 'Deleted, still accepted',
+    tone: 'warning',
+    title: 'This token was deleted, but NocoDB still accepts it from its cache until the server forgets it (for example after a restart).',
+  },
 };

@@ -1,8 +1,8 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { IconButton } from '../../ui/icon-button.tsx';
-import { CopyIcon, EyeIcon, EyeOffIcon, TrashIcon } from '../../ui/icons.tsx';
-import { NOT_SHOWN_AGAIN } from './token-messages.ts';
+import { CodeIcon, CopyIcon, EyeIcon, EyeOffIcon, PlugIcon, TrashIcon } from '../../ui/icons.tsx';
+import { NOT_SHOWN_AGAIN, TEST_TEXT } from './token-messages.ts';
 import type { TokenColumns } from './token-columns.ts';
 import { TokenBadges, TokenTime } from './token-details.tsx';
 
@@ -11,16 +11,20 @@ const TOKEN_MASK = '*'.repeat(36);
 /** After a prefix the server itself shows (today's servers), a short mask like their web UI's. */
 const PREFIX_MASK = '•'.repeat(6);
 
-/** One token: name, creator, masked (or revealed) value, the details this server has, and the three inline actions. */
+/** One token: name, creator, masked (or revealed) value, the details this server has, and the inline actions. */
 export function TokenRow({ token, columns }: { token: TokenSummary; columns: TokenColumns }) {
   const revealed = useTokens((s) => s.revealed[token.id]);
   const busy = useTokens((s) => s.busy[token.id]);
   const toggleReveal = useTokens((s) => s.toggleReveal);
   const copy = useTokens((s) => s.copy);
   const askDelete = useTokens((s) => s.askDelete);
+  const tested = useTokens((s) => s.tested[token.id]);
+  const test = useTokens((s) => s.test);
+  const showUsage = useTokens((s) => s.showUsage);
   const shown = revealed !== undefined;
   // Neither the server nor the keychain has the value: Show and Copy explain why instead of failing.
   const unavailable = token.valueSource === 'none' ? NOT_SHOWN_AGAIN : undefined;
+  const outcome = tested === undefined ? null : TEST_TEXT[tested];
 
   return (
     <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
@@ -32,6 +36,15 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
       <td className="token-value">
         <span className={shown ? 'token-secret' : token.prefix ? 'token-mask token-mask-prefix' : 'token-mask'}>
           {shown ? revealed : token.prefix ? `${token.prefix}${PREFIX_MASK}` : TOKEN_MASK}
+        </span>
+        <span className="token-test" role="status">
+          {busy === 'test' ? (
+            'Testing…'
+          ) : outcome ? (
+            <span className={`token-test-${outcome.tone}`} title={outcome.title}>
+              {outcome.label}
+            </span>
+          ) : null}
         </span>
       </td>
       {columns.lastUsed && (
@@ -62,6 +75,15 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
             busy={busy !== undefined}
             unavailable={unavailable}
             onClick={() => void copy(token.id)}
+          />
+          <IconButton label="Use it" icon={<CodeIcon />} unavailable={unavailable} onClick={() => showUsage(token.id)} />
+          <IconButton
+            label="Test"
+            testId="nc-token-row-test"
+            icon={<PlugIcon />}
+            busy={busy !== undefined}
+            unavailable={unavailable}
+            onClick={() => void test(token.id)}
           />
           <IconButton
             label="Delete"

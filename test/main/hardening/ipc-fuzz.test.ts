@@ -35,6 +35,10 @@ const nearMiss = fc
     email: hostileValue,
     password: hostileValue,
     clipboardClearSeconds: hostileValue,
+    example: hostileValue,
+    displayName: hostileValue,
+    currentPassword: hostileValue,
+    newPassword: hostileValue,
     keepTokenCopies: hostileValue,
   }, { requiredKeys: [] })
   .chain((base) =>

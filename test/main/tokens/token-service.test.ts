@@ -289,3 +289,60 @@ describe('token service', () => {
     });
   });
 });
+
+describe('using a token: Copy example and Test', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  /** Deletes a token behind the app's back, as the web UI or another client would. */
+  async function deleteElsewhere(t: Awaited<ReturnType<typeof tokensHarness>>, id: string) {
+    const { jwt } = t.noco.issueSession(EMAIL);
+    await t.noco.client(SERVER).deleteToken(jwt, id);
+  }
+
+  it('copies a curl line and the header block with the real token, and clears them like a copied token', async () => {
+    const t = await tokensHarness();
+    const created = await t.tokens.create({ name: 'for curl' });
+    const value = await t.tokens.reveal({ id: created.id });
+
+    expect(await t.tokens.copyExample({ id: created.id, example: 'curl' })).toEqual({ clearAfterSeconds: 30 });
+    expect(t.clipboard.text).toBe(`curl -H "xc-token: ${value}" "${SERVER}/api/v1/auth/user/me"`);
+
+    await t.tokens.copyExample({ id: created.id, example: 'headers' });
+    expect(JSON.parse(t.clipboard.text)).toEqual({ headers: { 'xc-token': value } });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(t.clipboard.text).toBe('');
+  });
+
+  it('tests a token: works, rejected after a delete elsewhere, or deleted but still accepted (0.301.3)', async () => {
+    const t = await tokensHarness();
+    const kept = await t.tokens.create({ name: 'kept' });
+    const gone = await t.tokens.create({ name: 'gone' });
+    const cached = await t.tokens.create({ name: 'cached' });
+    await t.tokens.list({ page: 1, pageSize: 10 });
+
+    expect(await t.tokens.test({ id: kept.id })).toBe('works');
+    await deleteElsewhere(t, gone.id);
+    expect(await t.tokens.test({ id: gone.id })).toBe('rejected');
+    t.noco.keepsDeletedTokens = true;
+    await deleteElsewhere(t, cached.id);
+    expect(await t.tokens.test({ id: cached.id })).toBe('deleted_but_accepted');
+  });
+
+  it('finds a token that is past the first hundred rows of the list', async () => {
+    const t = await tokensHarness();
+    for (let i = 0; i < 150; i += 1) await t.tokens.create({ name: `filler ${i}` });
+    const last = await t.tokens.create({ name: 'last' });
+
+    expect(await t.tokens.test({ id: last.id })).toBe('works');
+    expect(t.noco.calls.listTokens).toBe(2);
+  });
+
+  it('refuses a token it holds no value for, without asking the server', async () => {
+    const t = await tokensHarness();
+
+    await expect(t.tokens.test({ id: '99' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(t.tokens.copyExample({ id: '99', example: 'curl' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(t.noco.calls.whoIsApiToken).toBe(0);
+  });
+});

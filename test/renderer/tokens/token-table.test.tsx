@@ -97,6 +97,16 @@ describe('token table', () => {
     await waitFor(() => expect(fake.callsTo('tokens.copy')).toHaveLength(1));
 
     await user.tab();
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Use it');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByTestId('nc-token-usage')).toBeTruthy();
+
+    await user.tab();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('nc-token-row-test');
+    await user.keyboard(' ');
+    await waitFor(() => expect(fake.callsTo('tokens.test')).toHaveLength(1));
+
+    await user.tab();
     expect(document.activeElement?.getAttribute('data-testid')).toBe('nc-token-row-action-icon');
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('alertdialog', { name: 'Delete Token' })).toBeTruthy();
