@@ -5,6 +5,7 @@ import type { Handlers } from './ipc-router.ts';
 import { createNocoClient } from './nocodb/nocodb-client.ts';
 import { createServerCheck } from './nocodb/server-check.ts';
 import type { AppPorts } from './ports.ts';
+import { createProfileService } from './profile/profile-service.ts';
 import { createSessionService } from './session/session-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createTokenService } from './tokens/token-service.ts';
@@ -24,9 +25,14 @@ export function createHandlers(ports: AppPorts): Handlers {
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
-  const tokens = createTokenService({ session, clipboard, settings, log });
-  // Token values belong to one account: its Log Out or the end of its session drops them.
-  session.onAccountEnded((account) => tokens.forgetValues(account));
+  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, log });
+  const profile = createProfileService({ session });
+  // Token values belong to one account: its Log Out or the end of its session drops them; a Log Out
+  // (from the menu or the overview) also forgets the keychain copies kept for it.
+  session.onAccountEnded(async (account, why) => {
+    tokens.forgetValues(account);
+    if (why === 'logged_out') await tokens.forgetCopies(account);
+  });
 
   return {
     'session:get': () => session.getState(),
@@ -43,7 +49,15 @@ export function createHandlers(ports: AppPorts): Handlers {
     'tokens:reveal': (request) => tokens.reveal(request),
     'tokens:copy': (request) => tokens.copy(request),
     'tokens:delete': (request) => tokens.delete(request),
+    'tokens:copy-example': (request) => tokens.copyExample(request),
+    'tokens:test': (request) => tokens.test(request),
+    'profile:update': (request) => profile.updateDisplayName(request),
+    'profile:change-password': (request) => profile.changePassword(request),
     'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
+    async 'settings:update'(patch) {
+      const next = await settings.update(patch);
+      if (patch.keepTokenCopies === false) await tokens.forgetAllCopies();
+      return next;
+    },
   };
 }

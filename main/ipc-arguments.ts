@@ -3,10 +3,13 @@
 import * as v from 'valibot';
 import {
   MAX_CLIPBOARD_CLEAR_SECONDS,
+  MAX_DISPLAY_NAME_LENGTH,
   MAX_TOKEN_NAME_LENGTH,
+  MIN_PASSWORD_LENGTH,
   type ArgOf,
   type Channel,
 } from '../preload/contract.ts';
+import { TOKEN_ID } from './nocodb/token-id.ts';
 
 // Printable text only: control characters have no place in a name, an email or a URL.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
@@ -17,8 +20,15 @@ const printable = (max: number) =>
     v.check((text) => !CONTROL_CHARACTERS.test(text), 'must not contain control characters'),
   );
 
+/** A name a user typed: printable, bounded, and more than blanks. */
+const nameText = (max: number) =>
+  v.pipe(
+    printable(max),
+    v.check((name) => name.trim().length > 0, 'must not be empty'),
+  );
+
 const tokenId = v.strictObject({
-  id: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+  id: v.pipe(v.string(), v.regex(TOKEN_ID)),
 });
 
 const noArgument = v.undefined();
@@ -26,13 +36,15 @@ const noArgument = v.undefined();
 // An account id is its server URL and email (see main/session/account-key.ts).
 const accountId = v.strictObject({ id: v.pipe(printable(2048 + 1 + 320), v.nonEmpty()) });
 
+// Passwords may hold any character; only the size is bounded.
+const password = (min: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(1024));
+
 const schemas = {
   'session:get': noArgument,
   'session:sign-in': v.strictObject({
     serverUrl: v.pipe(printable(2048), v.nonEmpty()),
     email: v.pipe(printable(320), v.nonEmpty()),
-    // Passwords may hold any character; only the size is bounded.
-    password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(1024)),
+    password: password(1),
     confirmInsecure: v.optional(v.boolean()),
   }),
   'session:sign-out': noArgument,
@@ -43,20 +55,26 @@ const schemas = {
     page: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(1_000_000)),
     pageSize: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(100)),
   }),
-  'tokens:create': v.strictObject({
-    name: v.pipe(
-      printable(MAX_TOKEN_NAME_LENGTH),
-      v.check((name) => name.trim().length > 0, 'must not be empty'),
-    ),
-  }),
+  'tokens:create': v.strictObject({ name: nameText(MAX_TOKEN_NAME_LENGTH) }),
   'tokens:reveal': tokenId,
   'tokens:copy': tokenId,
   'tokens:delete': tokenId,
+  'tokens:copy-example': v.strictObject({ ...tokenId.entries, example: v.picklist(['curl', 'headers']) }),
+  'tokens:test': tokenId,
+  'profile:update': v.strictObject({
+    // The server checks nothing (0.301.3 keeps "" and 300 characters alike), so main does.
+    displayName: nameText(MAX_DISPLAY_NAME_LENGTH),
+  }),
+  'profile:change-password': v.strictObject({
+    currentPassword: password(1),
+    newPassword: password(MIN_PASSWORD_LENGTH),
+  }),
   'settings:get': noArgument,
   'settings:update': v.strictObject({
     clipboardClearSeconds: v.optional(
       v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_CLIPBOARD_CLEAR_SECONDS)),
     ),
+    keepTokenCopies: v.optional(v.boolean()),
   }),
 } satisfies { [C in Channel]: v.GenericSchema<unknown, ArgOf<C>> };
 

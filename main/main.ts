@@ -11,6 +11,7 @@ import { describeSender } from './ipc-sender.ts';
 import { createJsonFile } from './settings/json-file.ts';
 import { APP_SCHEME, answerAppRequest, createSenderCheck } from './security.ts';
 import { createKeytarSecretStore } from './session/keytar-store.ts';
+import { createKeytarTokenVault } from './session/keytar-token-vault.ts';
 import { createMemorySecretStore } from './session/memory-store.ts';
 import { createMainWindow, denyAllPermissions, preloadPathFor, rendererRootFor } from './window.ts';
 import { CHANNELS } from '../preload/contract.ts';
@@ -36,6 +37,8 @@ if (debugSwitches.length > 0) {
   const handlers = createHandlers({
     secretStore: createKeytarSecretStore({ service: APP_NAME }),
     fallbackSecretStore: createMemorySecretStore(),
+    // A keychain service of its own: the session entries stay as they are.
+    tokenVault: createKeytarTokenVault({ service: `${APP_NAME} API tokens` }),
     clipboard: createSystemClipboard(clipboard, ClipboardItem, process.platform),
     settingsFile: createJsonFile(path.join(app.getPath('userData'), 'settings.json')),
     httpConsentFile: createJsonFile(path.join(app.getPath('userData'), 'plain-http-servers.json')),

@@ -29,6 +29,28 @@ export interface SecretStore {
   remove(serverUrl: string, email: string): Promise<void>;
 }
 
+/** Whose token copies: every vault call names the account, so several accounts can keep theirs side by side. */
+export interface VaultAccount {
+  serverUrl: string;
+  email: string;
+}
+
+/**
+ * Copies of API tokens created in the app (today's servers show a token only once), kept in the
+ * OS keychain apart from the session. Every method may throw AppFailure('keychain_unavailable').
+ */
+export interface TokenVault {
+  readonly kind: 'keychain' | 'memory';
+  /** Every copy kept for the account: token id → value. */
+  load(account: VaultAccount): Promise<Map<string, string>>;
+  put(account: VaultAccount, id: string, value: string): Promise<void>;
+  remove(account: VaultAccount, id: string): Promise<void>;
+  /** Forgets every copy of the account (signing out). */
+  clear(account: VaultAccount): Promise<void>;
+  /** Forgets every copy of every account (the setting turned off). */
+  clearAll(): Promise<void>;
+}
+
 export interface ClipboardWriteOptions {
   /** Mark the entry as a secret, so clipboard history, sync and managers skip it where the OS allows. */
   concealed?: boolean;
@@ -56,6 +78,8 @@ export interface AppPorts {
   secretStore: SecretStore;
   /** Used when `secretStore` fails at run time, so the session survives this run in memory. */
   fallbackSecretStore: SecretStore;
+  /** Copies of created tokens; when it fails, a created token stays usable for this run only. */
+  tokenVault: TokenVault;
   clipboard: ClipboardPort;
   settingsFile: JsonFile;
   /** The plain-http servers the user accepted sending a password to (see nocodb/server-check.ts). */

@@ -93,12 +93,30 @@ export interface SignInRequest {
   confirmInsecure?: boolean;
 }
 
+/**
+ * Where main can get a token's value from for Show and Copy: the server's list (NocoDB 0.301.3),
+ * the app's keychain copy, this run's memory (created now, no copy kept), or nowhere (a server
+ * that shows a token only once, and the token was made outside the app).
+ */
+export type TokenValueSource = 'server' | 'keychain' | 'memory' | 'none';
+
 /** A token as the list shows it. The secret value stays in main. */
 export interface TokenSummary {
-  id: number;
+  /** Opaque: NocoDB 0.301.3 numbers its rows, today's servers type the id as a string. */
+  id: string;
   name: string | null;
   creator: string | null;
   createdAt: string | null;
+  valueSource: TokenValueSource;
+  /** The first characters of the token, when the server tells them (today's servers). */
+  prefix: string | null;
+  // The next three are present only when the server sends them (today's servers), so the table
+  // shows their columns only there.
+  /** When the token stops working; null: never. */
+  expiry?: string | null;
+  /** When the token was last used; null: never. */
+  lastUsedAt?: string | null;
+  enabled?: boolean;
 }
 
 export interface TokenPageRequest {
@@ -126,18 +144,42 @@ export interface CopyResult {
 }
 
 /** What the server does with a deleted token, checked right after the delete. */
-export type Revocation = 'revoked' | 'still_accepted' | 'unknown';
+export type Revocation =
+  | 'revoked' // checked: the server refuses the deleted token
+  | 'still_accepted' // checked: the server still accepts it (NocoDB 0.301.3's cache)
+  | 'immediate' // not checkable (main never held the value), but this server shows tokens once, and such servers revoke at once
+  | 'unknown';
 
 export interface DeleteResult {
   revocation: Revocation;
 }
 
+/** What the server does with a token when the app sends it as `xc-token` (the Test action). */
+export type TokenTestResult =
+  | 'works'
+  | 'rejected'
+  // The server accepts it although the token is no longer in its list (NocoDB 0.301.3's cache).
+  | 'deleted_but_accepted';
+
+/** Which ready-to-paste example "Copy example" puts on the clipboard (see preload/token-usage.ts). */
+export type UsageExample = 'curl' | 'headers';
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface Settings {
   /** Seconds after a copy before the clipboard is cleared; 0 turns auto-clear off. */
   clipboardClearSeconds: number;
+  /** Keep a copy of each token created in the app in the OS keychain; turning it off forgets every copy. */
+  keepTokenCopies: boolean;
 }
 
 export const MAX_TOKEN_NAME_LENGTH = 255;
+export const MAX_DISPLAY_NAME_LENGTH = 255;
+/** NocoDB's own rule for a new password (the server checks it too). */
+export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_CLIPBOARD_CLEAR_SECONDS = 3600;
 
 /** Channel name → argument and result. Adding a feature = one entry here, one handler, one bridge method. */
@@ -150,9 +192,15 @@ export interface Contract {
   'accounts:retry': { arg: { id: string }; result: SessionState };
   'tokens:list': { arg: TokenPageRequest; result: TokenPage };
   'tokens:create': { arg: { name: string }; result: TokenSummary };
-  'tokens:reveal': { arg: { id: number }; result: string };
-  'tokens:copy': { arg: { id: number }; result: CopyResult };
-  'tokens:delete': { arg: { id: number }; result: DeleteResult };
+  'tokens:reveal': { arg: { id: string }; result: string };
+  'tokens:copy': { arg: { id: string }; result: CopyResult };
+  'tokens:delete': { arg: { id: string }; result: DeleteResult };
+  'tokens:copy-example': { arg: { id: string; example: UsageExample }; result: CopyResult };
+  'tokens:test': { arg: { id: string }; result: TokenTestResult };
+  /** Renames the signed-in user; answers the session with the new name. */
+  'profile:update': { arg: { displayName: string }; result: SessionState };
+  /** Changes the password and keeps the session (other devices are signed out by the server). */
+  'profile:change-password': { arg: PasswordChange; result: SessionState };
   'settings:get': { arg: void; result: Settings };
   'settings:update': { arg: Partial<Settings>; result: Settings };
 }
@@ -171,7 +219,10 @@ export const BRIDGE_METHODS = {
     reveal: 'tokens:reveal',
     copy: 'tokens:copy',
     delete: 'tokens:delete',
+    copyExample: 'tokens:copy-example',
+    test: 'tokens:test',
   },
+  profile: { update: 'profile:update', changePassword: 'profile:change-password' },
   settings: { get: 'settings:get', update: 'settings:update' },
 } as const satisfies Record<string, Record<string, Channel>>;
 

@@ -1,6 +1,7 @@
 import { Toast, Tooltip } from 'radix-ui';
 import type { Account } from '../preload/contract.ts';
 import { AccountLayout } from './features/account/account-layout.tsx';
+import { PasswordPage } from './features/profile/password-page.tsx';
 import { ProfilePage } from './features/profile/profile-page.tsx';
 import { HomePage } from './features/shell/home-page.tsx';
 import { PersistenceBanner } from './features/shell/persistence-banner.tsx';
@@ -51,7 +52,7 @@ function SignedIn({ account }: { account: Account }) {
         </div>
       ) : (
         <AccountLayout active={route} account={account}>
-          {route === 'tokens' ? <TokensPage /> : <ProfilePage account={account} />}
+          {route === 'tokens' ? <TokensPage /> : route === 'password' ? <PasswordPage /> : <ProfilePage account={account} />}
         </AccountLayout>
       )}
     </div>

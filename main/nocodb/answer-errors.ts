@@ -12,6 +12,8 @@ const FIELD_LABELS: Record<string, string> = {
   '/description': 'Token name',
   '/email': 'Email',
   '/password': 'Password',
+  '/currentPassword': 'Current password',
+  '/newPassword': 'New password',
 };
 
 /** The server's own explanation, when it sent one in a shape NocoDB uses. */

@@ -6,7 +6,7 @@ import { AppFailure } from '../app-error.ts';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface NocoRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Starts with `/api/`; query included. */
   path: string;
   headers?: Record<string, string>;

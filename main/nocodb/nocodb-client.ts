@@ -5,8 +5,9 @@ import { AppFailure } from '../app-error.ts';
 import { failureFor, isRecord, notNocodb, serverMessage, unexpectedAnswer } from './answer-errors.ts';
 import { createTransport, type NocoAnswer, type NocoRequest } from './http-transport.ts';
 import { isSendableRefreshToken, readRefreshCookie, refreshCookieHeader } from './refresh-cookie.ts';
-import { healthAnswer, sessionAnswer, tokenListAnswer, tokenRow, userAnswer } from './response-schemas.ts';
+import { createdTokenRow, healthAnswer, profileAnswer, sessionAnswer, tokenListAnswer, userAnswer } from './response-schemas.ts';
 import { normalizeServerUrl } from './server-url.ts';
+import { isTokenId } from './token-id.ts';
 import type { NocoClient, NocoClientOptions, NocoUser, SessionTokens } from './types.ts';
 
 /** Decides what a non-2xx answer means for one call; `undefined` falls back to the general rules. */
@@ -120,12 +121,32 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
 
     async createToken(jwt, name) {
       const answer = await succeed({ method: 'POST', path: '/api/v1/tokens', headers: jwtHeader(jwt), json: { description: name } });
-      return parse(tokenRow, answer, unexpectedAnswer);
+      return parse(createdTokenRow, answer, unexpectedAnswer);
     },
 
     async deleteToken(jwt, id) {
-      if (!Number.isSafeInteger(id) || id < 1) throw new AppFailure('invalid_argument', 'A token id is a positive whole number.');
-      await succeed({ method: 'DELETE', path: `/api/v1/tokens/${id}`, headers: jwtHeader(jwt) });
+      if (!isTokenId(id)) throw new AppFailure('invalid_argument', 'This is not a token id the server gave.');
+      await succeed({ method: 'DELETE', path: `/api/v1/tokens/${encodeURIComponent(id)}`, headers: jwtHeader(jwt) });
+    },
+
+    async updateProfile(jwt, displayName) {
+      const answer = await succeed({ method: 'PATCH', path: '/api/v1/user/profile', headers: jwtHeader(jwt), json: { display_name: displayName } });
+      return parse(profileAnswer, answer, unexpectedAnswer);
+    },
+
+    async changePassword(jwt, { currentPassword, newPassword }) {
+      const answer = await succeed({
+        method: 'POST',
+        path: '/api/v1/auth/password/change',
+        headers: jwtHeader(jwt),
+        json: { currentPassword, newPassword },
+      });
+      // The password is changed by now; without the new cookie the session cannot go on.
+      const refreshToken = readRefreshCookie(answer.headers);
+      if (refreshToken === null) {
+        throw new AppFailure('session_expired', 'Your password was changed, but the server did not renew the session. Sign in with the new password.');
+      }
+      return { refreshToken };
     },
   };
 }

@@ -1,7 +1,8 @@
 // The shapes the client accepts from a NocoDB server. Anything else is treated as a bad answer,
 // never trusted field by field.
 import * as v from 'valibot';
-import type { ApiTokenPage, ApiTokenRow, NocoUser } from './types.ts';
+import { TOKEN_ID } from './token-id.ts';
+import type { ApiTokenPage, ApiTokenRow, CreatedApiToken, NocoUser } from './types.ts';
 
 const optionalText = v.optional(v.nullable(v.string()), null);
 
@@ -25,25 +26,75 @@ export const userAnswer = v.pipe(
   })),
 );
 
-// Older servers (and some SQL drivers) send numeric ids as strings.
-const rowId = v.pipe(
-  v.union([v.number(), v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))]),
-  v.safeInteger(),
-  v.minValue(1),
+/**
+ * `PATCH /user/profile`. On 0.301.3 the answer is the whole user row, password hash and salt
+ * included: `v.object` keeps only the field named here, so nothing else of it goes further.
+ */
+export const profileAnswer = v.pipe(
+  v.object({ display_name: optionalText }),
+  v.transform((user) => ({ displayName: user.display_name })),
 );
 
+// 0.301.3 numbers its rows (older servers and some SQL drivers send those numbers as strings);
+// today's servers type the id as a string. Either way it becomes opaque text here.
+const rowId = v.union([
+  v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.transform(String)),
+  v.pipe(v.string(), v.regex(TOKEN_ID)),
+]);
+
+// The full secret: 40 characters of A-Za-z0-9_- on 0.301.3 and today's Community Edition,
+// `nc_pat_` + 40 on licensed servers; a little slack for other versions.
+const tokenValue = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,128}$/));
+
+// Fields the app only displays: a value in a shape it does not expect shows as "no data" rather
+// than making the whole Tokens tab fail. A missing key stays missing (the server does not have it).
+const shownText = v.optional(v.fallback(v.nullable(v.pipe(v.string(), v.maxLength(64), v.regex(/^[\x20-\x7e]*$/))), null));
+const shownFlag = v.optional(
+  v.fallback(v.nullable(v.union([v.boolean(), v.pipe(v.picklist([0, 1]), v.transform((n) => n === 1))])), null),
+);
+
+const rowFields = {
+  id: rowId,
+  description: optionalText,
+  created_by: optionalText,
+  created_at: optionalText,
+  token_prefix: shownText,
+};
+
+const baseRow = (row: { id: string; description: string | null; created_by: string | null; created_at: string | null; token_prefix?: string | null }) => ({
+  id: row.id,
+  name: row.description,
+  creator: row.created_by,
+  createdAt: row.created_at,
+  prefix: row.token_prefix ?? null,
+});
+
+/** A list row. Today's servers send no `token` (shown once) but prefix, expiry, enabled and last use. */
 export const tokenRow = v.pipe(
   v.object({
-    id: rowId,
-    // The full secret: 40 characters of A-Za-z0-9_- on 0.301.3; a little slack for other versions.
-    token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,128}$/)),
-    description: optionalText,
-    created_by: optionalText,
-    created_at: optionalText,
+    ...rowFields,
+    token: v.optional(v.nullable(tokenValue), null),
+    expiry: shownText,
+    last_used_at: shownText,
+    enabled: shownFlag,
   }),
-  v.transform(
-    (row): ApiTokenRow => ({ id: row.id, token: row.token, name: row.description, creator: row.created_by, createdAt: row.created_at }),
-  ),
+  v.transform((row): ApiTokenRow => {
+    const result: ApiTokenRow = { ...baseRow(row), token: row.token };
+    // Only what the server sent: a column without data on this server is not shown at all.
+    if (row.expiry !== undefined) result.expiry = row.expiry;
+    if (row.last_used_at !== undefined) result.lastUsedAt = row.last_used_at;
+    if (row.enabled !== undefined && row.enabled !== null) result.enabled = row.enabled;
+    return result;
+  }),
+);
+
+/**
+ * A create's answer, which always carries the secret. Its `expiry`/`enabled` are left out: 0.301.3
+ * sends them here (null/1) but never in its list, so they would describe a column it does not have.
+ */
+export const createdTokenRow = v.pipe(
+  v.object({ ...rowFields, token: tokenValue }),
+  v.transform((row): CreatedApiToken => ({ ...baseRow(row), token: row.token })),
 );
 
 export const tokenListAnswer = v.pipe(

@@ -16,14 +16,26 @@ export interface SessionTokens {
   refreshToken: string;
 }
 
-/** One API token as main keeps it; `token` is the full secret and never leaves main unasked. */
+/**
+ * One API token as main keeps it; `token` is the full secret and never leaves main unasked.
+ * Today's servers show the secret only in the answer to its create: their list rows have none.
+ */
 export interface ApiTokenRow {
-  id: number;
-  token: string;
+  /** Opaque text (0.301.3's numbers are converted by the client). */
+  id: string;
+  token: string | null;
   name: string | null;
   creator: string | null;
   createdAt: string | null;
+  prefix: string | null;
+  // Present only when the server sends the field (today's servers); null is the server's own null.
+  expiry?: string | null;
+  lastUsedAt?: string | null;
+  enabled?: boolean;
 }
+
+/** A create's answer: the one row that always carries the secret. */
+export type CreatedApiToken = ApiTokenRow & { token: string };
 
 export interface ApiTokenPage {
   rows: ApiTokenRow[];
@@ -44,8 +56,15 @@ export interface NocoClient {
   /** The user an API token authenticates as (`xc-token`), or null when the server refuses it. */
   whoIsApiToken(apiToken: string): Promise<NocoUser | null>;
   listTokens(jwt: string, page: { limit: number; offset: number }): Promise<ApiTokenPage>;
-  createToken(jwt: string, name: string): Promise<ApiTokenRow>;
-  deleteToken(jwt: string, id: number): Promise<void>;
+  createToken(jwt: string, name: string): Promise<CreatedApiToken>;
+  deleteToken(jwt: string, id: string): Promise<void>;
+  /** Sets the user's display name; answers the name the server kept (and nothing else of its answer). */
+  updateProfile(jwt: string, displayName: string): Promise<{ displayName: string | null }>;
+  /**
+   * Changes the password. The server then refuses every earlier JWT and refresh token of the user;
+   * the answer's new refresh token (no JWT) is the only way to go on without signing in again.
+   */
+  changePassword(jwt: string, change: { currentPassword: string; newPassword: string }): Promise<{ refreshToken: string }>;
 }
 
 export interface NocoClientOptions {

@@ -3,9 +3,7 @@
 // when the keychain is unavailable.
 import type { SecretStore } from '../ports.ts';
 import { accountKey, parseAccountKey } from './account-key.ts';
-import { keychainUnavailable } from './keychain-unavailable.ts';
-
-type Keytar = typeof import('keytar');
+import { keytarAccess, type Keytar } from './keytar-access.ts';
 
 export interface KeytarStoreOptions {
   /** The keychain service name: the app's name. */
@@ -33,26 +31,8 @@ function parseSecret(text: string): EntrySecret | null {
   }
 }
 
-/** Loads keytar on first use, so a missing native module or Secret Service never stops the app from starting. */
-async function importKeytar(): Promise<Keytar> {
-  const module = (await import('keytar')) as Keytar & { default?: Keytar };
-  // keytar is CommonJS: depending on the loader its functions sit on the namespace or on `default`.
-  return module.default ?? module;
-}
-
-export function createKeytarSecretStore({ service, loadKeytar = importKeytar }: KeytarStoreOptions): SecretStore {
-  let keytar: Promise<Keytar> | null = null;
-
-  async function withKeytar<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
-    try {
-      keytar ??= loadKeytar();
-      return await operation(await keytar);
-    } catch {
-      // A missing module, no D-Bus, a locked keyring: the same story for the user, and the cause
-      // may carry details that do not belong in a message.
-      throw keychainUnavailable();
-    }
-  }
+export function createKeytarSecretStore({ service, loadKeytar }: KeytarStoreOptions): SecretStore {
+  const withKeytar = keytarAccess(loadKeytar);
 
   return {
     kind: 'keychain',

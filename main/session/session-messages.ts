@@ -6,6 +6,13 @@ import { keychainUnavailable } from './keychain-unavailable.ts';
 
 export const SESSION_EXPIRED: AppError = { code: 'session_expired', message: 'Your session expired. Sign in again.' };
 
+/** The server refused a JWT that had not expired yet, and its refresh token: something ended the session. */
+export const SESSION_ENDED: AppError = {
+  code: 'session_expired',
+  message:
+    'Your session expired: the server ended it, for example because this account signed in somewhere else (NocoDB ends other sessions at each sign-in). Sign in again.',
+};
+
 export const notSignedIn = () => new AppFailure('not_signed_in', 'You are signed out. Sign in to continue.');
 
 /** The keychain's own explanation (what the system needs), or the generic one for an unexpected error. */

@@ -29,6 +29,7 @@ import type { SettingsService } from '../settings/settings-service.ts';
 import { accountKey } from './account-key.ts';
 import { isJwtExpiring } from './jwt-expiry.ts';
 import {
+  SESSION_ENDED,
   SESSION_EXPIRED,
   SIGN_IN_AGAIN,
   accountLimitReached,
@@ -58,6 +59,14 @@ export interface PinnedSession {
   isLive(): boolean;
   /** Runs an authenticated call on this account; throws `not_signed_in` or `session_expired`. */
   withSession<T>(call: (client: NocoClient, jwt: string) => Promise<T>): Promise<T>;
+  /**
+   * Runs a call after which the server refuses the session's tokens and hands out a new refresh
+   * token (a password change). Other calls on this account wait; the session is refreshed with the
+   * new token and the new pair stored before any of them goes on.
+   */
+  withSessionReplaced(call: (client: NocoClient, jwt: string) => Promise<{ refreshToken: string }>): Promise<void>;
+  /** Records a change the server accepted for this account's user (a new display name). */
+  updateAccount(change: Pick<Account, 'displayName'>): void;
 }
 
 /** Why an account's session stopped: the user logged it out, or the server refused to refresh it. */
@@ -80,7 +89,7 @@ export interface SessionService {
   /** Runs one authenticated call on the active account (pinned for the call). */
   withSession<T>(call: (client: NocoClient, jwt: string) => Promise<T>): Promise<T>;
   /** Registers a listener for an account whose session ended (to drop what belongs to it). */
-  onAccountEnded(listener: (account: AccountRef, why: AccountEnd) => void): void;
+  onAccountEnded(listener: (account: AccountRef, why: AccountEnd) => void | Promise<void>): void;
 }
 
 /** One session's live state. `session` is replaced on every rotation. */
@@ -94,6 +103,8 @@ interface LiveSession {
   refreshing: Promise<string> | null;
   /** Set once the session is logged out, expired or replaced, so a late refresh does not bring it back. */
   ended: boolean;
+  /** A call that replaces the session (a password change); every other call waits for it. */
+  replacing: Promise<void> | null;
 }
 
 /** One listed account. Without a live session it says why: ended, or its server did not answer. */
@@ -127,8 +138,11 @@ const toAccount = ({ serverUrl }: AccountRef, user: NocoUser): Account => ({
 
 export function createSessionService(options: SessionServiceOptions): SessionService {
   const { secretStore, fallbackSecretStore, settings, createClient, now, log } = options;
-  const endListeners: Array<(account: AccountRef, why: AccountEnd) => void> = [];
-  const ended = (record: AccountRecord, why: AccountEnd) => endListeners.forEach((listener) => listener(record.ref, why));
+  const endListeners: Array<(account: AccountRef, why: AccountEnd) => void | Promise<void>> = [];
+  // Awaited by Log Out, so what a listener forgets (keychain copies) is gone before it answers.
+  const ended = async (record: AccountRecord, why: AccountEnd) => {
+    await Promise.all(endListeners.map((listener) => listener(record.ref, why)));
+  };
 
   let records: AccountRecord[] = [];
   let active: AccountRecord | null = null;
@@ -154,6 +168,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     persistenceWarning: null,
     refreshing: null,
     ended: false,
+    replacing: null,
   });
 
   /** Writes the list and the last active account; a failed write costs the order, never a session. */
@@ -200,6 +215,9 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       log(`session: refresh failed with ${toAppError(error).code}`);
       // Offline or a server hiccup: the session may still be good, so keep it.
       if (!hasCode(error, 'session_expired', 'unauthorized')) throw error;
+      // A JWT refused before its time means the server ended the session (today's NocoDB does so at
+      // every sign-in elsewhere); an old JWT simply expired.
+      const reason = isJwtExpiring(live.session.jwt, now()) ? SESSION_EXPIRED : SESSION_ENDED;
       const { record } = live;
       // A session replaced by a new sign-in must not take the new one's entry (or state) with it.
       if (record.live !== live && record.live !== null) {
@@ -210,10 +228,10 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       detach(live);
       await forget(live.store, live.session);
       if (wasCurrent) {
-        record.problem = SESSION_EXPIRED;
-        ended(record, 'session_ended');
+        record.problem = reason;
+        void ended(record, 'session_ended');
       }
-      throw new AppFailure('session_expired', SESSION_EXPIRED.message);
+      throw new AppFailure('session_expired', reason.message);
     }
     // Logged out meanwhile (or being logged out during its Retry): the new pair must not bring the
     // session, or its keychain entry, back.
@@ -234,6 +252,9 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
 
   async function call<T>(live: LiveSession, run: (client: NocoClient, jwt: string) => Promise<T>): Promise<T> {
     if (live.ended) throw notSignedIn();
+    // Checked and acted on in the same tick: a refresh is either started before a replacement (which
+    // then waits for it) or not at all until the replacement has stored its new pair.
+    if (live.replacing) await live.replacing;
     let jwt = live.session.jwt;
     if (isJwtExpiring(jwt, now())) jwt = await freshJwt(live, jwt);
     try {
@@ -241,8 +262,44 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     } catch (error) {
       // Only a refused session is retried: the server did nothing, so running the call again is safe.
       if (!hasCode(error, 'unauthorized')) throw error;
+      if (live.replacing) await live.replacing;
       return run(live.client, await freshJwt(live, jwt));
     }
+  }
+
+  /** Runs `run` while every other call waits, then goes on with the refresh token it answered. */
+  async function replace(live: LiveSession, run: (client: NocoClient, jwt: string) => Promise<{ refreshToken: string }>): Promise<void> {
+    const previous = live.replacing;
+    const replaced = (async () => {
+      await previous?.catch(() => {});
+      // A refresh already under way must land first, or it would overwrite the new refresh token.
+      await live.refreshing?.catch(() => {});
+      let jwt = live.session.jwt;
+      if (isJwtExpiring(jwt, now())) jwt = await freshJwt(live, jwt);
+      let answer;
+      try {
+        answer = await run(live.client, jwt);
+      } catch (error) {
+        if (!hasCode(error, 'unauthorized')) throw error;
+        answer = await run(live.client, await freshJwt(live, jwt));
+      }
+      if (live.ended) throw notSignedIn();
+      // Every earlier JWT and refresh token is dead on the server now: refresh with the new one at once.
+      live.session = { ...live.session, refreshToken: answer.refreshToken };
+      try {
+        await freshJwt(live, live.session.jwt);
+      } catch (error) {
+        if (live.ended) throw error;
+        // Offline right after the change: keep the new refresh token, so the next call (or launch) can refresh.
+        await persist(live, live.session);
+      }
+    })();
+    const settled = replaced.catch(() => {});
+    live.replacing = settled;
+    void settled.then(() => {
+      if (live.replacing === settled) live.replacing = null;
+    });
+    return replaced;
   }
 
   /**
@@ -274,7 +331,8 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       log(`session: restore failed with ${toAppError(error).code}`);
       live.ended = true;
       // An expired session was already forgotten by `rotate`; anything else keeps the entry for Retry.
-      record.problem = hasCode(error, 'session_expired') ? SESSION_EXPIRED : toAppError(error);
+      // (with `rotate`'s words: expired, or ended by the server).
+      record.problem = toAppError(error);
     }
   }
 
@@ -361,7 +419,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     record.removing = true;
     await logOut(record);
     records = records.filter((candidate) => candidate !== record);
-    ended(record, 'logged_out');
+    await ended(record, 'logged_out');
     if (active === record) {
       // The next signed-in account after it (in the user's order), else the one before; else none.
       const after = [...records.slice(index), ...records.slice(0, index)];
@@ -383,6 +441,10 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       isSuperAdmin,
       isLive: () => !live.ended,
       withSession: (run) => call(live, run),
+      withSessionReplaced: (run) => replace(live, run),
+      updateAccount(change) {
+        if (record.user) record.user = { ...record.user, ...change };
+      },
     };
   }
 

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { MAX_CLIPBOARD_CLEAR_SECONDS, type Settings } from '../../preload/contract.ts';
 import type { AccountRef, JsonFile } from '../ports.ts';
 
-export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30 };
+export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, keepTokenCopies: true };
 
 /** The account list as the settings file keeps it. */
 export interface AccountList {
@@ -30,12 +30,16 @@ const refOf = (value: unknown): AccountRef | null => {
 function parseDocument(raw: unknown): SettingsDocument {
   const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const seconds = v.safeParse(clipboardClearSeconds, fields['clipboardClearSeconds']);
+  const keepTokenCopies = fields['keepTokenCopies'];
   const lastAccount = refOf(fields['lastAccount']);
   const listed = fields['accounts'];
   // A file from before the account list knew one account, the last one: it stays signed in.
   const accounts = Array.isArray(listed) ? listed.flatMap((entry) => refOf(entry) ?? []) : lastAccount ? [lastAccount] : [];
   return {
-    settings: { clipboardClearSeconds: seconds.success ? seconds.output : DEFAULT_SETTINGS.clipboardClearSeconds },
+    settings: {
+      clipboardClearSeconds: seconds.success ? seconds.output : DEFAULT_SETTINGS.clipboardClearSeconds,
+      keepTokenCopies: typeof keepTokenCopies === 'boolean' ? keepTokenCopies : DEFAULT_SETTINGS.keepTokenCopies,
+    },
     accounts,
     lastAccount,
   };
@@ -74,7 +78,10 @@ export function createSettingsService(file: JsonFile): SettingsService {
     async update(patch) {
       const next = await change((doc) => ({
         ...doc,
-        settings: { clipboardClearSeconds: patch.clipboardClearSeconds ?? doc.settings.clipboardClearSeconds },
+        settings: {
+          clipboardClearSeconds: patch.clipboardClearSeconds ?? doc.settings.clipboardClearSeconds,
+          keepTokenCopies: patch.keepTokenCopies ?? doc.settings.keepTokenCopies,
+        },
       }));
       return { ...next.settings };
     },

@@ -1,9 +1,14 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens the app can show; the hash keeps them addressable (`#/account/tokens`). */
-export type Route = 'home' | 'profile' | 'tokens';
+export type Route = 'home' | 'profile' | 'password' | 'tokens';
 
-const PATHS: Record<Route, string> = { home: '#/', profile: '#/account/profile', tokens: '#/account/tokens' };
+const PATHS: Record<Route, string> = {
+  home: '#/',
+  profile: '#/account/profile',
+  password: '#/account/password',
+  tokens: '#/account/tokens',
+};
 
 export function hrefOf(route: Route): string {
   return PATHS[route];

@@ -1,4 +1,5 @@
 import type { Bridge } from '../../preload/contract.ts';
+import { createProfileStore } from './profile-store.ts';
 import { activeAccountOf, createSessionStore, type SessionStore } from './session-store.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { createToastStore } from './toast-store.ts';
@@ -11,18 +12,34 @@ export function createAppStores(bridge: Bridge) {
   const onFailure = session.getState().checkFailure;
   const tokens = createTokensStore({ bridge, toasts, onFailure: (error) => void onFailure(error) });
   const settings = createSettingsStore(bridge, (error) => void onFailure(error));
-
-  // Another account (or none) on screen: everything about the previous one's tokens goes — rows,
-  // revealed values, the create row, the delete dialog, "Copy token" offers — and its answers
-  // still on their way are ignored.
-  const shown = ({ state }: SessionStore) => (state?.status === 'signed_in' ? (activeAccountOf(state)?.id ?? null) : null);
-  session.subscribe((now, before) => {
-    if (shown(now) === shown(before)) return;
-    tokens.getState().reset();
-    toasts.getState().clear();
+  const profile = createProfileStore({
+    bridge,
+    onSession: (state) => session.setState({ state }),
+    onFailure: (error) => void onFailure(error),
   });
 
-  return { session, toasts, tokens, settings };
+  // Another account (or none) on screen: everything about the previous one goes — token rows,
+  // revealed values, the create row, the delete dialog, the Use it panel, "Copy token" offers, the
+  // profile forms — and its answers still on their way are ignored. When the server ended the session
+  // (a notice, not the user's choice), the token name being typed is kept for that account's return.
+  const shown = ({ state }: SessionStore) => (state?.status === 'signed_in' ? (activeAccountOf(state)?.id ?? null) : null);
+  let lastShown: string | null = null;
+  session.subscribe((now, before) => {
+    const next = shown(now);
+    if (next === shown(before)) return;
+    if (next === null || next !== lastShown) {
+      const { create } = tokens.getState();
+      const endedByServer = next === null && now.state?.status === 'signed_out' && now.state.notice !== null;
+      tokens.getState().reset();
+      if (endedByServer && create.open) tokens.setState({ create: { ...create, saving: false, error: null } });
+      toasts.getState().clear();
+      profile.getState().resetName();
+      profile.getState().resetPassword();
+    }
+    if (next !== null) lastShown = next;
+  });
+
+  return { session, toasts, tokens, settings, profile };
 }
 
 export type AppStores = ReturnType<typeof createAppStores>;

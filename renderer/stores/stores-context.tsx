@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppStores } from './app-stores.ts';
+import type { ProfileStore } from './profile-store.ts';
 import type { SessionStore } from './session-store.ts';
 import type { SettingsStore } from './settings-store.ts';
 import type { ToastStore } from './toast-store.ts';
@@ -22,4 +23,5 @@ function useStores(): AppStores {
 export const useSession = <T,>(select: (s: SessionStore) => T): T => useStore(useStores().session, select);
 export const useTokens = <T,>(select: (s: TokensStore) => T): T => useStore(useStores().tokens, select);
 export const useToasts = <T,>(select: (s: ToastStore) => T): T => useStore(useStores().toasts, select);
+export const useProfile = <T,>(select: (s: ProfileStore) => T): T => useStore(useStores().profile, select);
 export const useSettings = <T,>(select: (s: SettingsStore) => T): T => useStore(useStores().settings, select);

@@ -5,6 +5,7 @@ export type ToastTone = 'info' | 'success' | 'warning' | 'error';
 export interface ToastAction {
   label: string;
   run: () => void;
+  testId?: string;
 }
 
 export interface Toast {

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { AppError, Bridge, Result, TokenPage, TokenSummary } from '../../preload/contract.ts';
+import type { AppError, Bridge, CopyResult, Result, TokenPage, TokenSummary, TokenTestResult, UsageExample } from '../../preload/contract.ts';
 import { defaultTokenName, tokenNameProblem } from '../features/tokens/token-name.ts';
 import {
   ACTION_WORDS,
@@ -7,7 +7,8 @@ import {
   COPIED,
   COPY_TOKEN,
   CREATE_WORDS,
-  CREATED_HINT,
+  COPY_TOKEN_TEST_ID,
+  createdHint,
   createdTitle,
   LIST_WORDS,
   REVOCATION_TEXT,
@@ -46,10 +47,16 @@ export interface TokensData {
   /** Kept on screen after a create even when the refreshed page does not hold it (or the refresh failed). */
   justCreated: TokenSummary | null;
   create: CreateRowState;
-  busy: Record<number, 'reveal' | 'copy'>;
-  revealed: Record<number, string>;
+  busy: Record<string, TokenAction>;
+  revealed: Record<string, string>;
+  /** What the server made of each token the user tested on this page. */
+  tested: Record<string, TokenTestResult>;
+  /** The token the "Use it" panel under the table shows, if any. */
+  usageFor: string | null;
   deleting: DeleteState | null;
 }
+
+type TokenAction = 'reveal' | 'copy' | 'test';
 
 export interface TokensStore extends TokensData {
   load: (page?: number) => Promise<void>;
@@ -59,8 +66,12 @@ export interface TokensStore extends TokensData {
   changeDraft: (draft: string) => void;
   cancelCreate: () => void;
   saveCreate: () => Promise<void>;
-  toggleReveal: (id: number) => Promise<void>;
-  copy: (id: number) => Promise<void>;
+  toggleReveal: (id: string) => Promise<void>;
+  /** Copies the token, or (with `example`) a ready-to-run example holding it; either way through main. */
+  copy: (id: string, example?: UsageExample) => Promise<void>;
+  test: (id: string) => Promise<void>;
+  showUsage: (id: string) => void;
+  hideUsage: () => void;
   askDelete: (token: TokenSummary) => void;
   cancelDelete: () => void;
   confirmDelete: () => Promise<void>;
@@ -82,6 +93,8 @@ export function initialTokensData(): TokensData {
     create: CLOSED_CREATE,
     busy: {},
     revealed: {},
+    tested: {},
+    usageFor: null,
     deleting: null,
   };
 }
@@ -105,7 +118,7 @@ interface Deps {
   onFailure: (error: AppError) => void;
 }
 
-const tokenSubject = (id: number) => `token:${id}`;
+const tokenSubject = (id: string) => `token:${id}`;
 
 export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
   return createStore<TokensStore>()((set, get) => {
@@ -122,7 +135,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
       if (!result.ok) onFailure(result.error);
       return result;
     };
-    const setBusy = (id: number, what: 'reveal' | 'copy' | null) =>
+    const setBusy = (id: string, what: TokenAction | null) =>
       set((s) => {
         const busy = { ...s.busy };
         if (what) busy[id] = what;
@@ -160,6 +173,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
           pageCount: pageCountOf(result.value),
           justCreated: page === s.page ? s.justCreated : null,
           revealed: page === s.page ? s.revealed : {},
+          tested: page === s.page ? s.tested : {},
         }));
       },
 
@@ -194,13 +208,15 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
           return;
         }
         const token = result.value;
-        set({ create: CLOSED_CREATE, justCreated: token });
+        // The seed's next step is to use the token: the panel under the table shows how.
+        set({ create: CLOSED_CREATE, justCreated: token, usageFor: token.id });
         toasts.getState().show({
           tone: 'success',
           title: createdTitle(token.name),
-          description: CREATED_HINT,
-          action: { label: COPY_TOKEN, run: () => void get().copy(token.id) },
-          duration: CREATED_TOAST_MS,
+          description: createdHint(token.valueSource),
+          action: { label: COPY_TOKEN, run: () => void get().copy(token.id), testId: COPY_TOKEN_TEST_ID },
+          // A token held nowhere but this run's memory is lost with the notice's last chance: it stays until closed.
+          duration: token.valueSource === 'memory' ? Infinity : CREATED_TOAST_MS,
           about: tokenSubject(token.id),
         });
         await get().load();
@@ -224,10 +240,12 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         else toastError(result.error);
       },
 
-      copy: async (id) => {
+      copy: async (id, example) => {
         if (get().busy[id]) return;
         setBusy(id, 'copy');
-        const result = await call(() => bridge.tokens.copy({ id }));
+        const result = await call<CopyResult>(() =>
+          example === undefined ? bridge.tokens.copy({ id }) : bridge.tokens.copyExample({ id, example }),
+        );
         if (!result) return;
         setBusy(id, null);
         if (result.ok) {
@@ -236,6 +254,20 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
           toastError(result.error);
         }
       },
+
+      test: async (id) => {
+        if (get().busy[id]) return;
+        setBusy(id, 'test');
+        const result = await call(() => bridge.tokens.test({ id }));
+        if (!result) return;
+        setBusy(id, null);
+        if (result.ok) set((s) => ({ tested: { ...s.tested, [id]: result.value } }));
+        else toastError(result.error);
+      },
+
+      showUsage: (id) => set({ usageFor: id }),
+
+      hideUsage: () => set({ usageFor: null }),
 
       askDelete: (token) => set({ deleting: { token, busy: false, error: null } }),
 
@@ -262,6 +294,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
             rows: s.rows.filter((r) => r.id !== id),
             justCreated: s.justCreated?.id === id ? null : s.justCreated,
             revealed,
+            usageFor: s.usageFor === id ? null : s.usageFor,
           };
         });
         // An offer to copy a token that no longer exists would only fail.

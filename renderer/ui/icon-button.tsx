@@ -11,10 +11,16 @@ interface IconButtonProps {
   /** Busy: announced as unavailable and clicks are ignored, but it keeps the focus (`disabled` would drop it). */
   busy?: boolean;
   pressed?: boolean;
+  /**
+   * Why the action cannot be used at all: the button stays focusable (aria-disabled, not disabled)
+   * so keyboard and screen-reader users can reach it and read the reason in its tooltip.
+   */
+  unavailable?: string;
 }
 
 /** A small icon-only button with a dark tooltip, keyboard reachable like any button. */
-export function IconButton({ label, icon, onClick, className, testId, busy, pressed }: IconButtonProps) {
+export function IconButton({ label, icon, onClick, className, testId, busy, pressed, unavailable }: IconButtonProps) {
+  const inactive = busy === true || unavailable !== undefined;
   return (
     <Tooltip.Root>
       <Tooltip.Trigger asChild>
@@ -24,15 +30,16 @@ export function IconButton({ label, icon, onClick, className, testId, busy, pres
           aria-label={label}
           aria-pressed={pressed}
           data-testid={testId}
-          aria-disabled={busy || undefined}
-          onClick={() => !busy && onClick()}
+          aria-disabled={inactive || undefined}
+          data-unavailable={unavailable !== undefined || undefined}
+          onClick={() => !inactive && onClick()}
         >
           {icon}
         </button>
       </Tooltip.Trigger>
       {/* No portal: the tooltip stays inside the button's landmark (axe: region). */}
       <Tooltip.Content className="tooltip" sideOffset={6}>
-        {label}
+        {unavailable ?? label}
       </Tooltip.Content>
     </Tooltip.Root>
   );

@@ -56,6 +56,27 @@ export const KeyIcon = ({ size }: { size?: number }) => (
   </Icon>
 );
 
+export const LockIcon = () => (
+  <Icon>
+    <rect x="4" y="11" width="16" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+  </Icon>
+);
+
+/** "Use it": the token in code. */
+export const CodeIcon = () => (
+  <Icon>
+    <path d="m8 6-6 6 6 6M16 6l6 6-6 6" />
+  </Icon>
+);
+
+/** "Test": send the token to the server. */
+export const PlugIcon = () => (
+  <Icon>
+    <path d="M9 2v6M15 2v6M6 8h12v4a6 6 0 0 1-12 0V8ZM12 18v4" />
+  </Icon>
+);
+
 export const ArrowLeftIcon = () => (
   <Icon>
     <path d="M19 12H5M12 19l-7-7 7-7" />

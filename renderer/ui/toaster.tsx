@@ -28,7 +28,12 @@ export function Toaster() {
             {toast.description && <Toast.Description className="toast-description">{toast.description}</Toast.Description>}
           </div>
           {toast.action && (
-            <Toast.Action className="btn btn-secondary btn-small" altText={toast.action.label} onClick={toast.action.run}>
+            <Toast.Action
+              className="btn btn-secondary btn-small"
+              altText={toast.action.label}
+              data-testid={toast.action.testId}
+              onClick={toast.action.run}
+            >
               {toast.action.label}
             </Toast.Action>
           )}

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './axe.ts';
 import { setUpFakeServerApp } from './fake-server-app.ts';
-import { api, apiSignIn, openTokensTab, signInThroughUi } from './steps.ts';
+import { api, apiSignIn, changePasswordThroughUi, openAccountTab, openTokensTab, signInThroughUi } from './steps.ts';
 
 const current = setUpFakeServerApp();
 const signIn = () => signInThroughUi(current.app.page, { url: current.server.url, ...current.server.admin });
@@ -101,6 +101,32 @@ describe('axe finds no violation on any screen, light and dark', () => {
     await row.getByTestId('nc-token-row-action-icon').click();
     await page.getByRole('alertdialog').waitFor();
     await expectNoAxeViolations(page, 'delete dialog');
+  });
+
+  it('profile name error, password form with its errors, Use it panel and a tested token', async () => {
+    const { page } = current.app;
+    await signIn();
+    await page.getByTestId('nc-sidebar-userinfo').click();
+    await page.getByRole('menuitem', { name: /Account Settings/ }).click();
+    await page.getByTestId('nc-account-settings-rename-input').fill('x'.repeat(256));
+    await page.getByText('Name should not be more than 255 characters').waitFor();
+    await expectNoAxeViolations(page, 'profile name error');
+
+    await changePasswordThroughUi(page, '', 'short', 'sent');
+    await page.getByText('Passwords do not match').or(page.getByText('The new password needs at least 8 characters')).first().waitFor();
+    await expectNoAxeViolations(page, 'password form errors');
+    await changePasswordThroughUi(page, 'not the password', 'long enough password', 'sent');
+    await page.getByTestId('nc-user-settings-form__error').waitFor();
+    await expectNoAxeViolations(page, 'password server error');
+
+    await openAccountTab(page, 'API Tokens');
+    await page.getByTestId('nc-token-create').first().click();
+    await page.getByTestId('nc-token-input').press('Enter');
+    await page.getByTestId('nc-token-usage').waitFor();
+    const row = page.getByTestId('nc-token-row').first();
+    await row.getByTestId('nc-token-row-test').click();
+    await row.getByRole('status').filter({ hasText: /^Works$/ }).waitFor();
+    await expectNoAxeViolations(page, 'use it panel and tested token');
   });
 
   it('tokens: pagination', async () => {

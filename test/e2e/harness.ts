@@ -13,7 +13,9 @@ import type { ClipboardPort, SecretStore } from '../../main/ports.ts';
 import { createSenderCheck } from '../../main/security.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
 import { createKeytarSecretStore } from '../../main/session/keytar-store.ts';
+import { createKeytarTokenVault } from '../../main/session/keytar-token-vault.ts';
 import { createMemorySecretStore } from '../../main/session/memory-store.ts';
+import { createMemoryTokenVault } from '../../main/session/memory-token-vault.ts';
 import { createXClipboard } from '../support/x-clipboard.ts';
 import { startRendererServer } from './renderer-server.ts';
 
@@ -49,6 +51,8 @@ export interface LaunchedApp {
   keychainSecret(): Promise<string | null>;
   /** Every raw keychain secret the app holds now, one per account (for secret scans). */
   keychainSecrets(): Promise<string[]>;
+  /** The token copies the app keeps in the OS keychain now: entry name → value. */
+  keychainTokenCopies(): Promise<Map<string, string>>;
   /** Every value main sent to the renderer over the bridge, for secret scans. */
   readonly bridgeAnswers: unknown[];
   /** The channel of each call the renderer made, in order (same order as `bridgeAnswers`). */
@@ -136,6 +140,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const keychainService = `NocoDB Account Manager e2e ${randomUUID()}`;
   const clipboard: ClipboardPort = options.clipboard === 'memory' ? createMemoryClipboard() : createXClipboard();
   const memoryStore = createMemorySecretStore();
+  const memoryVault = createMemoryTokenVault();
+  const tokenService = `${keychainService} tokens`;
   const bridgeAnswers: unknown[] = [];
   const bridgeChannels: string[] = [];
   const logs: string[] = [];
@@ -154,6 +160,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     const handlers = createHandlers({
       secretStore: secretStore(),
       fallbackSecretStore: createMemorySecretStore(),
+      tokenVault: options.secretStore === 'memory' ? memoryVault : createKeytarTokenVault({ service: tokenService }),
       clipboard,
       settingsFile: createJsonFile(path.join(userDataDir, 'settings.json')),
       httpConsentFile: createJsonFile(path.join(userDataDir, 'plain-http-servers.json')),
@@ -197,13 +204,15 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       // A memory store left nothing in the keychain (and there may be no keychain to ask).
       if (options.secretStore === 'memory') return;
       const keytar = await loadKeytar();
-      for (const { account } of await keytar.findCredentials(keychainService)) {
-        await keytar.deletePassword(keychainService, account);
+      for (const service of [keychainService, tokenService]) {
+        for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
       }
     },
     keychainAccounts: async () => (await (await loadKeytar()).findCredentials(keychainService)).map((c) => c.account),
     keychainSecret: async () => (await (await loadKeytar()).findCredentials(keychainService))[0]?.password ?? null,
     keychainSecrets: async () => (await (await loadKeytar()).findCredentials(keychainService)).map((c) => c.password),
+    keychainTokenCopies: async () =>
+      new Map((await (await loadKeytar()).findCredentials(tokenService)).map(({ account, password }) => [account, password])),
     bridgeAnswers,
     bridgeChannels,
     logs,

@@ -49,8 +49,21 @@ export async function switchAccountThroughUi(page: Page, text: string) {
 }
 
 /** A tab in the Account Settings panel. */
-export async function openAccountTab(page: Page, name: 'Profile' | 'API Tokens') {
+export async function openAccountTab(page: Page, name: 'Profile' | 'Password' | 'API Tokens') {
   await page.getByRole('navigation', { name: 'Account Settings' }).getByRole('link', { name }).click();
+}
+
+/**
+ * Fills the Password tab's three fields and sends them; with `until: 'changed'` waits for the
+ * success message, otherwise returns once the form was sent.
+ */
+export async function changePasswordThroughUi(page: Page, currentPassword: string, newPassword: string, until: 'changed' | 'sent' = 'changed') {
+  await openAccountTab(page, 'Password');
+  await page.getByTestId('nc-user-settings-form__current-password').fill(currentPassword);
+  await page.getByTestId('nc-user-settings-form__new-password').fill(newPassword);
+  await page.getByTestId('nc-user-settings-form__new-password-repeat').fill(newPassword);
+  await page.getByTestId('nc-user-settings-form__new-password-repeat').press('Enter');
+  if (until === 'changed') await page.getByRole('status').filter({ hasText: 'this app stays signed in' }).waitFor();
 }
 
 /** Direct calls to NocoDB, to check what the server really holds. */

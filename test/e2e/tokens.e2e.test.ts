@@ -54,7 +54,7 @@ describe('token journeys against a real NocoDB', () => {
     await openAccountTab(page, 'Profile');
     await page.getByLabel('Seconds').fill('2');
     await screenshot(page, '03a-profile');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('form', { name: 'Clear the clipboard after copying a token' }).getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await openAccountTab(page, 'API Tokens');
 

@@ -3,6 +3,7 @@
 // against the server the parent names, and reports back over the IPC channel (not stdout).
 import path from 'node:path';
 import { createHandlers } from '../../main/create-handlers.ts';
+import { createKeytarTokenVault } from '../../main/session/keytar-token-vault.ts';
 import { createKeytarSecretStore } from '../../main/session/keytar-store.ts';
 import { createMemorySecretStore } from '../../main/session/memory-store.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
@@ -26,6 +27,8 @@ process.once('message', async (request: ChildRequest) => {
   const handlers = createHandlers({
     secretStore: keychain,
     fallbackSecretStore: fallback,
+    // No Secret Service either: keeping a token copy fails too, and must not fail the create.
+    tokenVault: createKeytarTokenVault({ service: `${request.service} tokens` }),
     clipboard: { readText: () => clipboardText, writeText: (text) => void (clipboardText = text) },
     settingsFile: createJsonFile(path.join(request.dataDir, 'settings.json')),
     httpConsentFile: createJsonFile(path.join(request.dataDir, 'plain-http-servers.json')),

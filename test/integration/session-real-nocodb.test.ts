@@ -11,6 +11,7 @@ import { createHandlers } from '../../main/create-handlers.ts';
 import type { Handlers } from '../../main/ipc-router.ts';
 import { createKeytarSecretStore } from '../../main/session/keytar-store.ts';
 import { createMemorySecretStore } from '../../main/session/memory-store.ts';
+import { createMemoryTokenVault } from '../../main/session/memory-token-vault.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 
@@ -24,6 +25,7 @@ function launch(): Handlers {
   return createHandlers({
     secretStore: createKeytarSecretStore({ service: SERVICE }),
     fallbackSecretStore: createMemorySecretStore(),
+    tokenVault: createMemoryTokenVault(),
     clipboard: { readText: () => '', writeText: () => {} },
     settingsFile: createJsonFile(path.join(dataDir, 'settings.json')),
     httpConsentFile: createJsonFile(path.join(dataDir, 'plain-http-servers.json')),
@@ -126,6 +128,20 @@ describe('session on a real NocoDB and the real keychain', () => {
         `(min ${ms(Math.min(...durations))}, max ${ms(Math.max(...durations))})`,
     );
     expect(median(durations)).toBeLessThan(2_000);
+  });
+
+  it('changes the password and stays signed in: the keychain holds the new pair, a restart needs no sign-in', async () => {
+    const before = await storedSession();
+
+    const state = await launch()['profile:change-password']({ currentPassword: user.password, newPassword: `${user.password}-new` });
+
+    expect(state).toMatchObject({ status: 'signed_in', persistence: 'keychain' });
+    const after = await storedSession();
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(await refreshStatus(before.refreshToken)).toBe(400);
+    const app = launch();
+    expect(await app['session:get']()).toMatchObject({ status: 'signed_in', account: { email: user.email } });
+    await expect(app['tokens:list']({ page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });
   });
 
   it('signs out, leaving no keychain entry and a session the server refuses', async () => {

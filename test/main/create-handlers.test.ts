@@ -59,9 +59,60 @@ describe('createHandlers', () => {
     it('reads and updates the settings', async () => {
       const handlers = createHandlers(memoryPorts().ports);
 
-      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 30 });
-      expect(await handlers['settings:update']({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0 });
-      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 0 });
+      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true });
+      expect(await handlers['settings:update']({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true });
+      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true });
+    });
+  });
+
+  describe('against the fake of today\'s NocoDB (tokens shown once)', () => {
+    let server: FakeNocodb;
+    beforeEach(async () => {
+      server = await startFakeNocodb({ generation: '2026' });
+    });
+    afterEach(() => server.close());
+
+    async function signedIn() {
+      const { ports } = memoryPorts();
+      const handlers = createHandlers(ports);
+      const { email, password } = server.admin;
+      await handlers['session:sign-in']({ serverUrl: server.url, email, password });
+      return { ports, handlers, account: { serverUrl: server.url, email } };
+    }
+
+    it('a JWT the server refuses at launch (`me` answers 401): one refresh, one retry, still signed in', async () => {
+      const { ports } = await signedIn();
+      server.expireJwts();
+      const refreshesBefore = server.calls.refresh;
+
+      // A restart on the same keychain and settings.
+      const restarted = createHandlers(ports);
+      expect(await restarted['session:get']()).toMatchObject({ status: 'signed_in' });
+      expect(server.calls.refresh - refreshesBefore).toBe(1);
+      expect(await restarted['tokens:list']({ page: 1, pageSize: 10 })).toMatchObject({ tokens: [] });
+    });
+
+    it('signing out forgets the account\'s token copies', async () => {
+      const { ports, handlers, account } = await signedIn();
+      const { id } = await handlers['tokens:create']({ name: 'kept' });
+      expect([...(await ports.tokenVault.load(account)).keys()]).toEqual([id]);
+
+      await handlers['session:sign-out']();
+
+      expect(await ports.tokenVault.load(account)).toEqual(new Map());
+    });
+
+    it('turning the setting off forgets every copy; saving another setting leaves them alone', async () => {
+      const { ports, handlers, account } = await signedIn();
+      await handlers['tokens:create']({ name: 'kept' });
+      await handlers['settings:update']({ clipboardClearSeconds: 5 });
+      expect((await ports.tokenVault.load(account)).size).toBe(1);
+
+      await handlers['settings:update']({ keepTokenCopies: false });
+
+      expect(await ports.tokenVault.load(account)).toEqual(new Map());
+      await handlers['tokens:create']({ name: 'not kept' });
+      expect(await ports.tokenVault.load(account)).toEqual(new Map());
     });
   });
 });

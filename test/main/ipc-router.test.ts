@@ -19,11 +19,11 @@ function setup(overrides: Partial<Record<Channel, (arg: unknown) => unknown>> = 
 describe('IPC router', () => {
   it('answers the app window with the handler result as data', async () => {
     const { router, handlers } = setup();
-    await expect(router.dispatch('tokens:copy', ownWindow, { id: 3 })).resolves.toEqual({
+    await expect(router.dispatch('tokens:copy', ownWindow, { id: '3' })).resolves.toEqual({
       ok: true,
       value: 'handled tokens:copy',
     });
-    expect(handlers['tokens:copy']).toHaveBeenCalledWith({ id: 3 });
+    expect(handlers['tokens:copy']).toHaveBeenCalledWith({ id: '3' });
   });
 
   it.each<[string, IpcSender]>([
@@ -58,16 +58,28 @@ describe('IPC router', () => {
     ['tokens:create', { name: 'line\nbreak' }],
     ['tokens:create', { name: 'ok', extra: true }],
     ['tokens:create', 'ok'],
-    ['tokens:delete', { id: -1 }],
-    ['tokens:delete', { id: 1.5 }],
-    ['tokens:delete', { id: Number.NaN }],
-    ['tokens:delete', { id: '1' }],
+    // Ids are opaque text now; a number, an empty id or one that would break a URL path or a keychain name is refused.
+    ['tokens:delete', { id: 1 }],
+    ['tokens:delete', { id: '' }],
+    ['tokens:delete', { id: '../1' }],
+    ['tokens:delete', { id: 'a b' }],
+    ['tokens:delete', { id: 'x'.repeat(129) }],
     ['tokens:copy', null],
     ['tokens:list', { page: 0, pageSize: 10 }],
     ['tokens:list', { page: 1, pageSize: 1000 }],
     ['session:get', { sneaky: true }],
     ['session:sign-in', { serverUrl: 'http://x', email: 'a@b.c' }],
     ['settings:update', { clipboardClearSeconds: -5 }],
+    ['settings:update', { keepTokenCopies: 'no' }],
+    ['tokens:copy-example', { id: '1', example: 'wget' }],
+    ['tokens:copy-example', { id: '1' }],
+    ['tokens:test', { id: '' }],
+    ['profile:update', { displayName: '  ' }],
+    ['profile:update', { displayName: 'x'.repeat(256) }],
+    ['profile:update', { displayName: 'tab\tname' }],
+    ['profile:change-password', { currentPassword: 'old password', newPassword: 'short' }],
+    ['profile:change-password', { currentPassword: '', newPassword: 'long enough' }],
+    ['profile:change-password', { currentPassword: 'old password', newPassword: 'long enough', confirm: 'long enough' }],
   ])('rejects a malformed argument for %s (%j) before the handler sees it', async (channel, arg) => {
     const { router, handlers } = setup();
     const answer = await router.dispatch(channel, ownWindow, arg);

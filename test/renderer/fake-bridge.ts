@@ -4,12 +4,14 @@ import type {
   AccountEntry,
   AppError,
   Bridge,
+  CopyResult,
   DeleteResult,
   Result,
   Revocation,
   SessionState,
   Settings,
   TokenSummary,
+  TokenTestResult,
 } from '../../preload/contract.ts';
 
 export const ADMIN = { serverUrl: 'http://localhost:8080', email: 'admin@example.com', password: 'password123' };
@@ -26,6 +28,10 @@ export type MethodName =
   | 'tokens.reveal'
   | 'tokens.copy'
   | 'tokens.delete'
+  | 'tokens.copyExample'
+  | 'tokens.test'
+  | 'profile.update'
+  | 'profile.changePassword'
   | 'settings.get'
   | 'settings.update';
 
@@ -41,6 +47,8 @@ export interface FakeBridgeOptions {
   totalRowsOverride?: number;
   revocation?: Revocation;
   clipboardClearSeconds?: number;
+  /** Where main says a created token's value is held (default: the server, as on 0.301.3). */
+  createdValueSource?: TokenSummary['valueSource'];
   /** More signed-in accounts after the first, in list order (the first, ADMIN, is active). */
   otherAccounts?: FakeAccountOptions[];
 }
@@ -65,8 +73,18 @@ export interface RecordedCall {
   arg: unknown;
 }
 
-export function makeToken(id: number, name: string | null, creator: string | null = ADMIN.email): FakeToken {
-  return { id, name, creator, createdAt: '2026-11-28T10:00:00.000Z', value: `tok_${String(id).padStart(36, '0')}` };
+/** A token as 0.301.3 lists it (value from the server); `details` adds today's fields or another value source. */
+export function makeToken(id: number | string, name: string | null, creator: string | null = ADMIN.email, details: Partial<TokenSummary> = {}): FakeToken {
+  return {
+    id: String(id),
+    name,
+    creator,
+    createdAt: '2026-11-28T10:00:00.000Z',
+    valueSource: 'server',
+    prefix: null,
+    ...details,
+    value: `tok_${String(id).padStart(36, '0')}`,
+  };
 }
 
 export function makeTokens(count: number): FakeToken[] {
@@ -78,7 +96,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const failures = new Map<MethodName, { error: AppError; times: number }>();
   const holds = new Map<MethodName, Promise<void>>();
   const crashes = new Set<MethodName>();
-  const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30 };
+  const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30, keepTokenCopies: true };
   const toAccount = (account: FakeAccountOptions): FakeAccount => ({
     id: `${account.serverUrl} ${account.email}`,
     serverUrl: account.serverUrl,
@@ -99,8 +117,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const active = () => accounts.find((account) => account.id === activeId) ?? null;
   const usable = (account: FakeAccount | null) => account !== null && (account.status === 'signed_in' || account.status === 'memory_only');
   const activeTokens = () => active()?.tokens ?? [];
-  let nextId = Math.max(0, ...known.flatMap((account) => account.tokens.map((t) => t.id))) + 1;
+  let nextId = Math.max(0, ...known.flatMap((account) => account.tokens.map((t) => Number(t.id) || 0))) + 1;
   let revocation: Revocation = options.revocation ?? 'revoked';
+  const testResults = new Map<string, TokenTestResult>();
 
   const state = (): SessionState => {
     const list = accounts.map(({ password: _p, tokens: _t, ...entry }) => ({ ...entry, active: entry.id === activeId }));
@@ -156,6 +175,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   }
   const ok = <T>(value: T): Result<T> => ({ ok: true, value });
   const notFound: Result<never> = { ok: false, error: { code: 'not_found', message: 'Token not found' } };
+  /** What main answers a copy of a token (or of an example holding it). */
+  const copied = (tokens: FakeToken[], id: string): Result<CopyResult> =>
+    tokens.some((t) => t.id === id && t.valueSource !== 'none')
+      ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
+      : notFound;
 
   const bridge: Bridge = {
     session: {
@@ -224,7 +248,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
       },
       create: (arg) =>
         run('tokens.create', arg, () => {
-          const token = makeToken(nextId++, arg.name, active()?.email ?? null);
+          const token = makeToken(nextId++, arg.name, active()?.email ?? null, { valueSource: options.createdValueSource ?? 'server' });
           activeTokens().push(token);
           const { value: _secret, ...summary } = token;
           return ok(summary);
@@ -232,22 +256,43 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
       reveal: (arg) => {
         const pinned = activeTokens();
         return run('tokens.reveal', arg, () => {
-          const token = pinned.find((t) => t.id === arg.id);
+          const token = pinned.find((t) => t.id === arg.id && t.valueSource !== 'none');
           return token ? ok(token.value) : notFound;
         });
       },
-      copy: (arg) =>
-        run('tokens.copy', arg, () =>
-          activeTokens().some((t) => t.id === arg.id)
-            ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
-            : notFound,
-        ),
+      copy: (arg) => {
+        const pinned = activeTokens();
+        return run('tokens.copy', arg, () => copied(pinned, arg.id));
+      },
       delete: (arg) =>
         run('tokens.delete', arg, (): Result<DeleteResult> => {
           const current = active();
           if (!current?.tokens.some((t) => t.id === arg.id)) return notFound;
           current.tokens = current.tokens.filter((t) => t.id !== arg.id);
           return ok({ revocation });
+        }),
+      copyExample: (arg) => {
+        const pinned = activeTokens();
+        return run('tokens.copyExample', arg, () => copied(pinned, arg.id));
+      },
+      test: (arg) => {
+        const pinned = activeTokens();
+        return run('tokens.test', arg, () => (pinned.some((t) => t.id === arg.id) ? ok(testResults.get(arg.id) ?? 'works') : notFound));
+      },
+    },
+    profile: {
+      update: (arg) =>
+        run('profile.update', arg, () => {
+          const current = active();
+          if (current) current.displayName = arg.displayName.trim();
+          return ok(state());
+        }),
+      changePassword: (arg) =>
+        run('profile.changePassword', arg, () => {
+          const current = active();
+          if (!current || arg.currentPassword !== current.password) return { ok: false, error: { code: 'validation', message: 'Current password is wrong' } };
+          current.password = arg.newPassword;
+          return ok(state());
         }),
     },
     settings: {
@@ -276,6 +321,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     /** The next call to `method` rejects, as a broken bridge would (the real one never does). */
     crash: (method: MethodName) => crashes.add(method),
     setRevocation: (next: Revocation) => (revocation = next),
+    /** What `tokens.test` answers for a token (default 'works'). */
+    setTestResult: (id: number | string, result: TokenTestResult) => testResults.set(String(id), result),
     /** The active account's token names. */
     tokenNames: () => activeTokens().map((t) => t.name),
     /** The active account's id, as main would report it. */

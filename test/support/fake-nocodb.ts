@@ -1,12 +1,27 @@
 // A small real HTTP server on 127.0.0.1 that answers like NocoDB 0.301.3 (see shared/nocodb/API.md),
 // quirks included: rotating refresh cookies, JWTs with `exp` and a per-user `token_version`, a guest
 // answer from `me`, AJV validation bodies, a 500 with a stack for an unknown delete, both error shapes.
+// With `generation: '2026'` it answers like today's NocoDB instead (shared/nocodb/API-current.md):
+// list rows without the secret but with prefix/expiry/enabled/last use, string ids, newest first,
+// a deleted token refused at once, a sign-in that ends the user's other sessions, `me` answering 401
+// for a bad JWT, and an `nc_token` cookie next to `refresh_token` (in alternating order).
 // Tests steer it through `faults` (one-off misbehaviour), `modes` (server variants) and `calls` (counters).
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeRoute = 'health' | 'signin' | 'signup' | 'refresh' | 'signout' | 'me' | 'tokens.list' | 'tokens.create' | 'tokens.delete';
+export type FakeRoute =
+  | 'health'
+  | 'signin'
+  | 'signup'
+  | 'refresh'
+  | 'signout'
+  | 'me'
+  | 'tokens.list'
+  | 'tokens.create'
+  | 'tokens.delete'
+  | 'profile.update'
+  | 'password.change';
 
 /** A one-off misbehaviour, applied to the next matching request(s) instead of the normal answer. */
 export type Fault =
@@ -47,9 +62,22 @@ export interface FakeModes {
   deletedTokensStillWork: boolean;
 }
 
+/** Which NocoDB the fake answers like: the npm registry's newest (0.301.3) or today's images (2026.xx). */
+export type FakeGeneration = '0.301.3' | '2026';
+
+/** A token put on the server behind the app's back (as the web UI or a script would). */
+export interface ForeignToken {
+  description?: string | null;
+  /** `2026-…` timestamp, or null for never (today's servers only show it). */
+  expiry?: string | null;
+  enabled?: boolean;
+  lastUsedAt?: string | null;
+}
+
 export interface FakeNocodb {
   /** Base URL, e.g. `http://127.0.0.1:39211`. */
   readonly url: string;
+  readonly generation: FakeGeneration;
   /** The super admin that exists from the start. */
   readonly admin: FakeCredentials;
   readonly users: readonly FakeUser[];
@@ -61,42 +89,65 @@ export interface FakeNocodb {
     clear(): void;
   };
   addUser(credentials: FakeCredentials): FakeUser;
+  /** Creates a token for the user without any request; returns its id and full value. */
+  addToken(email: string, token?: ForeignToken): { id: string; token: string };
+  /** The ids and names of the user's tokens as the server holds them now. */
+  tokensOf(email: string): Array<{ id: string; description: string | null }>;
   /** Every JWT issued so far (for one user, or all) is refused from now on with 401 "Token Expired". */
   expireJwts(email?: string): void;
   close(): Promise<void>;
 }
 
 export interface FakeNocodbOptions {
+  /** Default '0.301.3'. */
+  generation?: FakeGeneration;
   admin?: FakeCredentials;
   modes?: Partial<FakeModes>;
 }
 
-interface StoredUser extends FakeUser {
+interface StoredUser extends Omit<FakeUser, 'password'> {
+  password: string;
+  displayName: string | null;
   tokenVersion: string;
+  /** Stand-ins for the secrets 0.301.3's profile answer leaks (password hash, salt, verification token). */
+  passwordHash: string;
+  salt: string;
+  emailVerificationToken: string;
 }
 
 interface StoredToken {
-  id: number;
+  /** A number on 0.301.3, a string on today's servers. */
+  id: number | string;
   token: string;
   description: string | null;
   userId: string;
   createdBy: string;
   createdAt: string;
+  expiry: string | null;
+  enabled: boolean;
+  lastUsedAt: string | null;
 }
 
 interface Answer {
   status: number;
   body?: unknown;
   refreshCookie?: string | 'clear';
+  /** Today's servers also set the JWT as an `nc_token` cookie. */
+  ncTokenCookie?: string;
 }
 
 const UNAUTHORIZED: Answer = { status: 401, body: { msg: 'Unauthorized' } };
+const INVALID_TOKEN: Answer = { status: 401, body: { error: 'ERR_AUTHENTICATION_REQUIRED', message: 'Authentication required - Invalid token' } };
 const TOKEN_EXPIRED: Answer = {
   status: 401,
   body: { error: 'ERR_AUTHENTICATION_REQUIRED', message: 'Authentication required - Token Expired. Please login again.' },
 };
 const GUEST = { roles: { guest: true }, workspace_roles: null, base_roles: null };
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+/** Today's Community Edition: 40 characters of A-Za-z0-9. */
+const TOKEN_ALPHABET_2026 = TOKEN_ALPHABET.slice(0, 62);
+/** How many leading characters today's server keeps as `token_prefix` (inferred; any length works for the app). */
+const PREFIX_LENGTH = 8;
 const MAX_REQUEST_BYTES = 64 * 1024;
 /** What `readJson` returns for a request body that is not JSON (or too large). */
 const MALFORMED = Symbol('malformed request body');
@@ -111,6 +162,8 @@ const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; route: FakeRoute 
   { method: 'GET', pattern: /^\/api\/v1\/tokens$/, route: 'tokens.list' },
   { method: 'POST', pattern: /^\/api\/v1\/tokens$/, route: 'tokens.create' },
   { method: 'DELETE', pattern: /^\/api\/v1\/tokens\/[^/]+$/, route: 'tokens.delete' },
+  { method: 'PATCH', pattern: /^\/api\/v1\/user\/profile$/, route: 'profile.update' },
+  { method: 'POST', pattern: /^\/api\/v1\/auth\/password\/change$/, route: 'password.change' },
 ];
 
 /** Starts a fake NocoDB on a free 127.0.0.1 port. Call `close()` when done. */
@@ -126,10 +179,23 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
   const pendingFaults: Array<{ fault: Fault; route: FakeRoute | undefined; remaining: number }> = [];
   const calls = Object.fromEntries(ROUTES.map(({ route }) => [route, 0])) as Record<FakeRoute, number>;
   const modes: FakeModes = { jwtLifetimeSeconds: 36_000, oneTokenPerUser: false, deletedTokensStillWork: false, ...options.modes };
+  const generation = options.generation ?? '0.301.3';
+  const today = generation === '2026';
   let nextTokenId = 1;
 
   function addUser({ email, password }: FakeCredentials, superAdmin = false): StoredUser {
-    const user: StoredUser = { id: `us${randomBytes(7).toString('hex')}`, email, password, superAdmin, tokenVersion: randomBytes(8).toString('hex') };
+    const salt = `$2a$10$${randomBytes(11).toString('base64url')}`;
+    const user: StoredUser = {
+      id: `us${randomBytes(7).toString('hex')}`,
+      email,
+      password,
+      superAdmin,
+      displayName: null,
+      tokenVersion: randomBytes(8).toString('hex'),
+      passwordHash: `${salt}${randomBytes(23).toString('base64url')}`,
+      salt,
+      emailVerificationToken: randomUUID(),
+    };
     users.push(user);
     return user;
   }
@@ -145,7 +211,7 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     issuedJwts.push({ jwt, userId: user.id });
     const refreshToken = randomBytes(40).toString('hex');
     refreshTokens.set(refreshToken, user.id);
-    return { status: 200, body: { token: jwt }, refreshCookie: refreshToken };
+    return { status: 200, body: { token: jwt }, refreshCookie: refreshToken, ...(today ? { ncTokenCookie: jwt } : {}) };
   }
 
   /** The user behind `xc-auth`; 'dead' for a well-formed JWT the server no longer accepts. */
@@ -165,12 +231,18 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
   function apiTokenUser(request: IncomingMessage): StoredUser | null {
     const value = header(request, 'xc-token');
     if (value === undefined) return null;
-    const owner = tokens.find((row) => row.token === value)?.userId ?? staleTokens.get(value);
+    const row = tokens.find((candidate) => candidate.token === value);
+    const owner = row?.userId ?? staleTokens.get(value);
+    if (row !== undefined && today) {
+      // Today's server refuses a disabled or expired token, and records every use.
+      if (!row.enabled || (row.expiry !== null && Date.parse(row.expiry.replace(' ', 'T')) <= Date.now())) return null;
+      row.lastUsedAt = timestamp();
+    }
     return users.find((user) => user.id === owner) ?? null;
   }
 
   function userJson(user: StoredUser, extra: Record<string, unknown> = {}) {
-    return { ...extra, id: user.id, email: user.email, display_name: null, roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true }, base_roles: null, workspace_roles: null };
+    return { ...extra, id: user.id, email: user.email, display_name: user.displayName, roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true }, base_roles: null, workspace_roles: null };
   }
 
   function handle(route: FakeRoute, request: IncomingMessage, path: string, body: unknown): Answer {
@@ -181,7 +253,10 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
         const { email, password } = fields(body);
         if (email === undefined || password === undefined) return UNAUTHORIZED;
         const user = users.find((candidate) => candidate.email === email.toLowerCase() && candidate.password === password);
-        return user === undefined ? { status: 400, body: { msg: 'Invalid credentials' } } : issueSession(user);
+        if (user === undefined) return { status: 400, body: { msg: 'Invalid credentials' } };
+        // Today's server ends every other session of the user at each sign-in.
+        if (today) endSessionsOf(user);
+        return issueSession(user);
       }
       case 'signup': {
         const { email, password } = fields(body);
@@ -210,11 +285,28 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
       case 'me': {
         if (header(request, 'xc-auth') !== undefined) {
           const user = jwtUser(request);
-          if (user === 'dead') return TOKEN_EXPIRED;
+          // Today's server answers any JWT it does not accept with 401, not with a guest.
+          if (user === 'dead' || (user === null && today)) return TOKEN_EXPIRED;
           return { status: 200, body: user === null ? GUEST : userJson(user, { isAuthorized: true }) };
         }
         const user = apiTokenUser(request);
         return { status: 200, body: user === null ? GUEST : userJson(user, { is_api_token: true, isAuthorized: true }) };
+      }
+      case 'profile.update': {
+        const user = jwtUser(request);
+        if (user === 'dead') return TOKEN_EXPIRED;
+        // 0.301.3 reads the user without checking there is one: no session is a 500 with a stack.
+        if (user === null) return serverCrash("TypeError: Cannot read properties of null (reading 'email')");
+        // It validates nothing: "" and 300 characters are kept; other fields (email, roles) are ignored.
+        if (isRecord(body) && typeof body.display_name === 'string') user.displayName = body.display_name;
+        return { status: 200, body: profileRowJson(user) };
+      }
+      case 'password.change': {
+        // An API token may change the password too, as on the real server.
+        const user = header(request, 'xc-auth') === undefined ? apiTokenUser(request) : jwtUser(request);
+        if (user === 'dead') return TOKEN_EXPIRED;
+        if (user === null) return INVALID_TOKEN;
+        return changePassword(user, body);
       }
       case 'tokens.list':
       case 'tokens.create':
@@ -229,6 +321,25 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     }
   }
 
+  function changePassword(user: StoredUser, body: unknown): Answer {
+    const given = isRecord(body) ? body : {};
+    const errors = ['currentPassword', 'newPassword'].flatMap((field) => {
+      const value = given[field];
+      if (value === undefined) return [ajvIssue('', 'required', { missingProperty: field }, `must have required property '${field}'`)];
+      if (typeof value !== 'string') return [ajvIssue(`/${field}`, 'type', { type: 'string' }, 'must be string')];
+      return value.length < 8 ? [ajvIssue(`/${field}`, 'minLength', { limit: 8 }, 'must NOT have fewer than 8 characters')] : [];
+    });
+    if (errors.length > 0) return { status: 400, body: { msg: 'Invalid request body', errors } };
+    if (given.currentPassword !== user.password) return { status: 400, body: { msg: 'Current password is wrong' } };
+    user.password = given.newPassword as string;
+    // Every JWT (token_version) and every refresh token of the user dies; the answer sets one new cookie.
+    user.tokenVersion = randomBytes(8).toString('hex');
+    for (const [token, owner] of refreshTokens) if (owner === user.id) refreshTokens.delete(token);
+    const refreshToken = randomBytes(40).toString('hex');
+    refreshTokens.set(refreshToken, user.id);
+    return { status: 200, body: { msg: 'Password has been updated successfully' }, refreshCookie: refreshToken };
+  }
+
   function listTokens(user: StoredUser, path: string): Answer {
     const query = new URL(path, 'http://fake').searchParams;
     const limit = Math.max(1, Number(query.get('limit') ?? 25) || 25);
@@ -236,12 +347,14 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     if (offset > 0 && offset >= tokens.length) {
       return { status: 422, body: { error: 'ERR_INVALID_OFFSET_VALUE', message: `Offset value '${offset}' is invalid` } };
     }
-    const visible = user.superAdmin ? tokens : tokens.filter((row) => row.userId === user.id);
+    const own = user.superAdmin ? tokens : tokens.filter((row) => row.userId === user.id);
+    // Today's server lists newest first (`created_at desc`).
+    const visible = today ? own.toReversed() : own;
     const page = visible.slice(offset, offset + limit);
     return {
       status: 200,
       body: {
-        list: page.map(rowJson),
+        list: page.map((row) => (today ? listRowJson2026(row) : rowJson(row))),
         // Quirk: totalRows and isLastPage count the whole instance, even for a user who sees only their own tokens.
         pageInfo: { totalRows: tokens.length, page: Math.floor(offset / limit) + 1, pageSize: limit, isFirstPage: offset === 0, isLastPage: offset + page.length >= tokens.length },
       },
@@ -253,10 +366,24 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     if (description !== undefined && typeof description !== 'string') return ajvError('/description', 'type', { type: 'string' }, 'must be string');
     if (typeof description === 'string' && description.length > 255) return ajvError('/description', 'maxLength', { limit: 255 }, 'must NOT have more than 255 characters');
     if (modes.oneTokenPerUser && tokens.some((row) => row.userId === user.id)) return { status: 400, body: { msg: 'Only one token per user is allowed' } };
-    const row: StoredToken = { id: nextTokenId++, token: randomToken(), description: description ?? null, userId: user.id, createdBy: user.email, createdAt: timestamp() };
-    tokens.push(row);
+    const row = insertToken(user, { description: description ?? null });
+    if (today) return { status: 200, body: { ...listRowJson2026(row), token: row.token } };
     const { created_by: _createdBy, ...created } = rowJson(row);
     return { status: 200, body: { ...created, permissions: null, expiry: null, enabled: 1, db_alias: null, fk_workspace_id: null } };
+  }
+
+  function insertToken(user: StoredUser, extra: ForeignToken): StoredToken {
+    const id = today ? `tk${randomBytes(8).toString('hex')}` : nextTokenId++;
+    const token = randomToken(today ? TOKEN_ALPHABET_2026 : TOKEN_ALPHABET);
+    const row: StoredToken = { id, token, description: extra.description ?? null, userId: user.id, createdBy: user.email, createdAt: timestamp(), expiry: extra.expiry ?? null, enabled: extra.enabled ?? true, lastUsedAt: extra.lastUsedAt ?? null };
+    tokens.push(row);
+    return row;
+  }
+
+  /** Today's sign-in: a new `token_version` and no refresh token left, so every other session dies. */
+  function endSessionsOf(user: StoredUser): void {
+    user.tokenVersion = randomBytes(8).toString('hex');
+    for (const [refreshToken, owner] of refreshTokens) if (owner === user.id) refreshTokens.delete(refreshToken);
   }
 
   function deleteToken(user: StoredUser, idText: string): Answer {
@@ -267,7 +394,8 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     }
     if (row.userId !== user.id && !user.superAdmin) return { status: 404, body: { msg: 'Token not found' } };
     tokens.splice(index, 1);
-    if (modes.deletedTokensStillWork) staleTokens.set(row.token, row.userId);
+    // Today's server also evicts the token from its cache: it stops working at once.
+    if (modes.deletedTokensStillWork && !today) staleTokens.set(row.token, row.userId);
     return { status: 200 };
   }
 
@@ -314,14 +442,22 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
             : body === MALFORMED
               ? { status: 400, body: { msg: 'Invalid JSON in request body' } }
               : handle(route, request, path, body);
-    send(response, answer);
+    sendAnswer(response, answer);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
+  let cookiesIssued = 0;
+  const sendAnswer = (response: ServerResponse, answer: Answer) => {
+    // Today's server sets two cookies; which comes first alternates, so clients must read them by name.
+    cookiesIssued += answer.ncTokenCookie === undefined ? 0 : 1;
+    send(response, answer, cookiesIssued % 2 === 0);
+  };
+
   return {
     url: `http://127.0.0.1:${port}`,
+    generation,
     admin,
     users,
     calls,
@@ -335,6 +471,14 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
       },
     },
     addUser: (credentials) => addUser(credentials),
+    addToken(email, token = {}) {
+      const user = users.find((candidate) => candidate.email === email);
+      if (user === undefined) throw new Error(`The fake has no user ${email}.`);
+      const row = insertToken(user, token);
+      return { id: String(row.id), token: row.token };
+    },
+    tokensOf: (email) =>
+      tokens.filter((row) => row.createdBy === email).map((row) => ({ id: String(row.id), description: row.description })),
     expireJwts(email) {
       const owner = users.find((user) => user.email === email)?.id;
       for (const { jwt, userId } of issuedJwts) if (email === undefined || userId === owner) expiredJwts.add(jwt);
@@ -347,12 +491,18 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
   };
 }
 
-function send(response: ServerResponse, answer: Answer): void {
+function send(response: ServerResponse, answer: Answer, ncTokenFirst = false): void {
   const headers: Record<string, string | string[]> = {};
   if (answer.refreshCookie === 'clear') headers['set-cookie'] = 'refresh_token=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT';
   else if (answer.refreshCookie !== undefined) {
     const expires = new Date(Date.now() + 30 * 24 * 3600 * 1000).toUTCString();
-    headers['set-cookie'] = `refresh_token=${answer.refreshCookie}; Path=/; Expires=${expires}; HttpOnly`;
+    const refresh = `refresh_token=${answer.refreshCookie}; Path=/; Expires=${expires}; HttpOnly`;
+    if (answer.ncTokenCookie === undefined) headers['set-cookie'] = refresh;
+    else {
+      const ncToken = `nc_token=${answer.ncTokenCookie}; Path=/api; Max-Age=36000; HttpOnly`;
+      const refreshLax = `${refresh}; SameSite=Lax`;
+      headers['set-cookie'] = ncTokenFirst ? [ncToken, refreshLax] : [refreshLax, ncToken];
+    }
   }
   if (answer.body === undefined) {
     response.writeHead(answer.status, { ...headers, 'content-length': '0' }).end();
@@ -398,16 +548,47 @@ function fields(body: unknown): { email?: string; password?: string } {
   };
 }
 
+function ajvIssue(instancePath: string, keyword: string, params: Record<string, unknown>, message: string) {
+  const schemaPath = instancePath === '' ? `#/${keyword}` : `#/properties${instancePath}/${keyword}`;
+  return { instancePath, schemaPath, keyword, params, message };
+}
+
 function ajvError(instancePath: string, keyword: string, params: Record<string, unknown>, message: string): Answer {
-  return { status: 400, body: { msg: 'Invalid request body', errors: [{ instancePath, schemaPath: `#/properties${instancePath}/${keyword}`, keyword, params, message }] } };
+  return { status: 400, body: { msg: 'Invalid request body', errors: [ajvIssue(instancePath, keyword, params, message)] } };
+}
+
+function serverCrash(error: string): Answer {
+  return { status: 500, body: { msg: "Something didn't work as expected. Please try again. If the problem persists, contact support.", innerError: { msg: error, stack: `${error}\n    at UsersService.profileUpdate (/srv/nocodb/dist/main.js:1:2)` } } };
+}
+
+/** The whole user row, as 0.301.3 answers a profile update: secrets included. */
+function profileRowJson(user: StoredUser) {
+  return {
+    id: user.id,
+    email: user.email,
+    password: user.passwordHash,
+    salt: user.salt,
+    email_verification_token: user.emailVerificationToken,
+    email_verified: null,
+    roles: user.superAdmin ? 'super' : 'org-level-viewer',
+    token_version: user.tokenVersion,
+    display_name: user.displayName,
+    is_new_user: 1,
+  };
 }
 
 function rowJson(row: StoredToken) {
   return { id: row.id, token: row.token, description: row.description, fk_user_id: row.userId, fk_sso_client_id: null, base_id: null, created_at: row.createdAt, updated_at: row.createdAt, created_by: row.createdBy };
 }
 
-function randomToken(): string {
-  return Array.from(randomBytes(40), (byte) => TOKEN_ALPHABET[byte % TOKEN_ALPHABET.length]).join('');
+/** Today's list row: no `token` (shown once), a string id, and the new fields. */
+function listRowJson2026(row: StoredToken) {
+  const { token: _secret, ...rest } = { ...rowJson(row), id: String(row.id) };
+  return { ...rest, token_prefix: row.token.slice(0, PREFIX_LENGTH), expiry: row.expiry, enabled: row.enabled, last_used_at: row.lastUsedAt };
+}
+
+function randomToken(alphabet: string): string {
+  return Array.from(randomBytes(40), (byte) => alphabet[byte % alphabet.length]).join('');
 }
 
 /** `2026-11-28 02:57:57+00:00`, as NocoDB's SQLite rows show it. */

@@ -2,7 +2,7 @@
 // care (JWTs with a real `exp`, rotating refresh tokens, 401 on a dead JWT, deleted tokens that may
 // stay accepted) and counts every call. Any method can be switched to fail with a given AppFailure.
 import { AppFailure } from '../../main/app-error.ts';
-import type { ApiTokenRow, NocoClient, NocoUser, SessionTokens } from '../../main/nocodb/types.ts';
+import type { CreatedApiToken, NocoClient, NocoUser, SessionTokens } from '../../main/nocodb/types.ts';
 
 export type ClientMethod = Exclude<keyof NocoClient, 'serverUrl'>;
 
@@ -24,10 +24,11 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
   const users = new Map<string, NocoUser & { password: string }>();
   const jwts = new Map<string, string>(); // JWT → email
   const refreshTokens = new Map<string, string>(); // refresh token → email
-  const apiTokens = new Map<number, ApiTokenRow>();
+  const apiTokens = new Map<string, CreatedApiToken>();
   const acceptedAfterDelete = new Set<string>();
   const calls: Record<ClientMethod, number> = {
     health: 0, signIn: 0, refresh: 0, signOut: 0, me: 0, whoIsApiToken: 0, listTokens: 0, createToken: 0, deleteToken: 0,
+    updateProfile: 0, changePassword: 0,
   };
   /** A method set here throws this failure (after counting the call) until it is deleted. */
   const failures: Partial<Record<ClientMethod, AppFailure>> = {};
@@ -66,6 +67,16 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
   }
 
   const publicUser = ({ id, email, displayName, isSuperAdmin }: NocoUser): NocoUser => ({ id, email, displayName, isSuperAdmin });
+
+  function insertToken(email: string, name: string): CreatedApiToken {
+    const id = String(nextTokenId++);
+    // The creator's email is part of the value, so a deleted-but-accepted token finds its user.
+    const token = `${email}:${'t'.repeat(20)}${id}`;
+    const prefix = server.showsTokensOnce ? token.slice(0, 8) : null;
+    const row: CreatedApiToken = { id, token, name, creator: email, createdAt: '2026-01-01 00:00:00+00:00', prefix };
+    apiTokens.set(id, row);
+    return row;
+  }
 
   function client(serverUrl: string): NocoClient {
     return {
@@ -111,18 +122,16 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
         const caller = userOfJwt(jwt);
         // Like NocoDB: a super admin sees every user's tokens, anyone else only their own.
         const all = [...apiTokens.values()].filter((row) => caller.isSuperAdmin || row.creator === caller.email);
-        const rows = all.slice(offset, offset + limit).map((row) => ({ ...row }));
+        // Today's servers show a token only once: their list rows carry a prefix instead.
+        const rows = all
+          .slice(offset, offset + limit)
+          .map((row) => (server.showsTokensOnce ? { ...row, token: null, prefix: row.token.slice(0, 8) } : { ...row }));
         // NocoDB 0.301.3 counts every token of the instance, not only the caller's.
         return { rows, totalRows: all.length + server.otherUsersTokens };
       },
       async createToken(jwt, name) {
         await enter('createToken');
-        const { email } = userOfJwt(jwt);
-        const id = nextTokenId++;
-        // The creator's email is part of the value, so a deleted-but-accepted token finds its user.
-        const row: ApiTokenRow = { id, token: `${email}:${'t'.repeat(20)}${id}`, name, creator: email, createdAt: '2026-01-01 00:00:00+00:00' };
-        apiTokens.set(id, row);
-        return { ...row };
+        return { ...insertToken(userOfJwt(jwt).email, name) };
       },
       async deleteToken(jwt, id) {
         await enter('deleteToken');
@@ -131,6 +140,25 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
         if (!row) throw new AppFailure('not_found', 'Token not found');
         apiTokens.delete(id);
         if (server.keepsDeletedTokens) acceptedAfterDelete.add(row.token);
+      },
+      async updateProfile(jwt, displayName) {
+        await enter('updateProfile');
+        const user = userOfJwt(jwt);
+        user.displayName = displayName;
+        return { displayName };
+      },
+      async changePassword(jwt, { currentPassword, newPassword }) {
+        await enter('changePassword');
+        const user = userOfJwt(jwt);
+        if (user.password !== currentPassword) throw new AppFailure('validation', 'Current password is wrong');
+        user.password = newPassword;
+        // Like NocoDB: every JWT and refresh token of the user dies; the answer brings one new refresh token.
+        for (const [key, owner] of jwts) if (owner === user.email) jwts.delete(key);
+        for (const [key, owner] of refreshTokens) if (owner === user.email) refreshTokens.delete(key);
+        serial += 1;
+        const refreshToken = `refresh-${serial}-${'r'.repeat(16)}`;
+        refreshTokens.set(refreshToken, user.email);
+        return { refreshToken };
       },
     };
   }
@@ -141,6 +169,8 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
     failures,
     /** Like NocoDB 0.301.3: a deleted token keeps authenticating (its cache has not forgotten it). */
     keepsDeletedTokens: false,
+    /** Like today's servers: list rows carry no secret (and create answers a prefix). */
+    showsTokensOnce: false,
     /** Tokens of other users that `totalRows` counts although the caller cannot see them. */
     otherUsersTokens: 0,
     addUser(email: string, password: string, displayName: string | null = null, isSuperAdmin = false): NocoUser {
@@ -149,6 +179,8 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
       return publicUser(user);
     },
     issueSession,
+    /** A token made outside the app (the web UI, a script); returns its id. */
+    addTokenElsewhere: (email: string, name: string) => insertToken(email, name).id,
     /** Makes the server refuse every current JWT (as a sign-out elsewhere does); refresh tokens stay good. */
     rejectCurrentJwts: () => jwts.clear(),
     /** The refresh tokens the server would still accept. */

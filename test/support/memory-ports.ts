@@ -2,6 +2,7 @@
 // stores, an in-memory clipboard and settings file, Node's fetch, timers that never fire.
 import type { AppPorts, JsonFile } from '../../main/ports.ts';
 import { createMemorySecretStore } from '../../main/session/memory-store.ts';
+import { createMemoryTokenVault } from '../../main/session/memory-token-vault.ts';
 
 export function memoryJsonFile(initial?: unknown): JsonFile & { content: unknown } {
   const file = {
@@ -20,6 +21,7 @@ export function memoryPorts(overrides: Partial<AppPorts> = {}) {
   const ports: AppPorts = {
     secretStore: createMemorySecretStore(),
     fallbackSecretStore: createMemorySecretStore(),
+    tokenVault: createMemoryTokenVault(),
     clipboard,
     settingsFile: memoryJsonFile(),
     httpConsentFile: memoryJsonFile(),

@@ -1,15 +1,17 @@
 import type { ReactNode } from 'react';
 import type { Account } from '../../../preload/contract.ts';
 import { hrefOf, type Route } from '../../routing/hash-route.ts';
-import { ArrowLeftIcon, KeyIcon, UserIcon } from '../../ui/icons.tsx';
+import { ArrowLeftIcon, KeyIcon, LockIcon, UserIcon } from '../../ui/icons.tsx';
 import { UserMenu } from '../shell/user-menu.tsx';
 import './account.css';
 
-type AccountRoute = Extract<Route, 'profile' | 'tokens'>;
+type AccountRoute = Extract<Route, 'profile' | 'password' | 'tokens'>;
 
 const TABS: Record<AccountRoute, { nav: string; title: string; icon: ReactNode }> = {
   profile: { nav: 'Profile', title: 'Profile', icon: <UserIcon /> },
   tokens: { nav: 'API Tokens', title: 'Tokens', icon: <KeyIcon /> },
+  // NocoDB keeps this under Users → Reset Password; here it is a tab of its own.
+  password: { nav: 'Password', title: 'Password', icon: <LockIcon /> },
 };
 
 /** NocoDB's Account Settings frame: the 312 px panel on the left, breadcrumb and header on the right. */

@@ -32,8 +32,8 @@ export function ClipboardSetting() {
   };
 
   return (
-    <form className="card setting" onSubmit={(e) => void submit(e)}>
-      <h3 className="setting-title">Clear the clipboard after copying a token</h3>
+    <form className="card setting" aria-labelledby="clipboard-setting-title" onSubmit={(e) => void submit(e)}>
+      <h3 id="clipboard-setting-title" className="setting-title">Clear the clipboard after copying a token</h3>
       <p className="muted">
         After this many seconds the app empties the clipboard if it still holds the copied token. 0 turns this off.
       </p>

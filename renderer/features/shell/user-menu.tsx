@@ -4,6 +4,7 @@ import type { Account } from '../../../preload/contract.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { KeyIcon, LogOutIcon, PlusIcon, SettingsIcon, UsersIcon } from '../../ui/icons.tsx';
+import { accountLabel } from '../../ui/account-label.ts';
 import { initialsOf } from '../../ui/initials.ts';
 import { STATUS_TEXT, hostOf, isSignedIn } from '../accounts/account-words.ts';
 import '../accounts/accounts.css';
@@ -16,6 +17,7 @@ export function UserMenu({ account }: { account: Account }) {
   const switchTo = useSession((s) => s.switchTo);
   const startAdding = useSession((s) => s.startAdding);
   const others = useSession((s) => s.state?.accounts ?? NO_ACCOUNTS).filter((entry) => !entry.active);
+  const label = accountLabel(account);
   const [open, setOpen] = useState(false);
   const accountSettings = useRef<HTMLDivElement>(null);
   const initials = initialsOf(account.displayName, account.email);
@@ -43,7 +45,7 @@ export function UserMenu({ account }: { account: Account }) {
               className="avatar avatar-small"
               data-testid="nc-sidebar-userinfo"
               // The visible initials start the name, so speech input ("click AD") finds the button.
-              aria-label={`${initials}, user menu for ${account.email}`}
+              aria-label={`${initials}, user menu for ${label}`}
             >
               {initials}
             </button>
@@ -51,7 +53,7 @@ export function UserMenu({ account }: { account: Account }) {
         </Tooltip.Trigger>
         <Tooltip.Portal container={landmark}>
           <Tooltip.Content className="tooltip" side="right" sideOffset={6}>
-            {account.email}
+            {label}
           </Tooltip.Content>
         </Tooltip.Portal>
       </Tooltip.Root>
@@ -114,7 +116,7 @@ export function UserMenu({ account }: { account: Account }) {
             <SettingsIcon />
             <span className="menu-item-text">
               Account Settings
-              <span className="menu-item-note">{account.email}</span>
+              <span className="menu-item-note">{label}</span>
             </span>
           </DropdownMenu.Item>
         </DropdownMenu.Content>

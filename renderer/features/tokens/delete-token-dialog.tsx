@@ -16,12 +16,14 @@ const deleteButtonOf = (row: Element | null | undefined) =>
  * Cancel or Escape), the next row's, the previous row's, then "Add New API Token". Read when the
  * dialog opens, because after a delete the token's row is gone.
  */
-function focusTargetsFor(id: number): Array<() => HTMLElement | null> {
-  const row = document.querySelector(`tr[data-token-id="${id}"]`);
+function focusTargetsFor(id: string): Array<() => HTMLElement | null> {
+  // Ids are opaque text, but main lets through only URL-safe characters (no quote, no backslash).
+  const rowSelector = `tr[data-token-id="${id}"]`;
+  const row = document.querySelector(rowSelector);
   const next = row?.nextElementSibling;
   const previous = row?.previousElementSibling;
   return [
-    () => deleteButtonOf(document.querySelector(`tr[data-token-id="${id}"]`)),
+    () => deleteButtonOf(document.querySelector(rowSelector)),
     () => deleteButtonOf(next?.isConnected ? next : null),
     () => deleteButtonOf(previous?.isConnected ? previous : null),
     () => document.getElementById(ADD_TOKEN_BUTTON_ID),

@@ -2,7 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTokens } from '../../stores/stores-context.tsx';
 
 /** The inline "new token" row at the top of the table. Its draft lives in the store, so a failed list refresh cannot lose it. */
-export function TokenCreateRow() {
+export function TokenCreateRow({ columnCount = 4 }: { columnCount?: number }) {
   const create = useTokens((s) => s.create);
   const changeDraft = useTokens((s) => s.changeDraft);
   const cancelCreate = useTokens((s) => s.cancelCreate);
@@ -27,7 +27,7 @@ export function TokenCreateRow() {
 
   return (
     <tr className="nc-token-generate">
-      <td colSpan={4}>
+      <td colSpan={columnCount}>
         <div className="create-row">
           <div className="create-field">
             <input

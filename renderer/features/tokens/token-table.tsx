@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
+import { tokenColumns } from './token-columns.ts';
 import { TokenCreateRow } from './token-create-row.tsx';
 import { TokenRow } from './token-row.tsx';
 
@@ -11,21 +12,24 @@ export function TokenTable() {
   const createOpen = useTokens((s) => s.create.open);
   const loading = useTokens((s) => s.status === 'loading');
   const tokens = useMemo(() => visibleTokens(rows, justCreated), [rows, justCreated]);
+  const columns = useMemo(() => tokenColumns(tokens), [tokens]);
 
   return (
-    <table className="token-table" aria-busy={loading}>
+    <table className={columns.lastUsed || columns.expires ? 'token-table token-table-details' : 'token-table'} aria-busy={loading}>
       <thead>
         <tr>
           <th scope="col" className="col-name">Token name</th>
           <th scope="col" className="col-creator">Creator</th>
           <th scope="col" className="col-token">Token</th>
+          {columns.lastUsed && <th scope="col" className="col-last-used">Last used</th>}
+          {columns.expires && <th scope="col" className="col-expires">Expires</th>}
           <th scope="col" className="col-actions">Actions</th>
         </tr>
       </thead>
       <tbody>
-        {createOpen && <TokenCreateRow />}
+        {createOpen && <TokenCreateRow columnCount={4 + Number(columns.lastUsed) + Number(columns.expires)} />}
         {tokens.map((token) => (
-          <TokenRow key={token.id} token={token} />
+          <TokenRow key={token.id} token={token} columns={columns} />
         ))}
       </tbody>
     </table>

@@ -5,6 +5,7 @@ import { DeleteTokenDialog } from './delete-token-dialog.tsx';
 import { TokenListEmpty, TokenListError, TokenListLoading } from './token-list-states.tsx';
 import { TokenPagination } from './token-pagination.tsx';
 import { TokenTable } from './token-table.tsx';
+import { TokenUsagePanel } from './token-usage-panel.tsx';
 import { ADD_TOKEN_BUTTON_ID } from './tokens-ids.ts';
 import './tokens.css';
 
@@ -64,6 +65,7 @@ export function TokensPage() {
       {showEmpty && <TokenListEmpty />}
       {showTable && <TokenTable />}
       <TokenPagination />
+      <TokenUsagePanel />
       <DeleteTokenDialog />
     </section>
   );

@@ -35,6 +35,11 @@ const nearMiss = fc
     email: hostileValue,
     password: hostileValue,
     clipboardClearSeconds: hostileValue,
+    example: hostileValue,
+    displayName: hostileValue,
+    currentPassword: hostileValue,
+    newPassword: hostileValue,
+    keepTokenCopies: hostileValue,
   }, { requiredKeys: [] })
   .chain((base) =>
     fc.option(fc.tuple(hostileKey, hostileValue), { nil: undefined }).map((extra) => {
@@ -126,7 +131,10 @@ describe('IPC fuzzing through the real router and handlers', () => {
     expect(await router.dispatch('session:get', sender, undefined)).toEqual(stateBefore);
 
     const accepted = fc.oneof(
-      fc.record({ channel: fc.constantFrom<Channel>('tokens:reveal', 'tokens:copy', 'tokens:delete'), arg: fc.record({ id: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }) }) }),
+      fc.record({
+        channel: fc.constantFrom<Channel>('tokens:reveal', 'tokens:copy', 'tokens:delete'),
+        arg: fc.record({ id: fc.oneof(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }).map(String), fc.stringMatching(/^[A-Za-z0-9_.:~-]{1,128}$/)) }),
+      }),
       fc.record({ channel: fc.constant<Channel>('tokens:list'), arg: fc.record({ page: fc.integer({ min: 1, max: 1_000_000 }), pageSize: fc.integer({ min: 1, max: 100 }) }) }),
       fc.record({
         channel: fc.constant<Channel>('tokens:create'),

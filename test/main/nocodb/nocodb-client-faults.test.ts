@@ -160,7 +160,7 @@ describe('NocoDB client against servers that are not NocoDB', () => {
     });
     try {
       expect(await clientFor(server.url).listTokens('a.b.c', { limit: 25, offset: 0 })).toEqual({
-        rows: [{ id: 7, token: 'A'.repeat(40), name: null, creator: 'a@example.com', createdAt: '2026-11-28 02:57:57+00:00' }],
+        rows: [{ id: '7', token: 'A'.repeat(40), name: null, creator: 'a@example.com', createdAt: '2026-11-28 02:57:57+00:00', prefix: null }],
         totalRows: 1,
       });
     } finally {

@@ -13,6 +13,13 @@ describe('readRefreshCookie', () => {
     expect(readRefreshCookie(headers)).toBe('4e83b0f4');
   });
 
+  it("reads it by name next to today's nc_token cookie, in either order", () => {
+    const ncToken = 'nc_token=eyJhbGciOi.eyJlbWFpbCI6.sig; Path=/api; Max-Age=36000; HttpOnly';
+    const refresh = 'refresh_token=9c1f; Path=/; Expires=Mon, 28 Dec 2026 03:46:23 GMT; HttpOnly; SameSite=Lax';
+    expect(readRefreshCookie(headersWith(ncToken, refresh))).toBe('9c1f');
+    expect(readRefreshCookie(headersWith(refresh, ncToken))).toBe('9c1f');
+  });
+
   it('finds none when the answer sets none or clears it', () => {
     expect(readRefreshCookie(headersWith())).toBeNull();
     expect(readRefreshCookie(headersWith('refresh_token=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'))).toBeNull();

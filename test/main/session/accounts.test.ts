@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
 import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
+import { createMemoryTokenVault } from '../../../main/session/memory-token-vault.ts';
 import type { NocoClient } from '../../../main/nocodb/types.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
 import { createTokenService } from '../../../main/tokens/token-service.ts';
@@ -33,6 +34,7 @@ function tokensOn(h: Harness) {
       log: () => {},
     }),
     settings: createSettingsService(memoryJsonFile()),
+    vault: createMemoryTokenVault(),
     log: () => {},
   });
 }
@@ -201,7 +203,7 @@ describe('Log Out of one account', () => {
     const h = sessionHarness();
     const tokens = tokensOn(h);
     const ends: unknown[] = [];
-    h.service.onAccountEnded((account, why) => ends.push({ ...account, why }));
+    h.service.onAccountEnded((account, why) => void ends.push({ ...account, why }));
     h.service.onAccountEnded((account) => tokens.forgetValues(account));
     await signInAda(h);
     const { id } = await tokens.create({ name: 'ada token' });

@@ -243,12 +243,23 @@ describe('authenticated calls', () => {
     await expect(listTokens(h)).rejects.toMatchObject({ code: 'session_expired' });
 
     expect(await h.keychain.peek()).toBeNull();
+    // The JWT was refused long before its `exp`: the server ended the session (a sign-in elsewhere on today's NocoDB).
     expect(await h.service.getState()).toMatchObject({
       status: 'signed_out',
       prefill: { serverUrl: SERVER, email: EMAIL },
-      notice: { code: 'session_expired', message: 'Your session expired. Sign in again.' },
+      notice: { code: 'session_expired', message: expect.stringMatching(/^Your session expired: the server ended it, for example because this account signed in somewhere else/) },
       accounts: [{ id: ADA_ID, status: 'session_ended', active: true }],
     });
+  });
+
+  it('says only that the session expired when the JWT had simply run out and the refresh is refused', async () => {
+    const h = sessionHarness();
+    await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+    h.clock.now += 11 * 3600_000;
+    h.noco.failures.refresh = new AppFailure('session_expired', 'Your session has expired. Sign in again.');
+
+    await expect(listTokens(h)).rejects.toMatchObject({ code: 'session_expired', message: 'Your session expired. Sign in again.' });
+    expect(await h.service.getState()).toMatchObject({ notice: { message: 'Your session expired. Sign in again.' } });
   });
 
   it('keeps the session when the refresh fails because the server is unreachable', async () => {
@@ -317,7 +328,7 @@ describe('signing out', () => {
   it('tells listeners which account was logged out', async () => {
     const h = sessionHarness();
     const ends: unknown[] = [];
-    h.service.onAccountEnded((account, why) => ends.push({ account, why }));
+    h.service.onAccountEnded((account, why) => void ends.push({ account, why }));
     await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
     expect(ends).toEqual([]);
 

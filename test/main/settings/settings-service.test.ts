@@ -3,27 +3,29 @@ import { DEFAULT_SETTINGS, createSettingsService } from '../../../main/settings/
 import { memoryJsonFile } from '../../support/memory-ports.ts';
 
 describe('settings', () => {
-  it('defaults to clearing the clipboard after 30 seconds', async () => {
-    expect(await createSettingsService(memoryJsonFile()).get()).toEqual({ clipboardClearSeconds: 30 });
+  it('defaults to clearing the clipboard after 30 seconds and keeping copies of created tokens', async () => {
+    expect(await createSettingsService(memoryJsonFile()).get()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true });
     expect(DEFAULT_SETTINGS.clipboardClearSeconds).toBe(30);
   });
 
   it('persists an update, which a new instance reads back', async () => {
     const file = memoryJsonFile();
-    expect(await createSettingsService(file).update({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0 });
+    expect(await createSettingsService(file).update({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true });
+    expect(await createSettingsService(file).update({ keepTokenCopies: false })).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: false });
 
-    expect(await createSettingsService(file).get()).toEqual({ clipboardClearSeconds: 0 });
+    expect(await createSettingsService(file).get()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: false });
   });
 
   it('keeps the other values when an update names none', async () => {
-    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 5 }));
-    expect(await settings.update({})).toEqual({ clipboardClearSeconds: 5 });
+    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 5, keepTokenCopies: false }));
+    expect(await settings.update({})).toEqual({ clipboardClearSeconds: 5, keepTokenCopies: false });
   });
 
   it.each([
     ['not an object', 'garbage'],
     ['a negative delay', { clipboardClearSeconds: -1 }],
     ['a delay that is not a number', { clipboardClearSeconds: '30' }],
+    ['a copies setting that is not a boolean', { keepTokenCopies: 'no' }],
     ['unreadable', undefined],
   ])('falls back to the defaults when the file holds %s', async (_label, content) => {
     expect(await createSettingsService(memoryJsonFile(content)).get()).toEqual(DEFAULT_SETTINGS);
@@ -41,7 +43,7 @@ describe('settings', () => {
       settings.rememberAccounts({ accounts: [GRACE, ADA], lastAccount: ADA }),
     ]);
 
-    expect(file.content).toEqual({ clipboardClearSeconds: 10, accounts: [GRACE, ADA], lastAccount: ADA });
+    expect(file.content).toEqual({ clipboardClearSeconds: 10, keepTokenCopies: true, accounts: [GRACE, ADA], lastAccount: ADA });
     expect(await createSettingsService(file).accountList()).toEqual({ accounts: [GRACE, ADA], lastAccount: ADA });
   });
 
@@ -55,6 +57,6 @@ describe('settings', () => {
       memoryJsonFile({ clipboardClearSeconds: 7, accounts: [ADA, { email: 3 }, 'x', { ...GRACE, jwt: 'dropped' }], lastAccount: { email: 3 } }),
     );
     expect(await settings.accountList()).toEqual({ accounts: [ADA, GRACE], lastAccount: null });
-    expect(await settings.get()).toEqual({ clipboardClearSeconds: 7 });
+    expect(await settings.get()).toEqual({ clipboardClearSeconds: 7, keepTokenCopies: true });
   });
 });

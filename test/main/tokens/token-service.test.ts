@@ -3,11 +3,39 @@ import { AppFailure } from '../../../main/app-error.ts';
 import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
 import { createTokenService } from '../../../main/tokens/token-service.ts';
+import type { TokenVault } from '../../../main/ports.ts';
+import { createMemoryTokenVault } from '../../../main/session/memory-token-vault.ts';
+import { keychainUnavailable } from '../../../main/session/keychain-unavailable.ts';
 import { memoryJsonFile } from '../../support/memory-ports.ts';
 import { EMAIL, PASSWORD, SERVER, sessionHarness, type HarnessOptions } from '../session/session-harness.ts';
 
-async function tokensHarness(options: HarnessOptions = {}) {
+const ACCOUNT = { serverUrl: SERVER, email: EMAIL };
+
+/** A keychain-kind vault in memory that a test can break (every call then fails like a locked keyring). */
+function switchableVault() {
+  const inner = createMemoryTokenVault();
+  const state = { broken: false };
+  const guard =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (state.broken) throw keychainUnavailable('linux');
+      return run(...args);
+    };
+  const vault: TokenVault = {
+    kind: 'keychain',
+    load: guard(inner.load),
+    put: guard(inner.put),
+    remove: guard(inner.remove),
+    clear: guard(inner.clear),
+    clearAll: guard(inner.clearAll),
+  };
+  return { vault, state, copies: () => inner.load(ACCOUNT) };
+}
+
+async function tokensHarness(options: HarnessOptions & { showsTokensOnce?: boolean } = {}) {
   const h = sessionHarness(options);
+  h.noco.showsTokensOnce = options.showsTokensOnce ?? false;
+  const vault = switchableVault();
   await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
   const clipboard = { text: '', readText: () => clipboard.text, writeText: (text: string) => void (clipboard.text = text) };
   const settings = createSettingsService(memoryJsonFile());
@@ -19,10 +47,11 @@ async function tokensHarness(options: HarnessOptions = {}) {
       log: () => {},
     }),
     settings,
+    vault: vault.vault,
     log: () => {},
   });
   h.service.onAccountEnded((account) => tokens.forgetValues(account));
-  return { ...h, clipboard, settings, tokens };
+  return { ...h, clipboard, settings, tokens, vault };
 }
 
 describe('token service', () => {
@@ -36,7 +65,7 @@ describe('token service', () => {
     const page = await t.tokens.list({ page: 2, pageSize: 2 });
 
     expect(page).toEqual({
-      tokens: [{ id: 3, name: 'three', creator: EMAIL, createdAt: '2026-01-01 00:00:00+00:00' }],
+      tokens: [{ id: '3', name: 'three', creator: EMAIL, createdAt: '2026-01-01 00:00:00+00:00', valueSource: 'server', prefix: null }],
       page: 2,
       pageSize: 2,
       totalRows: 3,
@@ -71,8 +100,8 @@ describe('token service', () => {
 
     const summary = await t.tokens.create({ name: '  CI deploy  ' });
 
-    expect(summary).toMatchObject({ id: 1, name: '  CI deploy  ', creator: EMAIL });
-    expect(await t.tokens.reveal({ id: 1 })).toMatch(/^ada@example\.com:t{20}1$/);
+    expect(summary).toMatchObject({ id: '1', name: '  CI deploy  ', creator: EMAIL });
+    expect(await t.tokens.reveal({ id: '1' })).toMatch(/^ada@example\.com:t{20}1$/);
   });
 
   it('never retries a create that timed out, so a slow server cannot end up with two tokens', async () => {
@@ -106,7 +135,7 @@ describe('token service', () => {
   it.each(['reveal', 'copy'] as const)('answers not_found for %s of an id it has not seen', async (action) => {
     const t = await tokensHarness();
 
-    await expect(t.tokens[action]({ id: 42 })).rejects.toMatchObject({
+    await expect(t.tokens[action]({ id: '42' })).rejects.toMatchObject({
       code: 'not_found',
       message: expect.stringContaining('Refresh the list and try again.'),
     });
@@ -174,5 +203,146 @@ describe('token service', () => {
       await expect(t.tokens.delete({ id })).rejects.toMatchObject({ code: 'server_error' });
       await expect(t.tokens.reveal({ id })).resolves.toBeTruthy();
     });
+  });
+
+  describe('on a server that shows a token only once (today\'s NocoDB)', () => {
+    it('keeps a keychain copy of a created token, so Show and Copy work after a restart', async () => {
+      const t = await tokensHarness({ showsTokensOnce: true });
+      const created = await t.tokens.create({ name: 'kept' });
+      expect(created.valueSource).toBe('keychain');
+      const value = await t.tokens.reveal({ id: created.id });
+      expect(await t.vault.copies()).toEqual(new Map([[created.id, value]]));
+
+      // A restart: main holds nothing in memory, the list has no secret, the keychain has the copy.
+      t.tokens.forgetValues(ACCOUNT);
+      const { tokens } = await t.tokens.list({ page: 1, pageSize: 10 });
+      expect(tokens).toEqual([expect.objectContaining({ id: created.id, valueSource: 'keychain', prefix: value.slice(0, 8) })]);
+      await t.tokens.copy({ id: created.id });
+      expect(t.clipboard.text).toBe(value);
+    });
+
+    it('marks a token made outside the app as unavailable, and refuses to reveal it', async () => {
+      const t = await tokensHarness({ showsTokensOnce: true });
+      const id = t.noco.addTokenElsewhere(EMAIL, 'from the web UI');
+
+      const { tokens } = await t.tokens.list({ page: 1, pageSize: 10 });
+      expect(tokens).toEqual([expect.objectContaining({ id, valueSource: 'none' })]);
+      await expect(t.tokens.copy({ id })).rejects.toMatchObject({ code: 'not_found' });
+      expect(t.clipboard.text).toBe('');
+    });
+
+    it('keeps no copy when the setting is off: the value lives for this run only', async () => {
+      const t = await tokensHarness({ showsTokensOnce: true });
+      await t.settings.update({ keepTokenCopies: false });
+      const created = await t.tokens.create({ name: 'not kept' });
+
+      expect(created.valueSource).toBe('memory');
+      expect(await t.vault.copies()).toEqual(new Map());
+      await expect(t.tokens.reveal({ id: created.id })).resolves.toMatch(/t{20}/);
+    });
+
+    it('turning the setting off forgets every copy, in the keychain and in memory', async () => {
+      const t = await tokensHarness({ showsTokensOnce: true });
+      await t.tokens.create({ name: 'forgotten' });
+
+      await t.tokens.forgetAllCopies();
+
+      expect(await t.vault.copies()).toEqual(new Map());
+      expect((await t.tokens.list({ page: 1, pageSize: 10 })).tokens[0]?.valueSource).toBe('none');
+    });
+
+    it('deleting a token deletes its copy; the server is known to revoke at once when main never held the value', async () => {
+      const t = await tokensHarness({ showsTokensOnce: true });
+      const kept = await t.tokens.create({ name: 'kept' });
+      const foreign = t.noco.addTokenElsewhere(EMAIL, 'foreign');
+      await t.tokens.list({ page: 1, pageSize: 10 });
+
+      expect(await t.tokens.delete({ id: kept.id })).toEqual({ revocation: 'revoked' });
+      expect(await t.vault.copies()).toEqual(new Map());
+      expect(await t.tokens.delete({ id: foreign })).toEqual({ revocation: 'immediate' });
+      expect(t.noco.calls.whoIsApiToken).toBe(1);
+    });
+
+    it('a keychain that refuses the copy leaves the token usable for this run and says so', async () => {
+      const t = await tokensHarness({ showsTokensOnce: true });
+      t.vault.state.broken = true;
+
+      const created = await t.tokens.create({ name: 'memory only' });
+
+      expect(created.valueSource).toBe('memory');
+      await expect(t.tokens.reveal({ id: created.id })).resolves.toMatch(/t{20}/);
+      // A list that cannot read the keychain still answers.
+      t.tokens.forgetValues(ACCOUNT);
+      expect((await t.tokens.list({ page: 1, pageSize: 10 })).tokens[0]?.valueSource).toBe('none');
+    });
+
+    it('forgets the account\'s copies on request, and only that account\'s', async () => {
+      const t = await tokensHarness({ showsTokensOnce: true });
+      await t.tokens.create({ name: 'mine' });
+      const other = { serverUrl: SERVER, email: 'grace@example.com' };
+      await t.vault.vault.put(other, '99', 'G'.repeat(40));
+
+      await t.tokens.forgetCopies(ACCOUNT);
+
+      expect(await t.vault.copies()).toEqual(new Map());
+      expect(await t.vault.vault.load(other)).toEqual(new Map([['99', 'G'.repeat(40)]]));
+    });
+  });
+});
+
+describe('using a token: Copy example and Test', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  /** Deletes a token behind the app's back, as the web UI or another client would. */
+  async function deleteElsewhere(t: Awaited<ReturnType<typeof tokensHarness>>, id: string) {
+    const { jwt } = t.noco.issueSession(EMAIL);
+    await t.noco.client(SERVER).deleteToken(jwt, id);
+  }
+
+  it('copies a curl line and the header block with the real token, and clears them like a copied token', async () => {
+    const t = await tokensHarness();
+    const created = await t.tokens.create({ name: 'for curl' });
+    const value = await t.tokens.reveal({ id: created.id });
+
+    expect(await t.tokens.copyExample({ id: created.id, example: 'curl' })).toEqual({ clearAfterSeconds: 30 });
+    expect(t.clipboard.text).toBe(`curl -H "xc-token: ${value}" "${SERVER}/api/v1/auth/user/me"`);
+
+    await t.tokens.copyExample({ id: created.id, example: 'headers' });
+    expect(JSON.parse(t.clipboard.text)).toEqual({ headers: { 'xc-token': value } });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(t.clipboard.text).toBe('');
+  });
+
+  it('tests a token: works, rejected after a delete elsewhere, or deleted but still accepted (0.301.3)', async () => {
+    const t = await tokensHarness();
+    const kept = await t.tokens.create({ name: 'kept' });
+    const gone = await t.tokens.create({ name: 'gone' });
+    const cached = await t.tokens.create({ name: 'cached' });
+    await t.tokens.list({ page: 1, pageSize: 10 });
+
+    expect(await t.tokens.test({ id: kept.id })).toBe('works');
+    await deleteElsewhere(t, gone.id);
+    expect(await t.tokens.test({ id: gone.id })).toBe('rejected');
+    t.noco.keepsDeletedTokens = true;
+    await deleteElsewhere(t, cached.id);
+    expect(await t.tokens.test({ id: cached.id })).toBe('deleted_but_accepted');
+  });
+
+  it('finds a token that is past the first hundred rows of the list', async () => {
+    const t = await tokensHarness();
+    for (let i = 0; i < 150; i += 1) await t.tokens.create({ name: `filler ${i}` });
+    const last = await t.tokens.create({ name: 'last' });
+
+    expect(await t.tokens.test({ id: last.id })).toBe('works');
+    expect(t.noco.calls.listTokens).toBe(2);
+  });
+
+  it('refuses a token it holds no value for, without asking the server', async () => {
+    const t = await tokensHarness();
+
+    await expect(t.tokens.test({ id: '99' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(t.tokens.copyExample({ id: '99', example: 'curl' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(t.noco.calls.whoIsApiToken).toBe(0);
   });
 });

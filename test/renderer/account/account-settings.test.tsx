@@ -1,6 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../render-app.tsx';
+
+const clipboardForm = () => screen.getByRole('form', { name: 'Clear the clipboard after copying a token' });
 
 describe('Account Settings', () => {
   it('has the left panel with Back, the Account section and the active tab highlighted', async () => {
@@ -22,13 +24,13 @@ describe('Account Settings', () => {
     expect(await screen.findByRole('heading', { name: 'Accounts' })).toBeTruthy();
   });
 
-  it('Profile shows the initials, name, user id and the email read-only', async () => {
+  it('Profile shows the initials, the editable name, user id and the email read-only', async () => {
     await renderApp({ hash: '#/account/profile' });
     expect(screen.getByText('USER ID: us3feqlwop0wr56v')).toBeTruthy();
     const email = screen.getByLabelText('Account Email ID') as HTMLInputElement;
     expect(email.value).toBe('admin@example.com');
     expect(email.disabled).toBe(true);
-    expect((screen.getByLabelText('Name') as HTMLInputElement).readOnly).toBe(true);
+    expect((screen.getByLabelText('Name') as HTMLInputElement).readOnly).toBe(false);
   });
 
   it('Profile changes how long a copied token stays on the clipboard', async () => {
@@ -37,7 +39,7 @@ describe('Account Settings', () => {
     await waitFor(() => expect(seconds.value).toBe('30'));
     await user.clear(seconds);
     await user.type(seconds, '0');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(within(clipboardForm()).getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved.')).toBeTruthy();
     expect(fake.callsTo('settings.update')).toEqual([{ method: 'settings.update', arg: { clipboardClearSeconds: 0 } }]);
   });
@@ -49,6 +51,6 @@ describe('Account Settings', () => {
     await user.clear(seconds);
     await user.type(seconds, '1.5');
     expect(screen.getByText(/Enter a whole number/)).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(clipboardForm()).getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ describe('tokens store', () => {
     release(); // page 1 answers last
     await first;
     expect(tokens.getState().page).toBe(3);
-    expect(tokens.getState().rows.map((t) => t.id)).toEqual([21, 22, 23, 24, 25]);
+    expect(tokens.getState().rows.map((t) => t.id)).toEqual(['21', '22', '23', '24', '25']);
     expect(fake.callsTo('tokens.list').map((c) => c.arg)).toEqual([
       { page: 1, pageSize: PAGE_SIZE },
       { page: 3, pageSize: PAGE_SIZE },
@@ -43,7 +43,7 @@ describe('tokens store', () => {
     const { stores, tokens } = storesWith();
     await stores.session.getState().load();
     await tokens.getState().load();
-    await tokens.getState().toggleReveal(1);
+    await tokens.getState().toggleReveal('1');
     tokens.getState().openCreate();
     expect(Object.keys(tokens.getState().revealed)).toEqual(['1']);
 

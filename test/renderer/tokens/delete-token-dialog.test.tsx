@@ -55,7 +55,7 @@ describe('deleting a token', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(tokenRows()).toHaveLength(1);
     expect(rowNamed('keep')).toBeTruthy();
-    expect(fake.callsTo('tokens.delete')).toEqual([{ method: 'tokens.delete', arg: { id: 2 } }]);
+    expect(fake.callsTo('tokens.delete')).toEqual([{ method: 'tokens.delete', arg: { id: '2' } }]);
     await waitFor(() => expect(toastTexts()).toHaveLength(1));
     expect(toastTexts()[0]).toMatch(words);
   });

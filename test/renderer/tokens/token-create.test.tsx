@@ -36,7 +36,7 @@ describe('creating a token', () => {
     expect(toastTexts().join()).toContain('Token "Desktop client demo" created');
 
     await user.click(screen.getByRole('button', { name: 'Copy token' }));
-    await waitFor(() => expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { id: 2 } }]));
+    await waitFor(() => expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { id: '2' } }]));
     expect((await screen.findAllByText('Copied to clipboard')).length).toBeGreaterThan(0);
   });
 

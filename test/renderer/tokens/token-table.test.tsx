@@ -33,7 +33,7 @@ describe('token table', () => {
 
     await user.click(toggle);
     expect(await within(row).findByText('tok_000000000000000000000000000000000007')).toBeTruthy();
-    expect(fake.callsTo('tokens.reveal')).toEqual([{ method: 'tokens.reveal', arg: { id: 7 } }]);
+    expect(fake.callsTo('tokens.reveal')).toEqual([{ method: 'tokens.reveal', arg: { id: '7' } }]);
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
 
     await user.click(toggle);
@@ -56,7 +56,7 @@ describe('token table', () => {
     await waitFor(() => expect(toastTexts()).toHaveLength(1));
     expect(toastTexts()[0]).toContain('Copied to clipboard');
     expect(toastTexts()[0]).toContain('The clipboard will be cleared in 30 seconds.');
-    expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { id: 3 } }]);
+    expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { id: '3' } }]);
     expect(document.querySelector('.toast-viewport')).not.toBeNull();
   });
 
@@ -95,6 +95,16 @@ describe('token table', () => {
     expect(document.activeElement?.getAttribute('data-testid')).toBe('nc-token-row-copy');
     await user.keyboard(' ');
     await waitFor(() => expect(fake.callsTo('tokens.copy')).toHaveLength(1));
+
+    await user.tab();
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Use it');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByTestId('nc-token-usage')).toBeTruthy();
+
+    await user.tab();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('nc-token-row-test');
+    await user.keyboard(' ');
+    await waitFor(() => expect(fake.callsTo('tokens.test')).toHaveLength(1));
 
     await user.tab();
     expect(document.activeElement?.getAttribute('data-testid')).toBe('nc-token-row-action-icon');

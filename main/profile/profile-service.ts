@@ -1,0 +1,34 @@
+// The Profile and Password tabs' work in main: renaming the user and changing the password
+// without ending the app's session. Passwords go to the server in that one request and nowhere else.
+import type { PasswordChange, SessionState } from '../../preload/contract.ts';
+import type { SessionService } from '../session/session-service.ts';
+
+export interface ProfileServiceOptions {
+  session: Pick<SessionService, 'pin' | 'getState'>;
+}
+
+export interface ProfileService {
+  /** Renames the user; the session state then carries the name the server kept. */
+  updateDisplayName(request: { displayName: string }): Promise<SessionState>;
+  changePassword(request: PasswordChange): Promise<SessionState>;
+}
+
+// Each call pins the active account once (see main/session/session-service.ts): the rename is recorded
+// on, and a password change replaces the session of, the account the request was sent for.
+export function createProfileService({ session }: ProfileServiceOptions): ProfileService {
+  return {
+    async updateDisplayName({ displayName }) {
+      // The server takes any string, so the name is trimmed here (the argument check bounds it).
+      const pinned = await session.pin();
+      const kept = await pinned.withSession((client, jwt) => client.updateProfile(jwt, displayName.trim()));
+      pinned.updateAccount(kept);
+      return session.getState();
+    },
+
+    async changePassword(change) {
+      const pinned = await session.pin();
+      await pinned.withSessionReplaced((client, jwt) => client.changePassword(jwt, change));
+      return session.getState();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, makeToken } from '../fake-bridge.ts';
+import { renderTokensPage, rowNamed, toastTexts } from '../render-app.tsx';
+
+const tokens = [makeToken(1, 'ci'), makeToken(2, 'reports')];
+
+describe('using a token: the Use it panel', () => {
+  it('shows the header block and a curl line for the account’s server, with the token masked', async () => {
+    const { user } = await renderTokensPage({ tokens });
+    await user.click(within(rowNamed('reports')).getByRole('button', { name: 'Use it' }));
+
+    const panel = await screen.findByTestId('nc-token-usage');
+    expect(within(panel).getByRole('heading').textContent).toBe('Use “reports”');
+    const [headers, curl] = Array.from(panel.querySelectorAll('pre')).map((pre) => pre.textContent);
+    expect(JSON.parse(headers!)).toEqual({ headers: { 'xc-token': '••••••••••••' } });
+    expect(curl).toBe(`curl -H "xc-token: ••••••••••••" "${ADMIN.serverUrl}/api/v1/auth/user/me"`);
+    expect(document.body.textContent).not.toContain(tokens[1]!.value);
+  });
+
+  it('Copy example asks main to copy the curl line by id, and says when the clipboard is cleared', async () => {
+    const { user, fake } = await renderTokensPage({ tokens });
+    await user.click(within(rowNamed('ci')).getByRole('button', { name: 'Use it' }));
+    await user.click(await screen.findByTestId('nc-token-usage-copy'));
+
+    await waitFor(() => expect(toastTexts().join()).toContain('Copied to clipboard'));
+    expect(toastTexts().join()).toContain('The clipboard will be cleared in 30 seconds.');
+    expect(fake.callsTo('tokens.copyExample')).toEqual([{ method: 'tokens.copyExample', arg: { id: '1', example: 'curl' } }]);
+
+    await user.click(screen.getByTestId('nc-token-usage-copy-headers'));
+    await waitFor(() => expect(fake.callsTo('tokens.copyExample')).toHaveLength(2));
+    expect(fake.callsTo('tokens.copyExample')[1]?.arg).toEqual({ id: '1', example: 'headers' });
+  });
+
+  it('opens for a token just created, and closes with its Close button', async () => {
+    const { user } = await renderTokensPage({ tokens });
+    await user.click(screen.getByRole('button', { name: 'Add New API Token' }));
+    await user.keyboard('{Control>}a{/Control}fresh{Enter}');
+
+    const panel = await screen.findByTestId('nc-token-usage');
+    expect(within(panel).getByRole('heading').textContent).toBe('Use “fresh”');
+    await user.click(within(panel).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByTestId('nc-token-usage')).toBeNull();
+  });
+
+  it('closes when its token is deleted', async () => {
+    const { user } = await renderTokensPage({ tokens });
+    await user.click(within(rowNamed('ci')).getByRole('button', { name: 'Use it' }));
+    await screen.findByTestId('nc-token-usage');
+    await user.click(within(rowNamed('ci')).getByTestId('nc-token-row-action-icon'));
+    await user.click(await screen.findByTestId('nc-delete-modal-delete-btn'));
+
+    await waitFor(() => expect(screen.queryByTestId('nc-token-usage')).toBeNull());
+  });
+
+  it('shows a failed copy as an error', async () => {
+    const { user, fake } = await renderTokensPage({ tokens });
+    fake.fail('tokens.copyExample', { code: 'not_found', message: 'This token is no longer in the list. Refresh the list and try again.' });
+    await user.click(within(rowNamed('ci')).getByRole('button', { name: 'Use it' }));
+    await user.click(await screen.findByTestId('nc-token-usage-copy'));
+
+    await waitFor(() => expect(toastTexts().join()).toContain('This token is no longer in the list.'));
+  });
+});
+
+describe('testing a token', () => {
+  it.each([
+    ['works', 'Works'],
+    ['rejected', 'Rejected by the server'],
+    ['deleted_but_accepted', 'Deleted, still accepted'],
+  ] as const)('shows what the server made of it (%s) in the row, never the value', async (result, text) => {
+    const { user, fake } = await renderTokensPage({ tokens });
+    fake.setTestResult(2, result);
+    const release = fake.hold('tokens.test');
+    await user.click(within(rowNamed('reports')).getByTestId('nc-token-row-test'));
+
+    expect(within(rowNamed('reports')).getByRole('status').textContent).toBe('Testing…');
+    release();
+    await waitFor(() => expect(within(rowNamed('reports')).getByRole('status').textContent).toBe(text));
+    expect(within(rowNamed('ci')).getByRole('status').textContent).toBe('');
+    expect(fake.callsTo('tokens.test')).toEqual([{ method: 'tokens.test', arg: { id: '2' } }]);
+    expect(document.body.textContent).not.toContain(tokens[1]!.value);
+  });
+
+  it('shows a failed test as an error and leaves the row as it was', async () => {
+    const { user, fake } = await renderTokensPage({ tokens });
+    fake.fail('tokens.test', { code: 'server_unreachable', message: 'Cannot reach http://localhost:8080. Check the address and that the server is running.' });
+    await user.click(within(rowNamed('ci')).getByTestId('nc-token-row-test'));
+
+    await waitFor(() => expect(toastTexts().join()).toContain('Cannot reach http://localhost:8080.'));
+    expect(within(rowNamed('ci')).getByRole('status').textContent).toBe('');
+  });
+});
