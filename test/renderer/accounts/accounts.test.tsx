@@ -57,13 +57,15 @@ describe('user menu with several accounts', () => {
     expect((screen.getByLabelText('Account Email ID') as HTMLInputElement).value).toBe(GRACE.email);
   });
 
-  it('a switch drops what belonged to the previous account: revealed values, the create row, copy offers', async () => {
+  it('a switch drops what belonged to the previous account: revealed values, the create row, copy offers, the Use it panel', async () => {
     const { user } = await renderTokensPage(twoAccounts());
     await user.click(within(rowNamed('admin token')).getByRole('button', { name: 'Show or Hide' }));
     expect(await screen.findByText('tok_000000000000000000000000000000000001')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Add New API Token' }));
     await user.keyboard('{Enter}');
     await waitFor(() => expect(toastTexts().join()).toContain('created'));
+    // The new token's Use it panel opened by itself.
+    expect(await screen.findByTestId('nc-token-usage')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Add New API Token' }));
     expect(document.querySelector('.nc-token-generate')).not.toBeNull();
 
@@ -74,6 +76,7 @@ describe('user menu with several accounts', () => {
     expect(document.querySelector('.nc-token-generate')).toBeNull();
     expect(toastTexts()).toEqual([]);
     expect(screen.queryByRole('button', { name: 'Copy token' })).toBeNull();
+    expect(screen.queryByTestId('nc-token-usage')).toBeNull();
   });
 
   it('ignores a token list that answers for the previous account after the switch', async () => {
