@@ -27,8 +27,12 @@ export function createHandlers(ports: AppPorts): Handlers {
   ports.onQuit?.(() => clipboard.clearNow());
   const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, log });
   const profile = createProfileService({ session });
-  // Token values belong to one account: a sign-out or a new sign-in drops them.
-  session.onAccountChange(() => tokens.forgetValues());
+  // Token values belong to one account: its Log Out or the end of its session drops them; a Log Out
+  // (from the menu or the overview) also forgets the keychain copies kept for it.
+  session.onAccountEnded(async (account, why) => {
+    tokens.forgetValues(account);
+    if (why === 'logged_out') await tokens.forgetCopies(account);
+  });
 
   return {
     'session:get': () => session.getState(),
@@ -36,13 +40,10 @@ export function createHandlers(ports: AppPorts): Handlers {
       await serverCheck.beforeSignIn(request.serverUrl, request.confirmInsecure === true);
       return session.signIn(request);
     },
-    async 'session:sign-out'() {
-      const before = await session.getState();
-      const after = await session.signOut();
-      // Signing out of an account forgets the token copies kept for it.
-      if (before.status === 'signed_in') await tokens.forgetCopies(before.account);
-      return after;
-    },
+    'session:sign-out': () => session.signOut(),
+    'accounts:switch': ({ id }) => session.switchTo(id),
+    'accounts:remove': ({ id }) => session.remove(id),
+    'accounts:retry': ({ id }) => session.retry(id),
     'tokens:list': (request) => tokens.list(request),
     'tokens:create': (request) => tokens.create(request),
     'tokens:reveal': (request) => tokens.reveal(request),

@@ -33,6 +33,9 @@ const tokenId = v.strictObject({
 
 const noArgument = v.undefined();
 
+// An account id is its server URL and email (see main/session/account-key.ts).
+const accountId = v.strictObject({ id: v.pipe(printable(2048 + 1 + 320), v.nonEmpty()) });
+
 // Passwords may hold any character; only the size is bounded.
 const password = (min: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(1024));
 
@@ -45,6 +48,9 @@ const schemas = {
     confirmInsecure: v.optional(v.boolean()),
   }),
   'session:sign-out': noArgument,
+  'accounts:switch': accountId,
+  'accounts:remove': accountId,
+  'accounts:retry': accountId,
   'tokens:list': v.strictObject({
     page: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(1_000_000)),
     pageSize: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(100)),

@@ -9,11 +9,22 @@ export interface StoredSession {
   jwt: string;
 }
 
-/** The OS keychain (keytar), or a memory stand-in. Every method may throw AppFailure('keychain_unavailable'). */
+/** Names one account: the same email on another server, or another email on the same server, is another account. */
+export interface AccountRef {
+  serverUrl: string;
+  email: string;
+}
+
+/**
+ * The OS keychain (keytar), or a memory stand-in: one entry per account. Every method may throw
+ * AppFailure('keychain_unavailable').
+ */
 export interface SecretStore {
   readonly kind: 'keychain' | 'memory';
-  /** The most recently saved session, if any. */
-  load(): Promise<StoredSession | null>;
+  /** Every account that has an entry (damaged ones too, so they can be removed). */
+  accounts(): Promise<AccountRef[]>;
+  /** The account's session, or null when it has no entry or the entry is damaged. */
+  load(serverUrl: string, email: string): Promise<StoredSession | null>;
   save(session: StoredSession): Promise<void>;
   remove(serverUrl: string, email: string): Promise<void>;
 }

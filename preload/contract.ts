@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'keychain_unavailable',
   'redirected', // the server redirects; sign-in refused before any credential was sent
   'insecure_connection', // plain http to another machine; sign in again with `confirmInsecure` once the user agrees
+  'account_limit', // the app already keeps MAX_ACCOUNTS accounts
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -44,6 +45,26 @@ export interface Account {
 /** Where the session lives: the OS keychain, or (when that is unavailable) this run's memory. */
 export type SessionPersistence = 'keychain' | 'memory';
 
+/** How many accounts the app keeps at most. */
+export const MAX_ACCOUNTS = 20;
+
+/** An account's session: signed in (in the keychain or in memory only), ended, or not restored because its server did not answer. */
+export type AccountStatus = 'signed_in' | 'memory_only' | 'session_ended' | 'unreachable';
+
+/** One account of the app's list, as the overview and the user menu show it. Nothing secret. */
+export interface AccountEntry {
+  /** Names the account for `accounts:*` calls (its server and email); stable across restarts. */
+  id: string;
+  serverUrl: string;
+  email: string;
+  displayName: string | null;
+  status: AccountStatus;
+  /** Why the account is not signed in, in words for the user; null when it is. */
+  problem: string | null;
+  /** The account the app shows now. */
+  active: boolean;
+}
+
 export type SessionState =
   | {
       status: 'signed_in';
@@ -51,6 +72,8 @@ export type SessionState =
       persistence: SessionPersistence;
       /** Why the session is memory-only, in words for the user; null when it is in the keychain. */
       persistenceWarning: string | null;
+      /** Every account of the app, in the user's order; the active one is `account`. */
+      accounts: AccountEntry[];
     }
   | {
       status: 'signed_out';
@@ -58,6 +81,8 @@ export type SessionState =
       prefill: { serverUrl: string; email: string } | null;
       /** Why the user sees the sign-in screen (an expired session, an unreachable server), if not by choice. */
       notice: AppError | null;
+      /** Every account of the app (none of them active and signed in). */
+      accounts: AccountEntry[];
     };
 
 export interface SignInRequest {
@@ -162,6 +187,9 @@ export interface Contract {
   'session:get': { arg: void; result: SessionState };
   'session:sign-in': { arg: SignInRequest; result: SessionState };
   'session:sign-out': { arg: void; result: SessionState };
+  'accounts:switch': { arg: { id: string }; result: SessionState };
+  'accounts:remove': { arg: { id: string }; result: SessionState };
+  'accounts:retry': { arg: { id: string }; result: SessionState };
   'tokens:list': { arg: TokenPageRequest; result: TokenPage };
   'tokens:create': { arg: { name: string }; result: TokenSummary };
   'tokens:reveal': { arg: { id: string }; result: string };
@@ -184,6 +212,7 @@ export type ResultOf<C extends Channel> = Contract[C]['result'];
 /** The bridge object's shape: `window.nocodb.tokens.create({ name })`. */
 export const BRIDGE_METHODS = {
   session: { get: 'session:get', signIn: 'session:sign-in', signOut: 'session:sign-out' },
+  accounts: { switch: 'accounts:switch', remove: 'accounts:remove', retry: 'accounts:retry' },
   tokens: {
     list: 'tokens:list',
     create: 'tokens:create',

@@ -9,13 +9,16 @@ import { Sidebar } from './features/shell/sidebar.tsx';
 import { SignInScreen } from './features/sign-in/sign-in-screen.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
 import { useRoute } from './routing/hash-route.ts';
+import { activeAccountOf } from './stores/session-store.ts';
 import { useSession } from './stores/stores-context.tsx';
 import { useFocusHeadingWhenLost } from './ui/focus-lost.ts';
 import { Toaster } from './ui/toaster.tsx';
 
-/** Picks the screen: a splash until main answers, sign-in when signed out, else the routed page. */
+/** Picks the screen: a splash until main answers, sign-in when signed out or adding an account, else the routed page. */
 export function App() {
   const account = useSession((s) => (s.state?.status === 'signed_in' ? s.state.account : null));
+  const activeId = useSession((s) => activeAccountOf(s.state)?.id);
+  const adding = useSession((s) => s.adding);
   const known = useSession((s) => s.state !== null);
   return (
     <Tooltip.Provider delayDuration={300}>
@@ -24,8 +27,9 @@ export function App() {
           <div className="splash" role="status">
             Loading…
           </div>
-        ) : account ? (
-          <SignedIn account={account} />
+        ) : account && !adding ? (
+          // One tree per account: a switch drops every piece of screen state of the previous one.
+          <SignedIn key={activeId} account={account} />
         ) : (
           <SignInScreen />
         )}
@@ -44,10 +48,10 @@ function SignedIn({ account }: { account: Account }) {
       {route === 'home' ? (
         <div className="shell">
           <Sidebar account={account} />
-          <HomePage account={account} />
+          <HomePage />
         </div>
       ) : (
-        <AccountLayout active={route}>
+        <AccountLayout active={route} account={account}>
           {route === 'tokens' ? <TokensPage /> : route === 'password' ? <PasswordPage /> : <ProfilePage account={account} />}
         </AccountLayout>
       )}

@@ -4,7 +4,7 @@ import type { PasswordChange, SessionState } from '../../preload/contract.ts';
 import type { SessionService } from '../session/session-service.ts';
 
 export interface ProfileServiceOptions {
-  session: Pick<SessionService, 'withSession' | 'withSessionReplaced' | 'updateAccount' | 'getState'>;
+  session: Pick<SessionService, 'pin' | 'getState'>;
 }
 
 export interface ProfileService {
@@ -13,17 +13,21 @@ export interface ProfileService {
   changePassword(request: PasswordChange): Promise<SessionState>;
 }
 
+// Each call pins the active account once (see main/session/session-service.ts): the rename is recorded
+// on, and a password change replaces the session of, the account the request was sent for.
 export function createProfileService({ session }: ProfileServiceOptions): ProfileService {
   return {
     async updateDisplayName({ displayName }) {
       // The server takes any string, so the name is trimmed here (the argument check bounds it).
-      const kept = await session.withSession((client, jwt) => client.updateProfile(jwt, displayName.trim()));
-      session.updateAccount(kept);
+      const pinned = await session.pin();
+      const kept = await pinned.withSession((client, jwt) => client.updateProfile(jwt, displayName.trim()));
+      pinned.updateAccount(kept);
       return session.getState();
     },
 
     async changePassword(change) {
-      await session.withSessionReplaced((client, jwt) => client.changePassword(jwt, change));
+      const pinned = await session.pin();
+      await pinned.withSessionReplaced((client, jwt) => client.changePassword(jwt, change));
       return session.getState();
     },
   };

@@ -6,18 +6,18 @@ import { accountKey } from './account-key.ts';
  * unavailable, and the store tests use. Nothing is ever written to disk.
  */
 export function createMemorySecretStore(): SecretStore {
-  // A Map keeps insertion order; re-inserting on save makes the last entry the most recent one.
   const sessions = new Map<string, StoredSession>();
   return {
     kind: 'memory',
-    async load() {
-      const latest = [...sessions.values()].at(-1);
-      return latest ? { ...latest } : null;
+    async accounts() {
+      return [...sessions.values()].map(({ serverUrl, email }) => ({ serverUrl, email }));
+    },
+    async load(serverUrl, email) {
+      const session = sessions.get(accountKey(serverUrl, email));
+      return session ? { ...session } : null;
     },
     async save(session) {
-      const key = accountKey(session.serverUrl, session.email);
-      sessions.delete(key);
-      sessions.set(key, { ...session });
+      sessions.set(accountKey(session.serverUrl, session.email), { ...session });
     },
     async remove(serverUrl, email) {
       sessions.delete(accountKey(serverUrl, email));

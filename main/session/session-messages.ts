@@ -28,3 +28,11 @@ export const keychainNotice = (error: unknown): AppError => ({
 /** Shown while signed in when the session could not be written to the keychain. */
 export const memoryOnlyWarning = (error: unknown) =>
   `${keychainReason(error)} This session is kept in memory only and will not survive a restart.`;
+
+export const accountLimitReached = (max: number) =>
+  new AppFailure('account_limit', `You can keep up to ${max} accounts. Log out of one you no longer use to add another.`);
+
+export const unknownAccount = () => new AppFailure('not_found', 'This account is no longer in the list.');
+
+/** Shown for a listed account whose keychain entry is gone (or damaged). */
+export const SIGN_IN_AGAIN: AppError = { code: 'session_expired', message: 'Signed out. Sign in again to use this account.' };

@@ -1,44 +1,55 @@
-// The user's preferences and the last account's server and email (to fill the sign-in form),
-// kept in one small JSON file. Nothing secret goes here.
+// The user's preferences and the account list (server and email of each, in the user's order, and
+// the last active one), kept in one small JSON file. Nothing secret goes here: sessions live in the
+// keychain, one entry per listed account.
 import * as v from 'valibot';
 import { MAX_CLIPBOARD_CLEAR_SECONDS, type Settings } from '../../preload/contract.ts';
-import type { JsonFile } from '../ports.ts';
+import type { AccountRef, JsonFile } from '../ports.ts';
 
 export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, keepTokenCopies: true };
 
-export interface LastAccount {
-  serverUrl: string;
-  email: string;
+/** The account list as the settings file keeps it. */
+export interface AccountList {
+  accounts: AccountRef[];
+  /** The last active account (also the sign-in form's prefill once the list is empty). */
+  lastAccount: AccountRef | null;
 }
 
-interface SettingsDocument {
+interface SettingsDocument extends AccountList {
   settings: Settings;
-  lastAccount: LastAccount | null;
 }
 
 // Each field falls back on its own, so one bad value does not throw away the others.
 const clipboardClearSeconds = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_CLIPBOARD_CLEAR_SECONDS));
-const lastAccount = v.object({ serverUrl: v.pipe(v.string(), v.nonEmpty()), email: v.pipe(v.string(), v.nonEmpty()) });
+const accountRef = v.object({ serverUrl: v.pipe(v.string(), v.nonEmpty()), email: v.pipe(v.string(), v.nonEmpty()) });
+
+const refOf = (value: unknown): AccountRef | null => {
+  const parsed = v.safeParse(accountRef, value);
+  return parsed.success ? { serverUrl: parsed.output.serverUrl, email: parsed.output.email } : null;
+};
 
 function parseDocument(raw: unknown): SettingsDocument {
   const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const seconds = v.safeParse(clipboardClearSeconds, fields['clipboardClearSeconds']);
   const keepTokenCopies = fields['keepTokenCopies'];
-  const account = v.safeParse(lastAccount, fields['lastAccount']);
+  const lastAccount = refOf(fields['lastAccount']);
+  const listed = fields['accounts'];
+  // A file from before the account list knew one account, the last one: it stays signed in.
+  const accounts = Array.isArray(listed) ? listed.flatMap((entry) => refOf(entry) ?? []) : lastAccount ? [lastAccount] : [];
   return {
     settings: {
       clipboardClearSeconds: seconds.success ? seconds.output : DEFAULT_SETTINGS.clipboardClearSeconds,
       keepTokenCopies: typeof keepTokenCopies === 'boolean' ? keepTokenCopies : DEFAULT_SETTINGS.keepTokenCopies,
     },
-    lastAccount: account.success ? { serverUrl: account.output.serverUrl, email: account.output.email } : null,
+    accounts,
+    lastAccount,
   };
 }
 
 export interface SettingsService {
   get(): Promise<Settings>;
   update(patch: Partial<Settings>): Promise<Settings>;
-  lastAccount(): Promise<LastAccount | null>;
-  rememberAccount(account: LastAccount): Promise<void>;
+  accountList(): Promise<AccountList>;
+  rememberAccounts(list: AccountList): Promise<void>;
 }
 
 /** Reads the file once, then serves from memory; changes run one at a time and are written through. */
@@ -52,13 +63,15 @@ export function createSettingsService(file: JsonFile): SettingsService {
     const run = queue.then(async () => {
       const next = edit(await current());
       document = Promise.resolve(next);
-      await file.write({ ...next.settings, lastAccount: next.lastAccount });
+      await file.write({ ...next.settings, accounts: next.accounts, lastAccount: next.lastAccount });
       return next;
     });
     // One failed write must not block the changes after it; this caller still sees its failure.
     queue = run.catch(() => {});
     return run;
   }
+
+  const copyRef = ({ serverUrl, email }: AccountRef): AccountRef => ({ serverUrl, email });
 
   return {
     get: async () => ({ ...(await current()).settings }),
@@ -72,9 +85,12 @@ export function createSettingsService(file: JsonFile): SettingsService {
       }));
       return { ...next.settings };
     },
-    lastAccount: async () => (await current()).lastAccount,
-    async rememberAccount({ serverUrl, email }) {
-      await change((doc) => ({ ...doc, lastAccount: { serverUrl, email } }));
+    async accountList() {
+      const { accounts, lastAccount } = await current();
+      return { accounts: accounts.map(copyRef), lastAccount: lastAccount && copyRef(lastAccount) };
+    },
+    async rememberAccounts({ accounts, lastAccount }) {
+      await change((doc) => ({ ...doc, accounts: accounts.map(copyRef), lastAccount: lastAccount && copyRef(lastAccount) }));
     },
   };
 }

@@ -3,7 +3,6 @@
 // Today's servers show a token only once, in the answer to its create: main then keeps a copy in
 // the OS keychain (the TokenVault, when the setting allows), so Show and Copy keep working later.
 import type {
-  Account,
   CopyResult,
   DeleteResult,
   TokenPage,
@@ -17,13 +16,13 @@ import { usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
-import type { TokenVault, VaultAccount } from '../ports.ts';
-import type { SessionService } from '../session/session-service.ts';
-import { notSignedIn } from '../session/session-messages.ts';
+import type { AccountRef, TokenVault } from '../ports.ts';
+import { accountKey } from '../session/account-key.ts';
+import type { PinnedSession, SessionService } from '../session/session-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 export interface TokenServiceOptions {
-  session: Pick<SessionService, 'withSession' | 'requireSignedIn' | 'isSuperAdmin' | 'getState'>;
+  session: Pick<SessionService, 'pin'>;
   clipboard: ClipboardGuard;
   settings: Pick<SettingsService, 'get'>;
   vault: TokenVault;
@@ -40,10 +39,10 @@ export interface TokenService {
   copyExample(request: { id: string; example: UsageExample }): Promise<CopyResult>;
   /** Sends the token to the server as `xc-token` and says what the server made of it. */
   test(request: { id: string }): Promise<TokenTestResult>;
-  /** Drops every value held in memory: called when the account changes or signs out. */
-  forgetValues(): void;
-  /** Removes the account's keychain copies (signing out). Never throws. */
-  forgetCopies(account: VaultAccount): Promise<void>;
+  /** Drops what the account holds in memory: called when its session ends or it is logged out. */
+  forgetValues(account: AccountRef): void;
+  /** Removes the account's keychain copies (logging out). Never throws. */
+  forgetCopies(account: AccountRef): Promise<void>;
   /** Removes every keychain copy of every account (the setting turned off). Never throws. */
   forgetAllCopies(): Promise<void>;
 }
@@ -69,48 +68,57 @@ const MAX_LISTED_PAGES = 100;
 
 const unknownToken = () => new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.');
 
+/** What main holds for one account's tokens. */
+interface AccountTokens {
+  values: Map<string, HeldValue>;
+  /** Whether this server's list carries the secrets (0.301.3) or not (today's servers); null until seen. */
+  listShowsValues: boolean | null;
+  /** The account's keychain copies are read once, the first time a list lacks a secret. */
+  copiesRead: Promise<void> | null;
+}
+
+// Every method pins the active account when it starts and uses only that one until it ends (see
+// main/session/session-service.ts): a switch meanwhile cannot send its second request, its cached
+// values or its keychain copies to another account.
 export function createTokenService({ session, clipboard, settings, vault, log }: TokenServiceOptions): TokenService {
-  const values = new Map<string, HeldValue>();
-  // Bumped by forgetValues, so an answer that arrives after a sign-out is not kept for the next account.
-  let epoch = 0;
-  // Whether this server's list carries the secrets (0.301.3) or not (today's servers); null until seen.
-  let listShowsValues: boolean | null = null;
-  // The account's keychain copies are read once, the first time a list lacks a secret.
-  let copiesRead: Promise<void> | null = null;
+  /** Keyed by `accountKey`. */
+  const accounts = new Map<string, AccountTokens>();
   const copySource: HeldValue['source'] = vault.kind === 'keychain' ? 'keychain' : 'memory';
 
-  async function signedInAccount(): Promise<Account> {
-    const state = await session.getState();
-    if (state.status !== 'signed_in') throw notSignedIn();
-    return state.account;
+  function tokensOf({ account }: PinnedSession): AccountTokens {
+    const key = accountKey(account.serverUrl, account.email);
+    let held = accounts.get(key);
+    if (!held) accounts.set(key, (held = { values: new Map(), listShowsValues: null, copiesRead: null }));
+    return held;
   }
 
-  function hold(id: string, held: HeldValue, startedAt: number): void {
-    if (startedAt === epoch) values.set(id, held);
+  // An answer that arrives after the session ended is not kept: it would outlive the Log Out.
+  function hold(pinned: PinnedSession, id: string, held: HeldValue): void {
+    if (pinned.isLive()) tokensOf(pinned).values.set(id, held);
   }
 
-  function readCopies(account: Account, startedAt: number): Promise<void> {
-    copiesRead ??= vault.load(account).then(
+  function readCopies(pinned: PinnedSession): Promise<void> {
+    const held = tokensOf(pinned);
+    held.copiesRead ??= vault.load(pinned.account).then(
       (copies) => {
-        for (const [id, value] of copies) if (!values.has(id)) hold(id, { value, source: copySource }, startedAt);
+        for (const [id, value] of copies) if (!held.values.has(id)) hold(pinned, id, { value, source: copySource });
       },
       (error: unknown) => {
         log(`tokens: reading the keychain copies failed with ${toAppError(error).code}`);
-        copiesRead = null; // a keychain unlocked later is read on the next list
+        held.copiesRead = null; // a keychain unlocked later is read on the next list
       },
     );
-    return copiesRead;
+    return held.copiesRead;
   }
 
-  async function valueOf(id: string): Promise<string> {
-    await session.requireSignedIn();
-    const held = values.get(id);
+  function valueOf(pinned: PinnedSession, id: string): string {
+    const held = tokensOf(pinned).values.get(id);
     if (held === undefined) throw unknownToken();
     return held.value;
   }
 
   /** Keeps the keychain copy of a new token, when the setting allows; says where the value is held. */
-  async function keepCopy(account: Account, id: string, value: string): Promise<HeldValue['source'] | null> {
+  async function keepCopy(account: AccountRef, id: string, value: string): Promise<HeldValue['source'] | null> {
     if (!(await settings.get()).keepTokenCopies) return null;
     try {
       await vault.put(account, id, value);
@@ -122,11 +130,11 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
   }
 
   /** What the server does with a deleted token: on NocoDB 0.301.3 it may keep accepting it for a while. */
-  async function checkRevocation(value: string | undefined): Promise<DeleteResult['revocation']> {
+  async function checkRevocation(pinned: PinnedSession, value: string | undefined): Promise<DeleteResult['revocation']> {
     // Servers that show a token once also evict a deleted token from their cache (their source says so).
-    if (value === undefined) return listShowsValues === false ? 'immediate' : 'unknown';
+    if (value === undefined) return tokensOf(pinned).listShowsValues === false ? 'immediate' : 'unknown';
     try {
-      const user = await session.withSession((client) => client.whoIsApiToken(value));
+      const user = await pinned.withSession((client) => client.whoIsApiToken(value));
       return user === null ? 'revoked' : 'still_accepted';
     } catch (error) {
       log(`tokens: revocation check failed with ${toAppError(error).code}`);
@@ -144,10 +152,10 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
   }
 
   /** Whether the server's token list still holds the token (NocoDB 0.301.3 may accept a deleted one). */
-  async function isListed(id: string): Promise<boolean> {
+  async function isListed(pinned: PinnedSession, id: string): Promise<boolean> {
     for (let page = 0; page < MAX_LISTED_PAGES; page += 1) {
       const offset = page * LISTED_PAGE_SIZE;
-      const { rows } = await session.withSession((client, jwt) => client.listTokens(jwt, { limit: LISTED_PAGE_SIZE, offset }));
+      const { rows } = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: LISTED_PAGE_SIZE, offset }));
       if (rows.some((row) => row.id === id)) return true;
       if (rows.length < LISTED_PAGE_SIZE) return false;
     }
@@ -159,21 +167,22 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     // `isLastPage` and `totalRows` over the whole instance, which is right only for super admins;
     // for anyone else `totalRows` becomes the rows known to exist, so no page past the end is offered.
     async list({ page, pageSize }) {
-      const startedAt = epoch;
+      const pinned = await session.pin();
       const offset = (page - 1) * pageSize;
-      const answer = await session.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
+      const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
       const rows = answer.rows.slice(0, pageSize);
       const isLastPage = answer.rows.length <= pageSize;
-      if (rows.length > 0 && startedAt === epoch) listShowsValues = rows.every((row) => row.token !== null);
-      for (const row of rows) if (row.token !== null) hold(row.id, { value: row.token, source: 'server' }, startedAt);
-      if (rows.some((row) => row.token === null)) await readCopies(await signedInAccount(), startedAt);
+      const held = tokensOf(pinned);
+      if (rows.length > 0 && pinned.isLive()) held.listShowsValues = rows.every((row) => row.token !== null);
+      for (const row of rows) if (row.token !== null) hold(pinned, row.id, { value: row.token, source: 'server' });
+      if (rows.some((row) => row.token === null)) await readCopies(pinned);
       return {
-        tokens: rows.map((row) => toSummary(row, startedAt === epoch ? (values.get(row.id)?.source ?? 'none') : 'none')),
+        tokens: rows.map((row) => toSummary(row, pinned.isLive() ? (tokensOf(pinned).values.get(row.id)?.source ?? 'none') : 'none')),
         page,
         pageSize,
         totalRows: isLastPage
           ? offset + rows.length
-          : Math.max(session.isSuperAdmin() ? answer.totalRows : 0, offset + rows.length + 1),
+          : Math.max(pinned.isSuperAdmin ? answer.totalRows : 0, offset + rows.length + 1),
         isLastPage,
       };
     },
@@ -181,49 +190,47 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     // withSession retries only when the server refused the session (nothing was created); a timeout
     // is never retried, since the first request may have created the token.
     async create({ name }) {
-      const startedAt = epoch;
-      const account = await signedInAccount();
-      const row = await session.withSession((client, jwt) => client.createToken(jwt, name));
+      const pinned = await session.pin();
+      const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name));
       // Before any list has told, a prefix in the create's answer marks a server that keeps only a prefix.
-      const serverShowsAgain = listShowsValues ?? row.prefix === null;
-      const kept = await keepCopy(account, row.id, row.token);
+      const serverShowsAgain = tokensOf(pinned).listShowsValues ?? row.prefix === null;
+      const kept = await keepCopy(pinned.account, row.id, row.token);
       const source = serverShowsAgain ? 'server' : (kept ?? 'memory');
-      hold(row.id, { value: row.token, source }, startedAt);
+      hold(pinned, row.id, { value: row.token, source });
       return toSummary(row, source);
     },
 
-    reveal: async ({ id }) => valueOf(id),
+    reveal: async ({ id }) => valueOf(await session.pin(), id),
 
-    copy: async ({ id }) => copyText(await valueOf(id)),
+    copy: async ({ id }) => copyText(valueOf(await session.pin(), id)),
 
     async copyExample({ id, example }) {
-      const value = await valueOf(id);
-      const { serverUrl } = await signedInAccount();
-      return copyText(usageExample(example, serverUrl, value));
+      const pinned = await session.pin();
+      const value = valueOf(pinned, id);
+      return copyText(usageExample(example, pinned.account.serverUrl, value));
     },
 
     async test({ id }) {
-      const value = await valueOf(id);
-      const user = await session.withSession((client) => client.whoIsApiToken(value));
+      const pinned = await session.pin();
+      const value = valueOf(pinned, id);
+      const user = await pinned.withSession((client) => client.whoIsApiToken(value));
       if (user === null) return 'rejected';
-      return (await isListed(id)) ? 'works' : 'deleted_but_accepted';
+      return (await isListed(pinned, id)) ? 'works' : 'deleted_but_accepted';
     },
 
     async delete({ id }) {
-      const account = await signedInAccount();
-      await session.withSession((client, jwt) => client.deleteToken(jwt, id));
+      const pinned = await session.pin();
+      await pinned.withSession((client, jwt) => client.deleteToken(jwt, id));
+      const { values } = tokensOf(pinned);
       const held = values.get(id);
       values.delete(id);
       // Removed whether or not a copy was known: one may have been kept by an earlier run.
-      await quietly('removing a keychain copy', () => vault.remove(account, id));
-      return { revocation: await checkRevocation(held?.value) };
+      await quietly('removing a keychain copy', () => vault.remove(pinned.account, id));
+      return { revocation: await checkRevocation(pinned, held?.value) };
     },
 
-    forgetValues() {
-      epoch += 1;
-      values.clear();
-      listShowsValues = null;
-      copiesRead = null;
+    forgetValues({ serverUrl, email }) {
+      accounts.delete(accountKey(serverUrl, email));
     },
 
     forgetCopies: (account) => quietly('forgetting the keychain copies', () => vault.clear(account)),
@@ -231,7 +238,7 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     async forgetAllCopies() {
       await quietly('forgetting every keychain copy', () => vault.clearAll());
       // What came from the keychain is gone with it: the rows show what a restart would show.
-      for (const [id, held] of values) if (held.source === 'keychain') values.delete(id);
+      for (const { values } of accounts.values()) for (const [id, held] of values) if (held.source === 'keychain') values.delete(id);
     },
   };
 }

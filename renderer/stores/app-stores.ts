@@ -1,9 +1,9 @@
 import type { Bridge } from '../../preload/contract.ts';
 import { createProfileStore } from './profile-store.ts';
-import { createSessionStore } from './session-store.ts';
+import { activeAccountOf, createSessionStore, type SessionStore } from './session-store.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { createToastStore } from './toast-store.ts';
-import { createTokensStore, initialTokensData } from './tokens-store.ts';
+import { createTokensStore } from './tokens-store.ts';
 
 /** The app's feature stores, wired to one bridge. One set per app instance (and per test). */
 export function createAppStores(bridge: Bridge) {
@@ -18,16 +18,25 @@ export function createAppStores(bridge: Bridge) {
     onFailure: (error) => void onFailure(error),
   });
 
-  // Leaving the signed-in state forgets everything about the previous account's tokens. When the
-  // server ended the session (a notice, not the user's choice), the name being typed is kept.
+  // Another account (or none) on screen: everything about the previous one goes — token rows,
+  // revealed values, the create row, the delete dialog, the Use it panel, "Copy token" offers, the
+  // profile forms — and its answers still on their way are ignored. When the server ended the session
+  // (a notice, not the user's choice), the token name being typed is kept for that account's return.
+  const shown = ({ state }: SessionStore) => (state?.status === 'signed_in' ? (activeAccountOf(state)?.id ?? null) : null);
+  let lastShown: string | null = null;
   session.subscribe((now, before) => {
-    if (before.state?.status === 'signed_in' && now.state?.status !== 'signed_in') {
+    const next = shown(now);
+    if (next === shown(before)) return;
+    if (next === null || next !== lastShown) {
       const { create } = tokens.getState();
-      const endedByServer = now.state?.status === 'signed_out' && now.state.notice !== null;
-      tokens.setState({ ...initialTokensData(), ...(endedByServer && create.open ? { create: { ...create, saving: false, error: null } } : {}) });
+      const endedByServer = next === null && now.state?.status === 'signed_out' && now.state.notice !== null;
+      tokens.getState().reset();
+      if (endedByServer && create.open) tokens.setState({ create: { ...create, saving: false, error: null } });
+      toasts.getState().clear();
       profile.getState().resetName();
       profile.getState().resetPassword();
     }
+    if (next !== null) lastShown = next;
   });
 
   return { session, toasts, tokens, settings, profile };

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { AppError, Bridge, SessionState, SignInRequest } from '../../preload/contract.ts';
+import type { AccountEntry, AppError, Bridge, Result, SessionState, SignInRequest } from '../../preload/contract.ts';
 import { errorText } from '../ui/error-text.ts';
 import { callBridge } from './call-bridge.ts';
 import type { ToastStoreApi } from './toast-store.ts';
@@ -8,6 +8,10 @@ export interface SessionStore {
   /** null until main has answered `session.get` for the first time. */
   state: SessionState | null;
   status: 'loading' | 'idle' | 'signing_in' | 'signing_out';
+  /** The account a switch, Log Out or Retry is on its way for (its buttons wait). */
+  pendingAccount: string | null;
+  /** The sign-in screen is open to add an account while another one stays active. */
+  adding: boolean;
   /** The last sign-in failure, for the sign-in form. */
   error: AppError | null;
   load: () => Promise<void>;
@@ -20,7 +24,14 @@ export interface SessionStore {
   signIn: (request: SignInRequest) => Promise<void>;
   /** The user's answer to the plain-http warning: true sends the same sign-in again, confirmed. */
   answerPlainHttpConsent: (accept: boolean) => Promise<void>;
+  /** Logs out of the active account only. */
   signOut: () => Promise<void>;
+  startAdding: () => void;
+  cancelAdding: () => void;
+  switchTo: (id: string) => Promise<void>;
+  /** Logs out of one account (from the overview) and takes it off the list. */
+  remove: (id: string) => Promise<void>;
+  retry: (id: string) => Promise<void>;
   /** Every store passes its failures here: a dead session sends the app back to sign-in. */
   checkFailure: (error: AppError) => Promise<void>;
 }
@@ -32,6 +43,11 @@ export function isSessionGone(error: AppError): boolean {
   return error.code === 'session_expired' || error.code === 'not_signed_in';
 }
 
+/** The account the app shows now (signed in or not), if any. */
+export function activeAccountOf(state: SessionState | null): AccountEntry | null {
+  return state?.accounts.find((account) => account.active) ?? null;
+}
+
 export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
   return createStore<SessionStore>()((set, get) => {
     /** The signed-out state to show when main cannot even tell us its own. */
@@ -41,30 +57,50 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
         current?.status === 'signed_in'
           ? { serverUrl: current.account.serverUrl, email: current.account.email }
           : (current?.prefill ?? null);
-      return { status: 'signed_out', prefill, notice };
+      return { status: 'signed_out', prefill, notice, accounts: current?.accounts ?? [] };
+    };
+
+    // Only the answer to the latest call that changes the state may set it: a slow answer to an
+    // earlier switch must not undo a later one.
+    let stateRequest = 0;
+    const changeState = async (run: () => Promise<Result<SessionState>>, pendingAccount: string | null = null) => {
+      const request = ++stateRequest;
+      set({ pendingAccount });
+      const result = await callBridge(run);
+      if (request !== stateRequest) return null;
+      set({ pendingAccount: null });
+      if (result.ok) set({ state: result.value, adding: false });
+      return result;
+    };
+    const accountCall = async (id: string, run: () => Promise<Result<SessionState>>) => {
+      const result = await changeState(run, id);
+      if (result && !result.ok) toasts.getState().show({ tone: 'error', title: errorText(result.error) });
     };
 
     return {
       state: null,
       status: 'loading',
+      pendingAccount: null,
+      adding: false,
       error: null,
       awaitingPlainHttpConsent: null,
 
       load: async () => {
         set({ status: 'loading' });
-        const result = await callBridge(() => bridge.session.get());
-        set({ status: 'idle', state: result.ok ? result.value : signedOutWith(result.error) });
+        const result = await changeState(() => bridge.session.get());
+        if (result) set({ status: 'idle', ...(result.ok ? {} : { state: signedOutWith(result.error) }) });
       },
 
       signIn: async (request) => {
         if (get().status === 'signing_in') return;
         set({ status: 'signing_in', error: null });
-        const result = await callBridge(() => bridge.session.signIn(request));
-        if (result.ok) set({ status: 'idle', state: result.value });
-        else {
-          const awaiting = result.error.code === 'insecure_connection' && !request.confirmInsecure ? request : null;
-          set({ status: 'idle', error: result.error, awaitingPlainHttpConsent: awaiting });
+        const result = await changeState(() => bridge.session.signIn(request));
+        if (!result || result.ok) {
+          set({ status: 'idle' });
+          return;
         }
+        const awaiting = result.error.code === 'insecure_connection' && !request.confirmInsecure ? request : null;
+        set({ status: 'idle', error: result.error, awaitingPlainHttpConsent: awaiting });
       },
 
       answerPlainHttpConsent: async (accept) => {
@@ -75,18 +111,27 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
 
       signOut: async () => {
         set({ status: 'signing_out' });
-        const result = await callBridge(() => bridge.session.signOut());
-        if (result.ok) set({ status: 'idle', state: result.value });
-        else {
-          set({ status: 'idle' });
-          toasts.getState().show({ tone: 'error', title: errorText(result.error) });
-        }
+        const result = await changeState(() => bridge.session.signOut());
+        set({ status: 'idle' });
+        if (result && !result.ok) toasts.getState().show({ tone: 'error', title: errorText(result.error) });
       },
+
+      startAdding: () => set({ adding: true, error: null, awaitingPlainHttpConsent: null }),
+      cancelAdding: () => {
+        if (get().status !== 'signing_in') set({ adding: false, error: null, awaitingPlainHttpConsent: null });
+      },
+
+      switchTo: (id) => accountCall(id, () => bridge.accounts.switch({ id })),
+      remove: (id) => accountCall(id, () => bridge.accounts.remove({ id })),
+      retry: (id) => accountCall(id, () => bridge.accounts.retry({ id })),
 
       checkFailure: async (error) => {
         if (!isSessionGone(error) || get().state?.status !== 'signed_in') return;
-        // main has already dropped the session; its state carries the prefill and the notice.
-        const result = await callBridge(() => bridge.session.get());
+        // main has already dropped the session; its state carries the prefill and the notice. It
+        // may also still be signed in: a late answer for an account the user already left.
+        const result = await changeState(() => bridge.session.get());
+        if (!result) return;
+        if (result.ok && result.value.status === 'signed_in') return;
         const next = result.ok && result.value.status === 'signed_out' ? result.value : signedOutWith(error);
         set({ state: next.notice ? next : { ...next, notice: error } });
       },

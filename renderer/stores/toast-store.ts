@@ -28,6 +28,8 @@ export interface ToastStore {
   dismiss: (id: number) => void;
   /** Withdraws every toast about this subject. */
   dismissAbout: (about: string) => void;
+  /** Withdraws every toast (another account is on screen now). */
+  clear: () => void;
 }
 
 /** NocoDB shows its "Copied to clipboard" toast for about three seconds. */
@@ -45,6 +47,7 @@ export function createToastStore() {
       })),
     dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
     dismissAbout: (about) => set((s) => ({ toasts: s.toasts.filter((t) => t.about !== about) })),
+    clear: () => set({ toasts: [] }),
   }));
 }
 

@@ -75,6 +75,8 @@ export interface TokensStore extends TokensData {
   askDelete: (token: TokenSummary) => void;
   cancelDelete: () => void;
   confirmDelete: () => Promise<void>;
+  /** Back to a fresh store for another account; answers still on their way are ignored. */
+  reset: () => void;
 }
 
 const CLOSED_CREATE: CreateRowState = { open: false, draft: '', saving: false, error: null };
@@ -120,9 +122,16 @@ const tokenSubject = (id: string) => `token:${id}`;
 
 export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
   return createStore<TokensStore>()((set, get) => {
-    /** Calls the bridge and reports failures to the session store before the caller handles them. */
-    const call = async <T>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
+    // Bumped by `reset`: an answer to a call made for the previous account is dropped on arrival.
+    let epoch = 0;
+    /**
+     * Calls the bridge and reports failures to the session store before the caller handles them.
+     * null: the answer belongs to an account that is no longer on screen.
+     */
+    const call = async <T>(run: () => Promise<Result<T>>): Promise<Result<T> | null> => {
+      const startedAt = epoch;
       const result = await callBridge(run);
+      if (startedAt !== epoch) return null;
       if (!result.ok) onFailure(result.error);
       return result;
     };
@@ -148,7 +157,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         requestedPage = page;
         set({ status: 'loading', error: null });
         const result = await call(() => bridge.tokens.list({ page, pageSize: PAGE_SIZE }));
-        if (request !== listRequest) return;
+        if (!result || request !== listRequest) return;
         if (!result.ok) {
           // Rows already on screen stay: a failed refresh must not hide a token just created.
           set({ status: 'error', error: errorText(result.error, LIST_WORDS) });
@@ -193,6 +202,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         }
         set({ create: { ...create, saving: true, error: null } });
         const result = await call(() => bridge.tokens.create({ name: create.draft.trim() }));
+        if (!result) return;
         if (!result.ok) {
           set((s) => ({ create: { ...s.create, saving: false, error: errorText(result.error, CREATE_WORDS) } }));
           return;
@@ -224,6 +234,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         }
         setBusy(id, 'reveal');
         const result = await call(() => bridge.tokens.reveal({ id }));
+        if (!result) return;
         setBusy(id, null);
         if (result.ok) set((s) => ({ revealed: { ...s.revealed, [id]: result.value } }));
         else toastError(result.error);
@@ -235,6 +246,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         const result = await call<CopyResult>(() =>
           example === undefined ? bridge.tokens.copy({ id }) : bridge.tokens.copyExample({ id, example }),
         );
+        if (!result) return;
         setBusy(id, null);
         if (result.ok) {
           toasts.getState().show({ tone: 'info', title: COPIED, description: clipboardClearNote(result.value.clearAfterSeconds) });
@@ -247,6 +259,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         if (get().busy[id]) return;
         setBusy(id, 'test');
         const result = await call(() => bridge.tokens.test({ id }));
+        if (!result) return;
         setBusy(id, null);
         if (result.ok) set((s) => ({ tested: { ...s.tested, [id]: result.value } }));
         else toastError(result.error);
@@ -268,6 +281,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         const { id } = deleting.token;
         set({ deleting: { ...deleting, busy: true, error: null } });
         const result = await call(() => bridge.tokens.delete({ id }));
+        if (!result) return;
         if (!result.ok) {
           set((s) => ({ deleting: s.deleting && { ...s.deleting, busy: false, error: errorText(result.error, ACTION_WORDS) } }));
           return;
@@ -289,6 +303,12 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         // A warning needs more than three seconds to read.
         toasts.getState().show({ ...outcome, duration: outcome.tone === 'warning' ? WARNING_TOAST_MS : undefined });
         await get().load();
+      },
+
+      reset: () => {
+        epoch += 1;
+        requestedPage = 1;
+        set(initialTokensData());
       },
     };
   });

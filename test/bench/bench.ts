@@ -10,6 +10,7 @@ import { compare, timed } from './measure.ts';
 import { rawAccount, type RawAccount } from './nocodb-account.ts';
 import { printResults } from './report.ts';
 import { readPrevious, RESULTS_FILE, save, type BenchResults, type FiguresAtN } from './results.ts';
+import { measureAccounts } from './scenarios/accounts.ts';
 import { measureBundle } from './scenarios/bundle.ts';
 import { signedInMainProcess, type MainProcess } from './scenarios/main-process.ts';
 import { signedInUi, type UiSession } from './scenarios/ui.ts';
@@ -63,6 +64,8 @@ async function run(): Promise<void> {
       await raw.fillTo(count);
       byTokenCount[count] = await measureAt(count, { raw, main, ui });
     }
+    console.log('Several accounts: 5 fresh users, switches and launches…');
+    const accounts = await measureAccounts(await Promise.all(Array.from({ length: 5 }, () => signUpUser(server.url))));
     const results: BenchResults = {
       date: new Date().toISOString(),
       machine: {
@@ -75,6 +78,7 @@ async function run(): Promise<void> {
       },
       bundle,
       byTokenCount,
+      accounts,
     };
     const { machine } = results;
     console.log(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}, NocoDB ${machine.nocodb}`);

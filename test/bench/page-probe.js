@@ -1,11 +1,13 @@
 // Injected into the renderer page before the app's scripts, for the bench only. It notes, on the
-// page's own clock (ms since navigation start), when the first token row is painted, when Save is
-// clicked, when a row holding the expected name is painted, and when each bridge call is first
+// page's own clock (ms since navigation start), when the first token row is painted, when Save or
+// an account switch is clicked, when a row holding the expected name is painted (`savedRow` and
+// `expectedRow`, cleared separately by the scenarios), and when each bridge call is first
 // answered (`answered:<channel>`), to split a figure into waiting for main and rendering. The
 // page's clock avoids counting Playwright's polling and round trips as the app's time.
 (() => {
   const ROW = '[data-testid=nc-token-row]';
   const SAVE = '[data-testid=nc-token-save-btn]';
+  const SWITCH = '[data-testid=nc-account-switch]';
   const marks = {};
   Object.defineProperty(window, '__benchMarks', { value: marks });
 
@@ -32,6 +34,7 @@
     'click',
     (event) => {
       if (event.target instanceof Element && event.target.closest(SAVE)) marks.save = performance.now();
+      if (event.target instanceof Element && event.target.closest(SWITCH)) marks.switch = performance.now();
     },
     true,
   );
@@ -40,6 +43,9 @@
     const rows = document.querySelectorAll(ROW);
     if (rows.length > 0) markPainted('firstRow');
     const expected = marks.expectedName;
-    if (typeof expected === 'string' && [...rows].some((row) => row.textContent.includes(expected))) markPainted('savedRow');
+    if (typeof expected === 'string' && [...rows].some((row) => row.textContent.includes(expected))) {
+      markPainted('savedRow');
+      markPainted('expectedRow');
+    }
   }).observe(document, { childList: true, subtree: true, characterData: true });
 })();

@@ -2,12 +2,16 @@
 // how each figure scales with N, and the change since the last run.
 import type { Stats } from './measure.ts';
 import type { BenchResults, FigureName, FiguresAtN } from './results.ts';
+import type { AccountFigures } from './scenarios/accounts.ts';
 
 const MAIN_OVERHEAD_MS = 2;
 const FIRST_ROW_MS = 150;
 const SAVE_FACTOR = 1.2;
 const JS_GZIP_BYTES = 150 * 1024;
 const HEAP_BYTES = 10 * 1024 * 1024;
+const SWITCH_MS = 100;
+const LAUNCH_EXTRA_MS = 50;
+const SWITCH_HEAP_FACTOR = 1.2;
 
 const LABELS: Record<FigureName, string> = {
   rawList: '(1) raw GET /api/v1/tokens, limit 25',
@@ -74,8 +78,26 @@ export function printResults(results: BenchResults, previous: BenchResults | nul
   console.log(`    fonts ${kb(bundle.fontBytes)} woff2 (not counted in the JS budget)`);
   console.log('    Save → row runs add tokens: N grows by 2 × runs during that measurement (it comes last).');
 
+  if (results.accounts) printAccounts(results.accounts);
   printScaling(results);
   if (previous) printChange(results, previous);
+}
+
+/** The three figures of issue 11, each with its target. */
+function printAccounts(a: AccountFigures): void {
+  const stat = (s: Stats) => `median ${ms(s.median)} (min ${ms(s.min)}, max ${ms(s.max)}, ${s.runs} runs)`;
+  const extra = a.launchFirstRow5.median - a.launchFirstRow1.median;
+  const heapRatio = a.heapAfterLastSwitch / a.heapAfterFirstSwitch;
+  console.log('\nSeveral accounts (10 tokens each)');
+  console.log(`    switch (user menu) → first row of the new account: ${stat(a.switchToFirstRow)}  ${verdict(a.switchToFirstRow.median <= SWITCH_MS)} ≤ ${SWITCH_MS} ms`);
+  console.log(`        of which: until main answered the list:     ${stat(a.switchListAnswered)}`);
+  console.log(`    launch → first row, 1 account restored:  ${stat(a.launchFirstRow1)}`);
+  console.log(`    launch → first row, 5 accounts restored: ${stat(a.launchFirstRow5)}`);
+  console.log(`        5 vs 1: ${signedMs(extra)}  ${verdict(extra <= LAUNCH_EXTRA_MS)} ≤ +${LAUNCH_EXTRA_MS} ms`);
+  console.log(
+    `    renderer heap after the 1st switch ${mb(a.heapAfterFirstSwitch)}, after ${a.switches}: ${mb(a.heapAfterLastSwitch)} ` +
+      `(×${heapRatio.toFixed(2)})  ${verdict(heapRatio <= SWITCH_HEAP_FACTOR)} ≤ ×${SWITCH_HEAP_FACTOR}`,
+  );
 }
 
 /** Ratio of the median at the largest N to the smallest; a linear cost would grow by the ratio of N. */

@@ -3,6 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Stats } from './measure.ts';
+import type { AccountFigures } from './scenarios/accounts.ts';
 import type { BundleSize } from './scenarios/bundle.ts';
 
 export const RESULTS_FILE = path.resolve(import.meta.dirname, '../../bench-results.json');
@@ -40,6 +41,8 @@ export interface BenchResults {
   bundle: BundleSize;
   /** Keyed by the number of tokens in the account. */
   byTokenCount: Record<string, FiguresAtN>;
+  /** Several accounts (issue 11); missing in results saved before it. */
+  accounts?: AccountFigures;
 }
 
 /** The last run's figures, or null when there is none (or it cannot be read). */

@@ -32,6 +32,8 @@ export interface LaunchOptions {
   clipboard?: 'system' | 'memory';
   /** Per-request timeout towards the NocoDB server; default 10 s. */
   requestTimeoutMs?: number;
+  /** A script file run in every page the app opens (restarts too) before the app's own, e.g. the bench's probe. */
+  initScriptPath?: string;
   /** main's fetch; default Node's (e.g. one that resolves test LAN names, see resolving-fetch.ts). */
   fetch?: typeof fetch;
 }
@@ -47,10 +49,14 @@ export interface LaunchedApp {
   keychainAccounts(): Promise<string[]>;
   /** The raw keychain secret of the signed-in account, if any (for secret scans). */
   keychainSecret(): Promise<string | null>;
+  /** Every raw keychain secret the app holds now, one per account (for secret scans). */
+  keychainSecrets(): Promise<string[]>;
   /** The token copies the app keeps in the OS keychain now: entry name → value. */
   keychainTokenCopies(): Promise<Map<string, string>>;
   /** Every value main sent to the renderer over the bridge, for secret scans. */
   readonly bridgeAnswers: unknown[];
+  /** The channel of each call the renderer made, in order (same order as `bridgeAnswers`). */
+  readonly bridgeChannels: string[];
   /** Every line main logged. */
   readonly logs: string[];
   /** Every URL the page requested, for checking that the renderer talks only to its own files. */
@@ -137,6 +143,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const memoryVault = createMemoryTokenVault();
   const tokenService = `${keychainService} tokens`;
   const bridgeAnswers: unknown[] = [];
+  const bridgeChannels: string[] = [];
   const logs: string[] = [];
   rendererServer ??= startRendererServer();
   const { url: rendererUrl } = await rendererServer;
@@ -172,9 +179,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         arg,
       );
       bridgeAnswers.push(answer);
+      bridgeChannels.push(channel);
       return answer;
     });
     await page.addInitScript({ content: await bundledPageBridge() });
+    if (options.initScriptPath) await page.addInitScript({ path: options.initScriptPath });
     await page.goto(`${rendererUrl}${options.route ?? ''}`);
     if (options.serverUrl) await prefillServer(page, options.serverUrl);
   };
@@ -201,9 +210,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
     keychainAccounts: async () => (await (await loadKeytar()).findCredentials(keychainService)).map((c) => c.account),
     keychainSecret: async () => (await (await loadKeytar()).findCredentials(keychainService))[0]?.password ?? null,
+    keychainSecrets: async () => (await (await loadKeytar()).findCredentials(keychainService)).map((c) => c.password),
     keychainTokenCopies: async () =>
       new Map((await (await loadKeytar()).findCredentials(tokenService)).map(({ account, password }) => [account, password])),
     bridgeAnswers,
+    bridgeChannels,
     logs,
     pageRequests,
     userDataDir,

@@ -19,7 +19,7 @@ describe('keyboard only', () => {
     await keyboard.type(server.admin.email);
     await press(page, 'Tab', /^- textbox "Password"/);
     await keyboard.type(server.admin.password);
-    await press(page, 'Enter', /^- heading "Welcome"/);
+    await press(page, 'Enter', /^- heading "Accounts"/);
 
     // User menu: Enter opens it on Account Settings (not Log Out); Tab closes it back to the avatar.
     await tabTo(page, /^- button "AD, user menu for admin@example.com"/, { back: true });
@@ -84,7 +84,7 @@ describe('keyboard only', () => {
 
     // Back to the start and log out from the user menu (ArrowUp twice from Account Settings).
     await tabTo(page, /^- link "Back"/, { back: true });
-    await press(page, 'Enter', /^- heading "Welcome"/);
+    await press(page, 'Enter', /^- heading "Accounts"/);
     await tabTo(page, /^- button "AD, user menu/, { back: true });
     await press(page, 'Enter', /^- menuitem "Account Settings/);
     await press(page, 'ArrowUp', /^- menuitem "API Tokens"/);

@@ -11,13 +11,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeNocodb } from '../support/fake-nocodb.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
-import { api, apiSignIn, changePasswordThroughUi, openAccountTab, openTokensTab, signInThroughUi } from './steps.ts';
+import { addAccountThroughUi, api, apiSignIn, changePasswordThroughUi, openAccountTab, openTokensTab, signInThroughUi, switchAccountThroughUi } from './steps.ts';
 
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+/;
 
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** The data folder's files, the log and every bridge answer, as one text to search. */
+async function everythingTheAppKept(app: LaunchedApp) {
+  const files = await filesUnder(app.userDataDir);
+  const fileTexts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+  const answers = app.bridgeAnswers.map((answer) => JSON.stringify(answer));
+  return { files, fileTexts, answers, everywhere: [...fileTexts, ...app.logs, ...answers].join('\n') };
 }
 
 /** Sign in, create four tokens, show one, copy one (and an example holding it), test one, delete one. */
@@ -55,10 +63,7 @@ async function restartAndSignOut(app: LaunchedApp) {
 
 /** The scan itself: `secrets` must be nowhere; `shown` only in the bridge answers. */
 async function expectNoSecretOutsideTheKeychain(app: LaunchedApp, secrets: string[], shown: string) {
-  const files = await filesUnder(app.userDataDir);
-  const fileTexts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-  const answers = app.bridgeAnswers.map((answer) => JSON.stringify(answer));
-  const everywhere = [...fileTexts, ...app.logs, ...answers].join('\n');
+  const { files, fileTexts, answers, everywhere } = await everythingTheAppKept(app);
   for (const secret of secrets) expect(everywhere.includes(secret)).toBe(false);
   expect(everywhere).not.toMatch(JWT_SHAPE);
   // The one value the user asked to see did reach the renderer, and only over the bridge.
@@ -122,6 +127,49 @@ describe('secret hygiene after a full journey', () => {
     const sessionSecrets = [user.password, newPassword, refreshToken, appJwt, renewed.refreshToken, renewed.jwt];
     await expectNoSecretOutsideTheKeychain(app, [...sessionSecrets, ...unshown, ...profileSecrets], tokenValues.get('shown')!);
     await app.close();
+  });
+
+  it('several accounts: adding, switching, Retry, Log Out of one from the overview and of the active one leave no secret behind', async () => {
+    const fake = await startFakeNocodb();
+    const [ada, grace] = [await signUpUser(realNocodb().url), await signUpUser(realNocodb().url)];
+    const other: NocodbCredentials = { url: fake.url, ...fake.admin };
+    const graceToken = await (async () => {
+      const { body } = await api(grace.url, '/api/v1/tokens', { method: 'POST', jwt: await apiSignIn(grace), body: { description: 'grace untouched' } });
+      return body!['token'] as string;
+    })();
+    const app = await launchApp({ serverUrl: ada.url });
+    try {
+      await signInThroughUi(app.page, ada);
+      await addAccountThroughUi(app.page, grace);
+      await addAccountThroughUi(app.page, other);
+      await switchAccountThroughUi(app.page, grace.email);
+      await openTokensTab(app.page);
+      await app.page.getByTestId('nc-token-row').filter({ hasText: 'grace untouched' }).waitFor();
+      const keychainSecrets = (await app.keychainSecrets()).map((text) => JSON.parse(text) as { refreshToken: string; jwt: string });
+      expect(keychainSecrets).toHaveLength(3);
+
+      // The fake server goes away: at the next launch its account cannot be restored, and Retry fails.
+      await fake.close();
+      await app.restart();
+      const cards = app.page.getByTestId('nc-account-card');
+      await cards.filter({ hasText: 'Server unreachable' }).getByRole('button', { name: 'Retry' }).click();
+      await expect.poll(() => app.bridgeChannels.includes('accounts:retry')).toBe(true);
+      await cards.filter({ hasText: ada.email }).getByRole('button', { name: /^Log Out of/ }).click();
+      await expect.poll(() => cards.count()).toBe(2);
+      await app.page.getByTestId('nc-sidebar-userinfo').click();
+      await app.page.getByTestId('nc-sidebar-user-logout').click();
+      await app.page.getByTestId('nc-form-signin').waitFor();
+      await expect.poll(() => cards.count()).toBe(1);
+
+      expect(app.bridgeChannels).toEqual(expect.arrayContaining(['accounts:switch', 'accounts:retry', 'accounts:remove', 'session:sign-out']));
+      const { everywhere } = await everythingTheAppKept(app);
+      const secrets = [ada.password, grace.password, other.password, graceToken, ...keychainSecrets.flatMap(({ refreshToken, jwt }) => [refreshToken, jwt])];
+      for (const secret of secrets) expect(everywhere.includes(secret)).toBe(false);
+      expect(everywhere).not.toMatch(JWT_SHAPE);
+    } finally {
+      await app.close();
+      await fake.close().catch(() => {});
+    }
   });
 
   it("today's NocoDB (fake, tokens shown once): the keychain copies stay in the keychain, used after a restart, gone at sign-out", async () => {

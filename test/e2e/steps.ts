@@ -33,6 +33,21 @@ export async function openTokensTab(page: Page, options: { menuScreenshot?: stri
   await page.getByTestId('nc-token-list').first().waitFor();
 }
 
+/** User menu → "Add account" → the sign-in screen (with its Cancel) → signed in as `user`, now the active account. */
+export async function addAccountThroughUi(page: Page, user: NocodbCredentials, options: { onForm?: () => Promise<void> } = {}) {
+  await page.getByTestId('nc-sidebar-userinfo').click();
+  await page.getByTestId('nc-account-add').click();
+  await page.getByTestId('nc-account-add-cancel').waitFor();
+  await options.onForm?.();
+  await signInThroughUi(page, user);
+}
+
+/** User menu → the one account whose switch item shows `text` (its email or its server's host). */
+export async function switchAccountThroughUi(page: Page, text: string) {
+  await page.getByTestId('nc-sidebar-userinfo').click();
+  await page.getByTestId('nc-account-switch').filter({ hasText: text }).click();
+}
+
 /** A tab in the Account Settings panel. */
 export async function openAccountTab(page: Page, name: 'Profile' | 'Password' | 'API Tokens') {
   await page.getByRole('navigation', { name: 'Account Settings' }).getByRole('link', { name }).click();

@@ -24,7 +24,7 @@ describe('keytar secret store on the real keychain', () => {
       );
     }
     // Fails loudly (keychain_unavailable) when the bus has no Secret Service or the keyring is locked.
-    await createKeytarSecretStore({ service: SERVICE }).load();
+    await createKeytarSecretStore({ service: SERVICE }).accounts();
   });
 
   afterAll(async () => {
@@ -35,10 +35,10 @@ describe('keytar secret store on the real keychain', () => {
   it('stores a session that a NEW store instance reads back (a simulated restart)', async () => {
     await createKeytarSecretStore({ service: SERVICE }).save(session('ada@example.com', 1));
 
-    expect(await createKeytarSecretStore({ service: SERVICE }).load()).toEqual(session('ada@example.com', 1));
+    expect(await createKeytarSecretStore({ service: SERVICE }).load(SERVER, 'ada@example.com')).toEqual(session('ada@example.com', 1));
   });
 
-  it('keeps one entry per account, holding only the refresh token, the JWT and when it was saved', async () => {
+  it('keeps one entry per account, holding only the refresh token and the JWT', async () => {
     const store = createKeytarSecretStore({ service: SERVICE });
     await store.save(session('ada@example.com', 2));
     await store.save(session('ada@example.com', 3));
@@ -46,28 +46,44 @@ describe('keytar secret store on the real keychain', () => {
     const entries = (await keytar.findCredentials(SERVICE)).filter((entry) => entry.account.endsWith('ada@example.com'));
     expect(entries).toHaveLength(1);
     expect(entries[0]?.account).toBe(`${SERVER} ada@example.com`);
-    expect(Object.keys(JSON.parse(entries[0]?.password ?? '{}')).sort()).toEqual(['jwt', 'refreshToken', 'savedAt']);
-    expect(await store.load()).toEqual(session('ada@example.com', 3));
+    expect(Object.keys(JSON.parse(entries[0]?.password ?? '{}')).sort()).toEqual(['jwt', 'refreshToken']);
+    expect(await store.load(SERVER, 'ada@example.com')).toEqual(session('ada@example.com', 3));
   });
 
-  it('loads the most recently saved account, skipping damaged or foreign entries', async () => {
-    let clock = 1_000;
-    const store = createKeytarSecretStore({ service: SERVICE, now: () => clock++ });
-    await store.save(session('ada@example.com', 4));
-    await store.save(session('grace@example.com', 5));
-    await keytar.setPassword(SERVICE, `${SERVER} mallory@example.com`, '{"jwt": "cut off');
-    await keytar.setPassword(SERVICE, 'no-space-here', JSON.stringify({ jwt: 'a', refreshToken: 'b', savedAt: 9e15 }));
-
-    expect(await store.load()).toEqual(session('grace@example.com', 5));
-  });
-
-  it('removes an entry', async () => {
+  it('holds several accounts side by side: the same email on another server is another entry', async () => {
     const store = createKeytarSecretStore({ service: SERVICE });
-    await store.save(session('ada@example.com', 6));
+    const elsewhere = { ...session('ada@example.com', 4), serverUrl: 'https://nocodb.example.com' };
+    await store.save(session('ada@example.com', 5));
+    await store.save(session('grace@example.com', 6));
+    await store.save(elsewhere);
+
+    expect(await store.load(SERVER, 'ada@example.com')).toEqual(session('ada@example.com', 5));
+    expect(await store.load(SERVER, 'grace@example.com')).toEqual(session('grace@example.com', 6));
+    expect(await store.load('https://nocodb.example.com', 'ada@example.com')).toEqual(elsewhere);
+    expect(await store.load(SERVER, 'nobody@example.com')).toBeNull();
+  });
+
+  it('lists every account with an entry, damaged ones too (so they can be removed), and skips foreign names', async () => {
+    const store = createKeytarSecretStore({ service: SERVICE });
+    await keytar.setPassword(SERVICE, `${SERVER} mallory@example.com`, '{"jwt": "cut off');
+    await keytar.setPassword(SERVICE, 'no-space-here', JSON.stringify({ jwt: 'a', refreshToken: 'b' }));
+
+    const accounts = await store.accounts();
+
+    expect(accounts).toContainEqual({ serverUrl: SERVER, email: 'mallory@example.com' });
+    expect(accounts.some((account) => account.email.includes('no-space-here') || account.serverUrl.includes('no-space-here'))).toBe(false);
+    expect(await store.load(SERVER, 'mallory@example.com')).toBeNull();
+  });
+
+  it('removes one account\'s entry and leaves the others', async () => {
+    const store = createKeytarSecretStore({ service: SERVICE });
+    await store.save(session('ada@example.com', 7));
+    await store.save(session('grace@example.com', 8));
 
     await store.remove(SERVER, 'ada@example.com');
 
     expect(await keytar.getPassword(SERVICE, `${SERVER} ada@example.com`)).toBeNull();
+    expect(await store.load(SERVER, 'grace@example.com')).toEqual(session('grace@example.com', 8));
   });
 });
 

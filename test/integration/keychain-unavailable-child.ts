@@ -19,7 +19,7 @@ export interface ChildRequest {
 process.once('message', async (request: ChildRequest) => {
   const keychain = createKeytarSecretStore({ service: request.service });
   const fallback = createMemorySecretStore();
-  const loadFailure = await keychain.load().then(
+  const loadFailure = await keychain.accounts().then(
     () => null,
     (error: unknown) => ({ name: (error as Error).name, code: (error as { code?: string }).code, message: (error as Error).message }),
   );
@@ -41,7 +41,7 @@ process.once('message', async (request: ChildRequest) => {
   const launchState = await handlers['session:get']();
   const state = await handlers['session:sign-in']({ serverUrl: request.serverUrl, email: request.email, password: request.password });
   const { id } = await handlers['tokens:create']({ name: 'memory-only' });
-  const session = await fallback.load();
+  const session = await fallback.load(request.serverUrl, request.email);
   // The secrets go back to the parent only so it can scan the data folder for them.
   const secrets = [request.password, session?.jwt, session?.refreshToken, await handlers['tokens:reveal']({ id })];
   process.send?.({ loadFailure, launchState, state, secrets }, () => process.exit(0));

@@ -249,12 +249,13 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       const secretStore = createMemorySecretStore();
       const handlers = createHandlers(memoryPorts({ secretStore }).ports);
       await handlers['session:sign-in']({ serverUrl: own.url, email: own.email, password: own.password });
-      const before = await secretStore.load();
+      const stored = () => secretStore.load(own.url, own.email);
+      const before = await stored();
 
       const state = await handlers['profile:change-password']({ currentPassword: own.password, newPassword: `${own.password}-2` });
 
       expect(state).toMatchObject({ status: 'signed_in', account: { email: own.email } });
-      const after = await secretStore.load();
+      const after = await stored();
       expect(after?.refreshToken).not.toBe(before?.refreshToken);
       expect(after?.jwt).not.toBe(before?.jwt);
       await expect(handlers['tokens:list']({ page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });

@@ -45,8 +45,8 @@ function expiredCopyOf(jwt: string): string {
   return `${header}.${expired}.${signature}`;
 }
 
-async function storedSession() {
-  const stored = await keychain.load();
+async function storedSession(account: NocodbCredentials = user) {
+  const stored = await keychain.load(account.url, account.email);
   if (!stored) throw new Error('The keychain holds no session.');
   return stored;
 }
@@ -149,9 +149,68 @@ describe('session on a real NocoDB and the real keychain', () => {
 
     const state = await launch()['session:sign-out']();
 
-    expect(state).toEqual({ status: 'signed_out', prefill: { serverUrl: user.url, email: user.email }, notice: null });
+    expect(state).toEqual({ status: 'signed_out', prefill: { serverUrl: user.url, email: user.email }, notice: null, accounts: [] });
     expect(await keytar.findCredentials(SERVICE)).toEqual([]);
     const me = await fetch(`${user.url}/api/v1/auth/user/me`, { headers: { 'xc-auth': jwt } });
     expect(me.status === 401 || !('email' in ((await me.json()) as object))).toBe(true);
+  });
+});
+
+describe('two accounts on a real NocoDB and the real keychain', () => {
+  let ada: NocodbCredentials;
+  let grace: NocodbCredentials;
+
+  beforeAll(async () => {
+    if (!process.env['DBUS_SESSION_BUS_ADDRESS']) {
+      throw new Error('No D-Bus session, so no keychain: run inside `dbus-run-session` with an unlocked gnome-keyring (see .ci/run).');
+    }
+    const { url } = realNocodb();
+    [ada, grace] = [await signUpUser(url), await signUpUser(url)];
+    dataDir = await mkdtemp(path.join(tmpdir(), 'nocodb-am-accounts-'));
+  });
+
+  afterAll(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (!process.env['DBUS_SESSION_BUS_ADDRESS']) return;
+    for (const { account } of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, account);
+  });
+
+  const signIn = (app: Handlers, who: NocodbCredentials) => app['session:sign-in']({ serverUrl: who.url, email: who.email, password: who.password });
+  const tokenNames = async (app: Handlers) => (await app['tokens:list']({ page: 1, pageSize: 10 })).tokens.map((token) => token.name);
+
+  it('restart restores both; each lists its own tokens; Log Out of one leaves the other\'s entry and session working', async () => {
+    const first = launch();
+    await signIn(first, ada);
+    await first['tokens:create']({ name: 'ada token' });
+    await signIn(first, grace);
+    await first['tokens:create']({ name: 'grace token' });
+    expect((await keytar.findCredentials(SERVICE)).map((entry) => entry.account).sort()).toEqual(
+      [`${ada.url} ${ada.email}`, `${grace.url} ${grace.email}`].sort(),
+    );
+
+    const restarted = launch();
+    const state = await restarted['session:get']();
+    expect(state).toMatchObject({ status: 'signed_in', account: { email: grace.email } });
+    expect(state.accounts.map(({ email, status, active }) => ({ email, status, active }))).toEqual([
+      { email: ada.email, status: 'signed_in', active: false },
+      { email: grace.email, status: 'signed_in', active: true },
+    ]);
+    expect(await tokenNames(restarted)).toEqual(['grace token']);
+    await restarted['accounts:switch']({ id: `${ada.url} ${ada.email}` });
+    expect(await tokenNames(restarted)).toEqual(['ada token']);
+
+    const graceBefore = await storedSession(grace);
+    const afterLogOut = await restarted['session:sign-out']();
+
+    expect(afterLogOut).toMatchObject({ status: 'signed_in', account: { email: grace.email } });
+    expect((await keytar.findCredentials(SERVICE)).map((entry) => entry.account)).toEqual([`${grace.url} ${grace.email}`]);
+    expect(await tokenNames(restarted)).toEqual(['grace token']);
+    expect((await storedSession(grace)).refreshToken).toBe(graceBefore.refreshToken);
+    // Ada's session is dead on the server; Grace's, on the same server, is not.
+    const me = await fetch(`${ada.url}/api/v1/auth/user/me`, { headers: { 'xc-auth': (await storedSession(grace)).jwt } });
+    expect(((await me.json()) as { email?: string }).email).toBe(grace.email);
+
+    const again = await launch()['session:get']();
+    expect(again.accounts.map(({ email, status }) => ({ email, status }))).toEqual([{ email: grace.email, status: 'signed_in' }]);
   });
 });

@@ -38,8 +38,7 @@ describe('createHandlers', () => {
       expect(await handlers['tokens:delete']({ id: created.id })).toEqual({ revocation: 'revoked' });
       expect(await handlers['session:sign-out']()).toMatchObject({ status: 'signed_out', prefill: { email } });
 
-      const stored = await ports.secretStore.load();
-      expect(stored).toBeNull();
+      expect(await ports.secretStore.accounts()).toEqual([]);
       expect(logs.join('\n')).not.toContain(value);
       expect(logs.join('\n')).not.toContain(password);
     });
@@ -101,6 +100,26 @@ describe('createHandlers', () => {
       await handlers['session:sign-out']();
 
       expect(await ports.tokenVault.load(account)).toEqual(new Map());
+    });
+
+    it('with two accounts, Log Out of either (menu or overview) forgets that account\'s copies only', async () => {
+      const { ports, handlers, account: ada } = await signedIn();
+      const grace = { serverUrl: server.url, email: 'grace@example.com' };
+      server.addUser({ email: grace.email, password: 'grace-password' });
+      const adaToken = await handlers['tokens:create']({ name: 'ada kept' });
+      await handlers['session:sign-in']({ ...grace, password: 'grace-password' });
+      const graceToken = await handlers['tokens:create']({ name: 'grace kept' });
+      expect([...(await ports.tokenVault.load(ada)).keys()]).toEqual([adaToken.id]);
+      expect([...(await ports.tokenVault.load(grace)).keys()]).toEqual([graceToken.id]);
+
+      // Ada is not the active account: removed from the overview.
+      await handlers['accounts:remove']({ id: `${ada.serverUrl} ${ada.email}` });
+      expect(await ports.tokenVault.load(ada)).toEqual(new Map());
+      expect([...(await ports.tokenVault.load(grace)).keys()]).toEqual([graceToken.id]);
+      await expect(handlers['tokens:reveal']({ id: graceToken.id })).resolves.toMatch(/\S{20}/);
+
+      await handlers['session:sign-out']();
+      expect(await ports.tokenVault.load(grace)).toEqual(new Map());
     });
 
     it('turning the setting off forgets every copy; saving another setting leaves them alone', async () => {

@@ -1,6 +1,7 @@
 // An in-memory Bridge for component tests: behaves like main (sessions, paged tokens, settings),
 // records every call, and has switches for failures and for holding a call until the test releases it.
 import type {
+  AccountEntry,
   AppError,
   Bridge,
   CopyResult,
@@ -19,6 +20,9 @@ export type MethodName =
   | 'session.get'
   | 'session.signIn'
   | 'session.signOut'
+  | 'accounts.switch'
+  | 'accounts.remove'
+  | 'accounts.retry'
   | 'tokens.list'
   | 'tokens.create'
   | 'tokens.reveal'
@@ -45,6 +49,23 @@ export interface FakeBridgeOptions {
   clipboardClearSeconds?: number;
   /** Where main says a created token's value is held (default: the server, as on 0.301.3). */
   createdValueSource?: TokenSummary['valueSource'];
+  /** More signed-in accounts after the first, in list order (the first, ADMIN, is active). */
+  otherAccounts?: FakeAccountOptions[];
+}
+
+export interface FakeAccountOptions {
+  serverUrl: string;
+  email: string;
+  password?: string;
+  displayName?: string | null;
+  status?: AccountEntry['status'];
+  problem?: string | null;
+  tokens?: FakeToken[];
+}
+
+interface FakeAccount extends Omit<AccountEntry, 'active'> {
+  password: string;
+  tokens: FakeToken[];
 }
 
 export interface RecordedCall {
@@ -76,25 +97,64 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const holds = new Map<MethodName, Promise<void>>();
   const crashes = new Set<MethodName>();
   const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30, keepTokenCopies: true };
-  let tokens = [...(options.tokens ?? [])];
-  let nextId = Math.max(0, ...tokens.map((t) => Number(t.id) || 0)) + 1;
+  const toAccount = (account: FakeAccountOptions): FakeAccount => ({
+    id: `${account.serverUrl} ${account.email}`,
+    serverUrl: account.serverUrl,
+    email: account.email,
+    password: account.password ?? ADMIN.password,
+    displayName: account.displayName ?? null,
+    status: account.status ?? 'signed_in',
+    problem: account.problem ?? null,
+    tokens: [...(account.tokens ?? [])],
+  });
+  // Like main: the accounts with their own tokens, the active one, and accounts that could sign in.
+  const admin = toAccount({ ...ADMIN, status: options.persistence === 'memory' ? 'memory_only' : 'signed_in', tokens: options.tokens });
+  const known = [admin, ...(options.otherAccounts ?? []).map(toAccount)];
+  let accounts = options.signedIn === false ? [] : [...known];
+  let activeId: string | null = accounts[0]?.id ?? null;
+  let notice: AppError | null = null;
+  let prefill: { serverUrl: string; email: string } | null = null;
+  const active = () => accounts.find((account) => account.id === activeId) ?? null;
+  const usable = (account: FakeAccount | null) => account !== null && (account.status === 'signed_in' || account.status === 'memory_only');
+  const activeTokens = () => active()?.tokens ?? [];
+  let nextId = Math.max(0, ...known.flatMap((account) => account.tokens.map((t) => Number(t.id) || 0))) + 1;
   let revocation: Revocation = options.revocation ?? 'revoked';
-  let password = ADMIN.password;
-  let displayName: string | null = null;
   const testResults = new Map<string, TokenTestResult>();
 
-  const signedIn = (): SessionState => ({
-    status: 'signed_in',
-    account: { serverUrl: ADMIN.serverUrl, email: ADMIN.email, userId: 'us3feqlwop0wr56v', displayName },
-    persistence: options.persistence ?? 'keychain',
-    persistenceWarning: options.persistence === 'memory' ? 'The system keychain is unavailable, so you will be signed out when the app quits.' : null,
-  });
-  let session: SessionState = options.signedIn === false ? { status: 'signed_out', prefill: null, notice: null } : signedIn();
+  const state = (): SessionState => {
+    const list = accounts.map(({ password: _p, tokens: _t, ...entry }) => ({ ...entry, active: entry.id === activeId }));
+    const current = active();
+    if (current && usable(current)) {
+      return {
+        status: 'signed_in',
+        account: { serverUrl: current.serverUrl, email: current.email, userId: 'us3feqlwop0wr56v', displayName: current.displayName },
+        persistence: current.status === 'memory_only' ? 'memory' : 'keychain',
+        persistenceWarning:
+          current.status === 'memory_only' ? 'The system keychain is unavailable, so you will be signed out when the app quits.' : null,
+        accounts: list,
+      };
+    }
+    return { status: 'signed_out', prefill: current ? { serverUrl: current.serverUrl, email: current.email } : prefill, notice, accounts: list };
+  };
 
   const expireIfAsked = (error: AppError) => {
     // Like main: a dead session is dropped, and the next session.get explains why.
-    if (error.code === 'session_expired') {
-      session = { status: 'signed_out', prefill: { serverUrl: ADMIN.serverUrl, email: ADMIN.email }, notice: error };
+    if (error.code !== 'session_expired') return;
+    const current = active();
+    if (current) Object.assign(current, { status: 'session_ended', problem: error.message });
+    notice = error;
+    prefill = { serverUrl: ADMIN.serverUrl, email: ADMIN.email };
+  };
+  const byId = (id: string): Result<FakeAccount> => {
+    const account = accounts.find((candidate) => candidate.id === id);
+    return account ? { ok: true, value: account } : { ok: false, error: { code: 'not_found', message: 'This account is no longer in the list.' } };
+  };
+  const removeAccount = (account: FakeAccount) => {
+    accounts = accounts.filter((candidate) => candidate !== account);
+    if (activeId === account.id) {
+      activeId = accounts.find(usable)?.id ?? null;
+      prefill = { serverUrl: account.serverUrl, email: account.email };
+      notice = null;
     }
   };
 
@@ -116,32 +176,67 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const ok = <T>(value: T): Result<T> => ({ ok: true, value });
   const notFound: Result<never> = { ok: false, error: { code: 'not_found', message: 'Token not found' } };
   /** What main answers a copy of a token (or of an example holding it). */
-  const copied = (id: string): Result<CopyResult> =>
+  const copied = (tokens: FakeToken[], id: string): Result<CopyResult> =>
     tokens.some((t) => t.id === id && t.valueSource !== 'none')
       ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
       : notFound;
 
   const bridge: Bridge = {
     session: {
-      get: () => run('session.get', undefined, () => ok(session)),
+      get: () => run('session.get', undefined, () => ok(state())),
       signIn: (arg) =>
         run('session.signIn', arg, () => {
-          if (arg.email !== ADMIN.email || arg.password !== password) {
+          // The admin signs in from any address (tests type their own); other accounts need theirs.
+          const account = known.find((candidate) => candidate.email === arg.email && (candidate.serverUrl === arg.serverUrl || candidate === admin));
+          if (!account || account.password !== arg.password) {
             return { ok: false, error: { code: 'invalid_credentials', message: 'Invalid credentials' } };
           }
-          session = signedIn();
-          return ok(session);
+          account.status = options.persistence === 'memory' && account === admin ? 'memory_only' : 'signed_in';
+          account.problem = null;
+          if (!accounts.includes(account)) accounts = [...accounts, account];
+          activeId = account.id;
+          notice = null;
+          return ok(state());
         }),
       signOut: () =>
         run('session.signOut', undefined, () => {
-          session = { status: 'signed_out', prefill: { serverUrl: ADMIN.serverUrl, email: ADMIN.email }, notice: null };
-          return ok(session);
+          const current = active();
+          if (current) removeAccount(current);
+          return ok(state());
+        }),
+    },
+    accounts: {
+      switch: (arg) =>
+        run('accounts.switch', arg, () => {
+          const found = byId(arg.id);
+          if (!found.ok) return found;
+          activeId = found.value.id;
+          return ok(state());
+        }),
+      remove: (arg) =>
+        run('accounts.remove', arg, () => {
+          const found = byId(arg.id);
+          if (!found.ok) return found;
+          removeAccount(found.value);
+          return ok(state());
+        }),
+      retry: (arg) =>
+        run('accounts.retry', arg, () => {
+          const found = byId(arg.id);
+          if (!found.ok) return found;
+          found.value.status = 'signed_in';
+          found.value.problem = null;
+          if (!usable(active())) activeId = found.value.id;
+          return ok(state());
         }),
     },
     tokens: {
-      list: (arg) =>
-        run('tokens.list', arg, () => {
+      list: (arg) => {
+        // Like main, the call belongs to the account that was active when it started.
+        const pinned = activeTokens();
+        return run('tokens.list', arg, () => {
           const start = (arg.page - 1) * arg.pageSize;
+          const tokens = pinned;
           return ok({
             tokens: tokens.slice(start, start + arg.pageSize).map(({ value: _secret, ...summary }) => summary),
             page: arg.page,
@@ -149,42 +244,55 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
             totalRows: options.totalRowsOverride ?? tokens.length,
             isLastPage: start + arg.pageSize >= tokens.length,
           });
-        }),
+        });
+      },
       create: (arg) =>
         run('tokens.create', arg, () => {
-          const token = makeToken(nextId++, arg.name, ADMIN.email, { valueSource: options.createdValueSource ?? 'server' });
-          tokens.push(token);
+          const token = makeToken(nextId++, arg.name, active()?.email ?? null, { valueSource: options.createdValueSource ?? 'server' });
+          activeTokens().push(token);
           const { value: _secret, ...summary } = token;
           return ok(summary);
         }),
-      reveal: (arg) =>
-        run('tokens.reveal', arg, () => {
-          const token = tokens.find((t) => t.id === arg.id && t.valueSource !== 'none');
+      reveal: (arg) => {
+        const pinned = activeTokens();
+        return run('tokens.reveal', arg, () => {
+          const token = pinned.find((t) => t.id === arg.id && t.valueSource !== 'none');
           return token ? ok(token.value) : notFound;
-        }),
-      copy: (arg) => run('tokens.copy', arg, () => copied(arg.id)),
+        });
+      },
+      copy: (arg) => {
+        const pinned = activeTokens();
+        return run('tokens.copy', arg, () => copied(pinned, arg.id));
+      },
       delete: (arg) =>
         run('tokens.delete', arg, (): Result<DeleteResult> => {
-          if (!tokens.some((t) => t.id === arg.id)) return notFound;
-          tokens = tokens.filter((t) => t.id !== arg.id);
+          const current = active();
+          if (!current?.tokens.some((t) => t.id === arg.id)) return notFound;
+          current.tokens = current.tokens.filter((t) => t.id !== arg.id);
           return ok({ revocation });
         }),
-      copyExample: (arg) => run('tokens.copyExample', arg, () => copied(arg.id)),
-      test: (arg) =>
-        run('tokens.test', arg, () => (tokens.some((t) => t.id === arg.id) ? ok(testResults.get(arg.id) ?? 'works') : notFound)),
+      copyExample: (arg) => {
+        const pinned = activeTokens();
+        return run('tokens.copyExample', arg, () => copied(pinned, arg.id));
+      },
+      test: (arg) => {
+        const pinned = activeTokens();
+        return run('tokens.test', arg, () => (pinned.some((t) => t.id === arg.id) ? ok(testResults.get(arg.id) ?? 'works') : notFound));
+      },
     },
     profile: {
       update: (arg) =>
         run('profile.update', arg, () => {
-          displayName = arg.displayName.trim();
-          session = signedIn();
-          return ok(session);
+          const current = active();
+          if (current) current.displayName = arg.displayName.trim();
+          return ok(state());
         }),
       changePassword: (arg) =>
         run('profile.changePassword', arg, () => {
-          if (arg.currentPassword !== password) return { ok: false, error: { code: 'validation', message: 'Current password is wrong' } };
-          password = arg.newPassword;
-          return ok(session);
+          const current = active();
+          if (!current || arg.currentPassword !== current.password) return { ok: false, error: { code: 'validation', message: 'Current password is wrong' } };
+          current.password = arg.newPassword;
+          return ok(state());
         }),
     },
     settings: {
@@ -215,7 +323,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     setRevocation: (next: Revocation) => (revocation = next),
     /** What `tokens.test` answers for a token (default 'works'). */
     setTestResult: (id: number | string, result: TokenTestResult) => testResults.set(String(id), result),
-    tokenNames: () => tokens.map((t) => t.name),
+    /** The active account's token names. */
+    tokenNames: () => activeTokens().map((t) => t.name),
+    /** The active account's id, as main would report it. */
+    activeId: () => activeId,
   };
 }
 

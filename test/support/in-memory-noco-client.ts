@@ -86,8 +86,10 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
       },
       async signIn(email, password) {
         await enter('signIn');
-        if (users.get(email)?.password !== password) throw new AppFailure('invalid_credentials', 'Invalid credentials');
-        return issueSession(email);
+        // Like NocoDB, which keeps emails in lower case.
+        const user = users.get(email.toLowerCase());
+        if (user?.password !== password) throw new AppFailure('invalid_credentials', 'Invalid credentials');
+        return issueSession(user.email);
       },
       async refresh(refreshToken) {
         await enter('refresh');
@@ -117,8 +119,9 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
       },
       async listTokens(jwt, { limit, offset }) {
         await enter('listTokens');
-        userOfJwt(jwt);
-        const all = [...apiTokens.values()];
+        const caller = userOfJwt(jwt);
+        // Like NocoDB: a super admin sees every user's tokens, anyone else only their own.
+        const all = [...apiTokens.values()].filter((row) => caller.isSuperAdmin || row.creator === caller.email);
         // Today's servers show a token only once: their list rows carry a prefix instead.
         const rows = all
           .slice(offset, offset + limit)

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import type { Account } from '../../../preload/contract.ts';
 import { hrefOf, type Route } from '../../routing/hash-route.ts';
 import { ArrowLeftIcon, KeyIcon, LockIcon, UserIcon } from '../../ui/icons.tsx';
+import { UserMenu } from '../shell/user-menu.tsx';
 import './account.css';
 
 type AccountRoute = Extract<Route, 'profile' | 'password' | 'tokens'>;
@@ -13,7 +15,7 @@ const TABS: Record<AccountRoute, { nav: string; title: string; icon: ReactNode }
 };
 
 /** NocoDB's Account Settings frame: the 312 px panel on the left, breadcrumb and header on the right. */
-export function AccountLayout({ active, children }: { active: AccountRoute; children: ReactNode }) {
+export function AccountLayout({ active, account, children }: { active: AccountRoute; account: Account; children: ReactNode }) {
   const tab = TABS[active];
   return (
     <div className="account">
@@ -37,6 +39,10 @@ export function AccountLayout({ active, children }: { active: AccountRoute; chil
             </li>
           ))}
         </ul>
+        {/* The user menu here too, so another account can be opened without leaving its tab. */}
+        <div className="account-panel-bottom">
+          <UserMenu account={account} />
+        </div>
       </nav>
       <main className="account-main">
         <header className="account-topbar">

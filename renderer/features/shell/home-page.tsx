@@ -1,22 +1,10 @@
-import type { Account } from '../../../preload/contract.ts';
-import { hrefOf } from '../../routing/hash-route.ts';
+import { AccountsOverview } from '../accounts/accounts-overview.tsx';
 
-/** The landing area next to the sidebar. */
-export function HomePage({ account }: { account: Account }) {
+/** The landing area next to the sidebar: the accounts overview. */
+export function HomePage() {
   return (
     <main className="home">
-      <h1 className="page-title">Welcome</h1>
-      <p>
-        Signed in to <strong>{account.serverUrl}</strong> as <strong>{account.email}</strong>.
-      </p>
-      <p className="home-links">
-        <a className="link" href={hrefOf('profile')}>
-          Account Settings
-        </a>
-        <a className="link" href={hrefOf('tokens')}>
-          API Tokens
-        </a>
-      </p>
+      <AccountsOverview />
     </main>
   );
 }

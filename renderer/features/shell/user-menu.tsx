@@ -3,13 +3,20 @@ import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import type { Account } from '../../../preload/contract.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
-import { KeyIcon, LogOutIcon, SettingsIcon } from '../../ui/icons.tsx';
+import { KeyIcon, LogOutIcon, PlusIcon, SettingsIcon, UsersIcon } from '../../ui/icons.tsx';
 import { accountLabel } from '../../ui/account-label.ts';
 import { initialsOf } from '../../ui/initials.ts';
+import { STATUS_TEXT, hostOf, isSignedIn } from '../accounts/account-words.ts';
+import '../accounts/accounts.css';
+
+const NO_ACCOUNTS: never[] = [];
 
 /** The round initials avatar in the bottom-left corner and the menu that opens above it. */
 export function UserMenu({ account }: { account: Account }) {
   const signOut = useSession((s) => s.signOut);
+  const switchTo = useSession((s) => s.switchTo);
+  const startAdding = useSession((s) => s.startAdding);
+  const others = useSession((s) => s.state?.accounts ?? NO_ACCOUNTS).filter((entry) => !entry.active);
   const label = accountLabel(account);
   const [open, setOpen] = useState(false);
   const accountSettings = useRef<HTMLDivElement>(null);
@@ -65,6 +72,37 @@ export function UserMenu({ account }: { account: Account }) {
             accountSettings.current?.focus();
           }}
         >
+          <DropdownMenu.Label className="menu-label">
+            {account.email} · {hostOf(account.serverUrl)}
+          </DropdownMenu.Label>
+          {others.map((entry) => (
+            <DropdownMenu.Item
+              key={entry.id}
+              className="menu-item"
+              data-testid="nc-account-switch"
+              onSelect={() => void switchTo(entry.id)}
+            >
+              <span className="avatar avatar-tiny" aria-hidden="true">
+                {initialsOf(entry.displayName, entry.email)}
+              </span>
+              <span className="menu-item-text">
+                {entry.email}
+                <span className="menu-item-note">
+                  {hostOf(entry.serverUrl)}
+                  {isSignedIn(entry) ? '' : ` · ${STATUS_TEXT[entry.status]}`}
+                </span>
+              </span>
+            </DropdownMenu.Item>
+          ))}
+          <DropdownMenu.Item className="menu-item" data-testid="nc-account-add" onSelect={startAdding}>
+            <PlusIcon />
+            Add account
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className="menu-item" onSelect={() => navigate('home')}>
+            <UsersIcon />
+            All accounts
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator className="menu-separator" />
           <DropdownMenu.Item className="menu-item" data-testid="nc-sidebar-user-logout" onSelect={() => void signOut()}>
             <LogOutIcon />
             Log Out

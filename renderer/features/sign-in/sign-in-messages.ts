@@ -1,3 +1,4 @@
+import { MAX_ACCOUNTS } from '../../../preload/contract.ts';
 import type { ErrorWords } from '../../ui/error-text.ts';
 
 export const DEFAULT_SERVER_URL = 'http://localhost:8080';
@@ -11,4 +12,5 @@ export const SIGN_IN_WORDS: ErrorWords = {
   keychain_unavailable: 'The system keychain is unavailable.',
   redirected: 'The server redirects to another address, so your password was not sent. Check the address (https?).',
   insecure_connection: 'This server uses plain http: your password and session would travel unencrypted.',
+  account_limit: `You can keep up to ${MAX_ACCOUNTS} accounts. Log out of one you no longer use to add another.`,
 };

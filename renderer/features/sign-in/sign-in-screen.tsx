@@ -1,19 +1,34 @@
-import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import { useEffect, useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import type { AccountEntry } from '../../../preload/contract.ts';
+import { activeAccountOf } from '../../stores/session-store.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { errorText } from '../../ui/error-text.ts';
+import { AccountCards } from '../accounts/accounts-overview.tsx';
 import { PlainHttpDialog } from './plain-http-dialog.tsx';
 import { DEFAULT_SERVER_URL, SIGN_IN_WORDS } from './sign-in-messages.ts';
 import './sign-in.css';
 
-/** The sign-in form; shown whenever the session is signed out. */
+/**
+ * The sign-in form: shown when no account is signed in and active, and to add an account
+ * ("Add account" in the user menu), where Cancel goes back to the account that was active.
+ */
 export function SignInScreen() {
+  const adding = useSession((s) => s.adding);
+  // Adding starts on the active account's server, with the email to fill in.
   const prefill = useSession((s) => (s.state?.status === 'signed_out' ? s.state.prefill : null));
+  const activeServer = useSession((s) => (s.state?.status === 'signed_in' ? s.state.account.serverUrl : null));
   const notice = useSession((s) => (s.state?.status === 'signed_out' ? s.state.notice : null));
   const busy = useSession((s) => s.status === 'signing_in');
   const error = useSession((s) => s.error);
   const signIn = useSession((s) => s.signIn);
+  const back = useBackToSignedIn();
+  useEscapeCancelsAdding();
+  // Accounts that stay listed although none is open (e.g. a server that did not answer): still
+  // shown, with their Retry and Log Out, so nothing is kept out of sight.
+  const others = useSession((s) => s.state?.accounts ?? NO_ACCOUNTS).filter((account) => !account.active);
+  const retry = useRetryActive();
 
-  const [serverUrl, setServerUrl] = useState(prefill?.serverUrl ?? DEFAULT_SERVER_URL);
+  const [serverUrl, setServerUrl] = useState(prefill?.serverUrl ?? activeServer ?? DEFAULT_SERVER_URL);
   const [email, setEmail] = useState(prefill?.email ?? '');
   const [password, setPassword] = useState('');
 
@@ -28,11 +43,16 @@ export function SignInScreen() {
   return (
     <main className="sign-in">
       <div className="sign-in-card">
-        <h1 className="sign-in-title">Sign in to NocoDB</h1>
+        <h1 className="sign-in-title">{adding ? 'Add a NocoDB account' : 'Sign in to NocoDB'}</h1>
         {notice && (
-          <p className="notice notice-warning" role="status">
-            {errorText(notice, SIGN_IN_WORDS)}
-          </p>
+          <div className="notice notice-warning sign-in-notice" role="status">
+            <span>{errorText(notice, SIGN_IN_WORDS)}</span>
+            {retry && (
+              <button type="button" className="btn btn-secondary btn-small" disabled={retry.busy} onClick={retry.run}>
+                {retry.busy ? 'Retrying…' : 'Retry'}
+              </button>
+            )}
+          </div>
         )}
         <form data-testid="nc-form-signin" className="sign-in-form" onSubmit={submit} aria-busy={busy}>
           <Field
@@ -52,8 +72,8 @@ export function SignInScreen() {
             value={email}
             onChange={setEmail}
             autoComplete="username"
-            // oxlint-disable-next-line jsx-a11y/no-autofocus -- a returning user's next step is this form; focus saves a click
-            autoFocus={prefill !== null}
+            // oxlint-disable-next-line jsx-a11y/no-autofocus -- a returning user's (or one adding an account) next step is this form; focus saves a click
+            autoFocus={prefill !== null || adding}
           />
           <Field label="Password" type="password" name="password" value={password} onChange={setPassword} autoComplete="current-password" />
           {error && error.code !== 'insecure_connection' && (
@@ -65,11 +85,59 @@ export function SignInScreen() {
           <button type="submit" className="btn btn-primary btn-large" aria-disabled={busy || undefined}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
+          {back && (
+            <button type="button" className="btn btn-secondary btn-large" data-testid="nc-account-add-cancel" onClick={back.run}>
+              Cancel
+            </button>
+          )}
         </form>
       </div>
+      {!adding && others.length > 0 && (
+        <section className="sign-in-accounts" aria-label="Your other accounts">
+          <AccountCards accounts={others} />
+        </section>
+      )}
       <PlainHttpDialog />
     </main>
   );
+}
+
+const NO_ACCOUNTS: AccountEntry[] = [];
+
+/** Escape leaves "Add account" as Cancel does, like closing a dialog (unless the plain-http question is open: it is that dialog's). */
+function useEscapeCancelsAdding(): void {
+  const adding = useSession((s) => s.adding);
+  const asking = useSession((s) => s.awaitingPlainHttpConsent !== null);
+  const cancelAdding = useSession((s) => s.cancelAdding);
+  useEffect(() => {
+    if (!adding || asking) return undefined;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') cancelAdding();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [adding, asking, cancelAdding]);
+}
+
+/** Cancel: back to the active account when adding, else to an account that is still signed in. */
+function useBackToSignedIn(): { run: () => void } | null {
+  const adding = useSession((s) => s.adding);
+  const cancelAdding = useSession((s) => s.cancelAdding);
+  const switchTo = useSession((s) => s.switchTo);
+  const signedInId = useSession(
+    (s) => s.state?.accounts.find((account) => account.status === 'signed_in' || account.status === 'memory_only')?.id ?? null,
+  );
+  if (adding) return { run: cancelAdding };
+  return signedInId ? { run: () => void switchTo(signedInId) } : null;
+}
+
+/** Retry for the active account when its server did not answer at launch. */
+function useRetryActive(): { run: () => void; busy: boolean } | null {
+  const active = useSession((s) => (s.state?.status === 'signed_out' ? activeAccountOf(s.state) : null));
+  const busy = useSession((s) => active !== null && s.pendingAccount === active.id);
+  const retry = useSession((s) => s.retry);
+  if (!active || active.status !== 'unreachable') return null;
+  return { run: () => void retry(active.id), busy };
 }
 
 type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> & {

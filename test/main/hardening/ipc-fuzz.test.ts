@@ -112,7 +112,24 @@ describe('IPC fuzzing through the real router and handlers', () => {
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('id');
   });
 
-  it('accepted edge values (huge ids, unicode names, page bounds) get a result or a typed error, never a throw', async () => {
+  it('accepted edge values (huge ids, unicode names, page bounds, unknown account ids) get a result or a typed error, never a throw', async () => {
+    const stateBefore = await router.dispatch('session:get', sender, undefined);
+    const accountId = fc
+      .oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }), fc.constantFrom(`${server.url} nobody@example.com`, `${server.url} `, ' x', '__proto__'))
+      .filter((id) => checkArgument('accounts:switch', { id }).ok);
+    const accountCall = fc.record({ channel: fc.constantFrom<Channel>('accounts:switch', 'accounts:remove', 'accounts:retry'), arg: fc.record({ id: accountId }) });
+    await fc.assert(
+      fc.asyncProperty(accountCall, async ({ channel, arg }) => {
+        cases += 1;
+        const answer = await router.dispatch(channel, sender, arg);
+        expectTypedAnswer(answer);
+        // No listed account has such an id: nothing may change, whatever the channel.
+        expect(answer).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      }),
+      { numRuns: 150 },
+    );
+    expect(await router.dispatch('session:get', sender, undefined)).toEqual(stateBefore);
+
     const accepted = fc.oneof(
       fc.record({
         channel: fc.constantFrom<Channel>('tokens:reveal', 'tokens:copy', 'tokens:delete'),

@@ -4,11 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
 import { createProfileService } from '../../../main/profile/profile-service.ts';
-import { EMAIL, PASSWORD, SERVER, sessionHarness } from '../session/session-harness.ts';
+import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness } from '../session/session-harness.ts';
 
 const NEW_PASSWORD = 'a brand new password';
 
-async function signedIn(options: { holdChange?: boolean; holdFirstList?: boolean } = {}) {
+async function signedIn(options: { holdChange?: boolean; holdRename?: boolean; holdFirstList?: boolean } = {}) {
   const h = sessionHarness();
   const held = { release: () => {}, started: false, releaseList: () => {} };
   let listsHeld = options.holdFirstList ? 1 : 0;
@@ -26,6 +26,11 @@ async function signedIn(options: { holdChange?: boolean; holdFirstList?: boolean
         }
         storedAtList.push((await h.keychain.peek())?.jwt === jwt ? 'stored' : 'not stored');
         return client.listTokens(jwt, page);
+      },
+      updateProfile: async (jwt, displayName) => {
+        held.started = true;
+        if (options.holdRename) await new Promise<void>((resolve) => (held.release = resolve));
+        return client.updateProfile(jwt, displayName);
       },
       changePassword: async (jwt, change) => {
         held.started = true;
@@ -136,6 +141,26 @@ describe('changing the password', () => {
     expect(await h.keychain.peek()).toBeNull();
     expect(await h.service.getState()).toMatchObject({ status: 'signed_out', prefill: { email: EMAIL } });
   });
+
+  it('replaces the session of the account it was sent for, even when another one was added and opened meanwhile', async () => {
+    const { h, profile, held } = await signedIn({ holdChange: true });
+    const adaBefore = await h.keychain.peek(SERVER, EMAIL);
+    const changing = profile.changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    await expect.poll(() => held.started).toBe(true);
+    await h.service.signIn({ serverUrl: SERVER, email: GRACE.email, password: GRACE.password });
+    const graceBefore = await h.keychain.peek(SERVER, GRACE.email);
+
+    held.release();
+    const state = await changing;
+
+    expect(state).toMatchObject({ status: 'signed_in', account: { email: GRACE.email } });
+    expect((await h.keychain.peek(SERVER, EMAIL))?.refreshToken).not.toBe(adaBefore?.refreshToken);
+    expect(await h.keychain.peek(SERVER, GRACE.email)).toEqual(graceBefore);
+    expect(state.accounts.map(({ email, status }) => ({ email, status }))).toEqual([
+      { email: EMAIL, status: 'signed_in' },
+      { email: GRACE.email, status: 'signed_in' },
+    ]);
+  });
 });
 
 describe('renaming the user', () => {
@@ -146,6 +171,22 @@ describe('renaming the user', () => {
 
     expect(state).toMatchObject({ status: 'signed_in', account: { displayName: 'Ada Lovelace' } });
     expect(await h.service.getState()).toEqual(state);
+  });
+
+  it('records the new name on the account it was sent for, not on one opened while the request was out', async () => {
+    const { h, profile, held } = await signedIn({ holdRename: true });
+    const renaming = profile.updateDisplayName({ displayName: 'Ada Lovelace' });
+    await expect.poll(() => held.started).toBe(true);
+    await h.service.signIn({ serverUrl: SERVER, email: GRACE.email, password: GRACE.password });
+
+    held.release();
+    const state = await renaming;
+
+    expect(state).toMatchObject({ status: 'signed_in', account: { email: GRACE.email, displayName: 'Grace Hopper' } });
+    expect(state.accounts.map(({ email, displayName }) => ({ email, displayName }))).toEqual([
+      { email: EMAIL, displayName: 'Ada Lovelace' },
+      { email: GRACE.email, displayName: 'Grace Hopper' },
+    ]);
   });
 
   it('keeps the old name when the server refuses', async () => {

@@ -1,6 +1,6 @@
-// Builds a session service on the in-memory NocoDB, a switchable keychain, a memory fallback and
-// an in-memory settings file, with a clock the test controls.
-import type { StoredSession } from '../../../main/ports.ts';
+// Builds a session service on two in-memory NocoDB servers, a switchable keychain, a memory
+// fallback and an in-memory settings file, with a clock the test controls.
+import type { AccountRef, StoredSession } from '../../../main/ports.ts';
 import { createMemorySecretStore } from '../../../main/session/memory-store.ts';
 import { createSessionService } from '../../../main/session/session-service.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
@@ -11,6 +11,9 @@ import { createSwitchableKeychain } from './switchable-store.ts';
 export const SERVER = 'http://127.0.0.1:8080';
 export const EMAIL = 'ada@example.com';
 export const PASSWORD = 'correct horse battery';
+/** A second server, and a second user on the first one. */
+export const SERVER_B = 'https://nocodb.example.com';
+export const GRACE = { email: 'grace@example.com', password: 'another password' };
 
 export interface HarnessOptions {
   /** Seconds until the stored JWT expires (negative: already expired); no stored session when omitted. */
@@ -23,19 +26,27 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
   const clock = { now: Date.parse('2026-01-01T00:00:00Z') };
   const noco = createInMemoryNoco({ now: () => clock.now });
   noco.addUser(EMAIL, PASSWORD, 'Ada', superAdmin);
+  noco.addUser(GRACE.email, GRACE.password, 'Grace Hopper');
+  // The same person on another server: another account.
+  const nocoB = createInMemoryNoco({ now: () => clock.now });
+  nocoB.addUser(EMAIL, PASSWORD, 'Ada on B');
   const stored: StoredSession | null =
     storedJwtExpiresIn === undefined ? null : { serverUrl: SERVER, email: EMAIL, ...noco.issueSession(EMAIL, storedJwtExpiresIn) };
-  const keychain = createSwitchableKeychain(stored);
+  const keychain = createSwitchableKeychain(...(stored ? [stored] : []));
   const fallback = createMemorySecretStore();
-  const settingsFile = memoryJsonFile();
+  const ada: AccountRef = { serverUrl: SERVER, email: EMAIL };
+  const settingsFile = memoryJsonFile(stored ? { accounts: [ada], lastAccount: ada } : undefined);
   const logs: string[] = [];
-  const service = createSessionService({
-    secretStore: keychain.store,
-    fallbackSecretStore: fallback,
-    settings: createSettingsService(settingsFile),
-    createClient: (serverUrl) => noco.client(serverUrl),
-    now: () => clock.now,
-    log: (line) => logs.push(line),
-  });
-  return { clock, noco, stored, keychain, fallback, settingsFile, logs, service };
+  const servers = { noco, nocoB };
+  /** A new service on the same keychain and settings file, as after a restart of the app. */
+  const launch = () =>
+    createSessionService({
+      secretStore: keychain.store,
+      fallbackSecretStore: fallback,
+      settings: createSettingsService(settingsFile),
+      createClient: (serverUrl) => (serverUrl === SERVER_B ? servers.nocoB : servers.noco).client(serverUrl),
+      now: () => clock.now,
+      log: (line) => logs.push(line),
+    });
+  return { clock, noco, nocoB, stored, keychain, fallback, settingsFile, logs, service: launch(), launch };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
 import { EMAIL, PASSWORD, SERVER, sessionHarness } from './session-harness.ts';
 
+const ADA_ID = `${SERVER} ${EMAIL}`;
+
 const listTokens = (h: ReturnType<typeof sessionHarness>) =>
   h.service.withSession((client, jwt) => client.listTokens(jwt, { limit: 10, offset: 0 }));
 
@@ -16,6 +18,7 @@ describe('restoring the session at launch', () => {
       account: { serverUrl: SERVER, email: EMAIL, userId: 'us_1', displayName: 'Ada' },
       persistence: 'keychain',
       persistenceWarning: null,
+      accounts: [{ id: ADA_ID, serverUrl: SERVER, email: EMAIL, displayName: 'Ada', status: 'signed_in', problem: null, active: true }],
     });
     expect(h.noco.calls.me).toBe(1);
     expect(h.noco.calls.refresh).toBe(0);
@@ -66,29 +69,45 @@ describe('restoring the session at launch', () => {
 
     const state = await h.service.getState();
 
-    expect(state).toEqual({
+    expect(state).toMatchObject({
       status: 'signed_out',
       prefill: { serverUrl: SERVER, email: EMAIL },
       notice: { code: 'session_expired', message: 'Your session expired. Sign in again.' },
+      accounts: [{ id: ADA_ID, status: 'session_ended', active: true }],
     });
     expect(await h.keychain.peek()).toBeNull();
   });
 
-  it('keeps the entry when the server is unreachable, and tries again on the next call', async () => {
+  it('keeps the entry when the server is unreachable, lists the account for Retry, and never signs it in by itself', async () => {
     const h = sessionHarness({ storedJwtExpiresIn: 3600 });
     h.noco.failures.me = new AppFailure('server_unreachable', 'The server cannot be reached.');
 
     const offline = await h.service.getState();
 
-    expect(offline).toEqual({
+    expect(offline).toMatchObject({
       status: 'signed_out',
       prefill: { serverUrl: SERVER, email: EMAIL },
       notice: { code: 'server_unreachable', message: 'The server cannot be reached.' },
+      accounts: [{ id: ADA_ID, status: 'unreachable', problem: 'The server cannot be reached.' }],
     });
     expect(await h.keychain.peek()).not.toBeNull();
 
+    // The server is back: the app still waits for the user (this is the reported revival bug).
     delete h.noco.failures.me;
-    expect((await h.service.getState()).status).toBe('signed_in');
+    expect((await h.service.getState()).status).toBe('signed_out');
+    await expect(listTokens(h)).rejects.toMatchObject({ code: 'not_signed_in' });
+    expect(h.noco.calls.me).toBe(1);
+
+    expect(await h.service.retry(ADA_ID)).toMatchObject({ status: 'signed_in', accounts: [{ status: 'signed_in', active: true }] });
+  });
+
+  it('deletes keychain entries the account list does not hold, instead of signing them in', async () => {
+    const h = sessionHarness({ storedJwtExpiresIn: 3600 });
+    h.settingsFile.content = { accounts: [], lastAccount: null };
+
+    expect(await h.service.getState()).toMatchObject({ status: 'signed_out', accounts: [] });
+    expect(await h.keychain.accounts()).toEqual([]);
+    expect(h.noco.calls.me).toBe(0);
   });
 
   it('says sessions will only last this run when the keychain cannot be read', async () => {
@@ -106,7 +125,7 @@ describe('restoring the session at launch', () => {
 
   it('starts signed out, with no notice, when nothing was stored', async () => {
     const h = sessionHarness();
-    expect(await h.service.getState()).toEqual({ status: 'signed_out', prefill: null, notice: null });
+    expect(await h.service.getState()).toEqual({ status: 'signed_out', prefill: null, notice: null, accounts: [] });
   });
 });
 
@@ -120,7 +139,7 @@ describe('signing in', () => {
     const kept = await h.keychain.peek();
     expect(kept).toMatchObject({ serverUrl: SERVER, email: EMAIL });
     expect(JSON.stringify([kept, h.settingsFile.content, h.logs])).not.toContain(PASSWORD);
-    expect(h.settingsFile.content).toMatchObject({ lastAccount: { serverUrl: SERVER, email: EMAIL } });
+    expect(h.settingsFile.content).toMatchObject({ accounts: [{ serverUrl: SERVER, email: EMAIL }], lastAccount: { serverUrl: SERVER, email: EMAIL } });
   });
 
   it('keeps the session in memory and says why when the keychain cannot be written', async () => {
@@ -132,7 +151,7 @@ describe('signing in', () => {
     expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory' });
     if (state.status !== 'signed_in') return;
     expect(state.persistenceWarning).toMatch(/will not survive a restart/);
-    expect(await h.fallback.load()).toMatchObject({ serverUrl: SERVER, email: EMAIL });
+    expect(await h.fallback.load(SERVER, EMAIL)).toMatchObject({ serverUrl: SERVER, email: EMAIL });
     await expect(listTokens(h)).resolves.toMatchObject({ rows: [] });
   });
 
@@ -167,20 +186,6 @@ describe('signing in', () => {
     await expect(h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD })).rejects.toMatchObject({ code: 'server_error' });
     expect(h.noco.calls.signOut).toBe(1);
     expect(h.logs.join('\n')).toMatch(/sign-out.*server_unreachable/);
-  });
-});
-
-describe('signing in as another account', () => {
-  it('replaces the session and forgets the previous account\'s keychain entry', async () => {
-    const h = sessionHarness();
-    h.noco.addUser('grace@example.com', 'another password');
-    await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
-
-    const state = await h.service.signIn({ serverUrl: SERVER, email: 'grace@example.com', password: 'another password' });
-
-    expect(state).toMatchObject({ status: 'signed_in', account: { email: 'grace@example.com' } });
-    await h.keychain.store.remove(SERVER, 'grace@example.com');
-    expect(await h.keychain.peek()).toBeNull();
   });
 });
 
@@ -226,7 +231,7 @@ describe('authenticated calls', () => {
     expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory' });
     if (state.status !== 'signed_in') return;
     expect(state.persistenceWarning).toMatch(/will not survive a restart/);
-    expect((await h.fallback.load())?.refreshToken).toBe(h.noco.liveRefreshTokens()[0]);
+    expect((await h.fallback.load(SERVER, EMAIL))?.refreshToken).toBe(h.noco.liveRefreshTokens()[0]);
   });
 
   it('ends the session when the refresh is refused: session_expired, entry gone, sign-in prefilled with a notice', async () => {
@@ -239,10 +244,11 @@ describe('authenticated calls', () => {
 
     expect(await h.keychain.peek()).toBeNull();
     // The JWT was refused long before its `exp`: the server ended the session (a sign-in elsewhere on today's NocoDB).
-    expect(await h.service.getState()).toEqual({
+    expect(await h.service.getState()).toMatchObject({
       status: 'signed_out',
       prefill: { serverUrl: SERVER, email: EMAIL },
       notice: { code: 'session_expired', message: expect.stringMatching(/^Your session expired: the server ended it, for example because this account signed in somewhere else/) },
+      accounts: [{ id: ADA_ID, status: 'session_ended', active: true }],
     });
   });
 
@@ -277,7 +283,7 @@ describe('signing out', () => {
 
     const state = await h.service.signOut();
 
-    expect(state).toEqual({ status: 'signed_out', prefill: { serverUrl: SERVER, email: EMAIL }, notice: null });
+    expect(state).toEqual({ status: 'signed_out', prefill: { serverUrl: SERVER, email: EMAIL }, notice: null, accounts: [] });
     expect(h.noco.calls.signOut).toBe(1);
     expect(await h.keychain.peek()).toBeNull();
     await expect(listTokens(h)).rejects.toMatchObject({ code: 'not_signed_in' });
@@ -313,22 +319,21 @@ describe('signing out', () => {
     const state = await h.service.signOut();
     await call;
 
-    expect(state).toEqual({ status: 'signed_out', prefill: { serverUrl: SERVER, email: EMAIL }, notice: null });
+    expect(state).toEqual({ status: 'signed_out', prefill: { serverUrl: SERVER, email: EMAIL }, notice: null, accounts: [] });
     expect(h.noco.liveRefreshTokens()).toEqual([]);
     expect(await h.keychain.peek()).toBeNull();
     await expect(listTokens(h)).rejects.toMatchObject({ code: 'not_signed_in' });
   });
 
-  it('tells listeners that the account is gone', async () => {
+  it('tells listeners which account was logged out', async () => {
     const h = sessionHarness();
-    let changes = 0;
-    h.service.onAccountChange(() => (changes += 1));
+    const ends: unknown[] = [];
+    h.service.onAccountEnded((account, why) => void ends.push({ account, why }));
     await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
-    const afterSignIn = changes;
+    expect(ends).toEqual([]);
 
     await h.service.signOut();
 
-    expect(afterSignIn).toBeGreaterThan(0);
-    expect(changes).toBeGreaterThan(afterSignIn);
+    expect(ends).toEqual([{ account: { serverUrl: SERVER, email: EMAIL }, why: 'logged_out' }]);
   });
 });

@@ -4,7 +4,7 @@ import type { SecretStore, StoredSession } from '../../../main/ports.ts';
 import { keychainUnavailable } from '../../../main/session/keychain-unavailable.ts';
 import { createMemorySecretStore } from '../../../main/session/memory-store.ts';
 
-export function createSwitchableKeychain(initial: StoredSession | null = null) {
+export function createSwitchableKeychain(...initial: StoredSession[]) {
   const inner = createMemorySecretStore();
   const control = { unavailable: false, saves: [] as StoredSession[], removes: 0 };
   const gate = () => {
@@ -12,9 +12,13 @@ export function createSwitchableKeychain(initial: StoredSession | null = null) {
   };
   const store: SecretStore = {
     kind: 'keychain',
-    async load() {
+    async accounts() {
       gate();
-      return inner.load();
+      return inner.accounts();
+    },
+    async load(serverUrl, email) {
+      gate();
+      return inner.load(serverUrl, email);
     },
     async save(session) {
       gate();
@@ -27,6 +31,13 @@ export function createSwitchableKeychain(initial: StoredSession | null = null) {
       await inner.remove(serverUrl, email);
     },
   };
-  if (initial) void inner.save(initial);
-  return { store, control, peek: () => inner.load() };
+  for (const session of initial) void inner.save(session);
+  return {
+    store,
+    control,
+    /** The entry of one account (the first harness account when none is named). */
+    peek: (serverUrl?: string, email?: string) =>
+      serverUrl && email ? inner.load(serverUrl, email) : inner.accounts().then(([first]) => (first ? inner.load(first.serverUrl, first.email) : null)),
+    accounts: () => inner.accounts(),
+  };
 }

@@ -31,26 +31,32 @@ describe('settings', () => {
     expect(await createSettingsService(memoryJsonFile(content)).get()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('remembers the last account next to the preferences, without losing either to concurrent changes', async () => {
+  const ADA = { serverUrl: 'http://127.0.0.1:8080', email: 'ada@example.com' };
+  const GRACE = { serverUrl: 'https://nocodb.example.com', email: 'grace@example.com' };
+
+  it('keeps the account list (order and last active) next to the preferences, without losing either to concurrent changes', async () => {
     const file = memoryJsonFile();
     const settings = createSettingsService(file);
 
     await Promise.all([
       settings.update({ clipboardClearSeconds: 10 }),
-      settings.rememberAccount({ serverUrl: 'http://127.0.0.1:8080', email: 'ada@example.com' }),
+      settings.rememberAccounts({ accounts: [GRACE, ADA], lastAccount: ADA }),
     ]);
 
-    expect(file.content).toEqual({
-      clipboardClearSeconds: 10,
-      keepTokenCopies: true,
-      lastAccount: { serverUrl: 'http://127.0.0.1:8080', email: 'ada@example.com' },
-    });
-    expect(await createSettingsService(file).lastAccount()).toEqual({ serverUrl: 'http://127.0.0.1:8080', email: 'ada@example.com' });
+    expect(file.content).toEqual({ clipboardClearSeconds: 10, keepTokenCopies: true, accounts: [GRACE, ADA], lastAccount: ADA });
+    expect(await createSettingsService(file).accountList()).toEqual({ accounts: [GRACE, ADA], lastAccount: ADA });
   });
 
-  it('ignores a damaged last account but keeps the preferences', async () => {
-    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 7, lastAccount: { email: 3 } }));
-    expect(await settings.lastAccount()).toBeNull();
+  it('reads a file from before the account list as a list of its one last account', async () => {
+    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 7, lastAccount: ADA }));
+    expect(await settings.accountList()).toEqual({ accounts: [ADA], lastAccount: ADA });
+  });
+
+  it('drops damaged accounts but keeps the rest and the preferences', async () => {
+    const settings = createSettingsService(
+      memoryJsonFile({ clipboardClearSeconds: 7, accounts: [ADA, { email: 3 }, 'x', { ...GRACE, jwt: 'dropped' }], lastAccount: { email: 3 } }),
+    );
+    expect(await settings.accountList()).toEqual({ accounts: [ADA, GRACE], lastAccount: null });
     expect(await settings.get()).toEqual({ clipboardClearSeconds: 7, keepTokenCopies: true });
   });
 });

@@ -50,7 +50,7 @@ async function tokensHarness(options: HarnessOptions & { showsTokensOnce?: boole
     vault: vault.vault,
     log: () => {},
   });
-  h.service.onAccountChange(() => tokens.forgetValues());
+  h.service.onAccountEnded((account) => tokens.forgetValues(account));
   return { ...h, clipboard, settings, tokens, vault };
 }
 
@@ -189,7 +189,7 @@ describe('token service', () => {
     it('reports unknown when main never held the value (listed by another run)', async () => {
       const t = await tokensHarness();
       const { id } = await t.tokens.create({ name: 'elsewhere' });
-      t.tokens.forgetValues();
+      t.tokens.forgetValues({ serverUrl: SERVER, email: EMAIL });
 
       expect(await t.tokens.delete({ id })).toEqual({ revocation: 'unknown' });
       expect(t.noco.calls.whoIsApiToken).toBe(0);
@@ -214,7 +214,7 @@ describe('token service', () => {
       expect(await t.vault.copies()).toEqual(new Map([[created.id, value]]));
 
       // A restart: main holds nothing in memory, the list has no secret, the keychain has the copy.
-      t.tokens.forgetValues();
+      t.tokens.forgetValues(ACCOUNT);
       const { tokens } = await t.tokens.list({ page: 1, pageSize: 10 });
       expect(tokens).toEqual([expect.objectContaining({ id: created.id, valueSource: 'keychain', prefix: value.slice(0, 8) })]);
       await t.tokens.copy({ id: created.id });
@@ -272,7 +272,7 @@ describe('token service', () => {
       expect(created.valueSource).toBe('memory');
       await expect(t.tokens.reveal({ id: created.id })).resolves.toMatch(/t{20}/);
       // A list that cannot read the keychain still answers.
-      t.tokens.forgetValues();
+      t.tokens.forgetValues(ACCOUNT);
       expect((await t.tokens.list({ page: 1, pageSize: 10 })).tokens[0]?.valueSource).toBe('none');
     });
 

@@ -18,7 +18,7 @@ describe('focus after sign-in and route changes', () => {
     const { user } = await renderApp({ signedIn: false });
     await user.type(screen.getByLabelText('Email'), ADMIN.email);
     await user.type(screen.getByLabelText('Password'), `${ADMIN.password}{Enter}`);
-    await expectFocusOn(() => screen.getByRole('heading', { name: 'Welcome' }));
+    await expectFocusOn(() => screen.getByRole('heading', { name: 'Accounts' }));
   });
 
   it('goes to the new screen’s heading when the link that was used goes away (rail, Back, user menu)', async () => {
@@ -27,7 +27,7 @@ describe('focus after sign-in and route changes', () => {
     await expectFocusOn(() => screen.getByRole('heading', { level: 1, name: 'Tokens' }));
 
     await user.click(screen.getByRole('link', { name: 'Back' }));
-    await expectFocusOn(() => screen.getByRole('heading', { name: 'Welcome' }));
+    await expectFocusOn(() => screen.getByRole('heading', { name: 'Accounts' }));
 
     await user.click(screen.getByTestId('nc-sidebar-userinfo'));
     await user.click(await screen.findByRole('menuitem', { name: /Account Settings/ }));

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeBridge } from '../fake-bridge.ts';
 import { renderApp, toastTexts } from '../render-app.tsx';
@@ -12,11 +12,11 @@ describe('user menu in the bottom-left corner', () => {
     expect((await screen.findByRole('tooltip')).textContent).toBe('admin@example.com');
   });
 
-  it('opens a menu with Account Settings (email on a second line), API Tokens and Log Out', async () => {
+  it('opens a menu with Add account, All accounts, Log Out, API Tokens and Account Settings (email on a second line)', async () => {
     const { user } = await renderApp();
     await user.click(screen.getByTestId('nc-sidebar-userinfo'));
     const items = await screen.findAllByRole('menuitem');
-    expect(items.map((i) => i.textContent)).toEqual(['Log Out', 'API Tokens', 'Account Settingsadmin@example.com']);
+    expect(items.map((i) => i.textContent)).toEqual(['Add account', 'All accounts', 'Log Out', 'API Tokens', 'Account Settingsadmin@example.com']);
     expect(screen.getByTestId('nc-sidebar-user-logout').textContent).toBe('Log Out');
   });
 
@@ -65,10 +65,12 @@ describe('user menu in the bottom-left corner', () => {
 });
 
 describe('home', () => {
-  it('welcomes the user and links to Account Settings and API Tokens', async () => {
+  it('is the accounts overview: the account, its server, its state, and Open, Log Out', async () => {
     await renderApp();
-    expect(screen.getByText(/Signed in to/).textContent).toBe('Signed in to http://localhost:8080 as admin@example.com.');
-    expect(screen.getByRole('link', { name: 'Account Settings' }).getAttribute('href')).toBe('#/account/profile');
-    expect(screen.getAllByRole('link', { name: 'API Tokens' }).map((l) => l.getAttribute('href'))).toContain('#/account/tokens');
+    const card = screen.getByTestId('nc-account-card');
+    expect(within(card).getByText('admin@example.com')).toBeTruthy();
+    expect(within(card).getByText('localhost:8080')).toBeTruthy();
+    expect(within(card).getByText('Signed in')).toBeTruthy();
+    expect(within(card).getAllByRole('button').map((b) => b.textContent)).toEqual(['Open', 'Log Out']);
   });
 });

@@ -1,0 +1,103 @@
+import type { AccountEntry } from '../../../preload/contract.ts';
+import { navigate } from '../../routing/hash-route.ts';
+import { useSession } from '../../stores/stores-context.tsx';
+import { initialsOf } from '../../ui/initials.ts';
+import { STATUS_TEXT, hostOf, isSignedIn } from './account-words.ts';
+import './accounts.css';
+
+const NO_ACCOUNTS: AccountEntry[] = [];
+
+/** The home screen: every account with its session state and what can be done with it. */
+export function AccountsOverview() {
+  const accounts = useSession((s) => s.state?.accounts ?? NO_ACCOUNTS);
+  const startAdding = useSession((s) => s.startAdding);
+  return (
+    <section className="accounts" aria-labelledby="accounts-title">
+      <div className="accounts-head">
+        <h1 id="accounts-title" className="page-title">
+          Accounts
+        </h1>
+        <button type="button" className="btn btn-primary" onClick={startAdding}>
+          Add account
+        </button>
+      </div>
+      <AccountCards accounts={accounts} />
+    </section>
+  );
+}
+
+/** One card per account, in the user's order. */
+export function AccountCards({ accounts }: { accounts: AccountEntry[] }) {
+  return (
+    <ul className="accounts-list">
+      {accounts.map((account) => (
+        <AccountCard key={account.id} account={account} />
+      ))}
+    </ul>
+  );
+}
+
+function AccountCard({ account }: { account: AccountEntry }) {
+  const busy = useSession((s) => s.pendingAccount === account.id);
+  const switchTo = useSession((s) => s.switchTo);
+  const remove = useSession((s) => s.remove);
+  const retry = useSession((s) => s.retry);
+  const usable = isSignedIn(account);
+  const open = async () => {
+    if (!account.active) await switchTo(account.id);
+    navigate('tokens');
+  };
+  const titleId = `account-${account.id}`;
+  return (
+    <li className="card account-card" data-testid="nc-account-card" aria-labelledby={titleId} aria-busy={busy}>
+      <span className="avatar avatar-medium" aria-hidden="true">
+        {initialsOf(account.displayName, account.email)}
+      </span>
+      <div className="account-card-text">
+        <p id={titleId} className="account-card-email">
+          {account.email}
+          {account.active && <span className="badge">Active</span>}
+        </p>
+        <p className="account-card-detail">
+          {account.displayName && <span>{account.displayName} · </span>}
+          <span title={account.serverUrl}>{hostOf(account.serverUrl)}</span>
+        </p>
+        <p className={`account-status account-status-${account.status}`}>
+          {STATUS_TEXT[account.status]}
+          {account.problem && <span className="account-card-detail"> — {account.problem}</span>}
+        </p>
+      </div>
+      <div className="account-card-actions">
+        {usable && (
+          <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void open()}>
+            Open
+          </button>
+        )}
+        {usable && !account.active && (
+          <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void switchTo(account.id)}>
+            Switch
+          </button>
+        )}
+        {account.status === 'unreachable' && (
+          <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void retry(account.id)}>
+            Retry
+          </button>
+        )}
+        {account.status === 'session_ended' && (
+          <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void switchTo(account.id)}>
+            Sign in
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          disabled={busy}
+          aria-label={`Log Out of ${account.email} on ${hostOf(account.serverUrl)}`}
+          onClick={() => void remove(account.id)}
+        >
+          Log Out
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,419 @@
+// Several accounts in main: add, renew, switch, Log Out of one, restore at launch (one server
+// down), the 20-account limit, orphan cleanup, and a slow call that outlives a switch.
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../main/app-error.ts';
+import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
+import { createMemoryTokenVault } from '../../../main/session/memory-token-vault.ts';
+import type { NocoClient } from '../../../main/nocodb/types.ts';
+import { createSettingsService } from '../../../main/settings/settings-service.ts';
+import { createTokenService } from '../../../main/tokens/token-service.ts';
+import { MAX_ACCOUNTS, type SessionState } from '../../../preload/contract.ts';
+import type { InMemoryNoco } from '../../support/in-memory-noco-client.ts';
+import { memoryJsonFile } from '../../support/memory-ports.ts';
+import { EMAIL, GRACE, PASSWORD, SERVER, SERVER_B, sessionHarness } from './session-harness.ts';
+
+type Harness = ReturnType<typeof sessionHarness>;
+
+const ADA_ID = `${SERVER} ${EMAIL}`;
+const GRACE_ID = `${SERVER} ${GRACE.email}`;
+const ADA_B_ID = `${SERVER_B} ${EMAIL}`;
+
+const signInAda = (h: Harness) => h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+const signInGrace = (h: Harness) => h.service.signIn({ serverUrl: SERVER, email: GRACE.email, password: GRACE.password });
+const signInAdaOnB = (h: Harness) => h.service.signIn({ serverUrl: SERVER_B, email: EMAIL, password: PASSWORD });
+
+const activeEmail = (state: SessionState) => (state.status === 'signed_in' ? `${state.account.serverUrl} ${state.account.email}` : null);
+const listed = (state: SessionState) => state.accounts.map(({ id, status, active }) => ({ id, status, active }));
+
+function tokensOn(h: Harness) {
+  return createTokenService({
+    session: h.service,
+    clipboard: createClipboardGuard({
+      clipboard: { readText: () => '', writeText: () => {} },
+      timers: { setTimeout: () => 0, clearTimeout: () => {} },
+      log: () => {},
+    }),
+    settings: createSettingsService(memoryJsonFile()),
+    vault: createMemoryTokenVault(),
+    log: () => {},
+  });
+}
+
+/** Lets the test hold one method of a server (for clients made from now on) until it releases the calls. */
+function holdCalls(server: InMemoryNoco, method: 'listTokens' | 'refresh') {
+  const control = { gate: Promise.resolve(), release: () => {}, argsSeen: [] as string[] };
+  const serverClient = server.client;
+  server.client = (serverUrl): NocoClient => {
+    const client = serverClient(serverUrl);
+    const original = client[method] as (first: string, ...rest: unknown[]) => Promise<unknown>;
+    return {
+      ...client,
+      [method]: async (first: string, ...rest: unknown[]) => {
+        control.argsSeen.push(first);
+        await control.gate;
+        return original(first, ...rest);
+      },
+    };
+  };
+  return Object.assign(control, {
+    /** Holds the next calls until `release`. */
+    hold() {
+      control.argsSeen = [];
+      control.gate = new Promise<void>((resolve) => (control.release = resolve));
+    },
+  });
+}
+
+describe('adding accounts', () => {
+  it('keeps the previous account signed in; another email on the same server and the same email on another server are new accounts', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await signInGrace(h);
+
+    const state = await signInAdaOnB(h);
+
+    expect(activeEmail(state)).toBe(ADA_B_ID);
+    expect(listed(state)).toEqual([
+      { id: ADA_ID, status: 'signed_in', active: false },
+      { id: GRACE_ID, status: 'signed_in', active: false },
+      { id: ADA_B_ID, status: 'signed_in', active: true },
+    ]);
+    expect((await h.keychain.accounts()).length).toBe(3);
+    expect(h.settingsFile.content).toMatchObject({
+      accounts: [
+        { serverUrl: SERVER, email: EMAIL },
+        { serverUrl: SERVER, email: GRACE.email },
+        { serverUrl: SERVER_B, email: EMAIL },
+      ],
+      lastAccount: { serverUrl: SERVER_B, email: EMAIL },
+    });
+    expect(JSON.stringify(h.settingsFile.content)).not.toMatch(/jwt|refresh|password|horse/i);
+  });
+
+  it('renews an account that is already listed, in place, with one keychain entry and the new session', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await signInGrace(h);
+    const before = await h.keychain.peek(SERVER, EMAIL);
+
+    const state = await h.service.signIn({ serverUrl: `${SERVER}/`, email: 'ADA@example.com', password: PASSWORD });
+
+    expect(listed(state)).toEqual([
+      { id: ADA_ID, status: 'signed_in', active: true },
+      { id: GRACE_ID, status: 'signed_in', active: false },
+    ]);
+    expect((await h.keychain.accounts()).length).toBe(2);
+    expect((await h.keychain.peek(SERVER, EMAIL))?.refreshToken).not.toBe(before?.refreshToken);
+  });
+
+  it(`refuses account ${MAX_ACCOUNTS + 1} with a clear message before the password is sent, but still renews a listed one`, async () => {
+    const h = sessionHarness();
+    for (let n = 1; n <= MAX_ACCOUNTS; n += 1) {
+      h.noco.addUser(`user${n}@example.com`, PASSWORD);
+      await h.service.signIn({ serverUrl: SERVER, email: `user${n}@example.com`, password: PASSWORD });
+    }
+    const signInsBefore = h.noco.calls.signIn;
+
+    await expect(signInAda(h)).rejects.toMatchObject({ code: 'account_limit', message: expect.stringMatching(/up to 20 accounts/) });
+
+    expect(h.noco.calls.signIn).toBe(signInsBefore);
+    expect((await h.service.getState()).accounts).toHaveLength(MAX_ACCOUNTS);
+    await expect(h.service.signIn({ serverUrl: SERVER, email: 'user3@example.com', password: PASSWORD })).resolves.toMatchObject({
+      status: 'signed_in',
+    });
+  });
+});
+
+describe('switching', () => {
+  it('makes the chosen account active, remembers it, and sends the next call to it', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await signInAdaOnB(h);
+
+    const state = await h.service.switchTo(ADA_ID);
+
+    expect(activeEmail(state)).toBe(ADA_ID);
+    expect(h.settingsFile.content).toMatchObject({ lastAccount: { serverUrl: SERVER, email: EMAIL } });
+    const listBefore = h.noco.calls.listTokens;
+    await h.service.withSession((client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 }));
+    expect(h.noco.calls.listTokens).toBe(listBefore + 1);
+    expect(h.nocoB.calls.listTokens).toBe(0);
+  });
+
+  it('refuses an id that is not listed, and changes nothing', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+
+    await expect(h.service.switchTo(`${SERVER} mallory@example.com`)).rejects.toMatchObject({ code: 'not_found' });
+    expect(activeEmail(await h.service.getState())).toBe(ADA_ID);
+  });
+
+  it('a slow list started before a switch finishes on ITS account: its JWT, its rows, its cached values', async () => {
+    const h = sessionHarness();
+    const held = holdCalls(h.noco, 'listTokens');
+    const tokens = tokensOn(h);
+    await signInGrace(h);
+    const { id: graceToken } = await tokens.create({ name: 'grace only' });
+    await signInAda(h);
+    await tokens.create({ name: 'ada only' });
+    await h.service.switchTo(GRACE_ID);
+    held.hold();
+
+    const slowList = tokens.list({ page: 1, pageSize: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await h.service.switchTo(ADA_ID);
+    held.release();
+    const page = await slowList;
+
+    expect(page.tokens.map((token) => token.name)).toEqual(['grace only']);
+    expect(held.argsSeen).toEqual([(await h.keychain.peek(SERVER, GRACE.email))?.jwt]);
+    // Grace's value was cached for Grace, not for Ada, who is active now.
+    await expect(tokens.reveal({ id: graceToken })).rejects.toMatchObject({ code: 'not_found' });
+    await h.service.switchTo(GRACE_ID);
+    await expect(tokens.reveal({ id: graceToken })).resolves.toMatch(/^grace@example.com:/);
+  });
+
+  it('a refresh needed by a slow call after a switch rotates and stores ITS account only', async () => {
+    const h = sessionHarness();
+    const held = holdCalls(h.noco, 'listTokens');
+    await signInAda(h);
+    await signInGrace(h);
+    await h.service.switchTo(ADA_ID);
+    const adaBefore = await h.keychain.peek(SERVER, EMAIL);
+    const graceBefore = await h.keychain.peek(SERVER, GRACE.email);
+    h.noco.rejectCurrentJwts();
+    held.hold();
+
+    const slow = h.service.withSession((client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await h.service.switchTo(GRACE_ID);
+    held.release();
+    await slow;
+
+    // The first try (dead JWT) was held across the switch; its retry after the refresh used Ada's new JWT.
+    expect(held.argsSeen).toEqual([adaBefore?.jwt, (await h.keychain.peek(SERVER, EMAIL))?.jwt]);
+    expect((await h.keychain.peek(SERVER, EMAIL))?.refreshToken).not.toBe(adaBefore?.refreshToken);
+    expect(await h.keychain.peek(SERVER, GRACE.email)).toEqual(graceBefore);
+    expect(activeEmail(await h.service.getState())).toBe(GRACE_ID);
+  });
+});
+
+describe('Log Out of one account', () => {
+  it('ends the active account only (server, keychain entry, cached values) and opens the next signed-in one', async () => {
+    const h = sessionHarness();
+    const tokens = tokensOn(h);
+    const ends: unknown[] = [];
+    h.service.onAccountEnded((account, why) => void ends.push({ ...account, why }));
+    h.service.onAccountEnded((account) => tokens.forgetValues(account));
+    await signInAda(h);
+    const { id } = await tokens.create({ name: 'ada token' });
+    await signInGrace(h);
+    await signInAdaOnB(h);
+    await h.service.switchTo(ADA_ID);
+
+    const state = await h.service.signOut();
+
+    expect(activeEmail(state)).toBe(GRACE_ID);
+    expect(listed(state).map((entry) => entry.id)).toEqual([GRACE_ID, ADA_B_ID]);
+    expect(await h.keychain.peek(SERVER, EMAIL)).toBeNull();
+    expect(await h.keychain.peek(SERVER, GRACE.email)).not.toBeNull();
+    expect(ends).toEqual([{ serverUrl: SERVER, email: EMAIL, why: 'logged_out' }]);
+    // Grace's session still works on the same server, although Ada's ended there.
+    await expect(tokens.list({ page: 1, pageSize: 10 })).resolves.toMatchObject({ tokens: [] });
+    await signInAda(h);
+    await expect(tokens.reveal({ id })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('logs out of an account that is not active from the overview, keeping the active one', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await signInAdaOnB(h);
+
+    const state = await h.service.remove(ADA_ID);
+
+    expect(activeEmail(state)).toBe(ADA_B_ID);
+    expect(listed(state)).toEqual([{ id: ADA_B_ID, status: 'signed_in', active: true }]);
+    expect(h.noco.liveRefreshTokens()).toEqual([]);
+    expect(await h.keychain.accounts()).toEqual([{ serverUrl: SERVER_B, email: EMAIL }]);
+  });
+
+  it('shows the sign-in screen, prefilled with the last account, when none is left', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+
+    expect(await h.service.signOut()).toEqual({
+      status: 'signed_out',
+      prefill: { serverUrl: SERVER, email: EMAIL },
+      notice: null,
+      accounts: [],
+    });
+    expect(h.settingsFile.content).toMatchObject({ accounts: [], lastAccount: { serverUrl: SERVER, email: EMAIL } });
+  });
+});
+
+describe('launch', () => {
+  async function twoAccountsThenRestart(h: Harness) {
+    await signInAda(h);
+    await signInAdaOnB(h);
+    await h.service.switchTo(ADA_ID);
+    return h.launch();
+  }
+
+  it('restores every account, each with its own refresh, and opens the last active one', async () => {
+    const h = sessionHarness();
+    const restarted = await twoAccountsThenRestart(h);
+    h.clock.now += 11 * 3600_000; // both JWTs expired
+
+    const state = await restarted.getState();
+
+    expect(activeEmail(state)).toBe(ADA_ID);
+    expect(listed(state)).toEqual([
+      { id: ADA_ID, status: 'signed_in', active: true },
+      { id: ADA_B_ID, status: 'signed_in', active: false },
+    ]);
+    expect(h.noco.calls.refresh).toBe(1);
+    expect(h.nocoB.calls.refresh).toBe(1);
+  });
+
+  it('restores the accounts in parallel, not one after the other', async () => {
+    const h = sessionHarness();
+    const restarted = await twoAccountsThenRestart(h);
+    const started: string[] = [];
+    let releaseA!: () => void;
+    const gateA = new Promise<void>((resolve) => (releaseA = resolve));
+    for (const [server, name] of [
+      [h.noco, 'A'],
+      [h.nocoB, 'B'],
+    ] as const) {
+      const serverClient = server.client;
+      server.client = (serverUrl) => {
+        const client = serverClient(serverUrl);
+        return {
+          ...client,
+          me: async (jwt) => {
+            started.push(name);
+            if (name === 'A') await gateA;
+            return client.me(jwt);
+          },
+        };
+      };
+    }
+
+    const launching = restarted.getState();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(started.sort()).toEqual(['A', 'B']);
+    releaseA();
+    expect(activeEmail(await launching)).toBe(ADA_ID);
+  });
+
+  it('with the last active server down: opens another account, lists the down one for Retry, keeps its entry, and never signs it in by itself', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await signInAdaOnB(h); // the last active one
+    h.nocoB.failures.me = new AppFailure('server_unreachable', 'The server cannot be reached.');
+    h.clock.now += 11 * 3600_000;
+    const restarted = h.launch();
+
+    const state = await restarted.getState();
+
+    expect(activeEmail(state)).toBe(ADA_ID);
+    expect(state.accounts).toEqual([
+      expect.objectContaining({ id: ADA_ID, status: 'signed_in', active: true }),
+      expect.objectContaining({ id: ADA_B_ID, status: 'unreachable', problem: 'The server cannot be reached.', active: false }),
+    ]);
+    expect(await h.keychain.peek(SERVER_B, EMAIL)).not.toBeNull();
+
+    delete h.nocoB.failures.me;
+    const meCalls = h.nocoB.calls.me;
+    await restarted.getState();
+    await restarted.withSession((client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 }));
+    await restarted.signOut();
+    expect(h.nocoB.calls.me).toBe(meCalls);
+    expect((await restarted.getState()).accounts).toEqual([expect.objectContaining({ id: ADA_B_ID, status: 'unreachable' })]);
+
+    const retried = await restarted.retry(ADA_B_ID);
+    expect(activeEmail(retried)).toBe(ADA_B_ID);
+    expect(listed(retried)).toEqual([{ id: ADA_B_ID, status: 'signed_in', active: true }]);
+  });
+
+  it('Log Out of an account that could not be restored removes its keychain entry, so no later launch revives it', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await signInAdaOnB(h);
+    h.nocoB.failures.me = new AppFailure('server_unreachable', 'The server cannot be reached.');
+    h.clock.now += 11 * 3600_000;
+    const restarted = h.launch();
+    await restarted.getState();
+
+    await restarted.remove(ADA_B_ID);
+    delete h.nocoB.failures.me;
+
+    expect(await h.keychain.peek(SERVER_B, EMAIL)).toBeNull();
+    const next = await h.launch().getState();
+    expect(listed(next)).toEqual([{ id: ADA_ID, status: 'signed_in', active: true }]);
+  });
+
+  it('deletes orphaned keychain entries (accounts the list does not hold) and lists an account without an entry as signed out', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await h.keychain.store.save({ serverUrl: SERVER, email: 'orphan@example.com', jwt: 'a.b.c', refreshToken: 'r' });
+    h.settingsFile.content = {
+      accounts: [
+        { serverUrl: SERVER, email: EMAIL },
+        { serverUrl: SERVER_B, email: EMAIL },
+      ],
+      lastAccount: { serverUrl: SERVER, email: EMAIL },
+    };
+
+    const state = await h.launch().getState();
+
+    expect(await h.keychain.accounts()).toEqual([{ serverUrl: SERVER, email: EMAIL }]);
+    expect(listed(state)).toEqual([
+      { id: ADA_ID, status: 'signed_in', active: true },
+      { id: ADA_B_ID, status: 'session_ended', active: false },
+    ]);
+  });
+
+  it('an account whose refresh is refused while it is not active ends alone; the active one carries on', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await signInAdaOnB(h);
+    const restarted = h.launch();
+    h.clock.now += 11 * 3600_000;
+    h.noco.failures.refresh = new AppFailure('session_expired', 'Your session has expired. Sign in again.');
+
+    const state = await restarted.getState();
+
+    expect(activeEmail(state)).toBe(ADA_B_ID);
+    expect(listed(state)).toEqual([
+      { id: ADA_ID, status: 'session_ended', active: false },
+      { id: ADA_B_ID, status: 'signed_in', active: true },
+    ]);
+    expect(await h.keychain.peek(SERVER, EMAIL)).toBeNull();
+  });
+
+  it('Log Out of an account during its Retry: the refresh that lands afterwards does not write its entry back', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await signInAdaOnB(h);
+    h.nocoB.failures.me = new AppFailure('server_unreachable', 'The server cannot be reached.');
+    h.clock.now += 11 * 3600_000;
+    const held = holdCalls(h.nocoB, 'refresh');
+    const restarted = h.launch();
+    await restarted.getState();
+    delete h.nocoB.failures.me;
+    h.clock.now += 11 * 3600_000; // so the Retry starts with a refresh
+    held.hold();
+
+    const retrying = restarted.retry(ADA_B_ID);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(held.argsSeen).toHaveLength(1);
+    const removed = await restarted.remove(ADA_B_ID);
+    held.release();
+    await retrying;
+
+    expect(listed(removed).map((entry) => entry.id)).toEqual([ADA_ID]);
+    expect(await h.keychain.peek(SERVER_B, EMAIL)).toBeNull();
+    expect(listed(await restarted.getState()).map((entry) => entry.id)).toEqual([ADA_ID]);
+  });
+});
