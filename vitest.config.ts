@@ -11,13 +11,44 @@ export default defineConfig({
     globalSetup: ['test/support/desktop-setup.ts', 'test/support/global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', environment: 'node', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts', 'test/config/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts', 'test/config/**/*.test.ts'],
+        },
+      },
       {
         plugins: [react()],
-        test: { name: 'renderer', environment: 'jsdom', include: ['test/renderer/**/*.test.{ts,tsx}'], setupFiles: ['test/renderer/setup.ts'] },
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/renderer/setup.ts'],
+        },
       },
-      { test: { name: 'integration', environment: 'node', include: ['test/integration/**/*.test.ts'], setupFiles: ['test/support/require-test-desktop.ts'], testTimeout: 30_000, hookTimeout: 120_000 } },
-      { test: { name: 'e2e', environment: 'node', include: ['test/e2e/**/*.e2e.test.ts'], setupFiles: ['test/support/require-test-desktop.ts'], testTimeout: 60_000, hookTimeout: 180_000, fileParallelism: false, expect: { poll: { timeout: 10_000 } } } },
+      {
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/support/require-test-desktop.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          setupFiles: ['test/support/require-test-desktop.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          expect: { poll: { timeout: 10_000 } },
+        },
+      },
     ],
   },
 });

@@ -71,16 +71,12 @@ const schemas = {
   }),
   'settings:get': noArgument,
   'settings:update': v.strictObject({
-    clipboardClearSeconds: v.optional(
-      v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_CLIPBOARD_CLEAR_SECONDS)),
-    ),
+    clipboardClearSeconds: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_CLIPBOARD_CLEAR_SECONDS))),
     keepTokenCopies: v.optional(v.boolean()),
   }),
 } satisfies { [C in Channel]: v.GenericSchema<unknown, ArgOf<C>> };
 
-export type ArgumentCheck =
-  | { ok: true; value: unknown }
-  | { ok: false; message: string };
+export type ArgumentCheck = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** Checks `arg` against the channel's schema; the message names the field, never echoes its value. */
 export function checkArgument(channel: Channel, arg: unknown): ArgumentCheck {

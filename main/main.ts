@@ -20,9 +20,7 @@ const APP_NAME = 'NocoDB Account Manager';
 const devServerUrl = !app.isPackaged ? (process.env['VITE_DEV_SERVER_URL'] ?? null) : null;
 const debugSwitches = app.isPackaged ? debugSwitchesIn(process.argv) : [];
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (debugSwitches.length > 0) {
   console.error(`${APP_NAME} does not start with ${debugSwitches.join(', ')}: another program could control it through them.`);

@@ -60,8 +60,7 @@ export function isAppUrl(url: string, devServerUrl: string | null = null): boole
 
 /** Only the app's own window, top frame, showing the app, may call main. */
 export function createSenderCheck(getWindowId: () => number | null, devServerUrl: string | null = null) {
-  return (sender: IpcSender): boolean =>
-    sender.webContentsId === getWindowId() && sender.isMainFrame && isAppUrl(sender.url, devServerUrl);
+  return (sender: IpcSender): boolean => sender.webContentsId === getWindowId() && sender.isMainFrame && isAppUrl(sender.url, devServerUrl);
 }
 
 export type AppFileLookup = { kind: 'file'; file: string } | { kind: 'not_found' } | { kind: 'bad_request' };

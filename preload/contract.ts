@@ -227,9 +227,7 @@ export const BRIDGE_METHODS = {
 } as const satisfies Record<string, Record<string, Channel>>;
 
 type Methods = typeof BRIDGE_METHODS;
-type Call<C extends Channel> = ArgOf<C> extends void
-  ? () => Promise<Result<ResultOf<C>>>
-  : (arg: ArgOf<C>) => Promise<Result<ResultOf<C>>>;
+type Call<C extends Channel> = ArgOf<C> extends void ? () => Promise<Result<ResultOf<C>>> : (arg: ArgOf<C>) => Promise<Result<ResultOf<C>>>;
 
 export type Bridge = {
   readonly [G in keyof Methods]: { readonly [M in keyof Methods[G]]: Methods[G][M] extends Channel ? Call<Methods[G][M]> : never };

@@ -37,7 +37,10 @@ function firstValidationError(errors: unknown): string | null {
 
 /** Control characters out, whitespace collapsed, length bounded: a message is one readable line. */
 function clean(text: string): string | null {
-  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (line === '') return null;
   return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : line;
 }

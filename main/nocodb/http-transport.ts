@@ -14,11 +14,7 @@ export interface NocoRequest {
 }
 
 /** The answer's body, classified once so each call can decide what it accepts. */
-export type AnswerBody =
-  | { kind: 'empty' }
-  | { kind: 'json'; value: unknown }
-  | { kind: 'html' }
-  | { kind: 'unreadable' };
+export type AnswerBody = { kind: 'empty' } | { kind: 'json'; value: unknown } | { kind: 'html' } | { kind: 'unreadable' };
 
 export interface NocoAnswer {
   status: number;
@@ -89,7 +85,10 @@ function networkFailure(error: unknown, serverUrl: string, timeoutMs: number): A
   if (error instanceof AppFailure) return error;
   if (error instanceof Error && error.name === 'TimeoutError') {
     const seconds = Math.max(1, Math.round(timeoutMs / 1000));
-    return new AppFailure('timeout', `${serverUrl} did not answer within ${seconds} s. Check the address and your connection, then try again.`);
+    return new AppFailure(
+      'timeout',
+      `${serverUrl} did not answer within ${seconds} s. Check the address and your connection, then try again.`,
+    );
   }
   // Refused, reset, unknown host, TLS failure: undici reports them all as a TypeError with a cause.
   return new AppFailure('server_unreachable', `Cannot reach ${serverUrl}. Check the address and that the server is running.`);

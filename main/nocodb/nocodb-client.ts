@@ -55,7 +55,10 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
   const notNocodbOn404: Special = (answer) => (answer.status === 404 ? notNocodb(serverUrl) : undefined);
   const notNocodbBody = () => notNocodb(serverUrl);
   const isInvalidOffset = (answer: NocoAnswer) =>
-    answer.status === 422 && answer.body.kind === 'json' && isRecord(answer.body.value) && answer.body.value['error'] === 'ERR_INVALID_OFFSET_VALUE';
+    answer.status === 422 &&
+    answer.body.kind === 'json' &&
+    isRecord(answer.body.value) &&
+    answer.body.value['error'] === 'ERR_INVALID_OFFSET_VALUE';
 
   return {
     serverUrl,
@@ -130,7 +133,12 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
     },
 
     async updateProfile(jwt, displayName) {
-      const answer = await succeed({ method: 'PATCH', path: '/api/v1/user/profile', headers: jwtHeader(jwt), json: { display_name: displayName } });
+      const answer = await succeed({
+        method: 'PATCH',
+        path: '/api/v1/user/profile',
+        headers: jwtHeader(jwt),
+        json: { display_name: displayName },
+      });
       return parse(profileAnswer, answer, unexpectedAnswer);
     },
 
@@ -144,7 +152,10 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
       // The password is changed by now; without the new cookie the session cannot go on.
       const refreshToken = readRefreshCookie(answer.headers);
       if (refreshToken === null) {
-        throw new AppFailure('session_expired', 'Your password was changed, but the server did not renew the session. Sign in with the new password.');
+        throw new AppFailure(
+          'session_expired',
+          'Your password was changed, but the server did not renew the session. Sign in with the new password.',
+        );
       }
       return { refreshToken };
     },

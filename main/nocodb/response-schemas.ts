@@ -37,10 +37,7 @@ export const profileAnswer = v.pipe(
 
 // 0.301.3 numbers its rows (older servers and some SQL drivers send those numbers as strings);
 // today's servers type the id as a string. Either way it becomes opaque text here.
-const rowId = v.union([
-  v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.transform(String)),
-  v.pipe(v.string(), v.regex(TOKEN_ID)),
-]);
+const rowId = v.union([v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.transform(String)), v.pipe(v.string(), v.regex(TOKEN_ID))]);
 
 // The full secret: 40 characters of A-Za-z0-9_- on 0.301.3 and today's Community Edition,
 // `nc_pat_` + 40 on licensed servers; a little slack for other versions.
@@ -50,7 +47,18 @@ const tokenValue = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,128}$/));
 // than making the whole Tokens tab fail. A missing key stays missing (the server does not have it).
 const shownText = v.optional(v.fallback(v.nullable(v.pipe(v.string(), v.maxLength(64), v.regex(/^[\x20-\x7e]*$/))), null));
 const shownFlag = v.optional(
-  v.fallback(v.nullable(v.union([v.boolean(), v.pipe(v.picklist([0, 1]), v.transform((n) => n === 1))])), null),
+  v.fallback(
+    v.nullable(
+      v.union([
+        v.boolean(),
+        v.pipe(
+          v.picklist([0, 1]),
+          v.transform((n) => n === 1),
+        ),
+      ]),
+    ),
+    null,
+  ),
 );
 
 const rowFields = {
@@ -61,7 +69,13 @@ const rowFields = {
   token_prefix: shownText,
 };
 
-const baseRow = (row: { id: string; description: string | null; created_by: string | null; created_at: string | null; token_prefix?: string | null }) => ({
+const baseRow = (row: {
+  id: string;
+  description: string | null;
+  created_by: string | null;
+  created_at: string | null;
+  token_prefix?: string | null;
+}) => ({
   id: row.id,
   name: row.description,
   creator: row.created_by,

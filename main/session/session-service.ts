@@ -340,7 +340,9 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   async function restoreAll(): Promise<void> {
     const list = await settings.accountList();
     lastAccount = list.lastAccount;
-    records = list.accounts.slice(0, MAX_ACCOUNTS).map((ref) => ({ ref, live: null, user: null, problem: null, retrying: null, removing: false }));
+    records = list.accounts
+      .slice(0, MAX_ACCOUNTS)
+      .map((ref) => ({ ref, live: null, user: null, problem: null, retrying: null, removing: false }));
     let stored: AccountRef[];
     try {
       stored = await secretStore.accounts();
@@ -401,8 +403,8 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     const live = record.live;
     if (live) {
       // The server first, refreshing an expired JWT if needed, so the server really ends the session.
-      await call(live, (client, jwt) => client.signOut({ jwt, refreshToken: live.session.refreshToken })).catch(
-        (error: unknown) => log(`session: server sign-out failed with ${toAppError(error).code}`),
+      await call(live, (client, jwt) => client.signOut({ jwt, refreshToken: live.session.refreshToken })).catch((error: unknown) =>
+        log(`session: server sign-out failed with ${toAppError(error).code}`),
       );
       detach(live);
       // A refresh still being written must land before the entry is removed, not after.

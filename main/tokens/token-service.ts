@@ -180,9 +180,7 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
         tokens: rows.map((row) => toSummary(row, pinned.isLive() ? (tokensOf(pinned).values.get(row.id)?.source ?? 'none') : 'none')),
         page,
         pageSize,
-        totalRows: isLastPage
-          ? offset + rows.length
-          : Math.max(pinned.isSuperAdmin ? answer.totalRows : 0, offset + rows.length + 1),
+        totalRows: isLastPage ? offset + rows.length : Math.max(pinned.isSuperAdmin ? answer.totalRows : 0, offset + rows.length + 1),
         isLastPage,
       };
     },

@@ -1,5 +1,14 @@
 import { createStore } from 'zustand/vanilla';
-import type { AppError, Bridge, CopyResult, Result, TokenPage, TokenSummary, TokenTestResult, UsageExample } from '../../preload/contract.ts';
+import type {
+  AppError,
+  Bridge,
+  CopyResult,
+  Result,
+  TokenPage,
+  TokenSummary,
+  TokenTestResult,
+  UsageExample,
+} from '../../preload/contract.ts';
 import { defaultTokenName, tokenNameProblem } from '../features/tokens/token-name.ts';
 import {
   ACTION_WORDS,

@@ -41,7 +41,10 @@ async function measureAt(count: number, { raw, main, ui }: Subjects): Promise<Fi
   // Last, because every run adds a token.
   let created = 0;
   const saves = await compare(
-    [() => ui.saveToRow(`save-${count}-${++created}`), async () => ({ rawCreate: await timed(() => raw.createToken(`raw-${count}-${++created}`)) })],
+    [
+      () => ui.saveToRow(`save-${count}-${++created}`),
+      async () => ({ rawCreate: await timed(() => raw.createToken(`raw-${count}-${++created}`)) }),
+    ],
     UI,
   );
   return { ...lists, ...load, ...heap, ...saves };
@@ -81,7 +84,9 @@ async function run(): Promise<void> {
       accounts,
     };
     const { machine } = results;
-    console.log(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}, NocoDB ${machine.nocodb}`);
+    console.log(
+      `\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}, NocoDB ${machine.nocodb}`,
+    );
     printResults(results, previous);
     await save(results);
     console.log(`\nFigures written to ${RESULTS_FILE}`);

@@ -29,7 +29,10 @@ export type Probe<K extends string> = () => Promise<Partial<Record<K, number>>>;
  * Runs every probe `runs` times, round-robin, after `warmup` untimed rounds: interleaving spreads
  * the server's drift (caches, SQLite, GC) evenly over the probes being compared.
  */
-export async function compare<K extends string>(probes: Array<Probe<K>>, { runs, warmup }: { runs: number; warmup: number }): Promise<Record<K, Stats>> {
+export async function compare<K extends string>(
+  probes: Array<Probe<K>>,
+  { runs, warmup }: { runs: number; warmup: number },
+): Promise<Record<K, Stats>> {
   const samples = new Map<K, number[]>();
   for (let round = 0; round < warmup + runs; round += 1) {
     for (const probe of probes) {

@@ -53,7 +53,8 @@ function targetNote(name: FigureName, f: FiguresAtN): string {
   }
 }
 
-const row = (cells: string[], widths: number[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+const row = (cells: string[], widths: number[]) =>
+  cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
 const WIDTHS = [42, 10, 10, 10, 4];
 
 function statCells(name: FigureName, stats: Stats): string[] {
@@ -73,7 +74,9 @@ export function printResults(results: BenchResults, previous: BenchResults | nul
 
   const { bundle } = results;
   console.log('\n(4) renderer bundle (dist/renderer)');
-  console.log(`    JS  ${kb(bundle.jsBytes)} raw, ${kb(bundle.jsGzipBytes)} gzip  ${verdict(bundle.jsGzipBytes <= JS_GZIP_BYTES)} ≤ ${kb(JS_GZIP_BYTES)} gzip`);
+  console.log(
+    `    JS  ${kb(bundle.jsBytes)} raw, ${kb(bundle.jsGzipBytes)} gzip  ${verdict(bundle.jsGzipBytes <= JS_GZIP_BYTES)} ≤ ${kb(JS_GZIP_BYTES)} gzip`,
+  );
   console.log(`    CSS ${kb(bundle.cssBytes)} raw, ${kb(bundle.cssGzipBytes)} gzip`);
   console.log(`    fonts ${kb(bundle.fontBytes)} woff2 (not counted in the JS budget)`);
   console.log('    Save → row runs add tokens: N grows by 2 × runs during that measurement (it comes last).');
@@ -89,7 +92,9 @@ function printAccounts(a: AccountFigures): void {
   const extra = a.launchFirstRow5.median - a.launchFirstRow1.median;
   const heapRatio = a.heapAfterLastSwitch / a.heapAfterFirstSwitch;
   console.log('\nSeveral accounts (10 tokens each)');
-  console.log(`    switch (user menu) → first row of the new account: ${stat(a.switchToFirstRow)}  ${verdict(a.switchToFirstRow.median <= SWITCH_MS)} ≤ ${SWITCH_MS} ms`);
+  console.log(
+    `    switch (user menu) → first row of the new account: ${stat(a.switchToFirstRow)}  ${verdict(a.switchToFirstRow.median <= SWITCH_MS)} ≤ ${SWITCH_MS} ms`,
+  );
   console.log(`        of which: until main answered the list:     ${stat(a.switchListAnswered)}`);
   console.log(`    launch → first row, 1 account restored:  ${stat(a.launchFirstRow1)}`);
   console.log(`    launch → first row, 5 accounts restored: ${stat(a.launchFirstRow5)}`);
@@ -123,7 +128,9 @@ function printChange(results: BenchResults, previous: BenchResults): void {
       if (old === undefined) continue;
       const now = figures[name].median;
       const percent = ((now - old) / old) * 100;
-      console.log(`    N=${count.padEnd(5)} ${LABELS[name].trim().padEnd(42)} ${format(name, old)} → ${format(name, now)} (${percent >= 0 ? '+' : ''}${percent.toFixed(0)}%)`);
+      console.log(
+        `    N=${count.padEnd(5)} ${LABELS[name].trim().padEnd(42)} ${format(name, old)} → ${format(name, now)} (${percent >= 0 ? '+' : ''}${percent.toFixed(0)}%)`,
+      );
     }
   }
   const gzipBefore = previous.bundle.jsGzipBytes;

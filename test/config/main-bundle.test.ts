@@ -86,7 +86,12 @@ describe('the built main bundle', () => {
   it('opens one window, sandboxed and isolated, on the app scheme', () => {
     expect(electron.windows).toHaveLength(1);
     const [window] = electron.windows;
-    expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false });
+    expect(window!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      devTools: false,
+    });
     expect(String(window!.options.webPreferences['preload'])).toMatch(/preload[\\/]preload\.cjs$/);
     expect(window!.loaded).toBe(APP_ENTRY_URL);
     expect(electron.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app' })]);

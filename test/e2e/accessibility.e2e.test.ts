@@ -14,8 +14,12 @@ describe('the axe check itself', () => {
     const { page } = current.app;
     await page.getByTestId('nc-form-signin').waitFor();
     await page.evaluate(() => {
-      const { document } = globalThis as unknown as { document: { querySelector(s: string): { insertAdjacentHTML(p: string, h: string): void } } };
-      document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img id="planted" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
+      const { document } = globalThis as unknown as {
+        document: { querySelector(s: string): { insertAdjacentHTML(p: string, h: string): void } };
+      };
+      document
+        .querySelector('main')!
+        .insertAdjacentHTML('beforeend', '<img id="planted" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
     });
     const failure = await expectNoAxeViolations(page, 'planted').then(
       () => 'passed',
@@ -54,7 +58,10 @@ describe('axe finds no violation on any screen, light and dark', () => {
     server.expireJwts();
     server.faults.inject({ kind: 'token-expired' }, { route: 'refresh', times: Infinity });
     await app.page.getByRole('link', { name: 'API Tokens' }).first().click();
-    await app.page.getByRole('status').filter({ hasText: /session/i }).waitFor();
+    await app.page
+      .getByRole('status')
+      .filter({ hasText: /session/i })
+      .waitFor();
     await expectNoAxeViolations(app.page, 'sign-in session expired');
   });
 
@@ -125,7 +132,10 @@ describe('axe finds no violation on any screen, light and dark', () => {
     await page.getByTestId('nc-token-usage').waitFor();
     const row = page.getByTestId('nc-token-row').first();
     await row.getByTestId('nc-token-row-test').click();
-    await row.getByRole('status').filter({ hasText: /^Works$/ }).waitFor();
+    await row
+      .getByRole('status')
+      .filter({ hasText: /^Works$/ })
+      .waitFor();
     await expectNoAxeViolations(page, 'use it panel and tested token');
   });
 
@@ -193,10 +203,13 @@ describe('visible focus', () => {
   /** WCAG relative luminance contrast of two `rgb(r, g, b)` colours. */
   function contrast(a: string, b: string): number {
     const luminance = (rgb: string) => {
-      const [r, g, bl] = rgb.match(/\d+/g)!.slice(0, 3).map((c) => {
-        const s = Number(c) / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      }) as [number, number, number];
+      const [r, g, bl] = rgb
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map((c) => {
+          const s = Number(c) / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        }) as [number, number, number];
       return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
     };
     const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
@@ -248,7 +261,9 @@ describe('typeface', () => {
     const { app } = current;
     await signIn();
     const loaded = await app.page.evaluate(async () => {
-      const { fonts } = (globalThis as unknown as { document: { fonts: Iterable<{ family: string; status: string }> & { ready: Promise<unknown> } } }).document;
+      const { fonts } = (
+        globalThis as unknown as { document: { fonts: Iterable<{ family: string; status: string }> & { ready: Promise<unknown> } } }
+      ).document;
       await fonts.ready;
       return [...fonts].filter((face) => face.status === 'loaded').map((face) => face.family.replace(/"/g, ''));
     });

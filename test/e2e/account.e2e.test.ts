@@ -59,7 +59,8 @@ describe('account journeys against a real NocoDB', () => {
     await page.getByText('No API Tokens created').waitFor();
     const after = JSON.parse((await app!.keychainSecret())!) as { refreshToken: string; jwt: string };
     expect(after.refreshToken).not.toBe(before.refreshToken);
-    const refresh = (token: string) => fetch(`${user.url}/api/v1/auth/token/refresh`, { method: 'POST', headers: { cookie: `refresh_token=${token}` } });
+    const refresh = (token: string) =>
+      fetch(`${user.url}/api/v1/auth/token/refresh`, { method: 'POST', headers: { cookie: `refresh_token=${token}` } });
     expect((await refresh(before.refreshToken)).status).toBe(400);
 
     await app!.restart();
@@ -67,7 +68,8 @@ describe('account journeys against a real NocoDB', () => {
     await openTokensTab(app!.page);
     await app!.page.getByText('No API Tokens created').waitFor();
 
-    const signIn = (password: string) => api(user.url, '/api/v1/auth/user/signin', { method: 'POST', body: { email: user.email, password } });
+    const signIn = (password: string) =>
+      api(user.url, '/api/v1/auth/user/signin', { method: 'POST', body: { email: user.email, password } });
     expect((await signIn(user.password)).status).toBe(400);
     expect((await signIn(newPassword)).status).toBe(200);
 
@@ -89,9 +91,14 @@ describe('account journeys against a real NocoDB', () => {
     await page.getByRole('menuitem', { name: /Account Settings/ }).click();
     await changePasswordThroughUi(page, 'not-the-password', 'long enough password', 'sent');
 
-    await page.getByTestId('nc-user-settings-form__error').filter({ hasText: /^Current password is wrong$/ }).waitFor();
+    await page
+      .getByTestId('nc-user-settings-form__error')
+      .filter({ hasText: /^Current password is wrong$/ })
+      .waitFor();
     expect(await page.getByTestId('nc-user-settings-form__current-password').inputValue()).toBe('');
-    expect((await api(user.url, '/api/v1/auth/user/signin', { method: 'POST', body: { email: user.email, password: user.password } })).status).toBe(200);
+    expect(
+      (await api(user.url, '/api/v1/auth/user/signin', { method: 'POST', body: { email: user.email, password: user.password } })).status,
+    ).toBe(200);
   });
 
   it('copy example → the clipboard holds a curl line that runs and authenticates as the user', async () => {
@@ -124,14 +131,21 @@ describe('account journeys against a real NocoDB', () => {
     const row = page.getByTestId('nc-token-row').filter({ hasText: name });
 
     await row.getByTestId('nc-token-row-test').click();
-    await row.getByRole('status').filter({ hasText: /^Works$/ }).waitFor();
+    await row
+      .getByRole('status')
+      .filter({ hasText: /^Works$/ })
+      .waitFor();
     await screenshot(page, '12d-token-works');
 
     expect((await api(user.url, `/api/v1/tokens/${created.body!['id']}`, { method: 'DELETE', jwt })).status).toBe(200);
-    const stillAccepted = (await api(user.url, '/api/v1/auth/user/me', { apiToken: created.body!['token'] })).body?.['email'] === user.email;
+    const stillAccepted =
+      (await api(user.url, '/api/v1/auth/user/me', { apiToken: created.body!['token'] })).body?.['email'] === user.email;
     await row.getByTestId('nc-token-row-test').click();
     const honest = stillAccepted ? 'Deleted, still accepted' : 'Rejected by the server';
-    await row.getByRole('status').filter({ hasText: new RegExp(`^${honest}$`) }).waitFor();
+    await row
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`^${honest}$`) })
+      .waitFor();
     console.log(`Deleted token on this server: ${stillAccepted ? 'still accepted (0.301.3 cache)' : 'refused at once'}`);
     await screenshot(page, '12e-token-deleted-test');
   });

@@ -59,10 +59,16 @@ describe('keyboard only', () => {
     // Use it (Enter) opens the panel under the table and Test (Space) answers in the row; both keep the focus.
     await press(page, 'Tab', /^- button "Use it"/);
     await press(page, 'Enter', /^- button "Use it"/);
-    await page.getByTestId('nc-token-usage').getByRole('heading', { name: `Use “${firstName}”` }).waitFor();
+    await page
+      .getByTestId('nc-token-usage')
+      .getByRole('heading', { name: `Use “${firstName}”` })
+      .waitFor();
     await press(page, 'Tab', /^- button "Test"/);
     await press(page, 'Space', /^- button "Test"/);
-    await first.getByRole('status').filter({ hasText: /^Works$/ }).waitFor();
+    await first
+      .getByRole('status')
+      .filter({ hasText: /^Works$/ })
+      .waitFor();
 
     // Delete: Escape keeps the token and returns to its Delete button; a delete moves on to the next row's.
     await press(page, 'Tab', /^- button "Delete"/);

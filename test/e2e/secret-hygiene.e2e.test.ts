@@ -11,7 +11,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeNocodb } from '../support/fake-nocodb.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
-import { addAccountThroughUi, api, apiSignIn, changePasswordThroughUi, openAccountTab, openTokensTab, signInThroughUi, switchAccountThroughUi } from './steps.ts';
+import {
+  addAccountThroughUi,
+  api,
+  apiSignIn,
+  changePasswordThroughUi,
+  openAccountTab,
+  openTokensTab,
+  signInThroughUi,
+  switchAccountThroughUi,
+} from './steps.ts';
 
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+/;
 
@@ -48,7 +57,10 @@ async function journey(app: LaunchedApp, user: NocodbCredentials) {
   await row('copied').getByRole('button', { name: 'Use it' }).click();
   await page.getByTestId('nc-token-usage-copy').click();
   await row('untouched').getByTestId('nc-token-row-test').click();
-  await row('untouched').getByRole('status').filter({ hasText: /^Works$/ }).waitFor();
+  await row('untouched')
+    .getByRole('status')
+    .filter({ hasText: /^Works$/ })
+    .waitFor();
   await row('deleted').getByTestId('nc-token-row-action-icon').click();
   await page.getByTestId('nc-delete-modal-delete-btn').click();
   await expect.poll(() => row('deleted').count()).toBe(0);
@@ -111,7 +123,8 @@ describe('secret hygiene after a full journey', () => {
     await page.getByTestId('nc-account-settings-rename-input').fill('Hygiene Check');
     await page.getByTestId('nc-account-settings-save').click();
     await page.getByRole('status').filter({ hasText: 'Name saved.' }).waitFor();
-    const profileRow = (await api(user.url, '/api/v1/user/profile', { method: 'PATCH', jwt, body: { display_name: 'Hygiene Check' } })).body!;
+    const profileRow = (await api(user.url, '/api/v1/user/profile', { method: 'PATCH', jwt, body: { display_name: 'Hygiene Check' } }))
+      .body!;
     const profileSecrets = ['password', 'salt', 'token_version', 'email_verification_token'].map((field) => profileRow[field] as string);
     expect(profileSecrets.every((secret) => typeof secret === 'string' && secret.length >= 16)).toBe(true);
 
@@ -134,7 +147,11 @@ describe('secret hygiene after a full journey', () => {
     const [ada, grace] = [await signUpUser(realNocodb().url), await signUpUser(realNocodb().url)];
     const other: NocodbCredentials = { url: fake.url, ...fake.admin };
     const graceToken = await (async () => {
-      const { body } = await api(grace.url, '/api/v1/tokens', { method: 'POST', jwt: await apiSignIn(grace), body: { description: 'grace untouched' } });
+      const { body } = await api(grace.url, '/api/v1/tokens', {
+        method: 'POST',
+        jwt: await apiSignIn(grace),
+        body: { description: 'grace untouched' },
+      });
       return body!['token'] as string;
     })();
     const app = await launchApp({ serverUrl: ada.url });
@@ -154,16 +171,27 @@ describe('secret hygiene after a full journey', () => {
       const cards = app.page.getByTestId('nc-account-card');
       await cards.filter({ hasText: 'Server unreachable' }).getByRole('button', { name: 'Retry' }).click();
       await expect.poll(() => app.bridgeChannels.includes('accounts:retry')).toBe(true);
-      await cards.filter({ hasText: ada.email }).getByRole('button', { name: /^Log Out of/ }).click();
+      await cards
+        .filter({ hasText: ada.email })
+        .getByRole('button', { name: /^Log Out of/ })
+        .click();
       await expect.poll(() => cards.count()).toBe(2);
       await app.page.getByTestId('nc-sidebar-userinfo').click();
       await app.page.getByTestId('nc-sidebar-user-logout').click();
       await app.page.getByTestId('nc-form-signin').waitFor();
       await expect.poll(() => cards.count()).toBe(1);
 
-      expect(app.bridgeChannels).toEqual(expect.arrayContaining(['accounts:switch', 'accounts:retry', 'accounts:remove', 'session:sign-out']));
+      expect(app.bridgeChannels).toEqual(
+        expect.arrayContaining(['accounts:switch', 'accounts:retry', 'accounts:remove', 'session:sign-out']),
+      );
       const { everywhere } = await everythingTheAppKept(app);
-      const secrets = [ada.password, grace.password, other.password, graceToken, ...keychainSecrets.flatMap(({ refreshToken, jwt }) => [refreshToken, jwt])];
+      const secrets = [
+        ada.password,
+        grace.password,
+        other.password,
+        graceToken,
+        ...keychainSecrets.flatMap(({ refreshToken, jwt }) => [refreshToken, jwt]),
+      ];
       for (const secret of secrets) expect(everywhere.includes(secret)).toBe(false);
       expect(everywhere).not.toMatch(JWT_SHAPE);
     } finally {
@@ -194,7 +222,11 @@ describe('secret hygiene after a full journey', () => {
 
       await restartAndSignOut(app);
       expect((await app.keychainTokenCopies()).size).toBe(0);
-      await expectNoSecretOutsideTheKeychain(app, [user.password, refreshToken, appJwt, copies.get('copied')!, copies.get('untouched')!], copies.get('shown')!);
+      await expectNoSecretOutsideTheKeychain(
+        app,
+        [user.password, refreshToken, appJwt, copies.get('copied')!, copies.get('untouched')!],
+        copies.get('shown')!,
+      );
       await app.close();
     } finally {
       await server.close();

@@ -21,7 +21,13 @@ describe('server faults behind the real app', () => {
 
   beforeEach(async () => {
     server = await startFakeNocodb();
-    app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory', requestTimeoutMs: TIMEOUT_MS, route: '#/account/tokens' });
+    app = await launchApp({
+      serverUrl: server.url,
+      secretStore: 'memory',
+      clipboard: 'memory',
+      requestTimeoutMs: TIMEOUT_MS,
+      route: '#/account/tokens',
+    });
     await signInThroughUi(app.page, { url: server.url, ...server.admin });
     await app.page.getByTestId('nc-token-list').waitFor();
   });
@@ -88,7 +94,10 @@ describe('server faults behind the real app', () => {
     const form = app.page.getByTestId('nc-form-signin');
     await form.waitFor();
     expect(await form.getByLabel('Email').inputValue()).toBe(server.admin.email);
-    await app.page.getByText(/session expired/i).first().waitFor();
+    await app.page
+      .getByText(/session expired/i)
+      .first()
+      .waitFor();
     await expectNoLeak(app.page);
     faults += 1;
   });
@@ -109,7 +118,13 @@ describe('server faults behind the real app', () => {
 
   it('a slow server (5 s with a generous timeout): loading shows, then the rows', async () => {
     await app.close();
-    app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory', requestTimeoutMs: 10_000, route: '#/account/tokens' });
+    app = await launchApp({
+      serverUrl: server.url,
+      secretStore: 'memory',
+      clipboard: 'memory',
+      requestTimeoutMs: 10_000,
+      route: '#/account/tokens',
+    });
     await signInThroughUi(app.page, { url: server.url, ...server.admin });
     await seedTokens(1);
     server.faults.inject({ kind: 'slow', ms: 5_000 }, { route: 'tokens.list' });
@@ -139,7 +154,10 @@ describe('server faults behind the real app', () => {
     await page.getByRole('button', { name: 'Add New API Token' }).click();
     await page.getByTestId('nc-token-input').fill('only once');
     await page.getByTestId('nc-token-save-btn').click();
-    await page.getByText(/did not answer|timed out|took too long/i).first().waitFor();
+    await page
+      .getByText(/did not answer|timed out|took too long/i)
+      .first()
+      .waitFor();
     expect(await page.getByTestId('nc-token-input').inputValue()).toBe('only once');
     await expectNoLeak(page);
     await expect.poll(() => server.calls['tokens.create'], { timeout: 5_000 }).toBe(1);
@@ -155,7 +173,10 @@ describe('server faults behind the real app', () => {
     const row = page.getByTestId('nc-token-row').filter({ hasText: 'seed-1' });
     await row.getByTestId('nc-token-row-action-icon').click();
     await page.getByTestId('nc-delete-modal-delete-btn').click();
-    await page.getByRole('alertdialog').getByText(/server had a problem/i).waitFor();
+    await page
+      .getByRole('alertdialog')
+      .getByText(/server had a problem/i)
+      .waitFor();
     await expectNoLeak(page);
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await row.count()).toBe(1);

@@ -43,7 +43,14 @@ describe('server outage against a real NocoDB', () => {
 
     await server.start();
     await failure.getByRole('button', { name: 'Retry' }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: /Cannot reach/ }).count()).toBe(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('alert')
+          .filter({ hasText: /Cannot reach/ })
+          .count(),
+      )
+      .toBe(0);
     await page.getByTestId('nc-token-row').first().waitFor();
     expect(await input.inputValue()).toBe('typed before the outage');
 

@@ -57,7 +57,12 @@ export async function openAccountTab(page: Page, name: 'Profile' | 'Password' | 
  * Fills the Password tab's three fields and sends them; with `until: 'changed'` waits for the
  * success message, otherwise returns once the form was sent.
  */
-export async function changePasswordThroughUi(page: Page, currentPassword: string, newPassword: string, until: 'changed' | 'sent' = 'changed') {
+export async function changePasswordThroughUi(
+  page: Page,
+  currentPassword: string,
+  newPassword: string,
+  until: 'changed' | 'sent' = 'changed',
+) {
   await openAccountTab(page, 'Password');
   await page.getByTestId('nc-user-settings-form__current-password').fill(currentPassword);
   await page.getByTestId('nc-user-settings-form__new-password').fill(newPassword);
@@ -82,7 +87,10 @@ export async function api(url: string, pathName: string, init: { method?: string
 }
 
 export async function apiSignIn(user: NocodbCredentials): Promise<string> {
-  const { status, body } = await api(user.url, '/api/v1/auth/user/signin', { method: 'POST', body: { email: user.email, password: user.password } });
+  const { status, body } = await api(user.url, '/api/v1/auth/user/signin', {
+    method: 'POST',
+    body: { email: user.email, password: user.password },
+  });
   expect(status).toBe(200);
   return body!['token'] as string;
 }

@@ -75,7 +75,7 @@ describe('keytar secret store on the real keychain', () => {
     expect(await store.load(SERVER, 'mallory@example.com')).toBeNull();
   });
 
-  it('removes one account\'s entry and leaves the others', async () => {
+  it("removes one account's entry and leaves the others", async () => {
     const store = createKeytarSecretStore({ service: SERVICE });
     await store.save(session('ada@example.com', 7));
     await store.save(session('grace@example.com', 8));
@@ -122,9 +122,17 @@ describe('without any Secret Service (no D-Bus session)', () => {
         },
       );
 
-      expect(report.loadFailure).toMatchObject({ name: 'AppFailure', code: 'keychain_unavailable', message: expect.stringMatching(/Secret Service/) });
+      expect(report.loadFailure).toMatchObject({
+        name: 'AppFailure',
+        code: 'keychain_unavailable',
+        message: expect.stringMatching(/Secret Service/),
+      });
       expect(report.launchState).toMatchObject({ status: 'signed_out', notice: { code: 'keychain_unavailable' } });
-      expect(report.state).toMatchObject({ status: 'signed_in', persistence: 'memory', persistenceWarning: expect.stringMatching(/restart/) });
+      expect(report.state).toMatchObject({
+        status: 'signed_in',
+        persistence: 'memory',
+        persistenceWarning: expect.stringMatching(/restart/),
+      });
       expect(report.secrets).toHaveLength(4);
       for (const secret of report.secrets) expect(secret.length).toBeGreaterThan(7);
 

@@ -22,7 +22,11 @@ function clientFor(url: string): NocoClient {
   return createNocoClient({ serverUrl: url, fetch, timeoutMs: 15_000 });
 }
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: { code?: string }) => error.code);
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: { code?: string }) => error.code,
+  );
 
 const refreshStatus = async (url: string, refreshToken: string) =>
   (await fetch(`${url}/api/v1/auth/token/refresh`, { method: 'POST', headers: { cookie: `refresh_token=${refreshToken}` } })).status;
@@ -108,7 +112,7 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       expect((await client.listTokens(jwt, { limit: 25, offset: 0 })).rows).toEqual([]);
     });
 
-    it('lists newest first on today\'s servers, in creation order on 0.301.3', async () => {
+    it("lists newest first on today's servers, in creation order on 0.301.3", async () => {
       const own = await signUpUser(server.admin.url);
       const { jwt } = await client.signIn(own.email, own.password);
       const first = await client.createToken(jwt, 'older');
@@ -139,11 +143,16 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
               { prefixOfTheValue: true, expiry: null, enabled: true, used: false },
               { prefixOfTheValue: true, expiry: null, enabled: true, used: true },
             ]
-          : Array.from({ length: 2 }, () => ({ prefixOfTheValue: false, expiry: 'no such field', enabled: 'no such field', used: 'no such field' })),
+          : Array.from({ length: 2 }, () => ({
+              prefixOfTheValue: false,
+              expiry: 'no such field',
+              enabled: 'no such field',
+              used: 'no such field',
+            })),
       );
     });
 
-    it('a deleted token stops working at once on today\'s servers; 0.301.3 keeps accepting it (its cache)', async () => {
+    it("a deleted token stops working at once on today's servers; 0.301.3 keeps accepting it (its cache)", async () => {
       const { jwt } = await client.signIn(user.email, user.password);
       const created = await client.createToken(jwt, 'revocation');
       await client.deleteToken(jwt, created.id);
@@ -151,7 +160,7 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       expect(afterDelete?.email ?? null).toBe(showsTokensOnce() ? null : user.email);
     });
 
-    it('a second sign-in ends the first session on today\'s servers; 0.301.3 keeps both', async () => {
+    it("a second sign-in ends the first session on today's servers; 0.301.3 keeps both", async () => {
       const own = await signUpUser(server.admin.url);
       const first = await client.signIn(own.email, own.password);
       await client.signIn(own.email, own.password);

@@ -70,7 +70,9 @@ const median = (values: number[]) => {
 describe('session on a real NocoDB and the real keychain', () => {
   beforeAll(async () => {
     if (!process.env['DBUS_SESSION_BUS_ADDRESS']) {
-      throw new Error('No D-Bus session, so no keychain: run through vitest, whose global setup starts one (test/support/desktop-setup.ts).');
+      throw new Error(
+        'No D-Bus session, so no keychain: run through vitest, whose global setup starts one (test/support/desktop-setup.ts).',
+      );
     }
     user = await signUpUser(realNocodb().url);
     dataDir = await mkdtemp(path.join(tmpdir(), 'nocodb-am-session-'));
@@ -175,10 +177,11 @@ describe('two accounts on a real NocoDB and the real keychain', () => {
     for (const { account } of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, account);
   });
 
-  const signIn = (app: Handlers, who: NocodbCredentials) => app['session:sign-in']({ serverUrl: who.url, email: who.email, password: who.password });
+  const signIn = (app: Handlers, who: NocodbCredentials) =>
+    app['session:sign-in']({ serverUrl: who.url, email: who.email, password: who.password });
   const tokenNames = async (app: Handlers) => (await app['tokens:list']({ page: 1, pageSize: 10 })).tokens.map((token) => token.name);
 
-  it('restart restores both; each lists its own tokens; Log Out of one leaves the other\'s entry and session working', async () => {
+  it("restart restores both; each lists its own tokens; Log Out of one leaves the other's entry and session working", async () => {
     const first = launch();
     await signIn(first, ada);
     await first['tokens:create']({ name: 'ada token' });

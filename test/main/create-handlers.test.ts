@@ -65,7 +65,7 @@ describe('createHandlers', () => {
     });
   });
 
-  describe('against the fake of today\'s NocoDB (tokens shown once)', () => {
+  describe("against the fake of today's NocoDB (tokens shown once)", () => {
     let server: FakeNocodb;
     beforeEach(async () => {
       server = await startFakeNocodb({ generation: '2026' });
@@ -92,7 +92,7 @@ describe('createHandlers', () => {
       expect(await restarted['tokens:list']({ page: 1, pageSize: 10 })).toMatchObject({ tokens: [] });
     });
 
-    it('signing out forgets the account\'s token copies', async () => {
+    it("signing out forgets the account's token copies", async () => {
       const { ports, handlers, account } = await signedIn();
       const { id } = await handlers['tokens:create']({ name: 'kept' });
       expect([...(await ports.tokenVault.load(account)).keys()]).toEqual([id]);
@@ -102,7 +102,7 @@ describe('createHandlers', () => {
       expect(await ports.tokenVault.load(account)).toEqual(new Map());
     });
 
-    it('with two accounts, Log Out of either (menu or overview) forgets that account\'s copies only', async () => {
+    it("with two accounts, Log Out of either (menu or overview) forgets that account's copies only", async () => {
       const { ports, handlers, account: ada } = await signedIn();
       const grace = { serverUrl: server.url, email: 'grace@example.com' };
       server.addUser({ email: grace.email, password: 'grace-password' });

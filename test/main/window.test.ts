@@ -4,7 +4,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 type Listener = (...args: unknown[]) => void;
 
 const electron = vi.hoisted(() => {
-  const created: Array<{ options: Record<string, unknown>; listeners: Map<string, Listener>; openHandler?: (d: { url: string }) => unknown; loaded?: string }> = [];
+  const created: Array<{
+    options: Record<string, unknown>;
+    listeners: Map<string, Listener>;
+    openHandler?: (d: { url: string }) => unknown;
+    loaded?: string;
+  }> = [];
   const openExternal = vi.fn();
   const permissions: { request?: Listener; check?: (...args: unknown[]) => boolean } = {};
   class BrowserWindow {

@@ -74,7 +74,12 @@ export interface RecordedCall {
 }
 
 /** A token as 0.301.3 lists it (value from the server); `details` adds today's fields or another value source. */
-export function makeToken(id: number | string, name: string | null, creator: string | null = ADMIN.email, details: Partial<TokenSummary> = {}): FakeToken {
+export function makeToken(
+  id: number | string,
+  name: string | null,
+  creator: string | null = ADMIN.email,
+  details: Partial<TokenSummary> = {},
+): FakeToken {
   return {
     id: String(id),
     name,
@@ -134,7 +139,12 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         accounts: list,
       };
     }
-    return { status: 'signed_out', prefill: current ? { serverUrl: current.serverUrl, email: current.email } : prefill, notice, accounts: list };
+    return {
+      status: 'signed_out',
+      prefill: current ? { serverUrl: current.serverUrl, email: current.email } : prefill,
+      notice,
+      accounts: list,
+    };
   };
 
   const expireIfAsked = (error: AppError) => {
@@ -147,7 +157,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   };
   const byId = (id: string): Result<FakeAccount> => {
     const account = accounts.find((candidate) => candidate.id === id);
-    return account ? { ok: true, value: account } : { ok: false, error: { code: 'not_found', message: 'This account is no longer in the list.' } };
+    return account
+      ? { ok: true, value: account }
+      : { ok: false, error: { code: 'not_found', message: 'This account is no longer in the list.' } };
   };
   const removeAccount = (account: FakeAccount) => {
     accounts = accounts.filter((candidate) => candidate !== account);
@@ -187,7 +199,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
       signIn: (arg) =>
         run('session.signIn', arg, () => {
           // The admin signs in from any address (tests type their own); other accounts need theirs.
-          const account = known.find((candidate) => candidate.email === arg.email && (candidate.serverUrl === arg.serverUrl || candidate === admin));
+          const account = known.find(
+            (candidate) => candidate.email === arg.email && (candidate.serverUrl === arg.serverUrl || candidate === admin),
+          );
           if (!account || account.password !== arg.password) {
             return { ok: false, error: { code: 'invalid_credentials', message: 'Invalid credentials' } };
           }
@@ -290,7 +304,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
       changePassword: (arg) =>
         run('profile.changePassword', arg, () => {
           const current = active();
-          if (!current || arg.currentPassword !== current.password) return { ok: false, error: { code: 'validation', message: 'Current password is wrong' } };
+          if (!current || arg.currentPassword !== current.password)
+            return { ok: false, error: { code: 'validation', message: 'Current password is wrong' } };
           current.password = arg.newPassword;
           return ok(state());
         }),

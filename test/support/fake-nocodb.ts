@@ -137,7 +137,10 @@ interface Answer {
 }
 
 const UNAUTHORIZED: Answer = { status: 401, body: { msg: 'Unauthorized' } };
-const INVALID_TOKEN: Answer = { status: 401, body: { error: 'ERR_AUTHENTICATION_REQUIRED', message: 'Authentication required - Invalid token' } };
+const INVALID_TOKEN: Answer = {
+  status: 401,
+  body: { error: 'ERR_AUTHENTICATION_REQUIRED', message: 'Authentication required - Invalid token' },
+};
 const TOKEN_EXPIRED: Answer = {
   status: 401,
   body: { error: 'ERR_AUTHENTICATION_REQUIRED', message: 'Authentication required - Token Expired. Please login again.' },
@@ -205,7 +208,15 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
   function issueSession(user: StoredUser): Answer {
     const now = Math.floor(Date.now() / 1000);
     // `jti` keeps two JWTs issued within one second apart, so `expireJwts` never kills a later one.
-    const payload = { email: user.email, id: user.id, roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true }, token_version: user.tokenVersion, iat: now, exp: now + modes.jwtLifetimeSeconds, jti: issuedJwts.length + 1 };
+    const payload = {
+      email: user.email,
+      id: user.id,
+      roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true },
+      token_version: user.tokenVersion,
+      iat: now,
+      exp: now + modes.jwtLifetimeSeconds,
+      jti: issuedJwts.length + 1,
+    };
     const unsigned = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(payload)}`;
     const jwt = `${unsigned}.${createHmac('sha256', jwtSecret).update(unsigned).digest('base64url')}`;
     issuedJwts.push({ jwt, userId: user.id });
@@ -242,7 +253,15 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
   }
 
   function userJson(user: StoredUser, extra: Record<string, unknown> = {}) {
-    return { ...extra, id: user.id, email: user.email, display_name: user.displayName, roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true }, base_roles: null, workspace_roles: null };
+    return {
+      ...extra,
+      id: user.id,
+      email: user.email,
+      display_name: user.displayName,
+      roles: user.superAdmin ? { super: true } : { 'org-level-viewer': true },
+      base_roles: null,
+      workspace_roles: null,
+    };
   }
 
   function handle(route: FakeRoute, request: IncomingMessage, path: string, body: unknown): Answer {
@@ -356,16 +375,25 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
       body: {
         list: page.map((row) => (today ? listRowJson2026(row) : rowJson(row))),
         // Quirk: totalRows and isLastPage count the whole instance, even for a user who sees only their own tokens.
-        pageInfo: { totalRows: tokens.length, page: Math.floor(offset / limit) + 1, pageSize: limit, isFirstPage: offset === 0, isLastPage: offset + page.length >= tokens.length },
+        pageInfo: {
+          totalRows: tokens.length,
+          page: Math.floor(offset / limit) + 1,
+          pageSize: limit,
+          isFirstPage: offset === 0,
+          isLastPage: offset + page.length >= tokens.length,
+        },
       },
     };
   }
 
   function createToken(user: StoredUser, body: unknown): Answer {
     const description = isRecord(body) ? body.description : undefined;
-    if (description !== undefined && typeof description !== 'string') return ajvError('/description', 'type', { type: 'string' }, 'must be string');
-    if (typeof description === 'string' && description.length > 255) return ajvError('/description', 'maxLength', { limit: 255 }, 'must NOT have more than 255 characters');
-    if (modes.oneTokenPerUser && tokens.some((row) => row.userId === user.id)) return { status: 400, body: { msg: 'Only one token per user is allowed' } };
+    if (description !== undefined && typeof description !== 'string')
+      return ajvError('/description', 'type', { type: 'string' }, 'must be string');
+    if (typeof description === 'string' && description.length > 255)
+      return ajvError('/description', 'maxLength', { limit: 255 }, 'must NOT have more than 255 characters');
+    if (modes.oneTokenPerUser && tokens.some((row) => row.userId === user.id))
+      return { status: 400, body: { msg: 'Only one token per user is allowed' } };
     const row = insertToken(user, { description: description ?? null });
     if (today) return { status: 200, body: { ...listRowJson2026(row), token: row.token } };
     const { created_by: _createdBy, ...created } = rowJson(row);
@@ -375,7 +403,17 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
   function insertToken(user: StoredUser, extra: ForeignToken): StoredToken {
     const id = today ? `tk${randomBytes(8).toString('hex')}` : nextTokenId++;
     const token = randomToken(today ? TOKEN_ALPHABET_2026 : TOKEN_ALPHABET);
-    const row: StoredToken = { id, token, description: extra.description ?? null, userId: user.id, createdBy: user.email, createdAt: timestamp(), expiry: extra.expiry ?? null, enabled: extra.enabled ?? true, lastUsedAt: extra.lastUsedAt ?? null };
+    const row: StoredToken = {
+      id,
+      token,
+      description: extra.description ?? null,
+      userId: user.id,
+      createdBy: user.email,
+      createdAt: timestamp(),
+      expiry: extra.expiry ?? null,
+      enabled: extra.enabled ?? true,
+      lastUsedAt: extra.lastUsedAt ?? null,
+    };
     tokens.push(row);
     return row;
   }
@@ -390,7 +428,16 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     const index = tokens.findIndex((row) => String(row.id) === idText);
     const row = tokens[index];
     if (row === undefined) {
-      return { status: 500, body: { msg: "Something didn't work as expected. Please try again.", innerError: { message: 'Token not found', stack: `Error: Token not found\n    at ApiTokensService.apiTokenDelete (${process.cwd()}/node_modules/nocodb/dist/main.js:1:2)` } } };
+      return {
+        status: 500,
+        body: {
+          msg: "Something didn't work as expected. Please try again.",
+          innerError: {
+            message: 'Token not found',
+            stack: `Error: Token not found\n    at ApiTokensService.apiTokenDelete (${process.cwd()}/node_modules/nocodb/dist/main.js:1:2)`,
+          },
+        },
+      };
     }
     if (row.userId !== user.id && !user.superAdmin) return { status: 404, body: { msg: 'Token not found' } };
     tokens.splice(index, 1);
@@ -425,7 +472,9 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     }
     if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     if (fault?.kind === 'html') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
       return;
     }
     if (fault?.kind === 'malformed-json') {
@@ -434,7 +483,13 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     }
     const answer: Answer =
       fault?.kind === 'server-error'
-        ? { status: 500, body: { msg: "Something didn't work as expected.", innerError: { stack: 'Error: boom\n    at secretFunction (/srv/nocodb/internal.js:42:7)' } } }
+        ? {
+            status: 500,
+            body: {
+              msg: "Something didn't work as expected.",
+              innerError: { stack: 'Error: boom\n    at secretFunction (/srv/nocodb/internal.js:42:7)' },
+            },
+          }
         : fault?.kind === 'token-expired'
           ? TOKEN_EXPIRED
           : route === undefined
@@ -558,7 +613,13 @@ function ajvError(instancePath: string, keyword: string, params: Record<string, 
 }
 
 function serverCrash(error: string): Answer {
-  return { status: 500, body: { msg: "Something didn't work as expected. Please try again. If the problem persists, contact support.", innerError: { msg: error, stack: `${error}\n    at UsersService.profileUpdate (/srv/nocodb/dist/main.js:1:2)` } } };
+  return {
+    status: 500,
+    body: {
+      msg: "Something didn't work as expected. Please try again. If the problem persists, contact support.",
+      innerError: { msg: error, stack: `${error}\n    at UsersService.profileUpdate (/srv/nocodb/dist/main.js:1:2)` },
+    },
+  };
 }
 
 /** The whole user row, as 0.301.3 answers a profile update: secrets included. */
@@ -578,13 +639,29 @@ function profileRowJson(user: StoredUser) {
 }
 
 function rowJson(row: StoredToken) {
-  return { id: row.id, token: row.token, description: row.description, fk_user_id: row.userId, fk_sso_client_id: null, base_id: null, created_at: row.createdAt, updated_at: row.createdAt, created_by: row.createdBy };
+  return {
+    id: row.id,
+    token: row.token,
+    description: row.description,
+    fk_user_id: row.userId,
+    fk_sso_client_id: null,
+    base_id: null,
+    created_at: row.createdAt,
+    updated_at: row.createdAt,
+    created_by: row.createdBy,
+  };
 }
 
 /** Today's list row: no `token` (shown once), a string id, and the new fields. */
 function listRowJson2026(row: StoredToken) {
   const { token: _secret, ...rest } = { ...rowJson(row), id: String(row.id) };
-  return { ...rest, token_prefix: row.token.slice(0, PREFIX_LENGTH), expiry: row.expiry, enabled: row.enabled, last_used_at: row.lastUsedAt };
+  return {
+    ...rest,
+    token_prefix: row.token.slice(0, PREFIX_LENGTH),
+    expiry: row.expiry,
+    enabled: row.enabled,
+    last_used_at: row.lastUsedAt,
+  };
 }
 
 function randomToken(alphabet: string): string {

@@ -27,8 +27,17 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
   const apiTokens = new Map<string, CreatedApiToken>();
   const acceptedAfterDelete = new Set<string>();
   const calls: Record<ClientMethod, number> = {
-    health: 0, signIn: 0, refresh: 0, signOut: 0, me: 0, whoIsApiToken: 0, listTokens: 0, createToken: 0, deleteToken: 0,
-    updateProfile: 0, changePassword: 0,
+    health: 0,
+    signIn: 0,
+    refresh: 0,
+    signOut: 0,
+    me: 0,
+    whoIsApiToken: 0,
+    listTokens: 0,
+    createToken: 0,
+    deleteToken: 0,
+    updateProfile: 0,
+    changePassword: 0,
   };
   /** A method set here throws this failure (after counting the call) until it is deleted. */
   const failures: Partial<Record<ClientMethod, AppFailure>> = {};

@@ -41,7 +41,8 @@ export function nocodbHome(): string {
 export function installNocodb(): void {
   const script = join(import.meta.dirname, 'install-nocodb.sh');
   const result = spawnSync('bash', [script], { stdio: 'inherit', env: { ...process.env, NOCODB_VERSION } });
-  if (result.status !== 0) throw new Error(`Installing NocoDB ${NOCODB_VERSION} failed (${script} exited with ${result.status ?? result.signal}).`);
+  if (result.status !== 0)
+    throw new Error(`Installing NocoDB ${NOCODB_VERSION} failed (${script} exited with ${result.status ?? result.signal}).`);
 }
 
 /** Installs NocoDB if needed, starts it and resolves once `/api/v1/health` answers. */

@@ -28,11 +28,7 @@ export function AccountLayout({ active, account, children }: { active: AccountRo
         <ul className="account-nav">
           {(Object.keys(TABS) as AccountRoute[]).map((route) => (
             <li key={route}>
-              <a
-                className="account-nav-item"
-                href={hrefOf(route)}
-                aria-current={route === active ? 'page' : undefined}
-              >
+              <a className="account-nav-item" href={hrefOf(route)} aria-current={route === active ? 'page' : undefined}>
                 {TABS[route].icon}
                 {TABS[route].nav}
               </a>

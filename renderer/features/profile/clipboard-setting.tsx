@@ -33,10 +33,10 @@ export function ClipboardSetting() {
 
   return (
     <form className="card setting" aria-labelledby="clipboard-setting-title" onSubmit={(e) => void submit(e)}>
-      <h3 id="clipboard-setting-title" className="setting-title">Clear the clipboard after copying a token</h3>
-      <p className="muted">
-        After this many seconds the app empties the clipboard if it still holds the copied token. 0 turns this off.
-      </p>
+      <h3 id="clipboard-setting-title" className="setting-title">
+        Clear the clipboard after copying a token
+      </h3>
+      <p className="muted">After this many seconds the app empties the clipboard if it still holds the copied token. 0 turns this off.</p>
       <div className="setting-row">
         <label className="field-label" htmlFor="clipboard-seconds">
           Seconds
@@ -66,7 +66,11 @@ export function ClipboardSetting() {
           {error}
         </p>
       )}
-      {saved && !changed && <p className="muted" role="status">Saved.</p>}
+      {saved && !changed && (
+        <p className="muted" role="status">
+          Saved.
+        </p>
+      )}
     </form>
   );
 }

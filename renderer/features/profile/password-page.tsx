@@ -15,9 +15,27 @@ interface FieldSpec {
 }
 
 const FIELDS: FieldSpec[] = [
-  { key: 'currentPassword', label: 'Current password', inputTestId: 'nc-user-settings-form__current-password', fieldTestId: 'nc-password-current', autoComplete: 'current-password' },
-  { key: 'newPassword', label: 'New password', inputTestId: 'nc-user-settings-form__new-password', fieldTestId: 'nc-password-new', autoComplete: 'new-password' },
-  { key: 'confirmPassword', label: 'Confirm new password', inputTestId: 'nc-user-settings-form__new-password-repeat', fieldTestId: 'nc-password-confirm', autoComplete: 'new-password' },
+  {
+    key: 'currentPassword',
+    label: 'Current password',
+    inputTestId: 'nc-user-settings-form__current-password',
+    fieldTestId: 'nc-password-current',
+    autoComplete: 'current-password',
+  },
+  {
+    key: 'newPassword',
+    label: 'New password',
+    inputTestId: 'nc-user-settings-form__new-password',
+    fieldTestId: 'nc-password-new',
+    autoComplete: 'new-password',
+  },
+  {
+    key: 'confirmPassword',
+    label: 'Confirm new password',
+    inputTestId: 'nc-user-settings-form__new-password-repeat',
+    fieldTestId: 'nc-password-confirm',
+    autoComplete: 'new-password',
+  },
 ];
 
 /** Change Password (NocoDB: Users → Reset Password). The app stays signed in afterwards. */

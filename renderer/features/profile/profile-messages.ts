@@ -24,5 +24,4 @@ export function passwordProblems({ currentPassword, newPassword, confirmPassword
   return problems;
 }
 
-export const PASSWORD_CHANGED =
-  'Password changed. NocoDB has signed you out on every other device and browser; this app stays signed in.';
+export const PASSWORD_CHANGED = 'Password changed. NocoDB has signed you out on every other device and browser; this app stays signed in.';

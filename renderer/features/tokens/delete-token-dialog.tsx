@@ -54,9 +54,7 @@ export function DeleteTokenDialog() {
           }}
         >
           <AlertDialog.Title className="dialog-title">Delete Token</AlertDialog.Title>
-          <AlertDialog.Description className="dialog-text">
-            Are you sure you want to delete the following token?
-          </AlertDialog.Description>
+          <AlertDialog.Description className="dialog-text">Are you sure you want to delete the following token?</AlertDialog.Description>
           {deleting && (
             <>
               <p className="chip">

@@ -9,11 +9,5 @@ export function paginationItems(current: number, count: number): PageItem[] {
   const start = Math.max(2, Math.min(current - 1, count - 4));
   const end = Math.min(count - 1, Math.max(current + 1, 5));
   const middle = Array.from({ length: end - start + 1 }, (_, i) => start + i);
-  return [
-    1,
-    ...(start > 2 ? (['gap-before'] as const) : []),
-    ...middle,
-    ...(end < count - 1 ? (['gap-after'] as const) : []),
-    count,
-  ];
+  return [1, ...(start > 2 ? (['gap-before'] as const) : []), ...middle, ...(end < count - 1 ? (['gap-after'] as const) : []), count];
 }

@@ -18,12 +18,28 @@ export function TokenTable() {
     <table className={columns.lastUsed || columns.expires ? 'token-table token-table-details' : 'token-table'} aria-busy={loading}>
       <thead>
         <tr>
-          <th scope="col" className="col-name">Token name</th>
-          <th scope="col" className="col-creator">Creator</th>
-          <th scope="col" className="col-token">Token</th>
-          {columns.lastUsed && <th scope="col" className="col-last-used">Last used</th>}
-          {columns.expires && <th scope="col" className="col-expires">Expires</th>}
-          <th scope="col" className="col-actions">Actions</th>
+          <th scope="col" className="col-name">
+            Token name
+          </th>
+          <th scope="col" className="col-creator">
+            Creator
+          </th>
+          <th scope="col" className="col-token">
+            Token
+          </th>
+          {columns.lastUsed && (
+            <th scope="col" className="col-last-used">
+              Last used
+            </th>
+          )}
+          {columns.expires && (
+            <th scope="col" className="col-expires">
+              Expires
+            </th>
+          )}
+          <th scope="col" className="col-actions">
+            Actions
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -46,9 +46,7 @@ export function TokenUsagePanel() {
       {EXAMPLES.map(({ example, intro, button, testId }) => (
         <div key={example} className="token-usage-example">
           <p className="muted">{intro}</p>
-          <pre className="token-usage-code">
-            {usageExample(example, serverUrl, USAGE_MASK)}
-          </pre>
+          <pre className="token-usage-code">{usageExample(example, serverUrl, USAGE_MASK)}</pre>
           <button
             type="button"
             className="btn btn-secondary btn-small"

@@ -26,21 +26,24 @@ const hostileNumber = fc.oneof(
 const hostileValue = fc.oneof(fc.anything({ withNullPrototype: true, withObjectString: true, maxDepth: 4 }), hostileString, hostileNumber);
 /** Objects shaped like a real argument (the right keys) with wrong values, extra or polluting keys. */
 const nearMiss = fc
-  .record({
-    name: hostileValue,
-    id: hostileValue,
-    page: hostileValue,
-    pageSize: hostileValue,
-    serverUrl: hostileValue,
-    email: hostileValue,
-    password: hostileValue,
-    clipboardClearSeconds: hostileValue,
-    example: hostileValue,
-    displayName: hostileValue,
-    currentPassword: hostileValue,
-    newPassword: hostileValue,
-    keepTokenCopies: hostileValue,
-  }, { requiredKeys: [] })
+  .record(
+    {
+      name: hostileValue,
+      id: hostileValue,
+      page: hostileValue,
+      pageSize: hostileValue,
+      serverUrl: hostileValue,
+      email: hostileValue,
+      password: hostileValue,
+      clipboardClearSeconds: hostileValue,
+      example: hostileValue,
+      displayName: hostileValue,
+      currentPassword: hostileValue,
+      newPassword: hostileValue,
+      keepTokenCopies: hostileValue,
+    },
+    { requiredKeys: [] },
+  )
   .chain((base) =>
     fc.option(fc.tuple(hostileKey, hostileValue), { nil: undefined }).map((extra) => {
       if (!extra) return base;
@@ -115,9 +118,15 @@ describe('IPC fuzzing through the real router and handlers', () => {
   it('accepted edge values (huge ids, unicode names, page bounds, unknown account ids) get a result or a typed error, never a throw', async () => {
     const stateBefore = await router.dispatch('session:get', sender, undefined);
     const accountId = fc
-      .oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }), fc.constantFrom(`${server.url} nobody@example.com`, `${server.url} `, ' x', '__proto__'))
+      .oneof(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }),
+        fc.constantFrom(`${server.url} nobody@example.com`, `${server.url} `, ' x', '__proto__'),
+      )
       .filter((id) => checkArgument('accounts:switch', { id }).ok);
-    const accountCall = fc.record({ channel: fc.constantFrom<Channel>('accounts:switch', 'accounts:remove', 'accounts:retry'), arg: fc.record({ id: accountId }) });
+    const accountCall = fc.record({
+      channel: fc.constantFrom<Channel>('accounts:switch', 'accounts:remove', 'accounts:retry'),
+      arg: fc.record({ id: accountId }),
+    });
     await fc.assert(
       fc.asyncProperty(accountCall, async ({ channel, arg }) => {
         cases += 1;
@@ -133,12 +142,19 @@ describe('IPC fuzzing through the real router and handlers', () => {
     const accepted = fc.oneof(
       fc.record({
         channel: fc.constantFrom<Channel>('tokens:reveal', 'tokens:copy', 'tokens:delete'),
-        arg: fc.record({ id: fc.oneof(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }).map(String), fc.stringMatching(/^[A-Za-z0-9_.:~-]{1,128}$/)) }),
+        arg: fc.record({
+          id: fc.oneof(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }).map(String), fc.stringMatching(/^[A-Za-z0-9_.:~-]{1,128}$/)),
+        }),
       }),
-      fc.record({ channel: fc.constant<Channel>('tokens:list'), arg: fc.record({ page: fc.integer({ min: 1, max: 1_000_000 }), pageSize: fc.integer({ min: 1, max: 100 }) }) }),
+      fc.record({
+        channel: fc.constant<Channel>('tokens:list'),
+        arg: fc.record({ page: fc.integer({ min: 1, max: 1_000_000 }), pageSize: fc.integer({ min: 1, max: 100 }) }),
+      }),
       fc.record({
         channel: fc.constant<Channel>('tokens:create'),
-        arg: fc.record({ name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }).filter((name) => checkArgument('tokens:create', { name }).ok) }),
+        arg: fc.record({
+          name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }).filter((name) => checkArgument('tokens:create', { name }).ok),
+        }),
       }),
     );
     await fc.assert(
@@ -148,6 +164,9 @@ describe('IPC fuzzing through the real router and handlers', () => {
       }),
       { numRuns: 150 },
     );
-    expect((await router.dispatch('session:get', sender, undefined)) as Result<{ status: string }>).toMatchObject({ ok: true, value: { status: 'signed_in' } });
+    expect((await router.dispatch('session:get', sender, undefined)) as Result<{ status: string }>).toMatchObject({
+      ok: true,
+      value: { status: 'signed_in' },
+    });
   });
 });

@@ -55,7 +55,9 @@ describe('NocoDB client against a misbehaving fake server', () => {
 
   it('reports an HTML page as not NocoDB, naming the address', async () => {
     fake.faults.inject({ kind: 'html' });
-    expect(await failureOf(client.health())).toEqual(expect.objectContaining({ code: 'not_nocodb', message: expect.stringContaining(fake.url) }));
+    expect(await failureOf(client.health())).toEqual(
+      expect.objectContaining({ code: 'not_nocodb', message: expect.stringContaining(fake.url) }),
+    );
   });
 
   it('gives up on a server that never answers, after the timeout', async () => {
@@ -86,7 +88,10 @@ describe('NocoDB client against a misbehaving fake server', () => {
     fake.modes.oneTokenPerUser = true;
     try {
       await client.createToken(jwt, 'first');
-      expect(await failureOf(client.createToken(jwt, 'second'))).toEqual({ code: 'validation', message: 'Only one token per user is allowed' });
+      expect(await failureOf(client.createToken(jwt, 'second'))).toEqual({
+        code: 'validation',
+        message: 'Only one token per user is allowed',
+      });
     } finally {
       fake.modes.oneTokenPerUser = false;
     }
@@ -119,7 +124,10 @@ describe('NocoDB client against servers that are not NocoDB', () => {
   it.each([
     ['a redirect (never followed)', (response: ServerResponse) => response.writeHead(302, { location: 'http://127.0.0.2:1/' }).end()],
     ['a 404 page', (response: ServerResponse) => response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found')],
-    ['an answer over 1 MB', (response: ServerResponse) => response.writeHead(200, { 'content-type': 'application/json' }).end(`"${'x'.repeat(1_100_000)}"`)],
+    [
+      'an answer over 1 MB',
+      (response: ServerResponse) => response.writeHead(200, { 'content-type': 'application/json' }).end(`"${'x'.repeat(1_100_000)}"`),
+    ],
   ])('reports %s on sign-in as not NocoDB', async (_name, answer) => {
     const server = await startAnsweringServer((_request, response) => answer(response));
     try {
@@ -142,9 +150,9 @@ describe('NocoDB client against servers that are not NocoDB', () => {
 
   it('refuses token rows of the wrong shape as a server error', async () => {
     const server = await startAnsweringServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ list: [{ id: -1, token: 'short', description: null }], pageInfo: { totalRows: 1, isLastPage: true } }),
-      );
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ list: [{ id: -1, token: 'short', description: null }], pageInfo: { totalRows: 1, isLastPage: true } }));
     });
     try {
       expect((await failureOf(clientFor(server.url).listTokens('a.b.c', { limit: 25, offset: 0 }))).code).toBe('server_error');
@@ -156,11 +164,15 @@ describe('NocoDB client against servers that are not NocoDB', () => {
   it('accepts numeric-string ids and a null name', async () => {
     const row = { id: '7', token: 'A'.repeat(40), description: null, created_by: 'a@example.com', created_at: '2026-11-28 02:57:57+00:00' };
     const server = await startAnsweringServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ list: [row], pageInfo: { totalRows: 1, isLastPage: true } }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ list: [row], pageInfo: { totalRows: 1, isLastPage: true } }));
     });
     try {
       expect(await clientFor(server.url).listTokens('a.b.c', { limit: 25, offset: 0 })).toEqual({
-        rows: [{ id: '7', token: 'A'.repeat(40), name: null, creator: 'a@example.com', createdAt: '2026-11-28 02:57:57+00:00', prefix: null }],
+        rows: [
+          { id: '7', token: 'A'.repeat(40), name: null, creator: 'a@example.com', createdAt: '2026-11-28 02:57:57+00:00', prefix: null },
+        ],
         totalRows: 1,
       });
     } finally {

@@ -27,6 +27,8 @@ describe('normalizeServerUrl', () => {
     ['http://exa mple.org', 'not a valid URL'],
     ['http://user:secret@example.org', 'must not contain a user name or password'],
   ])('refuses %j', (input, words) => {
-    expect(() => normalizeServerUrl(input)).toThrow(expect.objectContaining({ code: 'invalid_argument', message: expect.stringContaining(words) }));
+    expect(() => normalizeServerUrl(input)).toThrow(
+      expect.objectContaining({ code: 'invalid_argument', message: expect.stringContaining(words) }),
+    );
   });
 });

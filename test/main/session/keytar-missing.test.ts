@@ -17,7 +17,12 @@ describe('keytar missing', () => {
 
   it('every keychain call refuses with keychain_unavailable, without the loader’s details', async () => {
     const store = createKeytarSecretStore({ service: 'test', loadKeytar: missingKeytar });
-    for (const call of [() => store.accounts(), () => store.load('http://x', 'a@b.c'), () => store.save({ serverUrl: 'http://x', email: 'a@b.c', jwt: 'j', refreshToken: 'r' }), () => store.remove('http://x', 'a@b.c')]) {
+    for (const call of [
+      () => store.accounts(),
+      () => store.load('http://x', 'a@b.c'),
+      () => store.save({ serverUrl: 'http://x', email: 'a@b.c', jwt: 'j', refreshToken: 'r' }),
+      () => store.remove('http://x', 'a@b.c'),
+    ]) {
       const failure = await call().catch((error: unknown) => error as { code: string; message: string });
       expect(failure).toMatchObject({ code: 'keychain_unavailable' });
       expect((failure as { message: string }).message).not.toMatch(/Cannot find module|node_modules/);

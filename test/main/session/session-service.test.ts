@@ -139,7 +139,10 @@ describe('signing in', () => {
     const kept = await h.keychain.peek();
     expect(kept).toMatchObject({ serverUrl: SERVER, email: EMAIL });
     expect(JSON.stringify([kept, h.settingsFile.content, h.logs])).not.toContain(PASSWORD);
-    expect(h.settingsFile.content).toMatchObject({ accounts: [{ serverUrl: SERVER, email: EMAIL }], lastAccount: { serverUrl: SERVER, email: EMAIL } });
+    expect(h.settingsFile.content).toMatchObject({
+      accounts: [{ serverUrl: SERVER, email: EMAIL }],
+      lastAccount: { serverUrl: SERVER, email: EMAIL },
+    });
   });
 
   it('keeps the session in memory and says why when the keychain cannot be written', async () => {
@@ -247,7 +250,12 @@ describe('authenticated calls', () => {
     expect(await h.service.getState()).toMatchObject({
       status: 'signed_out',
       prefill: { serverUrl: SERVER, email: EMAIL },
-      notice: { code: 'session_expired', message: expect.stringMatching(/^Your session expired: the server ended it, for example because this account signed in somewhere else/) },
+      notice: {
+        code: 'session_expired',
+        message: expect.stringMatching(
+          /^Your session expired: the server ended it, for example because this account signed in somewhere else/,
+        ),
+      },
       accounts: [{ id: ADA_ID, status: 'session_ended', active: true }],
     });
   });

@@ -37,7 +37,9 @@ export function createSwitchableKeychain(...initial: StoredSession[]) {
     control,
     /** The entry of one account (the first harness account when none is named). */
     peek: (serverUrl?: string, email?: string) =>
-      serverUrl && email ? inner.load(serverUrl, email) : inner.accounts().then(([first]) => (first ? inner.load(first.serverUrl, first.email) : null)),
+      serverUrl && email
+        ? inner.load(serverUrl, email)
+        : inner.accounts().then(([first]) => (first ? inner.load(first.serverUrl, first.email) : null)),
     accounts: () => inner.accounts(),
   };
 }

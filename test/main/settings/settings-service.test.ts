@@ -10,8 +10,14 @@ describe('settings', () => {
 
   it('persists an update, which a new instance reads back', async () => {
     const file = memoryJsonFile();
-    expect(await createSettingsService(file).update({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true });
-    expect(await createSettingsService(file).update({ keepTokenCopies: false })).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: false });
+    expect(await createSettingsService(file).update({ clipboardClearSeconds: 0 })).toEqual({
+      clipboardClearSeconds: 0,
+      keepTokenCopies: true,
+    });
+    expect(await createSettingsService(file).update({ keepTokenCopies: false })).toEqual({
+      clipboardClearSeconds: 0,
+      keepTokenCopies: false,
+    });
 
     expect(await createSettingsService(file).get()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: false });
   });
@@ -54,7 +60,11 @@ describe('settings', () => {
 
   it('drops damaged accounts but keeps the rest and the preferences', async () => {
     const settings = createSettingsService(
-      memoryJsonFile({ clipboardClearSeconds: 7, accounts: [ADA, { email: 3 }, 'x', { ...GRACE, jwt: 'dropped' }], lastAccount: { email: 3 } }),
+      memoryJsonFile({
+        clipboardClearSeconds: 7,
+        accounts: [ADA, { email: 3 }, 'x', { ...GRACE, jwt: 'dropped' }],
+        lastAccount: { email: 3 },
+      }),
     );
     expect(await settings.accountList()).toEqual({ accounts: [ADA, GRACE], lastAccount: null });
     expect(await settings.get()).toEqual({ clipboardClearSeconds: 7, keepTokenCopies: true });

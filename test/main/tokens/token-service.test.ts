@@ -205,7 +205,7 @@ describe('token service', () => {
     });
   });
 
-  describe('on a server that shows a token only once (today\'s NocoDB)', () => {
+  describe("on a server that shows a token only once (today's NocoDB)", () => {
     it('keeps a keychain copy of a created token, so Show and Copy work after a restart', async () => {
       const t = await tokensHarness({ showsTokensOnce: true });
       const created = await t.tokens.create({ name: 'kept' });
@@ -276,7 +276,7 @@ describe('token service', () => {
       expect((await t.tokens.list({ page: 1, pageSize: 10 })).tokens[0]?.valueSource).toBe('none');
     });
 
-    it('forgets the account\'s copies on request, and only that account\'s', async () => {
+    it("forgets the account's copies on request, and only that account's", async () => {
       const t = await tokensHarness({ showsTokensOnce: true });
       await t.tokens.create({ name: 'mine' });
       const other = { serverUrl: SERVER, email: 'grace@example.com' };

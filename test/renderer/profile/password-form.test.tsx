@@ -64,7 +64,9 @@ describe('Password tab', () => {
     await user.type(fresh(), NEW_PASSWORD);
     await user.type(confirm(), `${NEW_PASSWORD}{Enter}`);
 
-    expect((await screen.findByRole('status')).textContent).toMatch(/signed you out on every other device and browser; this app stays signed in/);
+    expect((await screen.findByRole('status')).textContent).toMatch(
+      /signed you out on every other device and browser; this app stays signed in/,
+    );
     expect(fake.callsTo('profile.changePassword')).toEqual([
       { method: 'profile.changePassword', arg: { currentPassword: ADMIN.password, newPassword: NEW_PASSWORD } },
     ]);

@@ -16,7 +16,13 @@ describe('user menu in the bottom-left corner', () => {
     const { user } = await renderApp();
     await user.click(screen.getByTestId('nc-sidebar-userinfo'));
     const items = await screen.findAllByRole('menuitem');
-    expect(items.map((i) => i.textContent)).toEqual(['Add account', 'All accounts', 'Log Out', 'API Tokens', 'Account Settingsadmin@example.com']);
+    expect(items.map((i) => i.textContent)).toEqual([
+      'Add account',
+      'All accounts',
+      'Log Out',
+      'API Tokens',
+      'Account Settingsadmin@example.com',
+    ]);
     expect(screen.getByTestId('nc-sidebar-user-logout').textContent).toBe('Log Out');
   });
 
@@ -71,6 +77,10 @@ describe('home', () => {
     expect(within(card).getByText('admin@example.com')).toBeTruthy();
     expect(within(card).getByText('localhost:8080')).toBeTruthy();
     expect(within(card).getByText('Signed in')).toBeTruthy();
-    expect(within(card).getAllByRole('button').map((b) => b.textContent)).toEqual(['Open', 'Log Out']);
+    expect(
+      within(card)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Open', 'Log Out']);
   });
 });

@@ -65,13 +65,11 @@ describe('pagination', () => {
   it('asks the server for page 2 and marks it current', async () => {
     const { user, fake } = await renderTokensPage({ tokens: makeTokens(25) });
     const nav = screen.getByRole('navigation', { name: 'Pagination' });
-    expect(within(nav).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
-      'Previous page',
-      'Page 1',
-      'Page 2',
-      'Page 3',
-      'Next page',
-    ]);
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Previous page', 'Page 1', 'Page 2', 'Page 3', 'Next page']);
     expect(within(nav).getByRole('button', { name: 'Page 1' }).getAttribute('aria-current')).toBe('page');
 
     await user.click(within(nav).getByRole('button', { name: 'Page 2' }));

@@ -84,7 +84,10 @@ describe('testing a token', () => {
 
   it('shows a failed test as an error and leaves the row as it was', async () => {
     const { user, fake } = await renderTokensPage({ tokens });
-    fake.fail('tokens.test', { code: 'server_unreachable', message: 'Cannot reach http://localhost:8080. Check the address and that the server is running.' });
+    fake.fail('tokens.test', {
+      code: 'server_unreachable',
+      message: 'Cannot reach http://localhost:8080. Check the address and that the server is running.',
+    });
     await user.click(within(rowNamed('ci')).getByTestId('nc-token-row-test'));
 
     await waitFor(() => expect(toastTexts().join()).toContain('Cannot reach http://localhost:8080.'));
