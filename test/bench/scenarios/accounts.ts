@@ -5,12 +5,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp, type LaunchedApp } from '../../e2e/harness.ts';
 import type { NocodbCredentials } from '../../support/nocodb-env.ts';
+import { readMark, WAIT_MS } from '../page-marks.ts';
 import { compare, summarize, type Stats } from '../measure.ts';
 import { rawAccount } from '../nocodb-account.ts';
 
 const TOKENS_ROUTE = '#/account/tokens';
 const PROBE = path.join(import.meta.dirname, '../page-probe.js');
-const WAIT_MS = 30_000;
 const TOKENS_PER_ACCOUNT = 10;
 const SWITCHES = 20;
 const LAUNCH = { runs: 10, warmup: 2 };
@@ -27,16 +27,6 @@ export interface AccountFigures {
   heapAfterFirstSwitch: number;
   heapAfterLastSwitch: number;
   switches: number;
-}
-
-/** The bench's probe marks (see page-probe.js), by name. */
-async function readMark(page: Page, mark: string): Promise<number> {
-  const handle = await page.waitForFunction(
-    (key) => (globalThis as unknown as { __benchMarks: Record<string, number | undefined> }).__benchMarks[key],
-    mark,
-    { timeout: WAIT_MS },
-  );
-  return Number(await handle.jsonValue());
 }
 
 /** Every account's tokens carry its own prefix, so the first row tells which account is shown. */

@@ -5,12 +5,10 @@ import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchApp, type LaunchedApp } from '../../e2e/harness.ts';
 import type { NocodbCredentials } from '../../support/nocodb-env.ts';
+import { readMark, WAIT_MS } from '../page-marks.ts';
 
 const TOKENS_ROUTE = '#/account/tokens';
 const PROBE = path.join(import.meta.dirname, '../page-probe.js');
-const WAIT_MS = 30_000;
-
-type Mark = 'firstRow' | 'save' | 'savedRow' | 'answered:tokens:list' | 'answered:tokens:create';
 
 export interface UiSession {
   /**
@@ -24,16 +22,6 @@ export interface UiSession {
   heapUsed(): Promise<number>;
   chromiumVersion(): string;
   close(): Promise<void>;
-}
-
-/** Waits until the page probe has noted `mark` and returns its time (ms since navigation start). */
-async function readMark(page: Page, mark: Mark): Promise<number> {
-  const handle = await page.waitForFunction(
-    (key) => (globalThis as unknown as { __benchMarks: Record<string, number | undefined> }).__benchMarks[key],
-    mark,
-    { timeout: WAIT_MS },
-  );
-  return Number(await handle.jsonValue());
 }
 
 /**
