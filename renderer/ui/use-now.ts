@@ -2,9 +2,23 @@ import { useSyncExternalStore } from 'react';
 
 const MINUTE = 60_000;
 
+// One clock for the whole window: a single timer however many cells show a time, started with the
+// first subscriber and stopped with the last (a table of 20,000 rows must not run 60,000 timers).
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | null = null;
+
 function subscribe(onChange: () => void): () => void {
-  const timer = setInterval(onChange, MINUTE);
-  return () => clearInterval(timer);
+  listeners.add(onChange);
+  timer ??= setInterval(() => {
+    for (const listener of listeners) listener();
+  }, MINUTE);
+  return () => {
+    listeners.delete(onChange);
+    if (listeners.size === 0 && timer !== null) {
+      clearInterval(timer);
+      timer = null;
+    }
+  };
 }
 
 // Rounded to the minute, so the snapshot stays the same between renders of one minute.
