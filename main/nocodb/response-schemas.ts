@@ -116,10 +116,15 @@ export const tokenListAnswer = v.pipe(
     list: v.array(tokenRow),
     pageInfo: v.object({
       totalRows: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+      pageSize: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
     }),
   }),
   // `pageInfo.isLastPage` is left out: 0.301.3 computes it over the whole instance (see token-service).
-  v.transform((answer): ApiTokenPage => ({ rows: answer.list, totalRows: answer.pageInfo.totalRows })),
+  v.transform((answer): ApiTokenPage => ({
+    rows: answer.list,
+    totalRows: answer.pageInfo.totalRows,
+    ...(answer.pageInfo.pageSize === undefined ? {} : { pageSize: answer.pageInfo.pageSize }),
+  })),
 );
 
 /** `/health` answers some JSON object (`{"message":"OK",…}` on 0.301.3). */

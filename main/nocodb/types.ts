@@ -41,6 +41,8 @@ export interface ApiTokenPage {
   rows: ApiTokenRow[];
   /** The server's count; NocoDB 0.301.3 counts every token of the instance, not only the caller's. */
   totalRows: number;
+  /** The page size the server says it applied (its own limit, e.g. 1,000 on 0.301.3), when it says. */
+  pageSize?: number;
 }
 
 export interface NocoClient {

@@ -20,6 +20,7 @@ import type { AccountRef, TokenVault } from '../ports.ts';
 import { accountKey } from '../session/account-key.ts';
 import type { PinnedSession, SessionService } from '../session/session-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+import { tokenPages, type FetchTokenPage } from './token-pages.ts';
 
 export interface TokenServiceOptions {
   session: Pick<SessionService, 'pin'>;
@@ -61,10 +62,6 @@ function toSummary(row: ApiTokenRow, source: TokenValueSource): TokenSummary {
   if (enabled !== undefined) summary.enabled = enabled;
   return summary;
 }
-
-/** Pages through the list for the Test action; a list this long is far beyond any real account. */
-const LISTED_PAGE_SIZE = 100;
-const MAX_LISTED_PAGES = 100;
 
 const unknownToken = () => new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.');
 
@@ -151,15 +148,11 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     return { clearAfterSeconds: clipboardClearSeconds === 0 ? null : clipboardClearSeconds };
   }
 
-  /** Whether the server's token list still holds the token (NocoDB 0.301.3 may accept a deleted one). */
+  /** Whether the server's token list still holds the token (NocoDB 0.301.3 may accept a deleted one): to its end, never a guess. */
   async function isListed(pinned: PinnedSession, id: string): Promise<boolean> {
-    for (let page = 0; page < MAX_LISTED_PAGES; page += 1) {
-      const offset = page * LISTED_PAGE_SIZE;
-      const { rows } = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: LISTED_PAGE_SIZE, offset }));
-      if (rows.some((row) => row.id === id)) return true;
-      if (rows.length < LISTED_PAGE_SIZE) return false;
-    }
-    return true;
+    const fetchPage: FetchTokenPage = (query) => pinned.withSession((client, jwt) => client.listTokens(jwt, query));
+    for await (const { rows } of tokenPages(fetchPage)) if (rows.some((row) => row.id === id)) return true;
+    return false;
   }
 
   return {

@@ -132,11 +132,13 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
         // Like NocoDB: a super admin sees every user's tokens, anyone else only their own.
         const all = [...apiTokens.values()].filter((row) => caller.isSuperAdmin || row.creator === caller.email);
         // Today's servers show a token only once: their list rows carry a prefix instead.
+        // Like NocoDB's DB_QUERY_LIMIT_MAX: a larger limit is cut to the server's own, which it reports.
+        const pageSize = Math.min(limit, server.maxPageSize);
         const rows = all
-          .slice(offset, offset + limit)
+          .slice(offset, offset + pageSize)
           .map((row) => (server.showsTokensOnce ? { ...row, token: null, prefix: row.token.slice(0, 8) } : { ...row }));
         // NocoDB 0.301.3 counts every token of the instance, not only the caller's.
-        return { rows, totalRows: all.length + server.otherUsersTokens };
+        return { rows, totalRows: all.length + server.otherUsersTokens, pageSize };
       },
       async createToken(jwt, name) {
         await enter('createToken');
@@ -182,6 +184,8 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
     showsTokensOnce: false,
     /** Tokens of other users that `totalRows` counts although the caller cannot see them. */
     otherUsersTokens: 0,
+    /** The largest page the server hands out. */
+    maxPageSize: 1000,
     addUser(email: string, password: string, displayName: string | null = null, isSuperAdmin = false): NocoUser {
       const user = { id: `us_${users.size + 1}`, email, displayName, isSuperAdmin, password };
       users.set(email, user);

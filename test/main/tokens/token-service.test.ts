@@ -329,13 +329,30 @@ describe('using a token: Copy example and Test', () => {
     expect(await t.tokens.test({ id: cached.id })).toBe('deleted_but_accepted');
   });
 
-  it('finds a token that is past the first hundred rows of the list', async () => {
+  it('finds a token past the first page, asking for the largest page the server accepts', async () => {
     const t = await tokensHarness();
-    for (let i = 0; i < 150; i += 1) await t.tokens.create({ name: `filler ${i}` });
+    for (let i = 0; i < 150; i += 1) t.noco.addTokenElsewhere(EMAIL, `filler ${i}`);
     const last = await t.tokens.create({ name: 'last' });
 
     expect(await t.tokens.test({ id: last.id })).toBe('works');
-    expect(t.noco.calls.listTokens).toBe(2);
+    expect(t.noco.calls.listTokens).toBe(1);
+    t.noco.maxPageSize = 40; // the server cuts a page to 40 and says so: the app keeps to it
+    t.noco.calls.listTokens = 0;
+    expect(await t.tokens.test({ id: last.id })).toBe('works');
+    expect(t.noco.calls.listTokens).toBe(4);
+  });
+
+  it('past 10,000 tokens a deleted token still accepted from the cache is reported as such, not "works"', async () => {
+    const t = await tokensHarness();
+    t.noco.keepsDeletedTokens = true;
+    t.noco.maxPageSize = 100;
+    for (let i = 0; i < 10_050; i += 1) t.noco.addTokenElsewhere(EMAIL, `filler ${i}`);
+    const cached = await t.tokens.create({ name: 'cached' });
+    await deleteElsewhere(t, cached.id);
+    t.noco.calls.listTokens = 0;
+
+    expect(await t.tokens.test({ id: cached.id })).toBe('deleted_but_accepted');
+    expect(t.noco.calls.listTokens).toBe(101);
   });
 
   it('refuses a token it holds no value for, without asking the server', async () => {
