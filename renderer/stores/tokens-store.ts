@@ -9,19 +9,9 @@ import type {
   TokenTestResult,
   UsageExample,
 } from '../../preload/contract.ts';
+import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
 import { defaultTokenName, tokenNameProblem } from '../features/tokens/token-name.ts';
-import {
-  ACTION_WORDS,
-  clipboardClearNote,
-  COPIED,
-  COPY_TOKEN,
-  CREATE_WORDS,
-  COPY_TOKEN_TEST_ID,
-  createdHint,
-  createdTitle,
-  LIST_WORDS,
-  REVOCATION_TEXT,
-} from '../features/tokens/token-messages.ts';
+import { ACTION_WORDS, clipboardClearNote, COPIED, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
 import { errorText } from '../ui/error-text.ts';
 import { callBridge } from './call-bridge.ts';
 import { isSessionGone } from './session-store.ts';
@@ -29,8 +19,6 @@ import type { ToastStoreApi } from './toast-store.ts';
 
 /** NocoDB's own UI shows 10 tokens a page. */
 export const PAGE_SIZE = 10;
-/** The created-token notice stays longer than a copy toast: it carries an action. */
-const CREATED_TOAST_MS = 10_000;
 const WARNING_TOAST_MS = 8_000;
 
 export interface CreateRowState {
@@ -127,8 +115,6 @@ interface Deps {
   onFailure: (error: AppError) => void;
 }
 
-const tokenSubject = (id: string) => `token:${id}`;
-
 export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
   return createStore<TokensStore>()((set, get) => {
     // Bumped by `reset`: an answer to a call made for the previous account is dropped on arrival.
@@ -219,15 +205,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         const token = result.value;
         // The seed's next step is to use the token: the panel under the table shows how.
         set({ create: CLOSED_CREATE, justCreated: token, usageFor: token.id });
-        toasts.getState().show({
-          tone: 'success',
-          title: createdTitle(token.name),
-          description: createdHint(token.valueSource),
-          action: { label: COPY_TOKEN, run: () => void get().copy(token.id), testId: COPY_TOKEN_TEST_ID },
-          // A token held nowhere but this run's memory is lost with the notice's last chance: it stays until closed.
-          duration: token.valueSource === 'memory' ? Infinity : CREATED_TOAST_MS,
-          about: tokenSubject(token.id),
-        });
+        showCreatedNotice(toasts, token, () => void get().copy(token.id));
         await get().load();
       },
 

@@ -1,0 +1,22 @@
+// The "Token created" notice, shared by Add New API Token and Rotate: the one chance to copy a token
+// the server shows once, so it carries a Copy action and stays longer than a plain toast.
+import type { TokenSummary } from '../../../preload/contract.ts';
+import type { ToastStoreApi } from '../../stores/toast-store.ts';
+import { COPY_TOKEN, COPY_TOKEN_TEST_ID, createdHint, createdTitle } from './token-messages.ts';
+
+const CREATED_TOAST_MS = 10_000;
+
+/** What a notice is about, so it is withdrawn when its token goes (a copy offer would only fail). */
+export const tokenSubject = (id: string) => `token:${id}`;
+
+export function showCreatedNotice(toasts: ToastStoreApi, token: TokenSummary, copy: () => void, about = tokenSubject(token.id)): void {
+  toasts.getState().show({
+    tone: 'success',
+    title: createdTitle(token.name),
+    description: createdHint(token.valueSource),
+    action: { label: COPY_TOKEN, run: copy, testId: COPY_TOKEN_TEST_ID },
+    // A token held nowhere but this run's memory is lost with the notice's last chance: it stays until closed.
+    duration: token.valueSource === 'memory' ? Infinity : CREATED_TOAST_MS,
+    about,
+  });
+}

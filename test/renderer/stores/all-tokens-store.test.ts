@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import type { AppError, Result, TokenSummary } from '../../../preload/contract.ts';
+import { rowKey, type TokenAccount } from '../../../renderer/features/all-tokens/all-tokens-rows.ts';
+import { allRows, createAllTokensStore, MAX_IN_FLIGHT, type AllTokensApi } from '../../../renderer/stores/all-tokens-store.ts';
+import { createToastStore } from '../../../renderer/stores/toast-store.ts';
+
+const ADA: TokenAccount = { accountId: 'a1', email: 'ada@example.com', serverUrl: 'http://127.0.0.1:1' };
+const BOB: TokenAccount = { accountId: 'b2', email: 'bob@example.com', serverUrl: 'http://127.0.0.1:2' };
+
+const summary = (id: string, name = `t${id}`): TokenSummary => ({
+  id,
+  name,
+  creator: null,
+  createdAt: null,
+  valueSource: 'server',
+  prefix: null,
+});
+const fail = (code: AppError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+/** A fake API whose answers the test releases by hand, so in-flight counts can be observed. */
+function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
+  let inFlight = 0;
+  let peak = 0;
+  const pending: Array<() => void> = [];
+  const failing = new Map<string, Result<never>>();
+  const deleted: string[] = [];
+  const held = async <T>(answer: () => Result<T>): Promise<Result<T>> => {
+    inFlight += 1;
+    peak = Math.max(peak, inFlight);
+    await new Promise<void>((resolve) => pending.push(resolve));
+    inFlight -= 1;
+    return answer();
+  };
+  const api: AllTokensApi = {
+    scan: (accountId, offset) =>
+      held(() => {
+        const failure = failing.get(`scan:${accountId}`);
+        if (failure) return failure;
+        const all = tokensOf[accountId] ?? [];
+        const next = offset + pageSize < all.length ? offset + pageSize : null;
+        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next } };
+      }),
+    create: (accountId, name) =>
+      held(() => {
+        const token = summary(`new-${name}`, name);
+        tokensOf[accountId] = [token, ...(tokensOf[accountId] ?? [])];
+        return { ok: true, value: token };
+      }),
+    delete: (accountId, id) =>
+      held(() => {
+        const failure = failing.get(`delete:${accountId}:${id}`);
+        if (failure) return failure;
+        deleted.push(`${accountId}/${id}`);
+        return { ok: true, value: { revocation: 'revoked' } };
+      }),
+    reveal: () => held(() => ({ ok: true, value: 'secret' })),
+    copy: () => held(() => ({ ok: true, value: { clearAfterSeconds: 30 } })),
+    test: () => held(() => ({ ok: true, value: 'works' })),
+  };
+  /** Answers everything pending, again and again, until nothing is left. */
+  async function drain() {
+    for (let round = 0; round < 1000; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (pending.length === 0) return;
+      pending.splice(0).forEach((release) => release());
+    }
+  }
+  return { api, failing, deleted, drain, release: () => pending.shift()?.(), peak: () => peak, pending: () => pending.length };
+}
+
+function setUp(tokensOf: Record<string, TokenSummary[]>) {
+  const fake = fakeApi(tokensOf);
+  const toasts = createToastStore();
+  const changed: string[] = [];
+  const store = createAllTokensStore({ api: fake.api, toasts, onFailure: () => {}, onChanged: (id) => void changed.push(id) });
+  return { fake, toasts, store, changed };
+}
+
+const many = (count: number) => Array.from({ length: count }, (_, i) => summary(String(i)));
+
+describe('all tokens store: loading', () => {
+  it('pages through every account with at most four requests out, rows appearing page by page', async () => {
+    const accounts = Array.from({ length: 9 }, (_, i) => ({ accountId: `acc${i}`, email: `u${i}@x.org`, serverUrl: 'http://h' }));
+    const { fake, store } = setUp(Object.fromEntries(accounts.map((a) => [a.accountId, many(5)])));
+    const loading = store.getState().load(accounts);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.pending()).toBe(MAX_IN_FLIGHT);
+    await fake.drain();
+    await loading;
+    expect(fake.peak()).toBe(MAX_IN_FLIGHT);
+    expect(allRows(store.getState().accounts)).toHaveLength(45);
+    expect(store.getState().accounts.every((a) => a.status === 'ready')).toBe(true);
+  });
+
+  it('shows the first page before the last arrives', async () => {
+    const { fake, store } = setUp({ a1: many(5) });
+    const loading = store.getState().load([ADA]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.pending()).toBe(1);
+    fake.release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().accounts[0]).toMatchObject({ status: 'loading' });
+    expect(allRows(store.getState().accounts).map((r) => r.token.id)).toEqual(['0', '1']);
+    await fake.drain();
+    await loading;
+    expect(allRows(store.getState().accounts).map((r) => r.token.id)).toEqual(['0', '1', '2', '3', '4']);
+  });
+
+  it('an account that fails shows its error; the other lists; Retry lists it', async () => {
+    const { fake, store } = setUp({ a1: many(3), b2: many(2) });
+    fake.failing.set('scan:a1', fail('server_unreachable', 'Cannot reach http://127.0.0.1:1.'));
+    const loading = store.getState().load([ADA, BOB]);
+    await fake.drain();
+    await loading;
+    const [ada, bob] = store.getState().accounts;
+    expect(ada).toMatchObject({ status: 'error', error: 'Cannot reach http://127.0.0.1:1.' });
+    expect(bob).toMatchObject({ status: 'ready' });
+    expect(bob!.rows).toHaveLength(2);
+
+    fake.failing.delete('scan:a1');
+    const retrying = store.getState().retry('a1');
+    await fake.drain();
+    await retrying;
+    expect(store.getState().accounts[0]).toMatchObject({ status: 'ready', error: null });
+    expect(store.getState().accounts[0]!.rows).toHaveLength(3);
+  });
+
+  it('search, filter, sort and selection survive a refresh', async () => {
+    const { fake, store } = setUp({ a1: many(3) });
+    let loading = store.getState().load([ADA]);
+    await fake.drain();
+    await loading;
+    store.getState().setQuery('t1');
+    store.getState().setFilter('expired');
+    store.getState().sortBy('expires');
+    store.getState().toggleSelected(rowKey('a1', '1'));
+    loading = store.getState().load([ADA]);
+    await fake.drain();
+    await loading;
+    expect(store.getState()).toMatchObject({ query: 't1', filter: 'expired', sort: { key: 'expires', direction: 'ascending' } });
+    expect(Object.keys(store.getState().selected)).toEqual([rowKey('a1', '1')]);
+  });
+});
+
+describe('all tokens store: bulk delete', () => {
+  async function loaded() {
+    const t = setUp({ a1: [summary('1'), summary('2')], b2: [summary('1'), summary('3')] });
+    const loading = t.store.getState().load([ADA, BOB]);
+    await t.fake.drain();
+    await loading;
+    return t;
+  }
+
+  it('deletes nothing before the confirmation, then every token but the failing one, and says which failed and why', async () => {
+    const { fake, store, changed } = await loaded();
+    const keys = [rowKey('a1', '1'), rowKey('b2', '1'), rowKey('b2', '3')];
+    store.getState().askDelete(keys);
+    await fake.drain();
+    expect(fake.deleted).toEqual([]);
+    expect(store.getState().bulk?.rows.map((r) => `${r.account.email} ${r.token.name}`)).toEqual([
+      'ada@example.com t1',
+      'bob@example.com t1',
+      'bob@example.com t3',
+    ]);
+
+    fake.failing.set('delete:b2:1', fail('server_error', 'The server could not delete it.'));
+    const deleting = store.getState().confirmDelete();
+    await fake.drain();
+    await deleting;
+    expect(fake.deleted.sort()).toEqual(['a1/1', 'b2/3']);
+    const bulk = store.getState().bulk!;
+    expect(bulk.phase).toBe('done');
+    expect(bulk.failed.map((f) => [f.row.account.email, f.row.token.id, f.reason])).toEqual([
+      ['bob@example.com', '1', 'The server could not delete it.'],
+    ]);
+    expect(allRows(store.getState().accounts).map((r) => r.key)).toEqual([rowKey('a1', '2'), rowKey('b2', '1')]);
+    expect(changed.sort()).toEqual(['a1', 'b2']);
+  });
+
+  it('Cancel closes the confirmation without deleting', async () => {
+    const { fake, store } = await loaded();
+    store.getState().askDelete([rowKey('a1', '1')]);
+    store.getState().closeDelete();
+    await fake.drain();
+    expect(store.getState().bulk).toBeNull();
+    expect(fake.deleted).toEqual([]);
+  });
+});
+
+describe('all tokens store: rotate', () => {
+  async function rotated() {
+    const t = setUp({ a1: [summary('1', 'CI')] });
+    const loading = t.store.getState().load([ADA]);
+    await t.fake.drain();
+    await loading;
+    const row = allRows(t.store.getState().accounts)[0]!;
+    const rotating = t.store.getState().rotate(row);
+    await t.fake.drain();
+    await rotating;
+    return t;
+  }
+
+  it('creates a token with the same name on the same account, offers it to copy, then asks', async () => {
+    const { store, toasts, changed } = await rotated();
+    expect(store.getState().rotation).toMatchObject({ phase: 'choose', created: { name: 'CI' } });
+    expect(allRows(store.getState().accounts).map((r) => r.token.name)).toEqual(['CI', 'CI']);
+    expect(toasts.getState().toasts[0]).toMatchObject({ title: 'Token "CI" created', action: { testId: 'nc-token-created-copy' } });
+    expect(changed).toEqual(['a1']);
+  });
+
+  it('revoke: deletes the old token only', async () => {
+    const { fake, store } = await rotated();
+    const revoking = store.getState().revokeOld();
+    await fake.drain();
+    await revoking;
+    expect(fake.deleted).toEqual(['a1/1']);
+    expect(store.getState().rotation).toBeNull();
+    expect(allRows(store.getState().accounts).map((r) => r.token.id)).toEqual(['new-CI']);
+  });
+
+  it('keep: both stay', async () => {
+    const { fake, store } = await rotated();
+    store.getState().keepBoth();
+    await fake.drain();
+    expect(fake.deleted).toEqual([]);
+    expect(store.getState().rotation).toBeNull();
+    expect(allRows(store.getState().accounts)).toHaveLength(2);
+  });
+});
