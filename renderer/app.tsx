@@ -1,6 +1,7 @@
 import { Toast, Tooltip } from 'radix-ui';
 import type { Account } from '../preload/contract.ts';
 import { AccountLayout } from './features/account/account-layout.tsx';
+import { AllTokensPage } from './features/all-tokens/all-tokens-page.tsx';
 import { PasswordPage } from './features/profile/password-page.tsx';
 import { ProfilePage } from './features/profile/profile-page.tsx';
 import { HomePage } from './features/shell/home-page.tsx';
@@ -45,10 +46,10 @@ function SignedIn({ account }: { account: Account }) {
   return (
     <div className="app">
       <PersistenceBanner />
-      {route === 'home' ? (
+      {route === 'home' || route === 'all-tokens' ? (
         <div className="shell">
           <Sidebar account={account} />
-          <HomePage />
+          {route === 'home' ? <HomePage /> : <AllTokensPage />}
         </div>
       ) : (
         <AccountLayout active={route} account={account}>

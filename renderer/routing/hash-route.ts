@@ -1,13 +1,14 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens the app can show; the hash keeps them addressable (`#/account/tokens`). */
-export type Route = 'home' | 'profile' | 'password' | 'tokens';
+export type Route = 'home' | 'profile' | 'password' | 'tokens' | 'all-tokens';
 
 const PATHS: Record<Route, string> = {
   home: '#/',
   profile: '#/account/profile',
   password: '#/account/password',
   tokens: '#/account/tokens',
+  'all-tokens': '#/all-tokens',
 };
 
 export function hrefOf(route: Route): string {

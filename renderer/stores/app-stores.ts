@@ -1,4 +1,6 @@
 import type { Bridge } from '../../preload/contract.ts';
+import { bridgeAllTokensApi } from '../features/all-tokens/all-tokens-api.ts';
+import { createAllTokensStore } from './all-tokens-store.ts';
 import { createProfileStore } from './profile-store.ts';
 import { activeAccountOf, createSessionStore, type SessionStore } from './session-store.ts';
 import { createSettingsStore } from './settings-store.ts';
@@ -11,6 +13,15 @@ export function createAppStores(bridge: Bridge) {
   const session = createSessionStore(bridge, toasts);
   const onFailure = session.getState().checkFailure;
   const tokens = createTokensStore({ bridge, toasts, onFailure: (error) => void onFailure(error) });
+  const allTokens = createAllTokensStore({
+    api: bridgeAllTokensApi(bridge),
+    toasts,
+    onFailure: (error) => void onFailure(error),
+    // Rotate or delete from All tokens: the Tokens tab on screen shows it at once.
+    onChanged: (accountId) => {
+      if (activeAccountOf(session.getState().state)?.id === accountId && tokens.getState().status !== 'idle') void tokens.getState().load();
+    },
+  });
   const settings = createSettingsStore(bridge, (error) => void onFailure(error));
   const profile = createProfileStore({
     bridge,
@@ -39,7 +50,7 @@ export function createAppStores(bridge: Bridge) {
     if (next !== null) lastShown = next;
   });
 
-  return { session, toasts, tokens, settings, profile };
+  return { session, toasts, tokens, allTokens, settings, profile };
 }
 
 export type AppStores = ReturnType<typeof createAppStores>;

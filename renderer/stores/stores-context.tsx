@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { AllTokensStore } from './all-tokens-store.ts';
 import type { AppStores } from './app-stores.ts';
 import type { ProfileStore } from './profile-store.ts';
 import type { SessionStore } from './session-store.ts';
@@ -22,6 +23,9 @@ function useStores(): AppStores {
 // Components read through small selectors so they re-render only for what they show.
 export const useSession = <T,>(select: (s: SessionStore) => T): T => useStore(useStores().session, select);
 export const useTokens = <T,>(select: (s: TokensStore) => T): T => useStore(useStores().tokens, select);
+export const useAllTokens = <T,>(select: (s: AllTokensStore) => T): T => useStore(useStores().allTokens, select);
+/** The All tokens store's actions (stable functions): reading them subscribes to nothing. */
+export const useAllTokensActions = (): AllTokensStore => useStores().allTokens.getState();
 export const useToasts = <T,>(select: (s: ToastStore) => T): T => useStore(useStores().toasts, select);
 export const useProfile = <T,>(select: (s: ProfileStore) => T): T => useStore(useStores().profile, select);
 export const useSettings = <T,>(select: (s: SettingsStore) => T): T => useStore(useStores().settings, select);

@@ -1,6 +1,7 @@
 // What the All tokens view knows about one token: the token as its account's list shows it, and
 // which account it belongs to. Pure functions over these rows: filters, search, sort, state.
 import type { TokenSummary } from '../../../preload/contract.ts';
+import { hostOf } from '../accounts/account-words.ts';
 import { parseServerTime } from '../tokens/token-time.ts';
 
 export interface TokenAccount {
@@ -77,15 +78,6 @@ export function matchesFilter(row: AccountTokenRow, filter: TokenFilter, now: nu
   }
 }
 
-/** The server's host as the table shows it ("nocodb.example.com:8080"), or the text when it is no URL. */
-export function hostOf(serverUrl: string): string {
-  try {
-    return new URL(serverUrl).host;
-  } catch {
-    return serverUrl;
-  }
-}
-
 /** Case-insensitive match on token name, creator, account email or server host. */
 export function matchesSearch({ account, token }: AccountTokenRow, query: string): boolean {
   const needle = query.trim().toLowerCase();
@@ -139,12 +131,9 @@ export function sortRows(rows: readonly AccountTokenRow[], { key, direction }: S
   });
 }
 
-/** The rows the table shows: filtered, searched, sorted. */
-export function shownRows(rows: readonly AccountTokenRow[], filter: TokenFilter, query: string, order: SortOrder, now: number) {
-  return sortRows(
-    rows.filter((row) => matchesFilter(row, filter, now) && matchesSearch(row, query)),
-    order,
-  );
+/** The rows that pass the filter and the search, in the order given (sort once, filter per keystroke). */
+export function filterRows(rows: readonly AccountTokenRow[], filter: TokenFilter, query: string, now: number): AccountTokenRow[] {
+  return rows.filter((row) => matchesFilter(row, filter, now) && matchesSearch(row, query));
 }
 
 /** An account's figures for the overview: every count links into All tokens with that filter. */

@@ -1,28 +1,35 @@
 import type { Account } from '../../../preload/contract.ts';
-import { hrefOf } from '../../routing/hash-route.ts';
-import { KeyIcon } from '../../ui/icons.tsx';
+import { hrefOf, useRoute } from '../../routing/hash-route.ts';
+import { KeyIcon, ListIcon } from '../../ui/icons.tsx';
 import { UserMenu } from './user-menu.tsx';
 
-/** NocoDB's left side: a narrow icon rail with the user menu at the bottom, then the sidebar. */
+/**
+ * NocoDB's left side: a narrow icon rail with the user menu at the bottom. (The middle sidebar that
+ * held only the server address is gone: the overview and the user menu name every account's server.)
+ */
 export function Sidebar({ account }: { account: Account }) {
+  const route = useRoute();
   return (
-    <>
-      <nav className="rail" aria-label="App">
-        <a className="rail-logo" href={hrefOf('home')} aria-label="Home">
-          N
-        </a>
-        <a className="rail-link" href={hrefOf('tokens')} aria-label="API Tokens">
-          <KeyIcon />
-        </a>
-        <div className="rail-bottom">
-          <UserMenu account={account} />
-        </div>
-      </nav>
-      <aside className="sidebar">
-        <p className="sidebar-server" title={account.serverUrl}>
-          {account.serverUrl}
-        </p>
-      </aside>
-    </>
+    <nav className="rail" aria-label="App">
+      <a className="rail-logo" href={hrefOf('home')} aria-label="Home">
+        N
+      </a>
+      <a className="rail-link" href={hrefOf('tokens')} aria-label="API Tokens" title="API Tokens">
+        <KeyIcon />
+      </a>
+      <a
+        className="rail-link"
+        href={hrefOf('all-tokens')}
+        aria-label="All tokens"
+        title="All tokens"
+        data-testid="nc-all-tokens"
+        aria-current={route === 'all-tokens' ? 'page' : undefined}
+      >
+        <ListIcon />
+      </a>
+      <div className="rail-bottom">
+        <UserMenu account={account} />
+      </div>
+    </nav>
   );
 }

@@ -3,7 +3,7 @@ import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import type { Account } from '../../../preload/contract.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
-import { KeyIcon, LogOutIcon, PlusIcon, SettingsIcon, UsersIcon } from '../../ui/icons.tsx';
+import { KeyIcon, LogOutIcon, PlusIcon, SettingsIcon, UsersIcon, ListIcon } from '../../ui/icons.tsx';
 import { accountLabel } from '../../ui/account-label.ts';
 import { initialsOf } from '../../ui/initials.ts';
 import { STATUS_TEXT, hostOf, isSignedIn } from '../accounts/account-words.ts';
@@ -111,6 +111,10 @@ export function UserMenu({ account }: { account: Account }) {
           <DropdownMenu.Item className="menu-item" onSelect={() => navigate('tokens')}>
             <KeyIcon />
             API Tokens
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className="menu-item" data-testid="nc-all-tokens" onSelect={() => navigate('all-tokens')}>
+            <ListIcon />
+            All tokens
           </DropdownMenu.Item>
           <DropdownMenu.Item ref={accountSettings} className="menu-item" onSelect={() => navigate('profile')}>
             <SettingsIcon />

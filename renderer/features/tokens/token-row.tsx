@@ -1,51 +1,37 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
-import { useTokens } from '../../stores/stores-context.tsx';
-import { IconButton } from '../../ui/icon-button.tsx';
-import { CodeIcon, CopyIcon, EyeIcon, EyeOffIcon, PlugIcon, TrashIcon } from '../../ui/icons.tsx';
-import { NOT_SHOWN_AGAIN, TEST_TEXT } from './token-messages.ts';
+import { activeAccountOf } from '../../stores/session-store.ts';
+import { useAllTokens, useSession, useTokens } from '../../stores/stores-context.tsx';
+import { toRows } from '../all-tokens/all-tokens-rows.ts';
 import type { TokenColumns } from './token-columns.ts';
+import { TokenActions, TokenValue } from './token-actions.tsx';
 import { TokenBadges, TokenTime } from './token-details.tsx';
-
-/** NocoDB's mask: the same 36 asterisks for every token, so the mask says nothing about the value. */
-const TOKEN_MASK = '*'.repeat(36);
-/** After a prefix the server itself shows (today's servers), a short mask like their web UI's. */
-const PREFIX_MASK = '•'.repeat(6);
 
 /** One token: name, creator, masked (or revealed) value, the details this server has, and the inline actions. */
 export function TokenRow({ token, columns }: { token: TokenSummary; columns: TokenColumns }) {
   const revealed = useTokens((s) => s.revealed[token.id]);
   const busy = useTokens((s) => s.busy[token.id]);
+  const tested = useTokens((s) => s.tested[token.id]);
   const toggleReveal = useTokens((s) => s.toggleReveal);
   const copy = useTokens((s) => s.copy);
   const askDelete = useTokens((s) => s.askDelete);
-  const tested = useTokens((s) => s.tested[token.id]);
   const test = useTokens((s) => s.test);
   const showUsage = useTokens((s) => s.showUsage);
-  const shown = revealed !== undefined;
-  // Neither the server nor the keychain has the value: Show and Copy explain why instead of failing.
-  const unavailable = token.valueSource === 'none' ? NOT_SHOWN_AGAIN : undefined;
-  const outcome = tested === undefined ? null : TEST_TEXT[tested];
+  const account = useSession((s) => activeAccountOf(s.state));
+  const rotating = useAllTokens((s) => s.rotation !== null);
+  const rotate = useAllTokens((s) => s.rotate);
+  const name = token.name ?? 'Untitled';
 
   return (
     <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
-      <td className="token-name">
+      <td className="token-name" title={name}>
         {token.name ?? <span className="untitled">Untitled</span>}
         <TokenBadges token={token} />
       </td>
-      <td className="token-creator">{token.creator ?? '—'}</td>
+      <td className="token-creator" title={token.creator ?? undefined}>
+        {token.creator ?? '—'}
+      </td>
       <td className="token-value">
-        <span className={shown ? 'token-secret' : token.prefix ? 'token-mask token-mask-prefix' : 'token-mask'}>
-          {shown ? revealed : token.prefix ? `${token.prefix}${PREFIX_MASK}` : TOKEN_MASK}
-        </span>
-        <span className="token-test" role="status">
-          {busy === 'test' ? (
-            'Testing…'
-          ) : outcome ? (
-            <span className={`token-test-${outcome.tone}`} title={outcome.title}>
-              {outcome.label}
-            </span>
-          ) : null}
-        </span>
+        <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} />
       </td>
       {columns.lastUsed && (
         <td className="token-last-used">
@@ -58,41 +44,22 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
         </td>
       )}
       <td className="token-actions">
-        <div className="token-actions-inner">
-          <IconButton
-            label="Show or Hide"
-            className="nc-toggle-token-visibility"
-            icon={shown ? <EyeOffIcon /> : <EyeIcon />}
-            pressed={shown}
-            busy={busy !== undefined}
-            unavailable={unavailable}
-            onClick={() => void toggleReveal(token.id)}
-          />
-          <IconButton
-            label="Copy"
-            testId="nc-token-row-copy"
-            icon={<CopyIcon />}
-            busy={busy !== undefined}
-            unavailable={unavailable}
-            onClick={() => void copy(token.id)}
-          />
-          <IconButton label="Use it" icon={<CodeIcon />} unavailable={unavailable} onClick={() => showUsage(token.id)} />
-          <IconButton
-            label="Test"
-            testId="nc-token-row-test"
-            icon={<PlugIcon />}
-            busy={busy !== undefined}
-            unavailable={unavailable}
-            onClick={() => void test(token.id)}
-          />
-          <IconButton
-            label="Delete"
-            className="icon-button-danger"
-            testId="nc-token-row-action-icon"
-            icon={<TrashIcon />}
-            onClick={() => askDelete(token)}
-          />
-        </div>
+        <TokenActions
+          token={token}
+          shown={revealed !== undefined}
+          busy={busy !== undefined}
+          rotating={rotating}
+          on={{
+            toggleReveal: () => void toggleReveal(token.id),
+            copy: () => void copy(token.id),
+            showUsage: () => showUsage(token.id),
+            test: () => void test(token.id),
+            remove: () => askDelete(token),
+            rotate: () => {
+              if (account) void rotate(toRows({ accountId: account.id, email: account.email, serverUrl: account.serverUrl }, [token])[0]!);
+            },
+          }}
+        />
       </td>
     </tr>
   );

@@ -32,14 +32,34 @@ export function TokenUsagePanel() {
   const token = useMemo(() => visibleTokens(rows, justCreated).find((t) => t.id === usageFor), [rows, justCreated, usageFor]);
 
   if (!token || serverUrl === null) return null;
-  const name = token.name ?? 'Untitled';
+  return (
+    <TokenUsageView
+      name={token.name}
+      serverUrl={serverUrl}
+      busy={busy !== undefined}
+      onCopy={(example) => void copy(token.id, example)}
+      onClose={hideUsage}
+    />
+  );
+}
+
+interface UsageViewProps {
+  name: string | null;
+  serverUrl: string;
+  busy: boolean;
+  onCopy: (example: UsageExample) => void;
+  onClose: () => void;
+}
+
+/** The panel itself, for the Tokens tab and for All tokens. */
+export function TokenUsageView({ name, serverUrl, busy, onCopy, onClose }: UsageViewProps) {
   return (
     <section className="card token-usage" data-testid="nc-token-usage" aria-labelledby="token-usage-title">
       <div className="token-usage-head">
         <h3 id="token-usage-title" className="setting-title">
-          Use “{name}”
+          Use “{name ?? 'Untitled'}”
         </h3>
-        <button type="button" className="icon-button" aria-label="Close" onClick={hideUsage}>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           <CloseIcon />
         </button>
       </div>
@@ -52,8 +72,8 @@ export function TokenUsagePanel() {
             className="btn btn-secondary btn-small"
             data-testid={testId}
             // Focusable while a copy is out (the store ignores the click), like the row's own buttons.
-            aria-disabled={busy !== undefined || undefined}
-            onClick={() => void copy(token.id, example)}
+            aria-disabled={busy || undefined}
+            onClick={() => onCopy(example)}
           >
             {button}
           </button>

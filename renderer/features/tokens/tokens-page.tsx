@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { focusIsLost } from '../../ui/focus-lost.ts';
+import { RotatePanel } from '../all-tokens/rotate-panel.tsx';
 import { DeleteTokenDialog } from './delete-token-dialog.tsx';
 import { TokenListEmpty, TokenListError, TokenListLoading } from './token-list-states.tsx';
 import { TokenPagination } from './token-pagination.tsx';
@@ -60,6 +61,7 @@ export function TokensPage() {
           Add New API Token
         </button>
       </div>
+      <RotatePanel />
       {status === 'error' && error && <TokenListError message={error} />}
       {showLoading && <TokenListLoading />}
       {showEmpty && <TokenListEmpty />}

@@ -107,6 +107,9 @@ describe('token table', () => {
     await waitFor(() => expect(fake.callsTo('tokens.test')).toHaveLength(1));
 
     await user.tab();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('nc-token-row-rotate');
+
+    await user.tab();
     expect(document.activeElement?.getAttribute('data-testid')).toBe('nc-token-row-action-icon');
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('alertdialog', { name: 'Delete Token' })).toBeTruthy();

@@ -1,0 +1,81 @@
+import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
+import { initialsOf } from '../../ui/initials.ts';
+import { hostOf } from '../accounts/account-words.ts';
+import { TokenActions, TokenValue } from '../tokens/token-actions.tsx';
+import { TokenTime } from '../tokens/token-details.tsx';
+import { SELECT_ROW, STATE_LABELS, UNTITLED } from './all-tokens-messages.ts';
+import { stateOf, type AccountTokenRow } from './all-tokens-rows.ts';
+
+/** One token of one account; the actions and their rules are the Tokens tab's, plus Rotate. */
+export function AllTokensRow({ row, now, ariaRowIndex }: { row: AccountTokenRow; now: number; ariaRowIndex: number }) {
+  const { key, account, token } = row;
+  const selected = useAllTokens((s) => s.selected[key] === true);
+  const revealed = useAllTokens((s) => s.revealed[key]);
+  const busy = useAllTokens((s) => s.busy[key]);
+  const tested = useAllTokens((s) => s.tested[key]);
+  const rotating = useAllTokens((s) => s.rotation !== null);
+  const actions = useAllTokensActions();
+  const name = token.name ?? UNTITLED;
+  const state = stateOf(token, now);
+  const host = hostOf(account.serverUrl);
+
+  return (
+    <tr
+      className="token"
+      data-testid="nc-all-tokens-row"
+      data-token-id={token.id}
+      data-account-id={account.accountId}
+      aria-rowindex={ariaRowIndex}
+    >
+      <td className="cell-select">
+        <input
+          type="checkbox"
+          checked={selected}
+          aria-label={SELECT_ROW(name, account.email)}
+          onChange={() => actions.toggleSelected(key)}
+        />
+      </td>
+      <td className="cell-account" title={`${account.email} — ${account.serverUrl}`}>
+        <span className="avatar avatar-tiny" aria-hidden="true">
+          {initialsOf(null, account.email)}
+        </span>
+        <span className="cell-account-text">
+          <span className="cell-account-email">{account.email}</span>
+          <span className="cell-account-host">{host}</span>
+        </span>
+      </td>
+      <td className="token-name" title={name}>
+        {token.name ?? <span className="untitled">{UNTITLED}</span>}
+      </td>
+      <td className="token-creator" title={token.creator ?? undefined}>
+        {token.creator ?? '—'}
+      </td>
+      <td className="token-value">
+        <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} />
+      </td>
+      <td className="token-last-used">
+        <TokenTime value={token.lastUsedAt} />
+      </td>
+      <td className="token-expires">
+        <TokenTime value={token.expiry} />
+      </td>
+      <td className={`token-state token-state-${state}`}>{STATE_LABELS[state]}</td>
+      <td className="token-actions">
+        <TokenActions
+          token={token}
+          shown={revealed !== undefined}
+          busy={busy !== undefined}
+          rotating={rotating}
+          on={{
+            toggleReveal: () => void actions.toggleReveal(key),
+            copy: () => void actions.copy(key),
+            showUsage: () => actions.showUsage(key),
+            test: () => void actions.test(key),
+            remove: () => actions.askDelete([key]),
+            rotate: () => void actions.rotate(row),
+          }}
+        />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,30 @@
+import { useEffect, useEffectEvent, useMemo } from 'react';
+import type { SessionState } from '../../../preload/contract.ts';
+import { useAllTokens, useSession } from '../../stores/stores-context.tsx';
+import type { TokenAccount } from './all-tokens-rows.ts';
+
+/** The accounts with a live session, in the user's order: the ones whose tokens can be listed. */
+export function signedInAccounts(state: SessionState | null): TokenAccount[] {
+  if (state?.status !== 'signed_in') return [];
+  return state.accounts
+    .filter((entry) => entry.status === 'signed_in' || entry.status === 'memory_only')
+    .map(({ id, email, serverUrl }) => ({ accountId: id, email, serverUrl }));
+}
+
+/**
+ * Loads every signed-in account's tokens when a screen that shows them mounts (`always`), or only
+ * when the set of signed-in accounts changed since the last load (the overview's counts).
+ */
+export function useAllTokensLoad(always: boolean): TokenAccount[] {
+  const state = useSession((s) => s.state);
+  const load = useAllTokens((s) => s.load);
+  const loadedIds = useAllTokens((s) => s.accounts.map((a) => a.account.accountId).join('\n'));
+  const accounts = useMemo(() => signedInAccounts(state), [state]);
+  const ids = accounts.map((a) => a.accountId).join('\n');
+  // Runs when the signed-in accounts change, not when a load itself changes the store.
+  const loadIfNeeded = useEffectEvent((wanted: string) => {
+    if (always || wanted !== loadedIds) void load(accounts);
+  });
+  useEffect(() => loadIfNeeded(ids), [ids]);
+  return accounts;
+}

@@ -1,0 +1,92 @@
+import type { TokenSummary, TokenTestResult } from '../../../preload/contract.ts';
+import { IconButton } from '../../ui/icon-button.tsx';
+import { CodeIcon, CopyIcon, EyeIcon, EyeOffIcon, PlugIcon, RotateIcon, TrashIcon } from '../../ui/icons.tsx';
+import { NOT_SHOWN_AGAIN, TEST_TEXT } from './token-messages.ts';
+
+/** NocoDB's mask: the same 36 asterisks for every token, so the mask says nothing about the value. */
+const TOKEN_MASK = '*'.repeat(36);
+/** After a prefix the server itself shows (today's servers), a short mask like their web UI's. */
+const PREFIX_MASK = '•'.repeat(6);
+
+/** The token cell: masked (or revealed) value, and what Test found. */
+export function TokenValue({
+  token,
+  revealed,
+  busy,
+  tested,
+}: {
+  token: TokenSummary;
+  revealed?: string;
+  busy?: string;
+  tested?: TokenTestResult;
+}) {
+  const shown = revealed !== undefined;
+  const outcome = tested === undefined ? null : TEST_TEXT[tested];
+  return (
+    <>
+      <span className={shown ? 'token-secret' : token.prefix ? 'token-mask token-mask-prefix' : 'token-mask'}>
+        {shown ? revealed : token.prefix ? `${token.prefix}${PREFIX_MASK}` : TOKEN_MASK}
+      </span>
+      <span className="token-test" role="status">
+        {busy === 'test' ? (
+          'Testing…'
+        ) : outcome ? (
+          <span className={`token-test-${outcome.tone}`} title={outcome.title}>
+            {outcome.label}
+          </span>
+        ) : null}
+      </span>
+    </>
+  );
+}
+
+export interface TokenActionHandlers {
+  toggleReveal: () => void;
+  copy: () => void;
+  showUsage: () => void;
+  test: () => void;
+  remove: () => void;
+  rotate: () => void;
+}
+
+/** A row's actions, the same test ids and rules in the Tokens tab and in All tokens. */
+export function TokenActions({
+  token,
+  shown,
+  busy,
+  rotating,
+  on,
+}: {
+  token: TokenSummary;
+  shown: boolean;
+  busy: boolean;
+  rotating: boolean;
+  on: TokenActionHandlers;
+}) {
+  // Neither the server nor the keychain has the value: Show and Copy explain why instead of failing.
+  const unavailable = token.valueSource === 'none' ? NOT_SHOWN_AGAIN : undefined;
+  return (
+    <div className="token-actions-inner">
+      <IconButton
+        label="Show or Hide"
+        className="nc-toggle-token-visibility"
+        icon={shown ? <EyeOffIcon /> : <EyeIcon />}
+        pressed={shown}
+        busy={busy}
+        unavailable={unavailable}
+        onClick={on.toggleReveal}
+      />
+      <IconButton label="Copy" testId="nc-token-row-copy" icon={<CopyIcon />} busy={busy} unavailable={unavailable} onClick={on.copy} />
+      <IconButton label="Use it" icon={<CodeIcon />} unavailable={unavailable} onClick={on.showUsage} />
+      <IconButton label="Test" testId="nc-token-row-test" icon={<PlugIcon />} busy={busy} unavailable={unavailable} onClick={on.test} />
+      <IconButton label="Rotate" testId="nc-token-row-rotate" icon={<RotateIcon />} busy={rotating} onClick={on.rotate} />
+      <IconButton
+        label="Delete"
+        className="icon-button-danger"
+        testId="nc-token-row-action-icon"
+        icon={<TrashIcon />}
+        onClick={on.remove}
+      />
+    </div>
+  );
+}

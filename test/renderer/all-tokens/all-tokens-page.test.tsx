@@ -1,0 +1,82 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeToken, makeTokens } from '../fake-bridge.ts';
+import { renderApp } from '../render-app.tsx';
+
+const rows = () => screen.queryAllByTestId('nc-all-tokens-row');
+
+async function renderAllTokens(options: Parameters<typeof renderApp>[0] = {}) {
+  const app = await renderApp({ hash: '#/all-tokens', ...options });
+  await waitFor(() => expect(screen.getByTestId('nc-all-tokens-count').textContent).not.toContain('Loading'));
+  return app;
+}
+
+describe('All tokens page', () => {
+  it('is a real table with a caption, sortable headers with aria-sort, and a labelled filter group', async () => {
+    await renderAllTokens({ tokens: [makeToken(1, 'CI'), makeToken(2, 'Zapier')] });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const table = screen.getByRole('table', { name: 'Every API token of every signed-in account' });
+    const headers = within(table).getAllByRole('columnheader');
+    expect(headers.find((h) => h.textContent?.startsWith('Token name'))?.getAttribute('aria-sort')).toBe('ascending');
+    expect(headers.find((h) => h.textContent?.startsWith('Expires'))?.getAttribute('aria-sort')).toBe('none');
+    const group = screen.getByRole('group', { name: 'Show tokens' });
+    expect(group.dataset.testid).toBe('nc-all-tokens-filter');
+    expect(
+      within(group)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['All', 'Expired', 'Expires within 30 days', 'Unused for 90 days or never used', 'Made by other users']);
+    expect(rows()[0]!.querySelector('.cell-account-email')?.textContent).toBe('admin@example.com');
+    expect(within(rows()[0]!).getByText('localhost:8080')).toBeTruthy();
+  });
+
+  it('renders only the rows in view of 1,000 and says how many there are', async () => {
+    await renderAllTokens({ tokens: makeTokens(1000) });
+    await waitFor(() => expect(screen.getByText('1000 tokens')).toBeTruthy());
+    expect(rows().length).toBeGreaterThan(10);
+    expect(rows().length).toBeLessThan(60);
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('1001');
+  }, 30_000);
+
+  it('search and sort change the rows shown; the filter and search stay after a refresh', async () => {
+    const { user, stores } = await renderAllTokens({
+      tokens: [makeToken(1, 'CI deploy'), makeToken(2, 'Zapier', 'eve@example.com'), makeToken(3, 'n8n')],
+    });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.type(screen.getByTestId('nc-all-tokens-search'), 'zap');
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await user.clear(screen.getByTestId('nc-all-tokens-search'));
+    await user.click(screen.getByRole('button', { name: 'Made by other users' }));
+    await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']));
+    await stores.allTokens.getState().load(stores.allTokens.getState().accounts.map((a) => a.account));
+    expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']);
+    await user.click(screen.getByRole('button', { name: 'All' }));
+    await user.click(screen.getByRole('button', { name: /Token name/ }));
+    await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2', '3', '1']));
+  });
+
+  it('Delete selected asks once, listing every name with its account, and deletes nothing before', async () => {
+    const { user, fake } = await renderAllTokens({ tokens: [makeToken(1, 'CI'), makeToken(2, 'Zapier'), makeToken(3, 'n8n')] });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(screen.getByRole('checkbox', { name: 'Select CI (admin@example.com)' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select n8n (admin@example.com)' }));
+    await user.click(screen.getByTestId('nc-all-tokens-delete-selected'));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText('Are you sure you want to delete these 2 tokens?')).toBeTruthy();
+    expect(within(dialog).getAllByText('admin@example.com · localhost:8080')).toHaveLength(2);
+    expect(fake.callsTo('tokens.delete')).toHaveLength(0);
+    await user.click(within(dialog).getByTestId('nc-all-tokens-delete-confirm'));
+    await waitFor(() => expect(within(dialog).getByText('2 tokens deleted.')).toBeTruthy());
+    expect(fake.callsTo('tokens.delete')).toHaveLength(2);
+    expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']);
+  });
+
+  it('every action is a keyboard-reachable button with the Tokens tab’s test ids, plus Rotate', async () => {
+    await renderAllTokens({ tokens: [makeToken(1, 'CI')] });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    const row = rows()[0]!;
+    for (const id of ['nc-token-row-copy', 'nc-token-row-test', 'nc-token-row-rotate', 'nc-token-row-action-icon']) {
+      expect(within(row).getByTestId(id).tagName).toBe('BUTTON');
+    }
+  });
+});
