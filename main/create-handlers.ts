@@ -45,6 +45,7 @@ export function createHandlers(ports: AppPorts): Handlers {
     'accounts:remove': ({ id }) => session.remove(id),
     'accounts:retry': ({ id }) => session.retry(id),
     'tokens:list': (request) => tokens.list(request),
+    'tokens:scan': (request) => tokens.scan(request),
     'tokens:create': (request) => tokens.create(request),
     'tokens:reveal': (request) => tokens.reveal(request),
     'tokens:copy': (request) => tokens.copy(request),

@@ -55,6 +55,10 @@ const schemas = {
     page: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(1_000_000)),
     pageSize: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(100)),
   }),
+  'tokens:scan': v.strictObject({
+    accountId: v.pipe(printable(2048 + 1 + 320), v.nonEmpty()),
+    offset: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(100_000_000)),
+  }),
   'tokens:create': v.strictObject({ name: nameText(MAX_TOKEN_NAME_LENGTH) }),
   'tokens:reveal': tokenId,
   'tokens:copy': tokenId,

@@ -138,6 +138,18 @@ export interface TokenPage {
   isLastPage: boolean;
 }
 
+/** A page of the All tokens view: from `offset`, as many tokens as the server gives in one page. */
+export interface TokenScanRequest {
+  accountId: string;
+  offset: number;
+}
+
+export interface TokenScanPage {
+  tokens: TokenSummary[];
+  /** The offset of the next page; null after the last. */
+  next: number | null;
+}
+
 export interface CopyResult {
   /** When the clipboard will be cleared (if it still holds the token), or null when auto-clear is off. */
   clearAfterSeconds: number | null;
@@ -191,6 +203,8 @@ export interface Contract {
   'accounts:remove': { arg: { id: string }; result: SessionState };
   'accounts:retry': { arg: { id: string }; result: SessionState };
   'tokens:list': { arg: TokenPageRequest; result: TokenPage };
+  /** One page of every token of an account, as large as its server allows (All tokens). */
+  'tokens:scan': { arg: TokenScanRequest; result: TokenScanPage };
   'tokens:create': { arg: { name: string }; result: TokenSummary };
   'tokens:reveal': { arg: { id: string }; result: string };
   'tokens:copy': { arg: { id: string }; result: CopyResult };
@@ -215,6 +229,7 @@ export const BRIDGE_METHODS = {
   accounts: { switch: 'accounts:switch', remove: 'accounts:remove', retry: 'accounts:retry' },
   tokens: {
     list: 'tokens:list',
+    scan: 'tokens:scan',
     create: 'tokens:create',
     reveal: 'tokens:reveal',
     copy: 'tokens:copy',

@@ -7,6 +7,8 @@ import type {
   DeleteResult,
   TokenPage,
   TokenPageRequest,
+  TokenScanPage,
+  TokenScanRequest,
   TokenSummary,
   TokenTestResult,
   TokenValueSource,
@@ -20,7 +22,7 @@ import type { AccountRef, TokenVault } from '../ports.ts';
 import { accountKey } from '../session/account-key.ts';
 import type { PinnedSession, SessionService } from '../session/session-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
-import { tokenPages, type FetchTokenPage } from './token-pages.ts';
+import { LARGEST_PAGE, learnedPageSize, tokenPages, type FetchTokenPage } from './token-pages.ts';
 
 export interface TokenServiceOptions {
   session: Pick<SessionService, 'pin'>;
@@ -32,6 +34,8 @@ export interface TokenServiceOptions {
 
 export interface TokenService {
   list(request: TokenPageRequest): Promise<TokenPage>;
+  /** One page from `offset`, as large as the server accepts (learned per account): All tokens pages through these. */
+  scan(request: TokenScanRequest): Promise<TokenScanPage>;
   create(request: { name: string }): Promise<TokenSummary>;
   reveal(request: { id: string }): Promise<string>;
   copy(request: { id: string }): Promise<CopyResult>;
@@ -72,6 +76,8 @@ interface AccountTokens {
   listShowsValues: boolean | null;
   /** The account's keychain copies are read once, the first time a list lacks a secret. */
   copiesRead: Promise<void> | null;
+  /** The largest page the server accepts, learned from its answers (see token-pages.ts). */
+  pageSize: number;
 }
 
 // Every method pins the active account when it starts and uses only that one until it ends (see
@@ -85,7 +91,7 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
   function tokensOf({ account }: PinnedSession): AccountTokens {
     const key = accountKey(account.serverUrl, account.email);
     let held = accounts.get(key);
-    if (!held) accounts.set(key, (held = { values: new Map(), listShowsValues: null, copiesRead: null }));
+    if (!held) accounts.set(key, (held = { values: new Map(), listShowsValues: null, copiesRead: null, pageSize: LARGEST_PAGE }));
     return held;
   }
 
@@ -155,6 +161,15 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     return false;
   }
 
+  /** Keeps what a list page tells (values, whether the server shows them) and answers the rows as summaries. */
+  async function summarise(pinned: PinnedSession, rows: ApiTokenRow[]): Promise<TokenSummary[]> {
+    const held = tokensOf(pinned);
+    if (rows.length > 0 && pinned.isLive()) held.listShowsValues = rows.every((row) => row.token !== null);
+    for (const row of rows) if (row.token !== null) hold(pinned, row.id, { value: row.token, source: 'server' });
+    if (rows.some((row) => row.token === null)) await readCopies(pinned);
+    return rows.map((row) => toSummary(row, pinned.isLive() ? (tokensOf(pinned).values.get(row.id)?.source ?? 'none') : 'none'));
+  }
+
   return {
     // One row more than the page says whether another page follows. NocoDB 0.301.3 computes
     // `isLastPage` and `totalRows` over the whole instance, which is right only for super admins;
@@ -165,17 +180,23 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
       const rows = answer.rows.slice(0, pageSize);
       const isLastPage = answer.rows.length <= pageSize;
-      const held = tokensOf(pinned);
-      if (rows.length > 0 && pinned.isLive()) held.listShowsValues = rows.every((row) => row.token !== null);
-      for (const row of rows) if (row.token !== null) hold(pinned, row.id, { value: row.token, source: 'server' });
-      if (rows.some((row) => row.token === null)) await readCopies(pinned);
       return {
-        tokens: rows.map((row) => toSummary(row, pinned.isLive() ? (tokensOf(pinned).values.get(row.id)?.source ?? 'none') : 'none')),
+        tokens: await summarise(pinned, rows),
         page,
         pageSize,
         totalRows: isLastPage ? offset + rows.length : Math.max(pinned.isSuperAdmin ? answer.totalRows : 0, offset + rows.length + 1),
         isLastPage,
       };
+    },
+
+    async scan({ offset }) {
+      const pinned = await session.pin();
+      const held = tokensOf(pinned);
+      const asked = held.pageSize;
+      const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset }));
+      const size = learnedPageSize(asked, answer);
+      if (pinned.isLive()) held.pageSize = size;
+      return { tokens: await summarise(pinned, answer.rows), next: answer.rows.length < size ? null : offset + answer.rows.length };
     },
 
     // withSession retries only when the server refused the session (nothing was created); a timeout

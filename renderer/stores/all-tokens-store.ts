@@ -1,7 +1,16 @@
 // The All tokens view: every token of every signed-in account, loaded page by page with at most
 // four requests in flight in total; search, filter, sort and selection; bulk delete and Rotate.
 import { createStore } from 'zustand/vanilla';
-import type { AppError, CopyResult, DeleteResult, Result, TokenSummary, TokenTestResult, UsageExample } from '../../preload/contract.ts';
+import type {
+  AppError,
+  CopyResult,
+  DeleteResult,
+  Result,
+  TokenScanPage,
+  TokenSummary,
+  TokenTestResult,
+  UsageExample,
+} from '../../preload/contract.ts';
 import {
   toRows,
   type AccountTokenRow,
@@ -21,12 +30,6 @@ import type { ToastStoreApi } from './toast-store.ts';
 /** At most this many token requests are out at once, over every account (the issue's bound). */
 export const MAX_IN_FLIGHT = 4;
 const WARNING_TOAST_MS = 8_000;
-
-/** One page of an account's tokens; `next` is the offset of the following page, null after the last. */
-export interface TokenScanPage {
-  tokens: TokenSummary[];
-  next: number | null;
-}
 
 /** The calls the view makes; every one names its account. */
 export interface AllTokensApi {

@@ -24,6 +24,7 @@ export type MethodName =
   | 'accounts.remove'
   | 'accounts.retry'
   | 'tokens.list'
+  | 'tokens.scan'
   | 'tokens.create'
   | 'tokens.reveal'
   | 'tokens.copy'
@@ -91,6 +92,8 @@ export function makeToken(
     value: `tok_${String(id).padStart(36, '0')}`,
   };
 }
+
+const SCAN_PAGE = 100;
 
 export function makeTokens(count: number): FakeToken[] {
   return Array.from({ length: count }, (_, i) => makeToken(i + 1, `token ${i + 1}`));
@@ -258,6 +261,16 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
             totalRows: options.totalRowsOverride ?? tokens.length,
             isLastPage: start + arg.pageSize >= tokens.length,
           });
+        });
+      },
+      scan: (arg) => {
+        // All tokens names the account; pages of 100 here (main learns the server's own size).
+        const pinned = accounts.find((account) => account.id === arg.accountId);
+        return run('tokens.scan', arg, () => {
+          if (!pinned) return { ok: false, error: { code: 'not_found', message: 'This account is no longer in the list.' } };
+          const page = pinned.tokens.slice(arg.offset, arg.offset + SCAN_PAGE);
+          const next = arg.offset + SCAN_PAGE < pinned.tokens.length ? arg.offset + SCAN_PAGE : null;
+          return ok({ tokens: page.map(({ value: _secret, ...summary }) => summary), next });
         });
       },
       create: (arg) =>

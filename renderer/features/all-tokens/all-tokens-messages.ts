@@ -60,3 +60,15 @@ export const ROTATE_KEEP = 'Keep both for now';
 export const ROTATE_REVOKING = 'Revoking…';
 
 export const UNTITLED = 'Untitled';
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** The overview's figures for one account. */
+export function countLabels(counts: { total: number; expired: number; expiring: number; unused: number }) {
+  return {
+    total: plural(counts.total, 'token', 'tokens'),
+    expired: `${counts.expired} expired`,
+    expiring: `${counts.expiring} expiring within 30 days`,
+    unused: `${counts.unused} unused for 90 days or never used`,
+  };
+}

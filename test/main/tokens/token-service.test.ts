@@ -363,3 +363,31 @@ describe('using a token: Copy example and Test', () => {
     expect(t.noco.calls.whoIsApiToken).toBe(0);
   });
 });
+
+describe('scan: every token of an account for All tokens', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it('asks for the largest page, keeps to the size the server says it applied, and ends on a short page', async () => {
+    const t = await tokensHarness();
+    t.noco.maxPageSize = 40;
+    for (let i = 0; i < 90; i += 1) t.noco.addTokenElsewhere(EMAIL, `token ${i}`);
+    const pages = [];
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const page = await t.tokens.scan({ accountId: 'any', offset });
+      pages.push(page.tokens.length);
+      offset = page.next;
+    }
+    expect(pages).toEqual([40, 40, 10]);
+    expect(t.noco.calls.listTokens).toBe(3);
+  });
+
+  it('holds the values a 0.301.3 page carries, so Show works from All tokens', async () => {
+    const t = await tokensHarness();
+    const id = t.noco.addTokenElsewhere(EMAIL, 'from the web UI');
+    const page = await t.tokens.scan({ accountId: 'any', offset: 0 });
+    expect(page).toMatchObject({ next: null, tokens: [{ id, name: 'from the web UI', valueSource: 'server' }] });
+    expect(await t.tokens.reveal({ id })).toContain(EMAIL);
+  });
+});

@@ -80,3 +80,27 @@ describe('All tokens page', () => {
     }
   });
 });
+
+describe('token figures on the accounts overview', () => {
+  it('shows per account how many tokens, expired, expiring and unused; each opens All tokens with that filter', async () => {
+    const day = 24 * 3600_000;
+    const at = (offset: number) => new Date(Date.now() + offset).toISOString();
+    const { user, stores } = await renderApp({
+      tokens: [
+        makeToken(1, 'old', undefined, { expiry: at(-day), lastUsedAt: null }),
+        makeToken(2, 'soon', undefined, { expiry: at(5 * day), lastUsedAt: at(-day) }),
+        makeToken(3, 'fine', undefined, { expiry: null, lastUsedAt: at(-100 * day) }),
+      ],
+    });
+    const figures = await screen.findByTestId('nc-account-token-counts');
+    expect(
+      within(figures)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['3 tokens', '1 expired', '1 expiring within 30 days', '2 unused for 90 days or never used']);
+    await user.click(within(figures).getByRole('link', { name: '1 expiring within 30 days' }));
+    await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']));
+    expect(stores.allTokens.getState()).toMatchObject({ filter: 'expiring', query: 'admin@example.com' });
+    expect(screen.getByRole('button', { name: 'Expires within 30 days' }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
