@@ -40,10 +40,10 @@ export function createHandlers(ports: AppPorts): Handlers {
       await serverCheck.beforeSignIn(request.serverUrl, request.confirmInsecure === true);
       return session.signIn(request);
     },
-    'session:sign-out': () => session.signOut(),
-    'accounts:switch': ({ id }) => session.switchTo(id),
-    'accounts:remove': ({ id }) => session.remove(id),
-    'accounts:retry': ({ id }) => session.retry(id),
+    'session:sign-out': ({ accountId }) => session.signOut(accountId),
+    'accounts:switch': ({ accountId }) => session.switchTo(accountId),
+    'accounts:remove': ({ accountId }) => session.remove(accountId),
+    'accounts:retry': ({ accountId }) => session.retry(accountId),
     'tokens:list': (request) => tokens.list(request),
     'tokens:scan': (request) => tokens.scan(request),
     'tokens:create': (request) => tokens.create(request),

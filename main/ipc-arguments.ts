@@ -9,6 +9,7 @@ import {
   type ArgOf,
   type Channel,
 } from '../preload/contract.ts';
+import { ACCOUNT_ID } from './accounts/account-id.ts';
 import { TOKEN_ID } from './nocodb/token-id.ts';
 
 // Printable text only: control characters have no place in a name, an email or a URL.
@@ -27,14 +28,16 @@ const nameText = (max: number) =>
     v.check((name) => name.trim().length > 0, 'must not be empty'),
   );
 
+// An account id is opaque (a random UUID made by main); anything else names no account.
+const accountScoped = { accountId: v.pipe(v.string(), v.regex(ACCOUNT_ID)) };
+const account = v.strictObject(accountScoped);
+
 const tokenId = v.strictObject({
+  ...accountScoped,
   id: v.pipe(v.string(), v.regex(TOKEN_ID)),
 });
 
 const noArgument = v.undefined();
-
-// An account id is its server URL and email (see main/session/account-key.ts).
-const accountId = v.strictObject({ id: v.pipe(printable(2048 + 1 + 320), v.nonEmpty()) });
 
 // Passwords may hold any character; only the size is bounded.
 const password = (min: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(1024));
@@ -47,29 +50,32 @@ const schemas = {
     password: password(1),
     confirmInsecure: v.optional(v.boolean()),
   }),
-  'session:sign-out': noArgument,
-  'accounts:switch': accountId,
-  'accounts:remove': accountId,
-  'accounts:retry': accountId,
+  'session:sign-out': account,
+  'accounts:switch': account,
+  'accounts:remove': account,
+  'accounts:retry': account,
   'tokens:list': v.strictObject({
+    ...accountScoped,
     page: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(1_000_000)),
     pageSize: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(100)),
   }),
   'tokens:scan': v.strictObject({
-    accountId: v.pipe(printable(2048 + 1 + 320), v.nonEmpty()),
+    ...accountScoped,
     offset: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(100_000_000)),
   }),
-  'tokens:create': v.strictObject({ name: nameText(MAX_TOKEN_NAME_LENGTH) }),
+  'tokens:create': v.strictObject({ ...accountScoped, name: nameText(MAX_TOKEN_NAME_LENGTH) }),
   'tokens:reveal': tokenId,
   'tokens:copy': tokenId,
   'tokens:delete': tokenId,
   'tokens:copy-example': v.strictObject({ ...tokenId.entries, example: v.picklist(['curl', 'headers']) }),
   'tokens:test': tokenId,
   'profile:update': v.strictObject({
+    ...accountScoped,
     // The server checks nothing (0.301.3 keeps "" and 300 characters alike), so main does.
     displayName: nameText(MAX_DISPLAY_NAME_LENGTH),
   }),
   'profile:change-password': v.strictObject({
+    ...accountScoped,
     currentPassword: password(1),
     newPassword: password(MIN_PASSWORD_LENGTH),
   }),

@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'redirected', // the server redirects; sign-in refused before any credential was sent
   'insecure_connection', // plain http to another machine; sign in again with `confirmInsecure` once the user agrees
   'account_limit', // the app already keeps MAX_ACCOUNTS accounts
+  'unknown_account', // no account of the list has the id the call names
+  'account_not_signed_in', // the account the call names has no live session
+  'keychain_locked', // the keychain refused or is locked: a state to unlock and Retry, never "signed out"
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -53,7 +56,10 @@ export type AccountStatus = 'signed_in' | 'memory_only' | 'session_ended' | 'unr
 
 /** One account of the app's list, as the overview and the user menu show it. Nothing secret. */
 export interface AccountEntry {
-  /** Names the account for `accounts:*` calls (its server and email); stable across restarts. */
+  /**
+   * Names the account in every account-scoped call. Opaque (not derived from the server or the
+   * email), created when the account is first added and kept across restarts.
+   */
   id: string;
   serverUrl: string;
   email: string;
@@ -119,7 +125,12 @@ export interface TokenSummary {
   enabled?: boolean;
 }
 
-export interface TokenPageRequest {
+/** Every account-scoped call names the account it is for; main runs it on that one or refuses. */
+export interface AccountScoped {
+  accountId: string;
+}
+
+export interface TokenPageRequest extends AccountScoped {
   /** 1-based. */
   page: number;
   /** 1..100. */
@@ -162,6 +173,11 @@ export type Revocation =
   | 'immediate' // not checkable (main never held the value), but this server shows tokens once, and such servers revoke at once
   | 'unknown';
 
+/** One token of one account. */
+export interface TokenRef extends AccountScoped {
+  id: string;
+}
+
 export interface DeleteResult {
   revocation: Revocation;
 }
@@ -176,7 +192,7 @@ export type TokenTestResult =
 /** Which ready-to-paste example "Copy example" puts on the clipboard (see preload/token-usage.ts). */
 export type UsageExample = 'curl' | 'headers';
 
-export interface PasswordChange {
+export interface PasswordChange extends AccountScoped {
   currentPassword: string;
   newPassword: string;
 }
@@ -198,22 +214,22 @@ export const MAX_CLIPBOARD_CLEAR_SECONDS = 3600;
 export interface Contract {
   'session:get': { arg: void; result: SessionState };
   'session:sign-in': { arg: SignInRequest; result: SessionState };
-  'session:sign-out': { arg: void; result: SessionState };
-  'accounts:switch': { arg: { id: string }; result: SessionState };
-  'accounts:remove': { arg: { id: string }; result: SessionState };
-  'accounts:retry': { arg: { id: string }; result: SessionState };
+  'session:sign-out': { arg: AccountScoped; result: SessionState };
+  'accounts:switch': { arg: AccountScoped; result: SessionState };
+  'accounts:remove': { arg: AccountScoped; result: SessionState };
+  'accounts:retry': { arg: AccountScoped; result: SessionState };
   'tokens:list': { arg: TokenPageRequest; result: TokenPage };
   /** One page of every token of an account, as large as its server allows (All tokens). */
   'tokens:scan': { arg: TokenScanRequest; result: TokenScanPage };
-  'tokens:create': { arg: { name: string }; result: TokenSummary };
-  'tokens:reveal': { arg: { id: string }; result: string };
-  'tokens:copy': { arg: { id: string }; result: CopyResult };
-  'tokens:delete': { arg: { id: string }; result: DeleteResult };
-  'tokens:copy-example': { arg: { id: string; example: UsageExample }; result: CopyResult };
-  'tokens:test': { arg: { id: string }; result: TokenTestResult };
-  /** Renames the signed-in user; answers the session with the new name. */
-  'profile:update': { arg: { displayName: string }; result: SessionState };
-  /** Changes the password and keeps the session (other devices are signed out by the server). */
+  'tokens:create': { arg: AccountScoped & { name: string }; result: TokenSummary };
+  'tokens:reveal': { arg: TokenRef; result: string };
+  'tokens:copy': { arg: TokenRef; result: CopyResult };
+  'tokens:delete': { arg: TokenRef; result: DeleteResult };
+  'tokens:copy-example': { arg: TokenRef & { example: UsageExample }; result: CopyResult };
+  'tokens:test': { arg: TokenRef; result: TokenTestResult };
+  /** Renames the account's user; answers the session with the new name. */
+  'profile:update': { arg: AccountScoped & { displayName: string }; result: SessionState };
+  /** Changes the account's password and keeps its session (other devices are signed out by the server). */
   'profile:change-password': { arg: PasswordChange; result: SessionState };
   'settings:get': { arg: void; result: Settings };
   'settings:update': { arg: Partial<Settings>; result: Settings };

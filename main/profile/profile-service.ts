@@ -1,6 +1,6 @@
 // The Profile and Password tabs' work in main: renaming the user and changing the password
 // without ending the app's session. Passwords go to the server in that one request and nowhere else.
-import type { PasswordChange, SessionState } from '../../preload/contract.ts';
+import type { AccountScoped, PasswordChange, SessionState } from '../../preload/contract.ts';
 import type { SessionService } from '../session/session-service.ts';
 
 export interface ProfileServiceOptions {
@@ -9,25 +9,25 @@ export interface ProfileServiceOptions {
 
 export interface ProfileService {
   /** Renames the user; the session state then carries the name the server kept. */
-  updateDisplayName(request: { displayName: string }): Promise<SessionState>;
+  updateDisplayName(request: AccountScoped & { displayName: string }): Promise<SessionState>;
   changePassword(request: PasswordChange): Promise<SessionState>;
 }
 
-// Each call pins the active account once (see main/session/session-service.ts): the rename is recorded
-// on, and a password change replaces the session of, the account the request was sent for.
+// Each call pins the account its request names (see main/session/session-service.ts): the rename is
+// recorded on, and a password change replaces the session of, that account and no other.
 export function createProfileService({ session }: ProfileServiceOptions): ProfileService {
   return {
-    async updateDisplayName({ displayName }) {
+    async updateDisplayName({ accountId, displayName }) {
       // The server takes any string, so the name is trimmed here (the argument check bounds it).
-      const pinned = await session.pin();
+      const pinned = await session.pin(accountId);
       const kept = await pinned.withSession((client, jwt) => client.updateProfile(jwt, displayName.trim()));
       pinned.updateAccount(kept);
       return session.getState();
     },
 
-    async changePassword(change) {
-      const pinned = await session.pin();
-      await pinned.withSessionReplaced((client, jwt) => client.changePassword(jwt, change));
+    async changePassword({ accountId, currentPassword, newPassword }) {
+      const pinned = await session.pin(accountId);
+      await pinned.withSessionReplaced((client, jwt) => client.changePassword(jwt, { currentPassword, newPassword }));
       return session.getState();
     },
   };

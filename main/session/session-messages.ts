@@ -13,7 +13,8 @@ export const SESSION_ENDED: AppError = {
     'Your session expired: the server ended it, for example because this account signed in somewhere else (NocoDB ends other sessions at each sign-in). Sign in again.',
 };
 
-export const notSignedIn = () => new AppFailure('not_signed_in', 'You are signed out. Sign in to continue.');
+/** The account a call names has no live session (logged out, ended, or not restored). */
+export const notSignedIn = () => new AppFailure('account_not_signed_in', 'This account is signed out. Sign in to continue.');
 
 /** The keychain's own explanation (what the system needs), or the generic one for an unexpected error. */
 const keychainReason = (error: unknown) =>
@@ -32,7 +33,7 @@ export const memoryOnlyWarning = (error: unknown) =>
 export const accountLimitReached = (max: number) =>
   new AppFailure('account_limit', `You can keep up to ${max} accounts. Log out of one you no longer use to add another.`);
 
-export const unknownAccount = () => new AppFailure('not_found', 'This account is no longer in the list.');
+export const unknownAccount = () => new AppFailure('unknown_account', 'This account is no longer in the list.');
 
 /** Shown for a listed account whose keychain entry is gone (or damaged). */
 export const SIGN_IN_AGAIN: AppError = { code: 'session_expired', message: 'Signed out. Sign in again to use this account.' };

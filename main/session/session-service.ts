@@ -5,13 +5,13 @@
 // Log Out. Every authenticated call goes through `call`, which refreshes once (shared by concurrent
 // callers) and retries once on a 401.
 //
-// Why main pins the account per call instead of every token channel naming its account: the
-// renderer only ever acts on the account it shows, so an account argument on every channel would
-// add a contract change (and a check) to every existing and future channel while saying nothing
-// main does not already know. Instead each handler calls `pin()` once when it starts; the pinned
-// session is that call's account until it ends, so a switch in the middle of a slow request can
-// never send the rest of it (a refresh, a revocation check, a cached value) to another account.
-// The renderer, for its part, ignores answers that arrive after it switched.
+// Every account-scoped call names its account (`accountId`), and `pin(accountId)` looks that
+// account up: the call runs on it whether or not it is the one on screen, or is refused with
+// `unknown_account` / `account_not_signed_in` — never run on another account. "Active" is what the
+// renderer shows (and "last opened" is remembered for the next launch); it never decides which
+// account a call is for, so a switch racing a form submit or a row Delete cannot redirect it. The
+// pinned session is that call's account until it ends, so a refresh or a revocation check in the
+// middle of a slow call also stays on it.
 import {
   MAX_ACCOUNTS,
   type Account,
@@ -25,7 +25,8 @@ import { AppFailure, toAppError } from '../app-error.ts';
 import type { NocoClient, NocoUser } from '../nocodb/types.ts';
 import { normalizeServerUrl } from '../nocodb/server-url.ts';
 import type { AccountRef, SecretStore, StoredSession } from '../ports.ts';
-import type { SettingsService } from '../settings/settings-service.ts';
+import { newAccountId } from '../accounts/account-id.ts';
+import type { ListedAccount, SettingsService } from '../settings/settings-service.ts';
 import { accountKey } from './account-key.ts';
 import { isJwtExpiring } from './jwt-expiry.ts';
 import {
@@ -48,6 +49,8 @@ export interface SessionServiceOptions {
   createClient: (serverUrl: string) => NocoClient;
   now: () => number;
   log: (line: string) => void;
+  /** Makes the id of a newly added account (a random UUID in the app). */
+  newId?: () => string;
 }
 
 /** One account's session, held by one call from its start to its end (see the note at the top). */
@@ -57,7 +60,7 @@ export interface PinnedSession {
   readonly isSuperAdmin: boolean;
   /** False once this session was logged out, ended or replaced by a new sign-in. */
   isLive(): boolean;
-  /** Runs an authenticated call on this account; throws `not_signed_in` or `session_expired`. */
+  /** Runs an authenticated call on this account; throws `account_not_signed_in` or `session_expired`. */
   withSession<T>(call: (client: NocoClient, jwt: string) => Promise<T>): Promise<T>;
   /**
    * Runs a call after which the server refuses the session's tokens and hands out a new refresh
@@ -77,17 +80,15 @@ export interface SessionService {
   getState(): Promise<SessionState>;
   /** Adds the account (or renews it when listed) and makes it the active one. */
   signIn(request: SignInRequest): Promise<SessionState>;
-  /** Logs out of the active account only, then opens the next signed-in one. */
-  signOut(): Promise<SessionState>;
+  /** Logs out of the named account (the one on screen); if it was active, opens the next signed-in one. */
+  signOut(id: string): Promise<SessionState>;
   switchTo(id: string): Promise<SessionState>;
   /** Logs out of one account (active or not) and takes it off the list. */
   remove(id: string): Promise<SessionState>;
   /** Tries again to restore an account whose server did not answer. Nothing else ever does. */
   retry(id: string): Promise<SessionState>;
-  /** Pins the active account for one call; throws `not_signed_in` when it is not signed in. */
-  pin(): Promise<PinnedSession>;
-  /** Runs one authenticated call on the active account (pinned for the call). */
-  withSession<T>(call: (client: NocoClient, jwt: string) => Promise<T>): Promise<T>;
+  /** Pins the named account for one call; throws `unknown_account` or `account_not_signed_in`. */
+  pin(accountId: string): Promise<PinnedSession>;
   /** Registers a listener for an account whose session ended (to drop what belongs to it). */
   onAccountEnded(listener: (account: AccountRef, why: AccountEnd) => void | Promise<void>): void;
 }
@@ -109,6 +110,7 @@ interface LiveSession {
 
 /** One listed account. Without a live session it says why: ended, or its server did not answer. */
 interface AccountRecord {
+  id: string;
   ref: AccountRef;
   live: LiveSession | null;
   /** The user as the server last described them (kept for the overview after the session ends). */
@@ -124,7 +126,7 @@ const ENDED_CODES: ErrorCode[] = ['session_expired', 'keychain_unavailable'];
 
 const hasCode = (error: unknown, ...codes: ErrorCode[]) => error instanceof AppFailure && codes.includes(error.code);
 
-const idOf = ({ serverUrl, email }: AccountRef) => accountKey(serverUrl, email);
+const keyOf = ({ serverUrl, email }: AccountRef) => accountKey(serverUrl, email);
 
 // NocoDB keeps emails in lower case; a user may type them otherwise.
 const sameAccount = (a: AccountRef, b: AccountRef) => a.serverUrl === b.serverUrl && a.email.toLowerCase() === b.email.toLowerCase();
@@ -137,7 +139,7 @@ const toAccount = ({ serverUrl }: AccountRef, user: NocoUser): Account => ({
 });
 
 export function createSessionService(options: SessionServiceOptions): SessionService {
-  const { secretStore, fallbackSecretStore, settings, createClient, now, log } = options;
+  const { secretStore, fallbackSecretStore, settings, createClient, now, log, newId = newAccountId } = options;
   const endListeners: Array<(account: AccountRef, why: AccountEnd) => void | Promise<void>> = [];
   // Awaited by Log Out, so what a listener forgets (keychain copies) is gone before it answers.
   const ended = async (record: AccountRecord, why: AccountEnd) => {
@@ -155,7 +157,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   const findRecord = (ref: AccountRef) => records.find((record) => sameAccount(record.ref, ref));
 
   function recordById(id: string): AccountRecord {
-    const record = records.find((candidate) => idOf(candidate.ref) === id);
+    const record = records.find((candidate) => candidate.id === id);
     if (!record) throw unknownAccount();
     return record;
   }
@@ -174,7 +176,8 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   /** Writes the list and the last active account; a failed write costs the order, never a session. */
   async function rememberList(): Promise<void> {
     if (active) lastAccount = active.ref;
-    await settings.rememberAccounts({ accounts: records.map((record) => record.ref), lastAccount }).catch((error: unknown) => {
+    const accounts = records.map(({ id, ref }): ListedAccount => ({ id, ...ref }));
+    await settings.rememberAccounts({ accounts, lastAccount }).catch((error: unknown) => {
       log(`session: remembering the accounts failed with ${toAppError(error).code}`);
     });
   }
@@ -200,7 +203,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     });
   }
 
-  /** Stops the session from being used, so its callers see `not_signed_in` at once. */
+  /** Stops the session from being used, so its callers see `account_not_signed_in` at once. */
   function detach(live: LiveSession): void {
     live.ended = true;
     if (live.record.live === live) live.record.live = null;
@@ -342,7 +345,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     lastAccount = list.lastAccount;
     records = list.accounts
       .slice(0, MAX_ACCOUNTS)
-      .map((ref) => ({ ref, live: null, user: null, problem: null, retrying: null, removing: false }));
+      .map(({ id, ...ref }) => ({ id, ref, live: null, user: null, problem: null, retrying: null, removing: false }));
     let stored: AccountRef[];
     try {
       stored = await secretStore.accounts();
@@ -353,7 +356,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       active = (lastAccount && findRecord(lastAccount)) ?? null;
       return;
     }
-    const orphans = stored.filter((ref) => !records.some((record) => idOf(record.ref) === idOf(ref)));
+    const orphans = stored.filter((ref) => !records.some((record) => keyOf(record.ref) === keyOf(ref)));
     await Promise.all([...orphans.map((ref) => forget(secretStore, ref)), ...records.map(resume)]);
     const last = lastAccount && findRecord(lastAccount);
     // The last active account opens; if it could not be restored, another signed-in one does, and
@@ -373,7 +376,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         ? 'unreachable'
         : 'session_ended';
     return {
-      id: idOf(ref),
+      id: record.id,
       serverUrl: ref.serverUrl,
       email: ref.email,
       displayName: user?.displayName ?? null,
@@ -432,11 +435,11 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     return currentState();
   }
 
-  async function pin(): Promise<PinnedSession> {
+  async function pin(accountId: string): Promise<PinnedSession> {
     await ensureRestored();
-    const record = active;
-    const live = record?.live;
-    if (!record || !live || !record.user) throw notSignedIn();
+    const record = recordById(accountId);
+    const live = record.live;
+    if (!live || !record.user) throw notSignedIn();
     const { isSuperAdmin } = record.user;
     return {
       account: record.ref,
@@ -480,7 +483,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         detach(previous);
         await previous.refreshing?.catch(() => {});
       }
-      const listed = record ?? { ref, live: null, user, problem: null, retrying: null, removing: false };
+      const listed = record ?? { id: newId(), ref, live: null, user, problem: null, retrying: null, removing: false };
       const live = liveSession(listed, client, { ...ref, jwt: tokens.jwt, refreshToken: tokens.refreshToken });
       await persist(live, live.session);
       Object.assign(listed, { live, user, problem: null });
@@ -491,9 +494,9 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       return currentState();
     },
 
-    async signOut() {
+    async signOut(id) {
       await ensureRestored();
-      return active ? removeRecord(active) : currentState();
+      return removeRecord(recordById(id));
     },
 
     async switchTo(id) {
@@ -526,8 +529,6 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     },
 
     pin,
-
-    withSession: async (run) => (await pin()).withSession(run),
 
     onAccountEnded(listener) {
       endListeners.push(listener);

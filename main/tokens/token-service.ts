@@ -3,12 +3,14 @@
 // Today's servers show a token only once, in the answer to its create: main then keeps a copy in
 // the OS keychain (the TokenVault, when the setting allows), so Show and Copy keep working later.
 import type {
+  AccountScoped,
   CopyResult,
   DeleteResult,
   TokenPage,
   TokenPageRequest,
   TokenScanPage,
   TokenScanRequest,
+  TokenRef,
   TokenSummary,
   TokenTestResult,
   TokenValueSource,
@@ -36,14 +38,14 @@ export interface TokenService {
   list(request: TokenPageRequest): Promise<TokenPage>;
   /** One page from `offset`, as large as the server accepts (learned per account): All tokens pages through these. */
   scan(request: TokenScanRequest): Promise<TokenScanPage>;
-  create(request: { name: string }): Promise<TokenSummary>;
-  reveal(request: { id: string }): Promise<string>;
-  copy(request: { id: string }): Promise<CopyResult>;
-  delete(request: { id: string }): Promise<DeleteResult>;
+  create(request: AccountScoped & { name: string }): Promise<TokenSummary>;
+  reveal(request: TokenRef): Promise<string>;
+  copy(request: TokenRef): Promise<CopyResult>;
+  delete(request: TokenRef): Promise<DeleteResult>;
   /** Copies a ready-to-run example with the real token in it; the renderer shows it masked. */
-  copyExample(request: { id: string; example: UsageExample }): Promise<CopyResult>;
+  copyExample(request: TokenRef & { example: UsageExample }): Promise<CopyResult>;
   /** Sends the token to the server as `xc-token` and says what the server made of it. */
-  test(request: { id: string }): Promise<TokenTestResult>;
+  test(request: TokenRef): Promise<TokenTestResult>;
   /** Drops what the account holds in memory: called when its session ends or it is logged out. */
   forgetValues(account: AccountRef): void;
   /** Removes the account's keychain copies (logging out). Never throws. */
@@ -80,9 +82,9 @@ interface AccountTokens {
   pageSize: number;
 }
 
-// Every method pins the active account when it starts and uses only that one until it ends (see
-// main/session/session-service.ts): a switch meanwhile cannot send its second request, its cached
-// values or its keychain copies to another account.
+// Every method pins the account its request names when it starts and uses only that one until it
+// ends (see main/session/session-service.ts): whatever is on screen meanwhile, its requests, cached
+// values and keychain copies stay that account's.
 export function createTokenService({ session, clipboard, settings, vault, log }: TokenServiceOptions): TokenService {
   /** Keyed by `accountKey`. */
   const accounts = new Map<string, AccountTokens>();
@@ -174,8 +176,8 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     // One row more than the page says whether another page follows. NocoDB 0.301.3 computes
     // `isLastPage` and `totalRows` over the whole instance, which is right only for super admins;
     // for anyone else `totalRows` becomes the rows known to exist, so no page past the end is offered.
-    async list({ page, pageSize }) {
-      const pinned = await session.pin();
+    async list({ accountId, page, pageSize }) {
+      const pinned = await session.pin(accountId);
       const offset = (page - 1) * pageSize;
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
       const rows = answer.rows.slice(0, pageSize);
@@ -189,8 +191,8 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
       };
     },
 
-    async scan({ offset }) {
-      const pinned = await session.pin();
+    async scan({ accountId, offset }) {
+      const pinned = await session.pin(accountId);
       const held = tokensOf(pinned);
       const asked = held.pageSize;
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset }));
@@ -201,8 +203,8 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
 
     // withSession retries only when the server refused the session (nothing was created); a timeout
     // is never retried, since the first request may have created the token.
-    async create({ name }) {
-      const pinned = await session.pin();
+    async create({ accountId, name }) {
+      const pinned = await session.pin(accountId);
       const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name));
       // Before any list has told, a prefix in the create's answer marks a server that keeps only a prefix.
       const serverShowsAgain = tokensOf(pinned).listShowsValues ?? row.prefix === null;
@@ -212,26 +214,26 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
       return toSummary(row, source);
     },
 
-    reveal: async ({ id }) => valueOf(await session.pin(), id),
+    reveal: async ({ accountId, id }) => valueOf(await session.pin(accountId), id),
 
-    copy: async ({ id }) => copyText(valueOf(await session.pin(), id)),
+    copy: async ({ accountId, id }) => copyText(valueOf(await session.pin(accountId), id)),
 
-    async copyExample({ id, example }) {
-      const pinned = await session.pin();
+    async copyExample({ accountId, id, example }) {
+      const pinned = await session.pin(accountId);
       const value = valueOf(pinned, id);
       return copyText(usageExample(example, pinned.account.serverUrl, value));
     },
 
-    async test({ id }) {
-      const pinned = await session.pin();
+    async test({ accountId, id }) {
+      const pinned = await session.pin(accountId);
       const value = valueOf(pinned, id);
       const user = await pinned.withSession((client) => client.whoIsApiToken(value));
       if (user === null) return 'rejected';
       return (await isListed(pinned, id)) ? 'works' : 'deleted_but_accepted';
     },
 
-    async delete({ id }) {
-      const pinned = await session.pin();
+    async delete({ accountId, id }) {
+      const pinned = await session.pin(accountId);
       await pinned.withSession((client, jwt) => client.deleteToken(jwt, id));
       const { values } = tokensOf(pinned);
       const held = values.get(id);

@@ -41,12 +41,15 @@ export function createAppStores(bridge: Bridge) {
     if (next === null || next !== lastShown) {
       const { create } = tokens.getState();
       const endedByServer = next === null && now.state?.status === 'signed_out' && now.state.notice !== null;
-      tokens.getState().reset();
+      tokens.getState().reset(next);
       if (endedByServer && create.open) tokens.setState({ create: { ...create, saving: false, error: null } });
       toasts.getState().clear();
       profile.getState().resetName();
       profile.getState().resetPassword();
     }
+    // Every call from a screen names the account that screen shows (the same one coming back included).
+    tokens.setState({ accountId: next });
+    profile.setState({ accountId: next });
     if (next !== null) lastShown = next;
   });
 

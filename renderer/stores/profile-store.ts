@@ -7,12 +7,14 @@ export type FormStatus = 'idle' | 'saving' | 'done' | 'error';
 
 /** The Profile name form and the Password form. Passwords pass through `changePassword`, never into the store. */
 export interface ProfileStore {
+  /** The account on screen: both forms act on it, named in the call. null: none shown. */
+  accountId: string | null;
   name: { status: FormStatus; error: string | null };
   password: { status: FormStatus; error: string | null };
   /** Resolves to true when the server kept the name. */
   saveName: (displayName: string) => Promise<boolean>;
   /** Resolves to true when the password was changed. */
-  changePassword: (change: PasswordChange) => Promise<boolean>;
+  changePassword: (change: Omit<PasswordChange, 'accountId'>) => Promise<boolean>;
   /** Forgets the last outcome of a form (the user is typing again). */
   resetName: () => void;
   resetPassword: () => void;
@@ -30,10 +32,11 @@ const IDLE = { status: 'idle', error: null } as const;
 export function createProfileStore({ bridge, onSession, onFailure }: Deps) {
   return createStore<ProfileStore>()((set, get) => {
     /** Runs one form's request: busy while it is out, then done or the error in words. */
-    async function submit(form: 'name' | 'password', run: () => Promise<Result<SessionState>>) {
-      if (get()[form].status === 'saving') return false;
+    async function submit(form: 'name' | 'password', run: (accountId: string) => Promise<Result<SessionState>>) {
+      const { accountId } = get();
+      if (accountId === null || get()[form].status === 'saving') return false;
       set({ [form]: { status: 'saving', error: null } });
-      const result = await callBridge(run);
+      const result = await callBridge(() => run(accountId));
       if (!result.ok) {
         onFailure(result.error);
         set({ [form]: { status: 'error', error: errorText(result.error) } });
@@ -45,10 +48,12 @@ export function createProfileStore({ bridge, onSession, onFailure }: Deps) {
     }
 
     return {
+      accountId: null,
       name: IDLE,
       password: IDLE,
-      saveName: (displayName) => submit('name', () => bridge.profile.update({ displayName })),
-      changePassword: (change) => submit('password', () => bridge.profile.changePassword(change)),
+      saveName: (displayName) => submit('name', (accountId) => bridge.profile.update({ accountId, displayName })),
+      changePassword: ({ currentPassword, newPassword }) =>
+        submit('password', (accountId) => bridge.profile.changePassword({ accountId, currentPassword, newPassword })),
       resetName: () => {
         if (get().name.status !== 'saving') set({ name: IDLE });
       },

@@ -24,7 +24,7 @@ export interface SessionStore {
   signIn: (request: SignInRequest) => Promise<void>;
   /** The user's answer to the plain-http warning: true sends the same sign-in again, confirmed. */
   answerPlainHttpConsent: (accept: boolean) => Promise<void>;
-  /** Logs out of the active account only. */
+  /** Logs out of the account on screen only (naming it). */
   signOut: () => Promise<void>;
   startAdding: () => void;
   cancelAdding: () => void;
@@ -40,7 +40,7 @@ type SignedOut = Extract<SessionState, { status: 'signed_out' }>;
 
 /** True when the error means the session is over; the sign-in screen explains it, not the caller. */
 export function isSessionGone(error: AppError): boolean {
-  return error.code === 'session_expired' || error.code === 'not_signed_in';
+  return error.code === 'session_expired' || error.code === 'not_signed_in' || error.code === 'account_not_signed_in';
 }
 
 /** The account the app shows now (signed in or not), if any. */
@@ -110,8 +110,10 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
       },
 
       signOut: async () => {
+        const accountId = activeAccountOf(get().state)?.id;
+        if (accountId === undefined) return;
         set({ status: 'signing_out' });
-        const result = await changeState(() => bridge.session.signOut());
+        const result = await changeState(() => bridge.session.signOut({ accountId }));
         set({ status: 'idle' });
         if (result && !result.ok) toasts.getState().show({ tone: 'error', title: errorText(result.error) });
       },
@@ -121,9 +123,9 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
         if (get().status !== 'signing_in') set({ adding: false, error: null, awaitingPlainHttpConsent: null });
       },
 
-      switchTo: (id) => accountCall(id, () => bridge.accounts.switch({ id })),
-      remove: (id) => accountCall(id, () => bridge.accounts.remove({ id })),
-      retry: (id) => accountCall(id, () => bridge.accounts.retry({ id })),
+      switchTo: (id) => accountCall(id, () => bridge.accounts.switch({ accountId: id })),
+      remove: (id) => accountCall(id, () => bridge.accounts.remove({ accountId: id })),
+      retry: (id) => accountCall(id, () => bridge.accounts.retry({ accountId: id })),
 
       checkFailure: async (error) => {
         if (!isSessionGone(error) || get().state?.status !== 'signed_in') return;

@@ -36,6 +36,8 @@ export interface DeleteState {
 }
 
 export interface TokensData {
+  /** The account whose tokens these are (the one on screen): every call names it. null: none shown. */
+  accountId: string | null;
   rows: TokenSummary[];
   page: number;
   pageCount: number;
@@ -72,15 +74,16 @@ export interface TokensStore extends TokensData {
   askDelete: (token: TokenSummary) => void;
   cancelDelete: () => void;
   confirmDelete: () => Promise<void>;
-  /** Back to a fresh store for another account; answers still on their way are ignored. */
-  reset: () => void;
+  /** Back to a fresh store for another account (or none); answers still on their way are ignored. */
+  reset: (accountId: string | null) => void;
 }
 
 const CLOSED_CREATE: CreateRowState = { open: false, draft: '', saving: false, error: null };
 
 /** The data of a fresh, signed-out-safe store (nothing revealed, nothing typed). */
-export function initialTokensData(): TokensData {
+export function initialTokensData(accountId: string | null = null): TokensData {
   return {
+    accountId,
     rows: [],
     page: 1,
     pageCount: 1,
@@ -120,12 +123,14 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
     // Bumped by `reset`: an answer to a call made for the previous account is dropped on arrival.
     let epoch = 0;
     /**
-     * Calls the bridge and reports failures to the session store before the caller handles them.
-     * null: the answer belongs to an account that is no longer on screen.
+     * Calls the bridge for the store's account and reports failures to the session store before the
+     * caller handles them. null: no account is on screen, or the answer belongs to one no longer on screen.
      */
-    const call = async <T>(run: () => Promise<Result<T>>): Promise<Result<T> | null> => {
+    const call = async <T>(run: (accountId: string) => Promise<Result<T>>): Promise<Result<T> | null> => {
+      const { accountId } = get();
+      if (accountId === null) return null;
       const startedAt = epoch;
-      const result = await callBridge(run);
+      const result = await callBridge(() => run(accountId));
       if (startedAt !== epoch) return null;
       if (!result.ok) onFailure(result.error);
       return result;
@@ -151,7 +156,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         const request = ++listRequest;
         requestedPage = page;
         set({ status: 'loading', error: null });
-        const result = await call(() => bridge.tokens.list({ page, pageSize: PAGE_SIZE }));
+        const result = await call((accountId) => bridge.tokens.list({ accountId, page, pageSize: PAGE_SIZE }));
         if (!result || request !== listRequest) return;
         if (!result.ok) {
           // Rows already on screen stay: a failed refresh must not hide a token just created.
@@ -196,7 +201,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
           return;
         }
         set({ create: { ...create, saving: true, error: null } });
-        const result = await call(() => bridge.tokens.create({ name: create.draft.trim() }));
+        const result = await call((accountId) => bridge.tokens.create({ accountId, name: create.draft.trim() }));
         if (!result) return;
         if (!result.ok) {
           set((s) => ({ create: { ...s.create, saving: false, error: errorText(result.error, CREATE_WORDS) } }));
@@ -220,7 +225,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
           return;
         }
         setBusy(id, 'reveal');
-        const result = await call(() => bridge.tokens.reveal({ id }));
+        const result = await call((accountId) => bridge.tokens.reveal({ accountId, id }));
         if (!result) return;
         setBusy(id, null);
         if (result.ok) set((s) => ({ revealed: { ...s.revealed, [id]: result.value } }));
@@ -230,8 +235,8 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
       copy: async (id, example) => {
         if (get().busy[id]) return;
         setBusy(id, 'copy');
-        const result = await call<CopyResult>(() =>
-          example === undefined ? bridge.tokens.copy({ id }) : bridge.tokens.copyExample({ id, example }),
+        const result = await call<CopyResult>((accountId) =>
+          example === undefined ? bridge.tokens.copy({ accountId, id }) : bridge.tokens.copyExample({ accountId, id, example }),
         );
         if (!result) return;
         setBusy(id, null);
@@ -245,7 +250,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
       test: async (id) => {
         if (get().busy[id]) return;
         setBusy(id, 'test');
-        const result = await call(() => bridge.tokens.test({ id }));
+        const result = await call((accountId) => bridge.tokens.test({ accountId, id }));
         if (!result) return;
         setBusy(id, null);
         if (result.ok) set((s) => ({ tested: { ...s.tested, [id]: result.value } }));
@@ -267,7 +272,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         if (!deleting || deleting.busy) return;
         const { id } = deleting.token;
         set({ deleting: { ...deleting, busy: true, error: null } });
-        const result = await call(() => bridge.tokens.delete({ id }));
+        const result = await call((accountId) => bridge.tokens.delete({ accountId, id }));
         if (!result) return;
         if (!result.ok) {
           set((s) => ({ deleting: s.deleting && { ...s.deleting, busy: false, error: errorText(result.error, ACTION_WORDS) } }));
@@ -292,10 +297,10 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         await get().load();
       },
 
-      reset: () => {
+      reset: (accountId) => {
         epoch += 1;
         requestedPage = 1;
-        set(initialTokensData());
+        set(initialTokensData(accountId));
       },
     };
   });

@@ -11,6 +11,8 @@ const GENERIC: ErrorWords = {
   server_error: 'The server could not do this right now. Please try again.',
   session_expired: 'Your session has expired. Please sign in again.',
   not_signed_in: 'You are signed out. Please sign in again.',
+  account_not_signed_in: 'This account is signed out. Please sign in again.',
+  unknown_account: 'This account is no longer in the list.',
 };
 
 /** The user-facing text for an error: main's message (already user-safe) first, then the fallbacks. */

@@ -10,6 +10,7 @@ import { createMemorySecretStore } from '../../main/session/memory-store.ts';
 import { startFakeNocodb, type FakeGeneration } from '../support/fake-nocodb.ts';
 import { memoryPorts } from '../support/memory-ports.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
+import { shownId } from '../support/shown-account.ts';
 
 interface ServerUnderTest {
   /** The server with its super admin. */
@@ -257,17 +258,21 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       const own = await signUpUser(server.admin.url);
       const secretStore = createMemorySecretStore();
       const handlers = createHandlers(memoryPorts({ secretStore }).ports);
-      await handlers['session:sign-in']({ serverUrl: own.url, email: own.email, password: own.password });
+      const accountId = shownId(await handlers['session:sign-in']({ serverUrl: own.url, email: own.email, password: own.password }));
       const stored = () => secretStore.load(own.url, own.email);
       const before = await stored();
 
-      const state = await handlers['profile:change-password']({ currentPassword: own.password, newPassword: `${own.password}-2` });
+      const state = await handlers['profile:change-password']({
+        accountId,
+        currentPassword: own.password,
+        newPassword: `${own.password}-2`,
+      });
 
       expect(state).toMatchObject({ status: 'signed_in', account: { email: own.email } });
       const after = await stored();
       expect(after?.refreshToken).not.toBe(before?.refreshToken);
       expect(after?.jwt).not.toBe(before?.jwt);
-      await expect(handlers['tokens:list']({ page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });
+      await expect(handlers['tokens:list']({ accountId, page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });
       expect(await refreshStatus(own.url, before!.refreshToken)).toBe(400);
       expect((await client.me(after!.jwt)).email).toBe(own.email);
     });

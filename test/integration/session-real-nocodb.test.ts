@@ -14,6 +14,7 @@ import { createMemorySecretStore } from '../../main/session/memory-store.ts';
 import { createMemoryTokenVault } from '../../main/session/memory-token-vault.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
+import { shownId } from '../support/shown-account.ts';
 
 const SERVICE = `NocoDB Account Manager test ${randomUUID()}`;
 const keychain = createKeytarSecretStore({ service: SERVICE });
@@ -96,8 +97,9 @@ describe('session on a real NocoDB and the real keychain', () => {
   it('is still signed in after a restart, from the keychain alone', async () => {
     const app = launch();
 
-    expect(await app['session:get']()).toMatchObject({ status: 'signed_in', persistence: 'keychain', account: { email: user.email } });
-    await expect(app['tokens:list']({ page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });
+    const state = await app['session:get']();
+    expect(state).toMatchObject({ status: 'signed_in', persistence: 'keychain', account: { email: user.email } });
+    await expect(app['tokens:list']({ accountId: shownId(state), page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });
   });
 
   it('refreshes an expired session at launch and keeps the ROTATED refresh token in the keychain', async () => {
@@ -135,7 +137,13 @@ describe('session on a real NocoDB and the real keychain', () => {
   it('changes the password and stays signed in: the keychain holds the new pair, a restart needs no sign-in', async () => {
     const before = await storedSession();
 
-    const state = await launch()['profile:change-password']({ currentPassword: user.password, newPassword: `${user.password}-new` });
+    const first = launch();
+    const accountId = shownId(await first['session:get']());
+    const state = await first['profile:change-password']({
+      accountId,
+      currentPassword: user.password,
+      newPassword: `${user.password}-new`,
+    });
 
     expect(state).toMatchObject({ status: 'signed_in', persistence: 'keychain' });
     const after = await storedSession();
@@ -143,13 +151,14 @@ describe('session on a real NocoDB and the real keychain', () => {
     expect(await refreshStatus(before.refreshToken)).toBe(400);
     const app = launch();
     expect(await app['session:get']()).toMatchObject({ status: 'signed_in', account: { email: user.email } });
-    await expect(app['tokens:list']({ page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });
+    await expect(app['tokens:list']({ accountId, page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });
   });
 
   it('signs out, leaving no keychain entry and a session the server refuses', async () => {
     const { jwt } = await storedSession();
 
-    const state = await launch()['session:sign-out']();
+    const app = launch();
+    const state = await app['session:sign-out']({ accountId: shownId(await app['session:get']()) });
 
     expect(state).toEqual({ status: 'signed_out', prefill: { serverUrl: user.url, email: user.email }, notice: null, accounts: [] });
     expect(await keytar.findCredentials(SERVICE)).toEqual([]);
@@ -179,14 +188,18 @@ describe('two accounts on a real NocoDB and the real keychain', () => {
 
   const signIn = (app: Handlers, who: NocodbCredentials) =>
     app['session:sign-in']({ serverUrl: who.url, email: who.email, password: who.password });
-  const tokenNames = async (app: Handlers) => (await app['tokens:list']({ page: 1, pageSize: 10 })).tokens.map((token) => token.name);
+  /** The token names of the account shown now, as its screen lists them. */
+  const tokenNames = async (app: Handlers) => {
+    const accountId = shownId(await app['session:get']());
+    return (await app['tokens:list']({ accountId, page: 1, pageSize: 10 })).tokens.map((token) => token.name);
+  };
 
   it("restart restores both; each lists its own tokens; Log Out of one leaves the other's entry and session working", async () => {
     const first = launch();
-    await signIn(first, ada);
-    await first['tokens:create']({ name: 'ada token' });
-    await signIn(first, grace);
-    await first['tokens:create']({ name: 'grace token' });
+    const adaId = shownId(await signIn(first, ada));
+    await first['tokens:create']({ accountId: adaId, name: 'ada token' });
+    const graceId = shownId(await signIn(first, grace));
+    await first['tokens:create']({ accountId: graceId, name: 'grace token' });
     expect((await keytar.findCredentials(SERVICE)).map((entry) => entry.account).sort()).toEqual(
       [`${ada.url} ${ada.email}`, `${grace.url} ${grace.email}`].sort(),
     );
@@ -199,11 +212,12 @@ describe('two accounts on a real NocoDB and the real keychain', () => {
       { email: grace.email, status: 'signed_in', active: true },
     ]);
     expect(await tokenNames(restarted)).toEqual(['grace token']);
-    await restarted['accounts:switch']({ id: `${ada.url} ${ada.email}` });
+    expect(state.accounts.map((account) => account.id)).toEqual([adaId, graceId]);
+    await restarted['accounts:switch']({ accountId: adaId });
     expect(await tokenNames(restarted)).toEqual(['ada token']);
 
     const graceBefore = await storedSession(grace);
-    const afterLogOut = await restarted['session:sign-out']();
+    const afterLogOut = await restarted['session:sign-out']({ accountId: adaId });
 
     expect(afterLogOut).toMatchObject({ status: 'signed_in', account: { email: grace.email } });
     expect((await keytar.findCredentials(SERVICE)).map((entry) => entry.account)).toEqual([`${grace.url} ${grace.email}`]);

@@ -3,6 +3,7 @@ import { CHANNELS } from '../../preload/contract.ts';
 import { createHandlers } from '../../main/create-handlers.ts';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import { memoryPorts } from '../support/memory-ports.ts';
+import { shownId } from '../support/shown-account.ts';
 
 describe('createHandlers', () => {
   it('has one handler for every channel of the contract, and nothing else', () => {
@@ -26,17 +27,18 @@ describe('createHandlers', () => {
 
       const state = await handlers['session:sign-in']({ serverUrl: server.url, email, password });
       expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory', account: { email } });
+      const accountId = shownId(state);
 
-      const created = await handlers['tokens:create']({ name: 'wired' });
-      const value = await handlers['tokens:reveal']({ id: created.id });
-      const page = await handlers['tokens:list']({ page: 1, pageSize: 10 });
+      const created = await handlers['tokens:create']({ accountId, name: 'wired' });
+      const value = await handlers['tokens:reveal']({ accountId, id: created.id });
+      const page = await handlers['tokens:list']({ accountId, page: 1, pageSize: 10 });
       expect(page.tokens.map((token) => token.name)).toEqual(['wired']);
 
-      expect(await handlers['tokens:copy']({ id: created.id })).toEqual({ clearAfterSeconds: 30 });
+      expect(await handlers['tokens:copy']({ accountId, id: created.id })).toEqual({ clearAfterSeconds: 30 });
       expect(clipboard.text).toBe(value);
 
-      expect(await handlers['tokens:delete']({ id: created.id })).toEqual({ revocation: 'revoked' });
-      expect(await handlers['session:sign-out']()).toMatchObject({ status: 'signed_out', prefill: { email } });
+      expect(await handlers['tokens:delete']({ accountId, id: created.id })).toEqual({ revocation: 'revoked' });
+      expect(await handlers['session:sign-out']({ accountId })).toMatchObject({ status: 'signed_out', prefill: { email } });
 
       expect(await ports.secretStore.accounts()).toEqual([]);
       expect(logs.join('\n')).not.toContain(value);
@@ -47,13 +49,14 @@ describe('createHandlers', () => {
       const { ports } = memoryPorts();
       const handlers = createHandlers(ports);
       const { email, password } = server.admin;
-      await handlers['session:sign-in']({ serverUrl: server.url, email, password });
-      const { id } = await handlers['tokens:create']({ name: 'forget me' });
+      const first = shownId(await handlers['session:sign-in']({ serverUrl: server.url, email, password }));
+      const { id } = await handlers['tokens:create']({ accountId: first, name: 'forget me' });
 
-      await handlers['session:sign-out']();
-      await handlers['session:sign-in']({ serverUrl: server.url, email, password });
+      await handlers['session:sign-out']({ accountId: first });
+      const again = shownId(await handlers['session:sign-in']({ serverUrl: server.url, email, password }));
 
-      await expect(handlers['tokens:reveal']({ id })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(handlers['tokens:reveal']({ accountId: again, id })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(handlers['tokens:reveal']({ accountId: first, id })).rejects.toMatchObject({ code: 'unknown_account' });
     });
 
     it('reads and updates the settings', async () => {
@@ -76,12 +79,12 @@ describe('createHandlers', () => {
       const { ports } = memoryPorts();
       const handlers = createHandlers(ports);
       const { email, password } = server.admin;
-      await handlers['session:sign-in']({ serverUrl: server.url, email, password });
-      return { ports, handlers, account: { serverUrl: server.url, email } };
+      const accountId = shownId(await handlers['session:sign-in']({ serverUrl: server.url, email, password }));
+      return { ports, handlers, accountId, account: { serverUrl: server.url, email } };
     }
 
     it('a JWT the server refuses at launch (`me` answers 401): one refresh, one retry, still signed in', async () => {
-      const { ports } = await signedIn();
+      const { ports, accountId } = await signedIn();
       server.expireJwts();
       const refreshesBefore = server.calls.refresh;
 
@@ -89,49 +92,49 @@ describe('createHandlers', () => {
       const restarted = createHandlers(ports);
       expect(await restarted['session:get']()).toMatchObject({ status: 'signed_in' });
       expect(server.calls.refresh - refreshesBefore).toBe(1);
-      expect(await restarted['tokens:list']({ page: 1, pageSize: 10 })).toMatchObject({ tokens: [] });
+      expect(await restarted['tokens:list']({ accountId, page: 1, pageSize: 10 })).toMatchObject({ tokens: [] });
     });
 
     it("signing out forgets the account's token copies", async () => {
-      const { ports, handlers, account } = await signedIn();
-      const { id } = await handlers['tokens:create']({ name: 'kept' });
+      const { ports, handlers, accountId, account } = await signedIn();
+      const { id } = await handlers['tokens:create']({ accountId, name: 'kept' });
       expect([...(await ports.tokenVault.load(account)).keys()]).toEqual([id]);
 
-      await handlers['session:sign-out']();
+      await handlers['session:sign-out']({ accountId });
 
       expect(await ports.tokenVault.load(account)).toEqual(new Map());
     });
 
     it("with two accounts, Log Out of either (menu or overview) forgets that account's copies only", async () => {
-      const { ports, handlers, account: ada } = await signedIn();
+      const { ports, handlers, accountId: adaId, account: ada } = await signedIn();
       const grace = { serverUrl: server.url, email: 'grace@example.com' };
       server.addUser({ email: grace.email, password: 'grace-password' });
-      const adaToken = await handlers['tokens:create']({ name: 'ada kept' });
-      await handlers['session:sign-in']({ ...grace, password: 'grace-password' });
-      const graceToken = await handlers['tokens:create']({ name: 'grace kept' });
+      const adaToken = await handlers['tokens:create']({ accountId: adaId, name: 'ada kept' });
+      const graceId = shownId(await handlers['session:sign-in']({ ...grace, password: 'grace-password' }));
+      const graceToken = await handlers['tokens:create']({ accountId: graceId, name: 'grace kept' });
       expect([...(await ports.tokenVault.load(ada)).keys()]).toEqual([adaToken.id]);
       expect([...(await ports.tokenVault.load(grace)).keys()]).toEqual([graceToken.id]);
 
       // Ada is not the active account: removed from the overview.
-      await handlers['accounts:remove']({ id: `${ada.serverUrl} ${ada.email}` });
+      await handlers['accounts:remove']({ accountId: adaId });
       expect(await ports.tokenVault.load(ada)).toEqual(new Map());
       expect([...(await ports.tokenVault.load(grace)).keys()]).toEqual([graceToken.id]);
-      await expect(handlers['tokens:reveal']({ id: graceToken.id })).resolves.toMatch(/\S{20}/);
+      await expect(handlers['tokens:reveal']({ accountId: graceId, id: graceToken.id })).resolves.toMatch(/\S{20}/);
 
-      await handlers['session:sign-out']();
+      await handlers['session:sign-out']({ accountId: graceId });
       expect(await ports.tokenVault.load(grace)).toEqual(new Map());
     });
 
     it('turning the setting off forgets every copy; saving another setting leaves them alone', async () => {
-      const { ports, handlers, account } = await signedIn();
-      await handlers['tokens:create']({ name: 'kept' });
+      const { ports, handlers, accountId, account } = await signedIn();
+      await handlers['tokens:create']({ accountId, name: 'kept' });
       await handlers['settings:update']({ clipboardClearSeconds: 5 });
       expect((await ports.tokenVault.load(account)).size).toBe(1);
 
       await handlers['settings:update']({ keepTokenCopies: false });
 
       expect(await ports.tokenVault.load(account)).toEqual(new Map());
-      await handlers['tokens:create']({ name: 'not kept' });
+      await handlers['tokens:create']({ accountId, name: 'not kept' });
       expect(await ports.tokenVault.load(account)).toEqual(new Map());
     });
   });

@@ -19,11 +19,11 @@ function setup(overrides: Partial<Record<Channel, (arg: unknown) => unknown>> = 
 describe('IPC router', () => {
   it('answers the app window with the handler result as data', async () => {
     const { router, handlers } = setup();
-    await expect(router.dispatch('tokens:copy', ownWindow, { id: '3' })).resolves.toEqual({
+    await expect(router.dispatch('tokens:copy', ownWindow, { accountId: 'a1', id: '3' })).resolves.toEqual({
       ok: true,
       value: 'handled tokens:copy',
     });
-    expect(handlers['tokens:copy']).toHaveBeenCalledWith({ id: '3' });
+    expect(handlers['tokens:copy']).toHaveBeenCalledWith({ accountId: 'a1', id: '3' });
   });
 
   it.each<[string, IpcSender]>([
@@ -65,6 +65,12 @@ describe('IPC router', () => {
     ['tokens:delete', { id: 'a b' }],
     ['tokens:delete', { id: 'x'.repeat(129) }],
     ['tokens:copy', null],
+    // Every account-scoped call names its account, by an id of main's making.
+    ['tokens:copy', { id: '1' }],
+    ['tokens:copy', { accountId: '', id: '1' }],
+    ['tokens:copy', { accountId: 'http://x ada@example.com', id: '1' }],
+    ['session:sign-out', undefined],
+    ['accounts:switch', { id: 'a1' }],
     ['tokens:list', { page: 0, pageSize: 10 }],
     ['tokens:list', { page: 1, pageSize: 1000 }],
     ['session:get', { sneaky: true }],
@@ -109,7 +115,7 @@ describe('IPC router', () => {
         throw new AppFailure('server_unreachable', 'Cannot reach the server.');
       },
     });
-    await expect(router.dispatch('tokens:list', ownWindow, { page: 1, pageSize: 10 })).resolves.toEqual({
+    await expect(router.dispatch('tokens:list', ownWindow, { accountId: 'a1', page: 1, pageSize: 10 })).resolves.toEqual({
       ok: false,
       error: { code: 'server_unreachable', message: 'Cannot reach the server.' },
     });

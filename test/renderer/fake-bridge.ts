@@ -15,6 +15,8 @@ import type {
 } from '../../preload/contract.ts';
 
 export const ADMIN = { serverUrl: 'http://localhost:8080', email: 'admin@example.com', password: 'password123' };
+/** The admin account's id, as the fake main reports it (and the renderer names it in every call). */
+export const ADMIN_ID = `${ADMIN.serverUrl} ${ADMIN.email}`;
 
 export type MethodName =
   | 'session.get'
@@ -162,7 +164,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     const account = accounts.find((candidate) => candidate.id === id);
     return account
       ? { ok: true, value: account }
-      : { ok: false, error: { code: 'not_found', message: 'This account is no longer in the list.' } };
+      : { ok: false, error: { code: 'unknown_account', message: 'This account is no longer in the list.' } };
+  };
+  /** Like main: a call runs on the account it names, or is refused; never on another one. */
+  const signedInById = (id: string): Result<FakeAccount> => {
+    const found = byId(id);
+    if (!found.ok || usable(found.value)) return found;
+    return { ok: false, error: { code: 'account_not_signed_in', message: 'This account is signed out. Sign in to continue.' } };
   };
   const removeAccount = (account: FakeAccount) => {
     accounts = accounts.filter((candidate) => candidate !== account);
@@ -215,31 +223,32 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           notice = null;
           return ok(state());
         }),
-      signOut: () =>
-        run('session.signOut', undefined, () => {
-          const current = active();
-          if (current) removeAccount(current);
+      signOut: (arg) =>
+        run('session.signOut', arg, () => {
+          const found = byId(arg.accountId);
+          if (!found.ok) return found;
+          removeAccount(found.value);
           return ok(state());
         }),
     },
     accounts: {
       switch: (arg) =>
         run('accounts.switch', arg, () => {
-          const found = byId(arg.id);
+          const found = byId(arg.accountId);
           if (!found.ok) return found;
           activeId = found.value.id;
           return ok(state());
         }),
       remove: (arg) =>
         run('accounts.remove', arg, () => {
-          const found = byId(arg.id);
+          const found = byId(arg.accountId);
           if (!found.ok) return found;
           removeAccount(found.value);
           return ok(state());
         }),
       retry: (arg) =>
         run('accounts.retry', arg, () => {
-          const found = byId(arg.id);
+          const found = byId(arg.accountId);
           if (!found.ok) return found;
           found.value.status = 'signed_in';
           found.value.problem = null;
@@ -248,12 +257,12 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         }),
     },
     tokens: {
-      list: (arg) => {
-        // Like main, the call belongs to the account that was active when it started.
-        const pinned = activeTokens();
-        return run('tokens.list', arg, () => {
+      list: (arg) =>
+        run('tokens.list', arg, () => {
+          const found = signedInById(arg.accountId);
+          if (!found.ok) return found;
           const start = (arg.page - 1) * arg.pageSize;
-          const tokens = pinned;
+          const { tokens } = found.value;
           return ok({
             tokens: tokens.slice(start, start + arg.pageSize).map(({ value: _secret, ...summary }) => summary),
             page: arg.page,
@@ -261,65 +270,73 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
             totalRows: options.totalRowsOverride ?? tokens.length,
             isLastPage: start + arg.pageSize >= tokens.length,
           });
-        });
-      },
-      scan: (arg) => {
-        // All tokens names the account; pages of 100 here (main learns the server's own size).
-        const pinned = accounts.find((account) => account.id === arg.accountId);
-        return run('tokens.scan', arg, () => {
-          if (!pinned) return { ok: false, error: { code: 'not_found', message: 'This account is no longer in the list.' } };
-          const page = pinned.tokens.slice(arg.offset, arg.offset + SCAN_PAGE);
-          const next = arg.offset + SCAN_PAGE < pinned.tokens.length ? arg.offset + SCAN_PAGE : null;
-          return ok({ tokens: page.map(({ value: _secret, ...summary }) => summary), next });
-        });
-      },
+        }),
+      scan: (arg) =>
+        // Pages of 100 here; main learns the server's own size.
+        run('tokens.scan', arg, () => {
+          const found = signedInById(arg.accountId);
+          if (!found.ok) return found;
+          const { tokens } = found.value;
+          const next = arg.offset + SCAN_PAGE < tokens.length ? arg.offset + SCAN_PAGE : null;
+          return ok({ tokens: tokens.slice(arg.offset, arg.offset + SCAN_PAGE).map(({ value: _secret, ...summary }) => summary), next });
+        }),
       create: (arg) =>
         run('tokens.create', arg, () => {
-          const token = makeToken(nextId++, arg.name, active()?.email ?? null, { valueSource: options.createdValueSource ?? 'server' });
-          activeTokens().push(token);
+          const found = signedInById(arg.accountId);
+          if (!found.ok) return found;
+          const token = makeToken(nextId++, arg.name, found.value.email, { valueSource: options.createdValueSource ?? 'server' });
+          found.value.tokens.push(token);
           const { value: _secret, ...summary } = token;
           return ok(summary);
         }),
-      reveal: (arg) => {
-        const pinned = activeTokens();
-        return run('tokens.reveal', arg, () => {
-          const token = pinned.find((t) => t.id === arg.id && t.valueSource !== 'none');
+      reveal: (arg) =>
+        run('tokens.reveal', arg, () => {
+          const found = signedInById(arg.accountId);
+          if (!found.ok) return found;
+          const token = found.value.tokens.find((t) => t.id === arg.id && t.valueSource !== 'none');
           return token ? ok(token.value) : notFound;
-        });
-      },
-      copy: (arg) => {
-        const pinned = activeTokens();
-        return run('tokens.copy', arg, () => copied(pinned, arg.id));
-      },
+        }),
+      copy: (arg) =>
+        run('tokens.copy', arg, () => {
+          const found = signedInById(arg.accountId);
+          return found.ok ? copied(found.value.tokens, arg.id) : found;
+        }),
       delete: (arg) =>
         run('tokens.delete', arg, (): Result<DeleteResult> => {
-          const current = active();
-          if (!current?.tokens.some((t) => t.id === arg.id)) return notFound;
-          current.tokens = current.tokens.filter((t) => t.id !== arg.id);
+          const found = signedInById(arg.accountId);
+          if (!found.ok) return found;
+          const account = found.value;
+          if (!account.tokens.some((t) => t.id === arg.id)) return notFound;
+          account.tokens = account.tokens.filter((t) => t.id !== arg.id);
           return ok({ revocation });
         }),
-      copyExample: (arg) => {
-        const pinned = activeTokens();
-        return run('tokens.copyExample', arg, () => copied(pinned, arg.id));
-      },
-      test: (arg) => {
-        const pinned = activeTokens();
-        return run('tokens.test', arg, () => (pinned.some((t) => t.id === arg.id) ? ok(testResults.get(arg.id) ?? 'works') : notFound));
-      },
+      copyExample: (arg) =>
+        run('tokens.copyExample', arg, () => {
+          const found = signedInById(arg.accountId);
+          return found.ok ? copied(found.value.tokens, arg.id) : found;
+        }),
+      test: (arg) =>
+        run('tokens.test', arg, () => {
+          const found = signedInById(arg.accountId);
+          if (!found.ok) return found;
+          return found.value.tokens.some((t) => t.id === arg.id) ? ok(testResults.get(arg.id) ?? 'works') : notFound;
+        }),
     },
     profile: {
       update: (arg) =>
         run('profile.update', arg, () => {
-          const current = active();
-          if (current) current.displayName = arg.displayName.trim();
+          const found = signedInById(arg.accountId);
+          if (!found.ok) return found;
+          found.value.displayName = arg.displayName.trim();
           return ok(state());
         }),
       changePassword: (arg) =>
         run('profile.changePassword', arg, () => {
-          const current = active();
-          if (!current || arg.currentPassword !== current.password)
+          const found = signedInById(arg.accountId);
+          if (!found.ok) return found;
+          if (arg.currentPassword !== found.value.password)
             return { ok: false, error: { code: 'validation', message: 'Current password is wrong' } };
-          current.password = arg.newPassword;
+          found.value.password = arg.newPassword;
           return ok(state());
         }),
     },

@@ -8,7 +8,7 @@ export function displayNameProblem(name: string): string | null {
   return null;
 }
 
-export interface PasswordDraft extends PasswordChange {
+export interface PasswordDraft extends Omit<PasswordChange, 'accountId'> {
   confirmPassword: string;
 }
 

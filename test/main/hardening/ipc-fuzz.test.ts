@@ -28,6 +28,7 @@ const hostileValue = fc.oneof(fc.anything({ withNullPrototype: true, withObjectS
 const nearMiss = fc
   .record(
     {
+      accountId: hostileValue,
       name: hostileValue,
       id: hostileValue,
       page: hostileValue,
@@ -73,6 +74,8 @@ describe('IPC fuzzing through the real router and handlers', () => {
   let server: FakeNocodb;
   let router: IpcRouter;
   let cases = 0;
+  /** The signed-in account's id, which the accepted calls name. */
+  let accountId = '';
   const totalServerCalls = () => Object.values(server.calls).reduce((sum, n) => sum + n, 0);
 
   beforeAll(async () => {
@@ -81,7 +84,8 @@ describe('IPC fuzzing through the real router and handlers', () => {
     router = createIpcRouter({ handlers: createHandlers(ports), isTrustedSender: createSenderCheck(() => 1) });
     const signIn = await router.dispatch('session:sign-in', sender, { serverUrl: server.url, ...server.admin });
     expect(signIn.ok).toBe(true);
-    expect((await router.dispatch('tokens:create', sender, { name: 'keep me' })).ok).toBe(true);
+    accountId = signIn.ok ? ((signIn.value as { accounts: Array<{ id: string }> }).accounts[0]?.id ?? '') : '';
+    expect((await router.dispatch('tokens:create', sender, { accountId, name: 'keep me' })).ok).toBe(true);
   });
   afterAll(async () => {
     console.log(`IPC fuzz: ${cases} payloads across ${CHANNELS.length} channels`);
@@ -91,7 +95,7 @@ describe('IPC fuzzing through the real router and handlers', () => {
   it.each(CHANNELS)('%s: every rejected payload is a typed error, reaches no server, changes no state', async (channel: Channel) => {
     const before = {
       session: await router.dispatch('session:get', sender, undefined),
-      tokens: await router.dispatch('tokens:list', sender, { page: 1, pageSize: 100 }),
+      tokens: await router.dispatch('tokens:list', sender, { accountId, page: 1, pageSize: 100 }),
       settings: await router.dispatch('settings:get', sender, undefined),
     };
     const callsBefore = totalServerCalls();
@@ -108,7 +112,7 @@ describe('IPC fuzzing through the real router and handlers', () => {
     expect(totalServerCalls()).toBe(callsBefore);
     expect({
       session: await router.dispatch('session:get', sender, undefined),
-      tokens: await router.dispatch('tokens:list', sender, { page: 1, pageSize: 100 }),
+      tokens: await router.dispatch('tokens:list', sender, { accountId, page: 1, pageSize: 100 }),
       settings: await router.dispatch('settings:get', sender, undefined),
     }).toEqual(before);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -117,15 +121,16 @@ describe('IPC fuzzing through the real router and handlers', () => {
 
   it('accepted edge values (huge ids, unicode names, page bounds, unknown account ids) get a result or a typed error, never a throw', async () => {
     const stateBefore = await router.dispatch('session:get', sender, undefined);
-    const accountId = fc
+    const unknownId = fc
       .oneof(
         fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }),
-        fc.constantFrom(`${server.url} nobody@example.com`, `${server.url} `, ' x', '__proto__'),
+        fc.uuid(),
+        fc.constantFrom(`${server.url} nobody@example.com`, `${server.url} `, ' x', '__proto__', 'constructor'),
       )
-      .filter((id) => checkArgument('accounts:switch', { id }).ok);
+      .filter((id) => id !== accountId && checkArgument('accounts:switch', { accountId: id }).ok);
     const accountCall = fc.record({
-      channel: fc.constantFrom<Channel>('accounts:switch', 'accounts:remove', 'accounts:retry'),
-      arg: fc.record({ id: accountId }),
+      channel: fc.constantFrom<Channel>('accounts:switch', 'accounts:remove', 'accounts:retry', 'session:sign-out'),
+      arg: fc.record({ accountId: unknownId }),
     });
     await fc.assert(
       fc.asyncProperty(accountCall, async ({ channel, arg }) => {
@@ -133,27 +138,36 @@ describe('IPC fuzzing through the real router and handlers', () => {
         const answer = await router.dispatch(channel, sender, arg);
         expectTypedAnswer(answer);
         // No listed account has such an id: nothing may change, whatever the channel.
-        expect(answer).toMatchObject({ ok: false, error: { code: 'not_found' } });
+        expect(answer).toMatchObject({ ok: false, error: { code: 'unknown_account' } });
       }),
       { numRuns: 150 },
     );
     expect(await router.dispatch('session:get', sender, undefined)).toEqual(stateBefore);
 
+    const namedAccount = fc.oneof(fc.constant(accountId), unknownId);
     const accepted = fc.oneof(
       fc.record({
         channel: fc.constantFrom<Channel>('tokens:reveal', 'tokens:copy', 'tokens:delete'),
         arg: fc.record({
+          accountId: namedAccount,
           id: fc.oneof(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }).map(String), fc.stringMatching(/^[A-Za-z0-9_.:~-]{1,128}$/)),
         }),
       }),
       fc.record({
         channel: fc.constant<Channel>('tokens:list'),
-        arg: fc.record({ page: fc.integer({ min: 1, max: 1_000_000 }), pageSize: fc.integer({ min: 1, max: 100 }) }),
+        arg: fc.record({
+          accountId: namedAccount,
+          page: fc.integer({ min: 1, max: 1_000_000 }),
+          pageSize: fc.integer({ min: 1, max: 100 }),
+        }),
       }),
       fc.record({
         channel: fc.constant<Channel>('tokens:create'),
         arg: fc.record({
-          name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }).filter((name) => checkArgument('tokens:create', { name }).ok),
+          accountId: namedAccount,
+          name: fc
+            .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
+            .filter((name) => checkArgument('tokens:create', { accountId, name }).ok),
         }),
       }),
     );

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
 import { createProfileService } from '../../../main/profile/profile-service.ts';
-import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness } from '../session/session-harness.ts';
+import type { PasswordChange } from '../../../preload/contract.ts';
+import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness, shownId } from '../session/session-harness.ts';
 
 const NEW_PASSWORD = 'a brand new password';
 
@@ -40,8 +41,15 @@ async function signedIn(options: { holdChange?: boolean; holdRename?: boolean; h
     };
   };
   await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
-  const profile = createProfileService({ session: h.service });
-  const listTokens = () => h.service.withSession((client, jwt) => client.listTokens(jwt, { limit: 10, offset: 0 }));
+  // Every call below is sent from Ada's screen, so it names Ada's account.
+  const accountId = await shownId(h.service);
+  const service = createProfileService({ session: h.service });
+  const profile = {
+    changePassword: (change: Omit<PasswordChange, 'accountId'>) => service.changePassword({ accountId, ...change }),
+    updateDisplayName: (displayName: string) => service.updateDisplayName({ accountId, displayName }),
+  };
+  const listTokens = async () =>
+    (await h.service.pin(accountId)).withSession((client, jwt) => client.listTokens(jwt, { limit: 10, offset: 0 }));
   return { h, profile, held, storedAtList, listTokens };
 }
 
@@ -167,7 +175,7 @@ describe('renaming the user', () => {
   it('sends the trimmed name and answers the session with it', async () => {
     const { h, profile } = await signedIn();
 
-    const state = await profile.updateDisplayName({ displayName: '  Ada Lovelace ' });
+    const state = await profile.updateDisplayName('  Ada Lovelace ');
 
     expect(state).toMatchObject({ status: 'signed_in', account: { displayName: 'Ada Lovelace' } });
     expect(await h.service.getState()).toEqual(state);
@@ -175,7 +183,7 @@ describe('renaming the user', () => {
 
   it('records the new name on the account it was sent for, not on one opened while the request was out', async () => {
     const { h, profile, held } = await signedIn({ holdRename: true });
-    const renaming = profile.updateDisplayName({ displayName: 'Ada Lovelace' });
+    const renaming = profile.updateDisplayName('Ada Lovelace');
     await expect.poll(() => held.started).toBe(true);
     await h.service.signIn({ serverUrl: SERVER, email: GRACE.email, password: GRACE.password });
 
@@ -193,7 +201,7 @@ describe('renaming the user', () => {
     const { h, profile } = await signedIn();
     h.noco.failures.updateProfile = new AppFailure('server_error', 'The server had a problem (HTTP 500). Try again.');
 
-    await expect(profile.updateDisplayName({ displayName: 'Nobody' })).rejects.toMatchObject({ code: 'server_error' });
+    await expect(profile.updateDisplayName('Nobody')).rejects.toMatchObject({ code: 'server_error' });
 
     expect(await h.service.getState()).toMatchObject({ account: { displayName: 'Ada' } });
   });

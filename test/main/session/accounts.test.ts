@@ -10,7 +10,19 @@ import { createTokenService } from '../../../main/tokens/token-service.ts';
 import { MAX_ACCOUNTS, type SessionState } from '../../../preload/contract.ts';
 import type { InMemoryNoco } from '../../support/in-memory-noco-client.ts';
 import { memoryJsonFile } from '../../support/memory-ports.ts';
-import { EMAIL, GRACE, PASSWORD, SERVER, SERVER_B, sessionHarness } from './session-harness.ts';
+import {
+  EMAIL,
+  GRACE,
+  PASSWORD,
+  SERVER,
+  SERVER_B,
+  idOf,
+  nameOf,
+  onShown,
+  sessionHarness,
+  signOutShown,
+  tokensFromShownScreen,
+} from './session-harness.ts';
 
 type Harness = ReturnType<typeof sessionHarness>;
 
@@ -23,10 +35,11 @@ const signInGrace = (h: Harness) => h.service.signIn({ serverUrl: SERVER, email:
 const signInAdaOnB = (h: Harness) => h.service.signIn({ serverUrl: SERVER_B, email: EMAIL, password: PASSWORD });
 
 const activeEmail = (state: SessionState) => (state.status === 'signed_in' ? `${state.account.serverUrl} ${state.account.email}` : null);
-const listed = (state: SessionState) => state.accounts.map(({ id, status, active }) => ({ id, status, active }));
+// Ids are opaque: the tests name accounts "server email".
+const listed = (state: SessionState) => state.accounts.map((entry) => ({ id: nameOf(entry), status: entry.status, active: entry.active }));
 
 function tokensOn(h: Harness) {
-  return createTokenService({
+  const tokens = createTokenService({
     session: h.service,
     clipboard: createClipboardGuard({
       clipboard: { readText: () => '', writeText: () => {} },
@@ -37,6 +50,7 @@ function tokensOn(h: Harness) {
     vault: createMemoryTokenVault(),
     log: () => {},
   });
+  return tokensFromShownScreen(h.service, tokens);
 }
 
 /** Lets the test hold one method of a server (for clients made from now on) until it releases the calls. */
@@ -130,12 +144,12 @@ describe('switching', () => {
     await signInAda(h);
     await signInAdaOnB(h);
 
-    const state = await h.service.switchTo(ADA_ID);
+    const state = await h.service.switchTo(await idOf(h.service, ADA_ID));
 
     expect(activeEmail(state)).toBe(ADA_ID);
     expect(h.settingsFile.content).toMatchObject({ lastAccount: { serverUrl: SERVER, email: EMAIL } });
     const listBefore = h.noco.calls.listTokens;
-    await h.service.withSession((client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 }));
+    await onShown(h.service, (client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 }));
     expect(h.noco.calls.listTokens).toBe(listBefore + 1);
     expect(h.nocoB.calls.listTokens).toBe(0);
   });
@@ -144,7 +158,7 @@ describe('switching', () => {
     const h = sessionHarness();
     await signInAda(h);
 
-    await expect(h.service.switchTo(`${SERVER} mallory@example.com`)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(h.service.switchTo('mallory')).rejects.toMatchObject({ code: 'unknown_account' });
     expect(activeEmail(await h.service.getState())).toBe(ADA_ID);
   });
 
@@ -156,12 +170,12 @@ describe('switching', () => {
     const { id: graceToken } = await tokens.create({ name: 'grace only' });
     await signInAda(h);
     await tokens.create({ name: 'ada only' });
-    await h.service.switchTo(GRACE_ID);
+    await h.service.switchTo(await idOf(h.service, GRACE_ID));
     held.hold();
 
     const slowList = tokens.list({ page: 1, pageSize: 10 });
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await h.service.switchTo(ADA_ID);
+    await h.service.switchTo(await idOf(h.service, ADA_ID));
     held.release();
     const page = await slowList;
 
@@ -169,7 +183,7 @@ describe('switching', () => {
     expect(held.argsSeen).toEqual([(await h.keychain.peek(SERVER, GRACE.email))?.jwt]);
     // Grace's value was cached for Grace, not for Ada, who is active now.
     await expect(tokens.reveal({ id: graceToken })).rejects.toMatchObject({ code: 'not_found' });
-    await h.service.switchTo(GRACE_ID);
+    await h.service.switchTo(await idOf(h.service, GRACE_ID));
     await expect(tokens.reveal({ id: graceToken })).resolves.toMatch(/^grace@example.com:/);
   });
 
@@ -178,15 +192,15 @@ describe('switching', () => {
     const held = holdCalls(h.noco, 'listTokens');
     await signInAda(h);
     await signInGrace(h);
-    await h.service.switchTo(ADA_ID);
+    await h.service.switchTo(await idOf(h.service, ADA_ID));
     const adaBefore = await h.keychain.peek(SERVER, EMAIL);
     const graceBefore = await h.keychain.peek(SERVER, GRACE.email);
     h.noco.rejectCurrentJwts();
     held.hold();
 
-    const slow = h.service.withSession((client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 }));
+    const slow = onShown(h.service, (client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 }));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await h.service.switchTo(GRACE_ID);
+    await h.service.switchTo(await idOf(h.service, GRACE_ID));
     held.release();
     await slow;
 
@@ -195,6 +209,64 @@ describe('switching', () => {
     expect((await h.keychain.peek(SERVER, EMAIL))?.refreshToken).not.toBe(adaBefore?.refreshToken);
     expect(await h.keychain.peek(SERVER, GRACE.email)).toEqual(graceBefore);
     expect(activeEmail(await h.service.getState())).toBe(GRACE_ID);
+  });
+});
+
+describe('every call names its account', () => {
+  it('runs on the account it names, whichever one is shown', async () => {
+    const h = sessionHarness();
+    const service = createTokenService({
+      session: h.service,
+      clipboard: createClipboardGuard({
+        clipboard: { readText: () => '', writeText: () => {} },
+        timers: { setTimeout: () => 0, clearTimeout: () => {} },
+        log: () => {},
+      }),
+      settings: createSettingsService(memoryJsonFile()),
+      vault: createMemoryTokenVault(),
+      log: () => {},
+    });
+    await signInGrace(h);
+    const graceId = await idOf(h.service, GRACE_ID);
+    await service.create({ accountId: graceId, name: 'grace only' });
+    await signInAdaOnB(h); // shown now
+
+    const page = await service.list({ accountId: graceId, page: 1, pageSize: 10 });
+
+    expect(page.tokens.map((token) => token.name)).toEqual(['grace only']);
+    expect(h.nocoB.calls.listTokens).toBe(0);
+    expect(activeEmail(await h.service.getState())).toBe(ADA_B_ID);
+  });
+
+  it('refuses an id no account has with unknown_account, and an account without a live session with account_not_signed_in', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await signInAdaOnB(h);
+    h.nocoB.failures.me = new AppFailure('server_unreachable', 'The server cannot be reached.');
+    h.clock.now += 11 * 3600_000;
+    const restarted = h.launch();
+    const unreachableId = await idOf(restarted, ADA_B_ID);
+    const callsBefore = h.noco.calls.listTokens + h.nocoB.calls.listTokens;
+
+    await expect(restarted.pin('no-such-account')).rejects.toMatchObject({ code: 'unknown_account' });
+    await expect(restarted.pin(unreachableId)).rejects.toMatchObject({ code: 'account_not_signed_in' });
+    await expect(restarted.signOut('no-such-account')).rejects.toMatchObject({ code: 'unknown_account' });
+    expect(h.noco.calls.listTokens + h.nocoB.calls.listTokens).toBe(callsBefore);
+    expect(listed(await restarted.getState()).map((entry) => entry.id)).toEqual([ADA_ID, ADA_B_ID]);
+  });
+
+  it('keeps each account its opaque id across restarts, and gives a re-added account a new one', async () => {
+    const h = sessionHarness();
+    await signInAda(h);
+    await signInGrace(h);
+    const ids = (await h.service.getState()).accounts.map((account) => account.id);
+
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) expect(id).not.toContain('@');
+    expect((await h.launch().getState()).accounts.map((account) => account.id)).toEqual(ids);
+    await h.service.remove(ids[0]!);
+    await signInAda(h);
+    expect((await h.service.getState()).accounts.map((account) => account.id)).not.toContain(ids[0]);
   });
 });
 
@@ -209,9 +281,9 @@ describe('Log Out of one account', () => {
     const { id } = await tokens.create({ name: 'ada token' });
     await signInGrace(h);
     await signInAdaOnB(h);
-    await h.service.switchTo(ADA_ID);
+    await h.service.switchTo(await idOf(h.service, ADA_ID));
 
-    const state = await h.service.signOut();
+    const state = await signOutShown(h.service);
 
     expect(activeEmail(state)).toBe(GRACE_ID);
     expect(listed(state).map((entry) => entry.id)).toEqual([GRACE_ID, ADA_B_ID]);
@@ -229,7 +301,7 @@ describe('Log Out of one account', () => {
     await signInAda(h);
     await signInAdaOnB(h);
 
-    const state = await h.service.remove(ADA_ID);
+    const state = await h.service.remove(await idOf(h.service, ADA_ID));
 
     expect(activeEmail(state)).toBe(ADA_B_ID);
     expect(listed(state)).toEqual([{ id: ADA_B_ID, status: 'signed_in', active: true }]);
@@ -241,7 +313,7 @@ describe('Log Out of one account', () => {
     const h = sessionHarness();
     await signInAda(h);
 
-    expect(await h.service.signOut()).toEqual({
+    expect(await signOutShown(h.service)).toEqual({
       status: 'signed_out',
       prefill: { serverUrl: SERVER, email: EMAIL },
       notice: null,
@@ -255,7 +327,7 @@ describe('launch', () => {
   async function twoAccountsThenRestart(h: Harness) {
     await signInAda(h);
     await signInAdaOnB(h);
-    await h.service.switchTo(ADA_ID);
+    await h.service.switchTo(await idOf(h.service, ADA_ID));
     return h.launch();
   }
 
@@ -317,21 +389,22 @@ describe('launch', () => {
     const state = await restarted.getState();
 
     expect(activeEmail(state)).toBe(ADA_ID);
-    expect(state.accounts).toEqual([
-      expect.objectContaining({ id: ADA_ID, status: 'signed_in', active: true }),
-      expect.objectContaining({ id: ADA_B_ID, status: 'unreachable', problem: 'The server cannot be reached.', active: false }),
+    expect(listed(state)).toEqual([
+      { id: ADA_ID, status: 'signed_in', active: true },
+      { id: ADA_B_ID, status: 'unreachable', active: false },
     ]);
+    expect(state.accounts[1]?.problem).toBe('The server cannot be reached.');
     expect(await h.keychain.peek(SERVER_B, EMAIL)).not.toBeNull();
 
     delete h.nocoB.failures.me;
     const meCalls = h.nocoB.calls.me;
     await restarted.getState();
-    await restarted.withSession((client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 }));
-    await restarted.signOut();
+    await onShown(restarted, (client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 }));
+    await signOutShown(restarted);
     expect(h.nocoB.calls.me).toBe(meCalls);
-    expect((await restarted.getState()).accounts).toEqual([expect.objectContaining({ id: ADA_B_ID, status: 'unreachable' })]);
+    expect(listed(await restarted.getState())).toEqual([{ id: ADA_B_ID, status: 'unreachable', active: false }]);
 
-    const retried = await restarted.retry(ADA_B_ID);
+    const retried = await restarted.retry(await idOf(restarted, ADA_B_ID));
     expect(activeEmail(retried)).toBe(ADA_B_ID);
     expect(listed(retried)).toEqual([{ id: ADA_B_ID, status: 'signed_in', active: true }]);
   });
@@ -345,7 +418,7 @@ describe('launch', () => {
     const restarted = h.launch();
     await restarted.getState();
 
-    await restarted.remove(ADA_B_ID);
+    await restarted.remove(await idOf(restarted, ADA_B_ID));
     delete h.nocoB.failures.me;
 
     expect(await h.keychain.peek(SERVER_B, EMAIL)).toBeNull();
@@ -405,10 +478,10 @@ describe('launch', () => {
     h.clock.now += 11 * 3600_000; // so the Retry starts with a refresh
     held.hold();
 
-    const retrying = restarted.retry(ADA_B_ID);
+    const retrying = restarted.retry(await idOf(restarted, ADA_B_ID));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(held.argsSeen).toHaveLength(1);
-    const removed = await restarted.remove(ADA_B_ID);
+    const removed = await restarted.remove(await idOf(restarted, ADA_B_ID));
     held.release();
     await retrying;
 

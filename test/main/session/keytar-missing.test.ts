@@ -36,6 +36,7 @@ describe('keytar missing', () => {
     expect(await handlers['session:get']()).toMatchObject({ status: 'signed_out', notice: { code: 'keychain_unavailable' } });
     const state = await handlers['session:sign-in']({ serverUrl: server.url, ...server.admin });
     expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory', persistenceWarning: expect.any(String) });
-    expect((await handlers['tokens:list']({ page: 1, pageSize: 10 })).tokens).toEqual([]);
+    const accountId = state.accounts[0]?.id ?? 'none';
+    expect((await handlers['tokens:list']({ accountId, page: 1, pageSize: 10 })).tokens).toEqual([]);
   });
 });

@@ -2,8 +2,10 @@
 // fallback and an in-memory settings file, with a clock the test controls.
 import type { AccountRef, StoredSession } from '../../../main/ports.ts';
 import { createMemorySecretStore } from '../../../main/session/memory-store.ts';
+import type { NocoClient } from '../../../main/nocodb/types.ts';
 import { createSessionService } from '../../../main/session/session-service.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
+import type { TokenService } from '../../../main/tokens/token-service.ts';
 import { createInMemoryNoco } from '../../support/in-memory-noco-client.ts';
 import { memoryJsonFile } from '../../support/memory-ports.ts';
 import { createSwitchableKeychain } from './switchable-store.ts';
@@ -49,4 +51,46 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
       log: (line) => logs.push(line),
     });
   return { clock, noco, nocoB, stored, keychain, fallback, settingsFile, logs, service: launch(), launch };
+}
+
+type Service = ReturnType<typeof createSessionService>;
+
+/** An account's readable name in tests, "server email" (its real id is opaque). */
+export const nameOf = ({ serverUrl, email }: AccountRef) => `${serverUrl} ${email}`;
+
+/** The opaque id of the listed account with that readable name ('unlisted' when it is not listed). */
+export async function idOf(service: Service, name: string): Promise<string> {
+  return (await service.getState()).accounts.find((account) => nameOf(account) === name)?.id ?? 'unlisted';
+}
+
+/** The id of the account the service shows now, as the renderer names it in its calls ('none' when none). */
+export async function shownId(service: Service): Promise<string> {
+  return (await service.getState()).accounts.find((account) => account.active)?.id ?? 'none';
+}
+
+/** Runs an authenticated call on the account shown when it starts (a call from that account's screen). */
+export async function onShown<T>(service: Service, run: (client: NocoClient, jwt: string) => Promise<T>): Promise<T> {
+  return (await service.pin(await shownId(service))).withSession(run);
+}
+
+/** Log Out from the user menu: of the account shown. */
+export const signOutShown = async (service: Service) => service.signOut(await shownId(service));
+
+/** The token service as a screen uses it: each call names the account shown when the call starts. */
+export function tokensFromShownScreen(service: Service, tokens: TokenService) {
+  const named =
+    <R extends { accountId: string }, O>(run: (request: R) => Promise<O>) =>
+    async (request: Omit<R, 'accountId'>): Promise<O> =>
+      run({ ...request, accountId: await shownId(service) } as R);
+  return {
+    ...tokens,
+    list: named(tokens.list),
+    scan: named(tokens.scan),
+    create: named(tokens.create),
+    reveal: named(tokens.reveal),
+    copy: named(tokens.copy),
+    delete: named(tokens.delete),
+    copyExample: named(tokens.copyExample),
+    test: named(tokens.test),
+  };
 }

@@ -37,8 +37,9 @@ describe('settings', () => {
     expect(await createSettingsService(memoryJsonFile(content)).get()).toEqual(DEFAULT_SETTINGS);
   });
 
-  const ADA = { serverUrl: 'http://127.0.0.1:8080', email: 'ada@example.com' };
-  const GRACE = { serverUrl: 'https://nocodb.example.com', email: 'grace@example.com' };
+  const ADA_REF = { serverUrl: 'http://127.0.0.1:8080', email: 'ada@example.com' };
+  const ADA = { id: 'ada-id', ...ADA_REF };
+  const GRACE = { id: 'grace-id', serverUrl: 'https://nocodb.example.com', email: 'grace@example.com' };
 
   it('keeps the account list (order and last active) next to the preferences, without losing either to concurrent changes', async () => {
     const file = memoryJsonFile();
@@ -46,23 +47,37 @@ describe('settings', () => {
 
     await Promise.all([
       settings.update({ clipboardClearSeconds: 10 }),
-      settings.rememberAccounts({ accounts: [GRACE, ADA], lastAccount: ADA }),
+      settings.rememberAccounts({ accounts: [GRACE, ADA], lastAccount: ADA_REF }),
     ]);
 
-    expect(file.content).toEqual({ clipboardClearSeconds: 10, keepTokenCopies: true, accounts: [GRACE, ADA], lastAccount: ADA });
-    expect(await createSettingsService(file).accountList()).toEqual({ accounts: [GRACE, ADA], lastAccount: ADA });
+    expect(file.content).toEqual({ clipboardClearSeconds: 10, keepTokenCopies: true, accounts: [GRACE, ADA], lastAccount: ADA_REF });
+    expect(await createSettingsService(file).accountList()).toEqual({ accounts: [GRACE, ADA], lastAccount: ADA_REF });
   });
 
   it('reads a file from before the account list as a list of its one last account', async () => {
-    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 7, lastAccount: ADA }));
-    expect(await settings.accountList()).toEqual({ accounts: [ADA], lastAccount: ADA });
+    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 7, lastAccount: ADA_REF }), () => 'new-id');
+    expect(await settings.accountList()).toEqual({ accounts: [{ id: 'new-id', ...ADA_REF }], lastAccount: ADA_REF });
+  });
+
+  it('gives each account listed without an id (a file from before ids) an opaque id, once, and writes it', async () => {
+    const file = memoryJsonFile({ clipboardClearSeconds: 7, accounts: [ADA_REF, GRACE] });
+    let made = 0;
+    const settings = createSettingsService(file, () => `made-${(made += 1)}`);
+
+    const list = await settings.accountList();
+    await settings.get();
+
+    expect(list.accounts).toEqual([{ id: 'made-1', ...ADA_REF }, GRACE]);
+    await expect.poll(() => file.content).toMatchObject({ accounts: [{ id: 'made-1', ...ADA_REF }, GRACE] });
+    expect(await createSettingsService(file, () => 'never').accountList()).toMatchObject({ accounts: [{ id: 'made-1' }, GRACE] });
+    expect(made).toBe(1);
   });
 
   it('drops damaged accounts but keeps the rest and the preferences', async () => {
     const settings = createSettingsService(
       memoryJsonFile({
         clipboardClearSeconds: 7,
-        accounts: [ADA, { email: 3 }, 'x', { ...GRACE, jwt: 'dropped' }],
+        accounts: [ADA, { email: 3 }, 'x', { ...GRACE, jwt: 'dropped' }, { ...GRACE, id: 'not an id' }],
         lastAccount: { email: 3 },
       }),
     );

@@ -7,7 +7,15 @@ import type { TokenVault } from '../../../main/ports.ts';
 import { createMemoryTokenVault } from '../../../main/session/memory-token-vault.ts';
 import { keychainUnavailable } from '../../../main/session/keychain-unavailable.ts';
 import { memoryJsonFile } from '../../support/memory-ports.ts';
-import { EMAIL, PASSWORD, SERVER, sessionHarness, type HarnessOptions } from '../session/session-harness.ts';
+import {
+  EMAIL,
+  PASSWORD,
+  SERVER,
+  sessionHarness,
+  signOutShown,
+  tokensFromShownScreen,
+  type HarnessOptions,
+} from '../session/session-harness.ts';
 
 const ACCOUNT = { serverUrl: SERVER, email: EMAIL };
 
@@ -51,7 +59,7 @@ async function tokensHarness(options: HarnessOptions & { showsTokensOnce?: boole
     log: () => {},
   });
   h.service.onAccountEnded((account) => tokens.forgetValues(account));
-  return { ...h, clipboard, settings, tokens, vault };
+  return { ...h, clipboard, settings, tokens: tokensFromShownScreen(h.service, tokens), vault };
 }
 
 describe('token service', () => {
@@ -145,19 +153,19 @@ describe('token service', () => {
     const t = await tokensHarness();
     const { id } = await t.tokens.create({ name: 'gone' });
 
-    await t.service.signOut();
+    await signOutShown(t.service);
     await t.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
 
     await expect(t.tokens.reveal({ id })).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('refuses token calls with not_signed_in once signed out', async () => {
+  it('refuses token calls for an account that was logged out (it is no longer listed)', async () => {
     const t = await tokensHarness();
     const { id } = await t.tokens.create({ name: 'x' });
-    await t.service.signOut();
+    await signOutShown(t.service);
 
-    await expect(t.tokens.copy({ id })).rejects.toMatchObject({ code: 'not_signed_in' });
-    await expect(t.tokens.list({ page: 1, pageSize: 10 })).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(t.tokens.copy({ id })).rejects.toMatchObject({ code: 'unknown_account' });
+    await expect(t.tokens.list({ page: 1, pageSize: 10 })).rejects.toMatchObject({ code: 'unknown_account' });
   });
 
   describe('delete, then check what the server does with the deleted token', () => {
@@ -375,7 +383,7 @@ describe('scan: every token of an account for All tokens', () => {
     const pages = [];
     let offset: number | null = 0;
     while (offset !== null) {
-      const page = await t.tokens.scan({ accountId: 'any', offset });
+      const page = await t.tokens.scan({ offset });
       pages.push(page.tokens.length);
       offset = page.next;
     }
@@ -386,7 +394,7 @@ describe('scan: every token of an account for All tokens', () => {
   it('holds the values a 0.301.3 page carries, so Show works from All tokens', async () => {
     const t = await tokensHarness();
     const id = t.noco.addTokenElsewhere(EMAIL, 'from the web UI');
-    const page = await t.tokens.scan({ accountId: 'any', offset: 0 });
+    const page = await t.tokens.scan({ offset: 0 });
     expect(page).toMatchObject({ next: null, tokens: [{ id, name: 'from the web UI', valueSource: 'server' }] });
     expect(await t.tokens.reveal({ id })).toContain(EMAIL);
   });

@@ -2,7 +2,7 @@
 // Retry), and nothing of the previous account left on screen after a switch.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, createFakeBridge, makeToken, type FakeBridgeOptions } from '../fake-bridge.ts';
+import { ADMIN, ADMIN_ID, createFakeBridge, makeToken, type FakeBridgeOptions } from '../fake-bridge.ts';
 import { renderApp, renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
 
 const GRACE = {
@@ -52,9 +52,24 @@ describe('user menu with several accounts', () => {
     expect(window.location.hash).toBe('#/account/tokens');
     await waitFor(() => expect(rowNamed('grace token')).toBeTruthy());
     expect(tokenRows()).toHaveLength(1);
-    expect(fake.callsTo('accounts.switch')).toEqual([{ method: 'accounts.switch', arg: { id: GRACE_ID } }]);
+    expect(fake.callsTo('accounts.switch')).toEqual([{ method: 'accounts.switch', arg: { accountId: GRACE_ID } }]);
     await user.click(screen.getByRole('link', { name: 'Profile' }));
     expect((screen.getByLabelText('Account Email ID') as HTMLInputElement).value).toBe(GRACE.email);
+  });
+
+  it('a Delete confirmed on the previous account’s screen while the switch is on its way names that account, never the next one', async () => {
+    const { user, fake } = await renderTokensPage(twoAccounts({ tokens: [makeToken(50, 'admin token 50')] }));
+    const releaseSwitch = fake.hold('accounts.switch');
+    await openUserMenu(user);
+    await user.click(await screen.findByTestId('nc-account-switch'));
+
+    await user.click(within(rowNamed('admin token 50')).getByTestId('nc-token-row-action-icon'));
+    await user.click(await screen.findByTestId('nc-delete-modal-delete-btn'));
+    await waitFor(() => expect(fake.callsTo('tokens.delete')).toHaveLength(1));
+    releaseSwitch();
+
+    expect(fake.callsTo('tokens.delete')[0]?.arg).toEqual({ accountId: ADMIN_ID, id: '50' });
+    await waitFor(() => expect(rowNamed('grace token')).toBeTruthy());
   });
 
   it('a switch drops what belonged to the previous account: revealed values, the create row, copy offers, the Use it panel', async () => {
@@ -134,7 +149,7 @@ describe('user menu with several accounts', () => {
 
   it('signing in there adds the account and makes it the active one; the previous one stays signed in', async () => {
     const fake = createFakeBridge({ otherAccounts: [{ ...GRACE }] });
-    await fake.bridge.accounts.remove({ id: GRACE_ID });
+    await fake.bridge.accounts.remove({ accountId: GRACE_ID });
     const { user } = await renderApp({ fake });
     await openUserMenu(user);
     await user.click(await screen.findByTestId('nc-account-add'));
@@ -191,7 +206,7 @@ describe('accounts overview', () => {
     await user.click(within(grace).getByRole('button', { name: `Log Out of ${GRACE.email} on nocodb.example.com` }));
 
     await waitFor(() => expect(screen.getAllByTestId('nc-account-card')).toHaveLength(1));
-    expect(fake.callsTo('accounts.remove')).toEqual([{ method: 'accounts.remove', arg: { id: GRACE_ID } }]);
+    expect(fake.callsTo('accounts.remove')).toEqual([{ method: 'accounts.remove', arg: { accountId: GRACE_ID } }]);
     expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('AD');
   });
 
@@ -210,7 +225,7 @@ describe('accounts overview', () => {
     await user.click(within(grace).getByRole('button', { name: 'Retry' }));
 
     await waitFor(() => expect(within(screen.getAllByTestId('nc-account-card')[1]!).getByText('Signed in')).toBeTruthy());
-    expect(fake.callsTo('accounts.retry')).toEqual([{ method: 'accounts.retry', arg: { id: GRACE_ID } }]);
+    expect(fake.callsTo('accounts.retry')).toEqual([{ method: 'accounts.retry', arg: { accountId: GRACE_ID } }]);
   });
 
   it('when the active account could not be restored, the sign-in screen offers Retry and Cancel to a signed-in one', async () => {
@@ -224,7 +239,7 @@ describe('accounts overview', () => {
 
     await waitFor(() => expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('GH'));
     expect(fake.activeId()).toBe(GRACE_ID);
-    expect(fake.callsTo('accounts.switch')).toEqual([{ method: 'accounts.switch', arg: { id: GRACE_ID } }]);
+    expect(fake.callsTo('accounts.switch')).toEqual([{ method: 'accounts.switch', arg: { accountId: GRACE_ID } }]);
   });
 
   it('with no account left open, the sign-in screen still lists the others with their Retry and Log Out', async () => {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN } from '../fake-bridge.ts';
+import { ADMIN, ADMIN_ID } from '../fake-bridge.ts';
 import { renderApp } from '../render-app.tsx';
 
 const NEW_PASSWORD = 'a new password';
@@ -68,7 +68,7 @@ describe('Password tab', () => {
       /signed you out on every other device and browser; this app stays signed in/,
     );
     expect(fake.callsTo('profile.changePassword')).toEqual([
-      { method: 'profile.changePassword', arg: { currentPassword: ADMIN.password, newPassword: NEW_PASSWORD } },
+      { method: 'profile.changePassword', arg: { accountId: ADMIN_ID, currentPassword: ADMIN.password, newPassword: NEW_PASSWORD } },
     ]);
     expect([current().value, fresh().value, confirm().value]).toEqual(['', '', '']);
     expect(screen.getByRole('navigation', { name: 'Account Settings' })).toBeTruthy();

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../render-app.tsx';
+import { ADMIN_ID } from '../fake-bridge.ts';
 
 const nameInput = () => screen.getByTestId('nc-account-settings-rename-input') as HTMLInputElement;
 const saveButton = () => screen.getByTestId('nc-account-settings-save') as HTMLButtonElement;
@@ -24,7 +25,9 @@ describe('Profile: editing the name', () => {
     await user.click(saveButton());
 
     expect(await screen.findByText('Name saved.')).toBeTruthy();
-    expect(fake.callsTo('profile.update')).toEqual([{ method: 'profile.update', arg: { displayName: 'Ada Lovelace' } }]);
+    expect(fake.callsTo('profile.update')).toEqual([
+      { method: 'profile.update', arg: { accountId: ADMIN_ID, displayName: 'Ada Lovelace' } },
+    ]);
     expect(screen.getByRole('navigation', { name: 'Account Settings' })).toBeTruthy();
     expect(document.querySelector('.avatar-large')?.textContent).toBe('AL');
     expect(nameInput().value).toBe('Ada Lovelace');

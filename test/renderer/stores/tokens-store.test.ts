@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStores } from '../../../renderer/stores/app-stores.ts';
 import { pageCountOf, PAGE_SIZE } from '../../../renderer/stores/tokens-store.ts';
-import { createFakeBridge, makeTokens } from '../fake-bridge.ts';
+import { ADMIN_ID, createFakeBridge, makeTokens } from '../fake-bridge.ts';
 
-function storesWith(fake = createFakeBridge({ tokens: makeTokens(3) })) {
+/** The app's stores with the admin's account on screen (its calls name that account). */
+async function storesWith(fake = createFakeBridge({ tokens: makeTokens(3) })) {
   const stores = createAppStores(fake.bridge);
+  await stores.session.getState().load();
   return { fake, stores, tokens: stores.tokens };
 }
 
@@ -17,7 +19,7 @@ describe('tokens store', () => {
   });
 
   it('sends one create for two saves in a row', async () => {
-    const { fake, tokens } = storesWith();
+    const { fake, tokens } = await storesWith();
     await tokens.getState().load();
     tokens.getState().openCreate();
     await Promise.all([tokens.getState().saveCreate(), tokens.getState().saveCreate()]);
@@ -25,7 +27,7 @@ describe('tokens store', () => {
   });
 
   it('ignores the answer to an older list request', async () => {
-    const { fake, tokens } = storesWith(createFakeBridge({ tokens: makeTokens(25) }));
+    const { fake, tokens } = await storesWith(createFakeBridge({ tokens: makeTokens(25) }));
     const release = fake.hold('tokens.list');
     const first = tokens.getState().load(1);
     await tokens.getState().load(3);
@@ -34,14 +36,13 @@ describe('tokens store', () => {
     expect(tokens.getState().page).toBe(3);
     expect(tokens.getState().rows.map((t) => t.id)).toEqual(['21', '22', '23', '24', '25']);
     expect(fake.callsTo('tokens.list').map((c) => c.arg)).toEqual([
-      { page: 1, pageSize: PAGE_SIZE },
-      { page: 3, pageSize: PAGE_SIZE },
+      { accountId: ADMIN_ID, page: 1, pageSize: PAGE_SIZE },
+      { accountId: ADMIN_ID, page: 3, pageSize: PAGE_SIZE },
     ]);
   });
 
   it('forgets revealed values and the typed name when the user signs out', async () => {
-    const { stores, tokens } = storesWith();
-    await stores.session.getState().load();
+    const { stores, tokens } = await storesWith();
     await tokens.getState().load();
     await tokens.getState().toggleReveal('1');
     tokens.getState().openCreate();

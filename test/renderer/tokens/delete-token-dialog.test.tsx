@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Revocation } from '../../../preload/contract.ts';
-import { createFakeBridge, makeToken, makeTokens } from '../fake-bridge.ts';
+import { ADMIN_ID, createFakeBridge, makeToken, makeTokens } from '../fake-bridge.ts';
 import { renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
 
 async function openDelete(options: Parameters<typeof renderTokensPage>[0], name: string) {
@@ -55,7 +55,7 @@ describe('deleting a token', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(tokenRows()).toHaveLength(1);
     expect(rowNamed('keep')).toBeTruthy();
-    expect(fake.callsTo('tokens.delete')).toEqual([{ method: 'tokens.delete', arg: { id: '2' } }]);
+    expect(fake.callsTo('tokens.delete')).toEqual([{ method: 'tokens.delete', arg: { accountId: ADMIN_ID, id: '2' } }]);
     await waitFor(() => expect(toastTexts()).toHaveLength(1));
     expect(toastTexts()[0]).toMatch(words);
   });
@@ -96,10 +96,10 @@ describe('deleting a token', () => {
     expect(rowNamed('token 1')).toBeTruthy();
     expect(screen.queryByRole('navigation', { name: 'Pagination' })).toBeNull();
     expect(fake.callsTo('tokens.list').map((c) => c.arg)).toEqual([
-      { page: 1, pageSize: 10 },
-      { page: 2, pageSize: 10 },
-      { page: 2, pageSize: 10 },
-      { page: 1, pageSize: 10 },
+      { accountId: ADMIN_ID, page: 1, pageSize: 10 },
+      { accountId: ADMIN_ID, page: 2, pageSize: 10 },
+      { accountId: ADMIN_ID, page: 2, pageSize: 10 },
+      { accountId: ADMIN_ID, page: 1, pageSize: 10 },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeBridge, makeToken, makeTokens } from '../fake-bridge.ts';
+import { ADMIN_ID, createFakeBridge, makeToken, makeTokens } from '../fake-bridge.ts';
 import { renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
 
 const nameInput = () => screen.getByTestId('nc-token-input') as HTMLInputElement;
@@ -30,13 +30,13 @@ describe('creating a token', () => {
     await user.keyboard('Desktop client demo{Enter}');
 
     await waitFor(() => expect(rowNamed('Desktop client demo')).toBeTruthy());
-    expect(fake.callsTo('tokens.create')).toEqual([{ method: 'tokens.create', arg: { name: 'Desktop client demo' } }]);
+    expect(fake.callsTo('tokens.create')).toEqual([{ method: 'tokens.create', arg: { accountId: ADMIN_ID, name: 'Desktop client demo' } }]);
     expect(document.querySelector('.nc-token-generate')).toBeNull();
     expect(addButton().disabled).toBe(false);
     expect(toastTexts().join()).toContain('Token "Desktop client demo" created');
 
     await user.click(screen.getByRole('button', { name: 'Copy token' }));
-    await waitFor(() => expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { id: '2' } }]));
+    await waitFor(() => expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { accountId: ADMIN_ID, id: '2' } }]));
     expect((await screen.findAllByText('Copied to clipboard')).length).toBeGreaterThan(0);
   });
 

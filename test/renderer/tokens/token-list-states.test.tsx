@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeBridge, makeToken, makeTokens } from '../fake-bridge.ts';
+import { ADMIN_ID, createFakeBridge, makeToken, makeTokens } from '../fake-bridge.ts';
 import { renderApp, renderTokensPage, rowNamed, tokenRows } from '../render-app.tsx';
 
 describe('token list states', () => {
@@ -74,7 +74,7 @@ describe('pagination', () => {
 
     await user.click(within(nav).getByRole('button', { name: 'Page 2' }));
     await waitFor(() => expect(rowNamed('token 11')).toBeTruthy());
-    expect(fake.callsTo('tokens.list').at(-1)?.arg).toEqual({ page: 2, pageSize: 10 });
+    expect(fake.callsTo('tokens.list').at(-1)?.arg).toEqual({ accountId: ADMIN_ID, page: 2, pageSize: 10 });
     expect(tokenRows()).toHaveLength(10);
     expect(within(nav).getByRole('button', { name: 'Page 2' }).getAttribute('aria-current')).toBe('page');
 

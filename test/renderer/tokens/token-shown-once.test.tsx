@@ -2,7 +2,7 @@
 // cannot show, and the details (last use, expiry, disabled) that only those servers send.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, createFakeBridge, makeToken } from '../fake-bridge.ts';
+import { ADMIN, ADMIN_ID, createFakeBridge, makeToken } from '../fake-bridge.ts';
 import { renderApp, renderTokensPage, rowNamed, toastTexts } from '../render-app.tsx';
 
 const HOUR = 3600_000;
@@ -89,7 +89,7 @@ describe('tokens on a server that shows them once', () => {
     expect(document.body.textContent).not.toContain('tok_');
 
     await user.click(screen.getByTestId('nc-token-created-copy'));
-    await waitFor(() => expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { id: '1' } }]));
+    await waitFor(() => expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { accountId: ADMIN_ID, id: '1' } }]));
   });
 
   it('without a kept copy, the notice urges copying now', async () => {

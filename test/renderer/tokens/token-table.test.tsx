@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeBridge, makeToken } from '../fake-bridge.ts';
+import { ADMIN_ID, createFakeBridge, makeToken } from '../fake-bridge.ts';
 import { renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
 
 const MASK = '************************************';
@@ -33,7 +33,7 @@ describe('token table', () => {
 
     await user.click(toggle);
     expect(await within(row).findByText('tok_000000000000000000000000000000000007')).toBeTruthy();
-    expect(fake.callsTo('tokens.reveal')).toEqual([{ method: 'tokens.reveal', arg: { id: '7' } }]);
+    expect(fake.callsTo('tokens.reveal')).toEqual([{ method: 'tokens.reveal', arg: { accountId: ADMIN_ID, id: '7' } }]);
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
 
     await user.click(toggle);
@@ -56,7 +56,7 @@ describe('token table', () => {
     await waitFor(() => expect(toastTexts()).toHaveLength(1));
     expect(toastTexts()[0]).toContain('Copied to clipboard');
     expect(toastTexts()[0]).toContain('The clipboard will be cleared in 30 seconds.');
-    expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { id: '3' } }]);
+    expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { accountId: ADMIN_ID, id: '3' } }]);
     expect(document.querySelector('.toast-viewport')).not.toBeNull();
   });
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, makeToken } from '../fake-bridge.ts';
+import { ADMIN, ADMIN_ID, makeToken } from '../fake-bridge.ts';
 import { renderTokensPage, rowNamed, toastTexts } from '../render-app.tsx';
 
 const tokens = [makeToken(1, 'ci'), makeToken(2, 'reports')];
@@ -25,11 +25,13 @@ describe('using a token: the Use it panel', () => {
 
     await waitFor(() => expect(toastTexts().join()).toContain('Copied to clipboard'));
     expect(toastTexts().join()).toContain('The clipboard will be cleared in 30 seconds.');
-    expect(fake.callsTo('tokens.copyExample')).toEqual([{ method: 'tokens.copyExample', arg: { id: '1', example: 'curl' } }]);
+    expect(fake.callsTo('tokens.copyExample')).toEqual([
+      { method: 'tokens.copyExample', arg: { accountId: ADMIN_ID, id: '1', example: 'curl' } },
+    ]);
 
     await user.click(screen.getByTestId('nc-token-usage-copy-headers'));
     await waitFor(() => expect(fake.callsTo('tokens.copyExample')).toHaveLength(2));
-    expect(fake.callsTo('tokens.copyExample')[1]?.arg).toEqual({ id: '1', example: 'headers' });
+    expect(fake.callsTo('tokens.copyExample')[1]?.arg).toEqual({ accountId: ADMIN_ID, id: '1', example: 'headers' });
   });
 
   it('opens for a token just created, and closes with its Close button', async () => {
@@ -78,7 +80,7 @@ describe('testing a token', () => {
     release();
     await waitFor(() => expect(within(rowNamed('reports')).getByRole('status').textContent).toBe(text));
     expect(within(rowNamed('ci')).getByRole('status').textContent).toBe('');
-    expect(fake.callsTo('tokens.test')).toEqual([{ method: 'tokens.test', arg: { id: '2' } }]);
+    expect(fake.callsTo('tokens.test')).toEqual([{ method: 'tokens.test', arg: { accountId: ADMIN_ID, id: '2' } }]);
     expect(document.body.textContent).not.toContain(tokens[1]!.value);
   });
 
