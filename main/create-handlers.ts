@@ -8,6 +8,7 @@ import type { AppPorts } from './ports.ts';
 import { createProfileService } from './profile/profile-service.ts';
 import { createSessionService } from './session/session-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
+import { createDesktopHandlers } from './tokens/desktop-handlers.ts';
 import { createTokenService } from './tokens/token-service.ts';
 
 export function createHandlers(ports: AppPorts): Handlers {
@@ -34,7 +35,16 @@ export function createHandlers(ports: AppPorts): Handlers {
     if (why === 'logged_out') await tokens.forgetCopies(account);
   });
 
+  const desktop = createDesktopHandlers({
+    saveDialog: ports.saveDialog ?? { saveText: async () => null },
+    notifications: ports.notifications ?? { show: () => {} },
+    settings,
+    now: ports.now,
+    showWindow: ports.showWindow ?? (() => {}),
+  });
+
   return {
+    ...desktop,
     'session:get': () => session.getState(),
     'session:sign-in': async (request) => {
       await serverCheck.beforeSignIn(request.serverUrl, request.confirmInsecure === true);

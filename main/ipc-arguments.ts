@@ -3,7 +3,9 @@
 import * as v from 'valibot';
 import {
   MAX_CLIPBOARD_CLEAR_SECONDS,
+  MAX_ACCOUNTS,
   MAX_DISPLAY_NAME_LENGTH,
+  MAX_EXPORT_LENGTH,
   MAX_TOKEN_NAME_LENGTH,
   MIN_PASSWORD_LENGTH,
   type ArgOf,
@@ -79,10 +81,19 @@ const schemas = {
     currentPassword: password(1),
     newPassword: password(MIN_PASSWORD_LENGTH),
   }),
+  'tokens:export-csv': v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_EXPORT_LENGTH)) }),
+  'reminders:check': v.strictObject({
+    tokens: v.pipe(
+      v.array(v.strictObject({ ...tokenId.entries, expiresAt: v.pipe(v.number(), v.safeInteger()) })),
+      v.maxLength(MAX_ACCOUNTS * 100_000),
+    ),
+  }),
+  'reminders:opened': noArgument,
   'settings:get': noArgument,
   'settings:update': v.strictObject({
     clipboardClearSeconds: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_CLIPBOARD_CLEAR_SECONDS))),
     keepTokenCopies: v.optional(v.boolean()),
+    expiryReminders: v.optional(v.boolean()),
   }),
 } satisfies { [C in Channel]: v.GenericSchema<unknown, ArgOf<C>> };
 

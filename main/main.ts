@@ -1,7 +1,7 @@
 // Composition root: the only place (with window.ts) that touches Electron. It builds the ports,
 // hands them to the services, and connects the IPC router to the app's one window.
-import { ClipboardItem, Menu, app, clipboard, ipcMain, protocol, type BrowserWindow } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { ClipboardItem, Menu, Notification, app, clipboard, dialog, ipcMain, protocol, type BrowserWindow } from 'electron';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createSystemClipboard } from './clipboard/system-clipboard.ts';
 import { createHandlers } from './create-handlers.ts';
@@ -31,6 +31,7 @@ if (debugSwitches.length > 0) {
   let mainWindow: BrowserWindow | null = null;
   const log = (line: string) => console.log(`[main] ${line}`);
   const quitTasks: Array<() => Promise<void>> = [];
+  const shownNotices = new Set<Notification>();
 
   const handlers = createHandlers({
     secretStore: createKeytarSecretStore({ service: APP_NAME }),
@@ -47,6 +48,34 @@ if (debugSwitches.length > 0) {
     requestTimeoutMs: 15_000,
     log,
     onQuit: (task) => quitTasks.push(task),
+    saveDialog: {
+      async saveText({ defaultName, text, filterName, extension }) {
+        const options = { defaultPath: defaultName, filters: [{ name: filterName, extensions: [extension] }] };
+        const { canceled, filePath } = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        if (canceled || !filePath) return null;
+        await writeFile(filePath, text, 'utf8');
+        return { path: filePath };
+      },
+    },
+    notifications: {
+      show({ title, body, onClick }) {
+        if (!Notification.isSupported()) return;
+        const notice = new Notification({ title, body });
+        // Held until it is clicked or closed: a collected Notification no longer reports its click.
+        shownNotices.add(notice);
+        notice.on('click', () => {
+          shownNotices.delete(notice);
+          onClick();
+        });
+        notice.on('close', () => shownNotices.delete(notice));
+        notice.show();
+      },
+    },
+    showWindow: () => {
+      if (mainWindow?.isMinimized()) mainWindow.restore();
+      mainWindow?.show();
+      mainWindow?.focus();
+    },
   });
   const router = createIpcRouter({
     handlers,

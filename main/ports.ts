@@ -1,5 +1,6 @@
 // The ports main's services run on. The composition root (`main.ts`) passes Electron- and
 // OS-backed implementations; tests and the end-to-end harness pass their own.
+import type { NotificationPort, SaveDialogPort } from './desktop-ports.ts';
 
 /** What the keychain keeps for one account: only what is needed to resume the session. */
 export interface StoredSession {
@@ -75,6 +76,12 @@ export interface Timers {
 }
 
 export interface AppPorts {
+  /** The OS save dialog (CSV export of All tokens); without one, an export saves nothing. */
+  saveDialog?: SaveDialogPort;
+  /** OS notifications (expiry reminders); without them, no reminder is shown. */
+  notifications?: NotificationPort;
+  /** Brings the app's window to the front. */
+  showWindow?: () => void;
   secretStore: SecretStore;
   /** Used when `secretStore` fails at run time, so the session survives this run in memory. */
   fallbackSecretStore: SecretStore;

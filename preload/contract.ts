@@ -202,6 +202,19 @@ export interface Settings {
   clipboardClearSeconds: number;
   /** Keep a copy of each token created in the app in the OS keychain; turning it off forgets every copy. */
   keepTokenCopies: boolean;
+  /** One OS notification a day for the tokens that expire within 7 days. */
+  expiryReminders: boolean;
+}
+
+/** The largest CSV export main writes (characters): far beyond 20 accounts × 100,000 tokens of names. */
+export const MAX_EXPORT_LENGTH = 64 * 1024 * 1024;
+
+/** A token with an expiry the renderer listed, for the expiry reminder. */
+export interface ExpiringToken {
+  accountId: string;
+  id: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
 }
 
 export const MAX_TOKEN_NAME_LENGTH = 255;
@@ -231,6 +244,12 @@ export interface Contract {
   'profile:update': { arg: AccountScoped & { displayName: string }; result: SessionState };
   /** Changes the account's password and keeps its session (other devices are signed out by the server). */
   'profile:change-password': { arg: PasswordChange; result: SessionState };
+  /** Writes the CSV the renderer made (no token values) where the user picks in the OS save dialog. */
+  'tokens:export-csv': { arg: { text: string }; result: { saved: boolean } };
+  /** Raises one OS notification for the tokens expiring within 7 days not yet named today (when the setting is on). */
+  'reminders:check': { arg: { tokens: ExpiringToken[] }; result: { notified: number } };
+  /** The tokens of the reminder the user clicked since the last call, once; null when none was clicked. */
+  'reminders:opened': { arg: void; result: Array<{ accountId: string; id: string }> | null };
   'settings:get': { arg: void; result: Settings };
   'settings:update': { arg: Partial<Settings>; result: Settings };
 }
@@ -246,6 +265,7 @@ export const BRIDGE_METHODS = {
   tokens: {
     list: 'tokens:list',
     scan: 'tokens:scan',
+    exportCsv: 'tokens:export-csv',
     create: 'tokens:create',
     reveal: 'tokens:reveal',
     copy: 'tokens:copy',
@@ -255,6 +275,7 @@ export const BRIDGE_METHODS = {
   },
   profile: { update: 'profile:update', changePassword: 'profile:change-password' },
   settings: { get: 'settings:get', update: 'settings:update' },
+  reminders: { check: 'reminders:check', opened: 'reminders:opened' },
 } as const satisfies Record<string, Record<string, Channel>>;
 
 type Methods = typeof BRIDGE_METHODS;

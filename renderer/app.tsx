@@ -2,6 +2,7 @@ import { Toast, Tooltip } from 'radix-ui';
 import type { Account } from '../preload/contract.ts';
 import { AccountLayout } from './features/account/account-layout.tsx';
 import { AllTokensPage } from './features/all-tokens/all-tokens-page.tsx';
+import { useExpiryReminders } from './features/all-tokens/use-expiry-reminders.ts';
 import { PasswordPage } from './features/profile/password-page.tsx';
 import { ProfilePage } from './features/profile/profile-page.tsx';
 import { HomePage } from './features/shell/home-page.tsx';
@@ -42,6 +43,7 @@ export function App() {
 
 function SignedIn({ account }: { account: Account }) {
   const route = useRoute();
+  useExpiryReminders();
   useFocusHeadingWhenLost(route);
   return (
     <div className="app">

@@ -6,7 +6,7 @@ import { MAX_CLIPBOARD_CLEAR_SECONDS, type Settings } from '../../preload/contra
 import { ACCOUNT_ID, newAccountId } from '../accounts/account-id.ts';
 import type { AccountRef, JsonFile } from '../ports.ts';
 
-export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, keepTokenCopies: true };
+export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, keepTokenCopies: true, expiryReminders: true };
 
 /** One account of the list: its opaque id, server and email (never a secret). */
 export interface ListedAccount extends AccountRef {
@@ -41,6 +41,7 @@ function parseDocument(raw: unknown, newId: () => string): SettingsDocument {
   const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const seconds = v.safeParse(clipboardClearSeconds, fields['clipboardClearSeconds']);
   const keepTokenCopies = fields['keepTokenCopies'];
+  const expiryReminders = fields['expiryReminders'];
   const lastAccount = refOf(fields['lastAccount']);
   const listed = fields['accounts'];
   // A file from before the account list knew one account, the last one: it stays signed in.
@@ -58,6 +59,7 @@ function parseDocument(raw: unknown, newId: () => string): SettingsDocument {
     settings: {
       clipboardClearSeconds: seconds.success ? seconds.output : DEFAULT_SETTINGS.clipboardClearSeconds,
       keepTokenCopies: typeof keepTokenCopies === 'boolean' ? keepTokenCopies : DEFAULT_SETTINGS.keepTokenCopies,
+      expiryReminders: typeof expiryReminders === 'boolean' ? expiryReminders : DEFAULT_SETTINGS.expiryReminders,
     },
     accounts,
     lastAccount,
@@ -110,6 +112,7 @@ export function createSettingsService(file: JsonFile, newId: () => string = newA
         settings: {
           clipboardClearSeconds: patch.clipboardClearSeconds ?? doc.settings.clipboardClearSeconds,
           keepTokenCopies: patch.keepTokenCopies ?? doc.settings.keepTokenCopies,
+          expiryReminders: patch.expiryReminders ?? doc.settings.expiryReminders,
         },
       }));
       return { ...next.settings };

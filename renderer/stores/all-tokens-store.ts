@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type {
   AppError,
   CopyResult,
+  ExpiringToken,
   DeleteResult,
   Result,
   TokenScanPage,
@@ -12,13 +13,16 @@ import type {
   UsageExample,
 } from '../../preload/contract.ts';
 import {
+  rowKey,
   toRows,
   type AccountTokenRow,
   type SortOrder,
   type TokenAccount,
   type TokenFilter,
 } from '../features/all-tokens/all-tokens-rows.ts';
-import { UNTITLED } from '../features/all-tokens/all-tokens-messages.ts';
+import { EXPORTED, UNTITLED } from '../features/all-tokens/all-tokens-messages.ts';
+import { tokensCsv } from '../features/all-tokens/tokens-csv.ts';
+import { parseServerTime } from '../features/tokens/token-time.ts';
 import { createLimiter } from '../features/all-tokens/limiter.ts';
 import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
 import { ACTION_WORDS, clipboardClearNote, COPIED, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
@@ -39,6 +43,9 @@ export interface AllTokensApi {
   reveal(accountId: string, id: string): Promise<Result<string>>;
   copy(accountId: string, id: string, example?: UsageExample): Promise<Result<CopyResult>>;
   test(accountId: string, id: string): Promise<Result<TokenTestResult>>;
+  exportCsv(text: string): Promise<Result<{ saved: boolean }>>;
+  remind(tokens: ExpiringToken[]): Promise<Result<{ notified: number }>>;
+  reminderOpened(): Promise<Result<Array<{ accountId: string; id: string }> | null>>;
 }
 
 export interface AccountLoad {
@@ -103,6 +110,12 @@ export interface AllTokensStore extends AllTokensData {
   rotate: (row: AccountTokenRow) => Promise<void>;
   revokeOld: () => Promise<void>;
   keepBoth: () => void;
+  /** Saves these rows (the ones shown) as CSV through the OS save dialog. */
+  exportRows: (rows: AccountTokenRow[], now: number) => Promise<void>;
+  /** Hands main every token with an expiry to come, for its once-a-day reminder. */
+  remind: (now: number) => Promise<void>;
+  /** After a clicked reminder: shows only its tokens; false when none was clicked. */
+  takeReminder: () => Promise<boolean>;
 }
 
 export function initialAllTokensData(): AllTokensData {
@@ -195,7 +208,8 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
         const result = await call(() => api.scan(account.accountId, from));
         if (!current()) return;
         if (!result.ok) {
-          updateAccount(account.accountId, (load) => ({ ...load, status: 'error', error: errorText(result.error, LIST_WORDS) }));
+          // The error row stands for the account: rows that can no longer be acted on are not kept.
+          updateAccount(account.accountId, (load) => ({ ...load, status: 'error', error: errorText(result.error, LIST_WORDS), rows: [] }));
           return;
         }
         rows.push(...toRows(account, result.value.tokens));
@@ -347,6 +361,27 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
 
       keepBoth: () => {
         if (get().rotation?.phase === 'choose') set({ rotation: null });
+      },
+
+      exportRows: async (rows, now) => {
+        const result = await callBridge(() => api.exportCsv(tokensCsv(rows, now)));
+        if (!result.ok) toastError(result.error);
+        else if (result.value.saved) toasts.getState().show({ tone: 'success', title: EXPORTED });
+      },
+
+      remind: async (now) => {
+        const tokens = allRows(get().accounts).flatMap(({ account, token }) => {
+          const expiresAt = token.expiry ? parseServerTime(token.expiry) : null;
+          return expiresAt !== null && expiresAt > now ? [{ accountId: account.accountId, id: token.id, expiresAt }] : [];
+        });
+        if (tokens.length > 0) await callBridge(() => api.remind(tokens));
+      },
+
+      takeReminder: async () => {
+        const result = await callBridge(() => api.reminderOpened());
+        if (!result.ok || result.value === null) return false;
+        get().showOnly(result.value.map(({ accountId, id }) => rowKey(accountId, id)));
+        return true;
       },
     };
   });

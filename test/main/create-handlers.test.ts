@@ -62,9 +62,13 @@ describe('createHandlers', () => {
     it('reads and updates the settings', async () => {
       const handlers = createHandlers(memoryPorts().ports);
 
-      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true });
-      expect(await handlers['settings:update']({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true });
-      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true });
+      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true, expiryReminders: true });
+      expect(await handlers['settings:update']({ clipboardClearSeconds: 0 })).toEqual({
+        clipboardClearSeconds: 0,
+        keepTokenCopies: true,
+        expiryReminders: true,
+      });
+      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true, expiryReminders: true });
     });
   });
 
@@ -131,7 +135,7 @@ describe('createHandlers', () => {
       await handlers['settings:update']({ clipboardClearSeconds: 5 });
       expect((await ports.tokenVault.load(account)).size).toBe(1);
 
-      await handlers['settings:update']({ keepTokenCopies: false });
+      await handlers['settings:update']({ keepTokenCopies: false, expiryReminders: true });
 
       expect(await ports.tokenVault.load(account)).toEqual(new Map());
       await handlers['tokens:create']({ accountId, name: 'not kept' });

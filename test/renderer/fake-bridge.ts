@@ -36,7 +36,10 @@ export type MethodName =
   | 'profile.update'
   | 'profile.changePassword'
   | 'settings.get'
-  | 'settings.update';
+  | 'settings.update'
+  | 'tokens.exportCsv'
+  | 'reminders.check'
+  | 'reminders.opened';
 
 export interface FakeToken extends TokenSummary {
   value: string;
@@ -106,7 +109,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const failures = new Map<MethodName, { error: AppError; times: number }>();
   const holds = new Map<MethodName, Promise<void>>();
   const crashes = new Set<MethodName>();
-  const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30, keepTokenCopies: true };
+  /** What main hands out after the user clicked a reminder (set by `clickReminder`). */
+  let reminderClicked: Array<{ accountId: string; id: string }> | null = null;
+  const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30, keepTokenCopies: true, expiryReminders: true };
   const toAccount = (account: FakeAccountOptions): FakeAccount => ({
     id: `${account.serverUrl} ${account.email}`,
     serverUrl: account.serverUrl,
@@ -271,6 +276,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
             isLastPage: start + arg.pageSize >= tokens.length,
           });
         }),
+      exportCsv: (arg) => run('tokens.exportCsv', arg, () => ok({ saved: true })),
       scan: (arg) =>
         // Pages of 100 here; main learns the server's own size.
         run('tokens.scan', arg, () => {
@@ -340,6 +346,15 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           return ok(state());
         }),
     },
+    reminders: {
+      check: (arg) => run('reminders.check', arg, () => ok({ notified: settings.expiryReminders ? arg.tokens.length : 0 })),
+      opened: () =>
+        run('reminders.opened', undefined, () => {
+          const tokens = reminderClicked;
+          reminderClicked = null;
+          return ok(tokens);
+        }),
+    },
     settings: {
       get: () => run('settings.get', undefined, () => ok({ ...settings })),
       update: (arg) =>
@@ -372,6 +387,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     tokenNames: () => activeTokens().map((t) => t.name),
     /** The active account's id, as main would report it. */
     activeId: () => activeId,
+    /** The user clicked an expiry reminder naming these tokens. */
+    clickReminder: (tokens: Array<{ accountId: string; id: string }>) => (reminderClicked = tokens),
   };
 }
 

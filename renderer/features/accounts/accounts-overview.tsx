@@ -3,7 +3,6 @@ import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
 import { AccountTokenCounts } from '../all-tokens/account-token-counts.tsx';
-import { useAllTokensLoad } from '../all-tokens/use-all-tokens-load.ts';
 import { STATUS_TEXT, hostOf, isSignedIn } from './account-words.ts';
 import './accounts.css';
 
@@ -13,8 +12,6 @@ const NO_ACCOUNTS: AccountEntry[] = [];
 export function AccountsOverview() {
   const accounts = useSession((s) => s.state?.accounts ?? NO_ACCOUNTS);
   const startAdding = useSession((s) => s.startAdding);
-  // The token figures on each card: loaded once per set of signed-in accounts, not on every visit.
-  useAllTokensLoad(false);
   return (
     <section className="accounts" aria-labelledby="accounts-title">
       <div className="accounts-head">

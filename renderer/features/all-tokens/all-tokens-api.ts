@@ -11,5 +11,8 @@ export function bridgeAllTokensApi(bridge: Bridge): AllTokensApi {
     copy: (accountId, id, example) =>
       example === undefined ? bridge.tokens.copy({ accountId, id }) : bridge.tokens.copyExample({ accountId, id, example }),
     test: (accountId, id) => bridge.tokens.test({ accountId, id }),
+    exportCsv: (text) => bridge.tokens.exportCsv({ text }),
+    remind: (tokens) => bridge.reminders.check({ tokens }),
+    reminderOpened: () => bridge.reminders.opened(),
   };
 }

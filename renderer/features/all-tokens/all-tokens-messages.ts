@@ -32,7 +32,7 @@ export const accountFailed = (email: string, reason: string) => `Could not list 
 
 export const DELETE_SELECTED = 'Delete selected';
 export const EXPORT_CSV = 'Export CSV';
-export const EXPORTED = (path: string) => `Saved the list to ${path}`;
+export const EXPORTED = 'Saved the list as CSV. It holds no token values.';
 export const SELECT_ROW = (name: string, email: string) => `Select ${name} (${email})`;
 export const SELECT_ALL = 'Select every token shown';
 

@@ -142,7 +142,7 @@ export function AllTokensPage() {
           {selectedCount > 0 ? ` (${selectedCount})` : ''}
         </button>
       </div>
-      <AllTokensToolbar />
+      <AllTokensToolbar rows={rows} now={now} />
       <RotatePanel />
       {accounts.length === 0 ? (
         <p className="list-state">{NO_ACCOUNTS}</p>

@@ -1,13 +1,13 @@
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
-import { FILTER_GROUP_LABEL, FILTER_LABELS, SEARCH_LABEL, SEARCH_PLACEHOLDER } from './all-tokens-messages.ts';
-import { TOKEN_FILTERS } from './all-tokens-rows.ts';
+import { EXPORT_CSV, FILTER_GROUP_LABEL, FILTER_LABELS, SEARCH_LABEL, SEARCH_PLACEHOLDER } from './all-tokens-messages.ts';
+import { TOKEN_FILTERS, type AccountTokenRow } from './all-tokens-rows.ts';
 
 /** Search box and filters; both outlive a refresh of the data (they live in the store, not the rows). */
-export function AllTokensToolbar() {
+export function AllTokensToolbar({ rows, now }: { rows: AccountTokenRow[]; now: number }) {
   const query = useAllTokens((s) => s.query);
   const filter = useAllTokens((s) => s.filter);
   const only = useAllTokens((s) => s.only);
-  const { setQuery, setFilter, showOnly } = useAllTokensActions();
+  const { setQuery, setFilter, showOnly, exportRows } = useAllTokensActions();
   return (
     <div className="all-tokens-toolbar">
       <input
@@ -33,6 +33,9 @@ export function AllTokensToolbar() {
           </button>
         ))}
       </div>
+      <button type="button" className="btn btn-secondary" data-testid="nc-all-tokens-export" onClick={() => void exportRows(rows, now)}>
+        {EXPORT_CSV}
+      </button>
       {only !== null && (
         <p className="only-note">
           {`Showing the ${only.length} tokens from the reminder.`}{' '}

@@ -2,6 +2,7 @@ import type { Account } from '../../../preload/contract.ts';
 import { initialsOf } from '../../ui/initials.ts';
 import { ClipboardSetting } from './clipboard-setting.tsx';
 import { ProfileNameForm } from './profile-name-form.tsx';
+import { ExpiryRemindersSetting } from './expiry-reminders-setting.tsx';
 import { TokenCopiesSetting } from './token-copies-setting.tsx';
 import './profile.css';
 
@@ -20,6 +21,7 @@ export function ProfilePage({ account }: { account: Account }) {
       </div>
       <ClipboardSetting />
       <TokenCopiesSetting />
+      <ExpiryRemindersSetting />
     </section>
   );
 }

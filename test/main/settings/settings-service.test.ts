@@ -4,7 +4,11 @@ import { memoryJsonFile } from '../../support/memory-ports.ts';
 
 describe('settings', () => {
   it('defaults to clearing the clipboard after 30 seconds and keeping copies of created tokens', async () => {
-    expect(await createSettingsService(memoryJsonFile()).get()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true });
+    expect(await createSettingsService(memoryJsonFile()).get()).toEqual({
+      clipboardClearSeconds: 30,
+      keepTokenCopies: true,
+      expiryReminders: true,
+    });
     expect(DEFAULT_SETTINGS.clipboardClearSeconds).toBe(30);
   });
 
@@ -13,18 +17,20 @@ describe('settings', () => {
     expect(await createSettingsService(file).update({ clipboardClearSeconds: 0 })).toEqual({
       clipboardClearSeconds: 0,
       keepTokenCopies: true,
+      expiryReminders: true,
     });
-    expect(await createSettingsService(file).update({ keepTokenCopies: false })).toEqual({
+    expect(await createSettingsService(file).update({ keepTokenCopies: false, expiryReminders: false })).toEqual({
       clipboardClearSeconds: 0,
       keepTokenCopies: false,
+      expiryReminders: false,
     });
 
-    expect(await createSettingsService(file).get()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: false });
+    expect(await createSettingsService(file).get()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: false, expiryReminders: false });
   });
 
   it('keeps the other values when an update names none', async () => {
-    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 5, keepTokenCopies: false }));
-    expect(await settings.update({})).toEqual({ clipboardClearSeconds: 5, keepTokenCopies: false });
+    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 5, keepTokenCopies: false, expiryReminders: false }));
+    expect(await settings.update({})).toEqual({ clipboardClearSeconds: 5, keepTokenCopies: false, expiryReminders: false });
   });
 
   it.each([
@@ -50,7 +56,13 @@ describe('settings', () => {
       settings.rememberAccounts({ accounts: [GRACE, ADA], lastAccount: ADA_REF }),
     ]);
 
-    expect(file.content).toEqual({ clipboardClearSeconds: 10, keepTokenCopies: true, accounts: [GRACE, ADA], lastAccount: ADA_REF });
+    expect(file.content).toEqual({
+      clipboardClearSeconds: 10,
+      keepTokenCopies: true,
+      expiryReminders: true,
+      accounts: [GRACE, ADA],
+      lastAccount: ADA_REF,
+    });
     expect(await createSettingsService(file).accountList()).toEqual({ accounts: [GRACE, ADA], lastAccount: ADA_REF });
   });
 
@@ -82,6 +94,6 @@ describe('settings', () => {
       }),
     );
     expect(await settings.accountList()).toEqual({ accounts: [ADA, GRACE], lastAccount: null });
-    expect(await settings.get()).toEqual({ clipboardClearSeconds: 7, keepTokenCopies: true });
+    expect(await settings.get()).toEqual({ clipboardClearSeconds: 7, keepTokenCopies: true, expiryReminders: true });
   });
 });

@@ -104,3 +104,24 @@ describe('token figures on the accounts overview', () => {
     expect(screen.getByRole('button', { name: 'Expires within 30 days' }).getAttribute('aria-pressed')).toBe('true');
   });
 });
+
+describe('expiry reminders in the window', () => {
+  it('hands main the tokens with an expiry after launch; a clicked reminder opens All tokens with just its tokens', async () => {
+    const soon = new Date(Date.now() + 2 * 24 * 3600_000).toISOString();
+    const { fake } = await renderApp({
+      tokens: [
+        makeToken(1, 'soon', undefined, { expiry: soon }),
+        makeToken(2, 'forever', undefined, { expiry: null }),
+        makeToken(3, 'also soon', undefined, { expiry: soon }),
+      ],
+    });
+    await waitFor(() => expect(fake.callsTo('reminders.check')).toHaveLength(1));
+    expect((fake.callsTo('reminders.check')[0]!.arg as { tokens: Array<{ id: string }> }).tokens.map((t) => t.id)).toEqual(['1', '3']);
+
+    fake.clickReminder([{ accountId: fake.activeId()!, id: '1' }]);
+    window.dispatchEvent(new Event('focus'));
+    await waitFor(() => expect(window.location.hash).toBe('#/all-tokens'));
+    await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['1']));
+    expect(screen.getByText('Showing the 1 tokens from the reminder.')).toBeTruthy();
+  });
+});

@@ -24,6 +24,8 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
   const pending: Array<() => void> = [];
   const failing = new Map<string, Result<never>>();
   const deleted: string[] = [];
+  const exported: string[] = [];
+  const reminded: unknown[] = [];
   const held = async <T>(answer: () => Result<T>): Promise<Result<T>> => {
     inFlight += 1;
     peak = Math.max(peak, inFlight);
@@ -56,6 +58,9 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
     reveal: () => held(() => ({ ok: true, value: 'secret' })),
     copy: () => held(() => ({ ok: true, value: { clearAfterSeconds: 30 } })),
     test: () => held(() => ({ ok: true, value: 'works' })),
+    exportCsv: (text) => held(() => (exported.push(text), { ok: true, value: { saved: true } })),
+    remind: (tokens) => held(() => (reminded.push(tokens), { ok: true, value: { notified: tokens.length } })),
+    reminderOpened: () => held(() => ({ ok: true, value: null })),
   };
   /** Answers everything pending, again and again, until nothing is left. */
   async function drain() {
@@ -65,7 +70,17 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
       pending.splice(0).forEach((release) => release());
     }
   }
-  return { api, failing, deleted, drain, release: () => pending.shift()?.(), peak: () => peak, pending: () => pending.length };
+  return {
+    api,
+    failing,
+    deleted,
+    exported,
+    reminded,
+    drain,
+    release: () => pending.shift()?.(),
+    peak: () => peak,
+    pending: () => pending.length,
+  };
 }
 
 function setUp(tokensOf: Record<string, TokenSummary[]>) {
@@ -225,5 +240,39 @@ describe('all tokens store: rotate', () => {
     expect(fake.deleted).toEqual([]);
     expect(store.getState().rotation).toBeNull();
     expect(allRows(store.getState().accounts)).toHaveLength(2);
+  });
+});
+
+describe('all tokens store: export and reminders', () => {
+  it('exports the rows given as CSV, without any token value', async () => {
+    const t = setUp({ a1: [summary('1', 'CI')] });
+    const loading = t.store.getState().load([ADA]);
+    await t.fake.drain();
+    await loading;
+    const exporting = t.store.getState().exportRows(allRows(t.store.getState().accounts), Date.now());
+    await t.fake.drain();
+    await exporting;
+    expect(t.fake.exported).toHaveLength(1);
+    expect(t.fake.exported[0]).toContain('ada@example.com,http://127.0.0.1:1,CI,');
+    expect(t.toasts.getState().toasts.map((toast) => toast.title)).toEqual(['Saved the list as CSV. It holds no token values.']);
+  });
+
+  it('hands main only tokens with an expiry still to come', async () => {
+    const now = Date.parse('2026-11-29T12:00:00Z');
+    const t = setUp({
+      a1: [
+        { ...summary('past'), expiry: '2026-11-28T12:00:00Z' },
+        { ...summary('soon'), expiry: '2026-12-01T12:00:00Z' },
+        { ...summary('never'), expiry: null },
+        summary('unknown'),
+      ],
+    });
+    const loading = t.store.getState().load([ADA]);
+    await t.fake.drain();
+    await loading;
+    const reminding = t.store.getState().remind(now);
+    await t.fake.drain();
+    await reminding;
+    expect(t.fake.reminded).toEqual([[{ accountId: 'a1', id: 'soon', expiresAt: Date.parse('2026-12-01T12:00:00Z') }]]);
   });
 });
