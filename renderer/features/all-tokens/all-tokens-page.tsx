@@ -96,6 +96,7 @@ function UsageForRow() {
   if (!row) return null;
   return (
     <TokenUsageView
+      key={row.key}
       name={row.token.name}
       serverUrl={row.account.serverUrl}
       busy={busy}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { UsageExample } from '../../../preload/contract.ts';
 import { USAGE_MASK, usageExample } from '../../../preload/token-usage.ts';
 import { useSession, useTokens } from '../../stores/stores-context.tsx';
@@ -34,6 +34,7 @@ export function TokenUsagePanel() {
   if (!token || serverUrl === null) return null;
   return (
     <TokenUsageView
+      key={token.id}
       name={token.name}
       serverUrl={serverUrl}
       busy={busy !== undefined}
@@ -53,8 +54,11 @@ interface UsageViewProps {
 
 /** The panel itself, for the Tokens tab and for All tokens. */
 export function TokenUsageView({ name, serverUrl, busy, onCopy, onClose }: UsageViewProps) {
+  // Opened under the table (by Use it, or by itself after a create): brought into view above the notices.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => panel.current?.scrollIntoView?.({ block: 'nearest' }), []);
   return (
-    <section className="card token-usage" data-testid="nc-token-usage" aria-labelledby="token-usage-title">
+    <section ref={panel} className="card token-usage" data-testid="nc-token-usage" aria-labelledby="token-usage-title">
       <div className="token-usage-head">
         <h3 id="token-usage-title" className="setting-title">
           Use “{name ?? 'Untitled'}”
