@@ -2,7 +2,7 @@ import type { AccountEntry } from '../../../preload/contract.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
-import { STATUS_TEXT, hostOf, isSignedIn } from './account-words.ts';
+import { STATUS_TEXT, canRetry, hostOf, isSignedIn } from './account-words.ts';
 import './accounts.css';
 
 const NO_ACCOUNTS: AccountEntry[] = [];
@@ -78,7 +78,7 @@ function AccountCard({ account }: { account: AccountEntry }) {
             Switch
           </button>
         )}
-        {account.status === 'unreachable' && (
+        {canRetry(account) && (
           <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void retry(account.id)}>
             Retry
           </button>
