@@ -32,7 +32,7 @@ if (debugSwitches.length > 0) {
   const log = (line: string) => console.log(`[main] ${line}`);
   const quitTasks: Array<() => Promise<void>> = [];
 
-  // Electron runs the keychain's listing child as plain Node (ELECTRON_RUN_AS_NODE, see entry-lister.ts).
+  // keytar runs in a worker: Electron run as plain Node (ELECTRON_RUN_AS_NODE, see keychain/keytar-worker.ts).
   const keychain = createOsKeychain({
     services: KEYCHAIN_SERVICES,
     execPath: process.execPath,

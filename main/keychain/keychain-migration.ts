@@ -4,17 +4,15 @@
 // rewritten under today's service and name (keychain-names.ts), and only then deleted.
 //
 // Sessions are read by name (the list knows every account); the legacy copies can only be found
-// by listing, which runs in a child process (entry-lister.ts). Only entries of listed accounts
+// by listing, which runs in the keytar worker (keytar-worker.ts). Only entries of listed accounts
 // move; anything else is left where it is. Nothing runs unless the keychain is open.
 import type { ListedAccount } from '../ports.ts';
 import { isTokenId } from '../nocodb/token-id.ts';
-import type { EntryLister } from './entry-lister.ts';
 import type { Keychain } from './keychain.ts';
 import { sessionEntryName, tokenCopyEntryName, type KeychainServices } from './keychain-names.ts';
 
 export interface KeychainMigrationOptions {
   keychain: Keychain;
-  lister: EntryLister;
   services: KeychainServices;
   legacy: KeychainServices;
 }
@@ -34,7 +32,7 @@ function legacySecret(text: string): { refreshToken: string; jwt: string } | nul
   }
 }
 
-export function createKeychainMigration({ keychain, lister, services, legacy }: KeychainMigrationOptions): KeychainMigration {
+export function createKeychainMigration({ keychain, services, legacy }: KeychainMigrationOptions): KeychainMigration {
   async function move(fromService: string, fromName: string, toService: string, toName: string, value: string) {
     await keychain.set(toService, toName, value);
     await keychain.delete(fromService, fromName);
@@ -49,7 +47,7 @@ export function createKeychainMigration({ keychain, lister, services, legacy }: 
       const session = JSON.stringify({ serverUrl: account.serverUrl, email: account.email, ...secret });
       await move(legacy.sessions, legacyKey(account), services.sessions, sessionEntryName(account.id), session);
     }
-    for (const name of await lister.names(legacy.tokenCopies)) {
+    for (const name of await keychain.names(legacy.tokenCopies)) {
       const owner = accounts.find((account) => name.startsWith(`${legacyKey(account)} `));
       const tokenId = owner ? name.slice(legacyKey(owner).length + 1) : '';
       if (!owner || !isTokenId(tokenId)) continue;

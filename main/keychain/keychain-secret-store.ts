@@ -3,7 +3,6 @@
 // a damaged settings file be rebuilt from the keychain). Never a file.
 import { ACCOUNT_ID } from '../accounts/account-id.ts';
 import type { SecretStore, StoredSession } from '../ports.ts';
-import type { EntryLister } from './entry-lister.ts';
 import type { Keychain } from './keychain.ts';
 import { sessionEntryName } from './keychain-names.ts';
 
@@ -21,7 +20,7 @@ export function parseStoredSession(text: string): StoredSession | null {
   }
 }
 
-export function createKeychainSecretStore(keychain: Keychain, lister: EntryLister, service: string): SecretStore {
+export function createKeychainSecretStore(keychain: Keychain, service: string): SecretStore {
   async function load(accountId: string): Promise<StoredSession | null> {
     const text = await keychain.get(service, sessionEntryName(accountId));
     // A locked keyring answers null too: only an open one may say "no entry".
@@ -34,9 +33,9 @@ export function createKeychainSecretStore(keychain: Keychain, lister: EntryListe
     load,
     check: () => keychain.ensureOpen(),
     async entries() {
-      await keychain.ensureOpen(); // a locked keyring would crash the listing child; say "locked" instead
+      await keychain.ensureOpen(); // a locked keyring would crash the listing worker; say "locked" instead
       const found = [];
-      for (const accountId of (await lister.names(service)).filter((name) => ACCOUNT_ID.test(name))) {
+      for (const accountId of (await keychain.names(service)).filter((name) => ACCOUNT_ID.test(name))) {
         const session = await load(accountId);
         if (session) found.push({ accountId, session });
       }

@@ -3,22 +3,21 @@
 // two quick creates never overwrite each other's copy.
 //
 // Copies are read by name with getPassword, only for the rows that need one — never by listing
-// the keychain in the app's process, which can crash it (see keytar-module.ts). Forgetting every
-// copy of an account (Log Out, the setting turned off) has to find them: that listing runs in a
-// child process (entry-lister.ts), and a failure there is reported, never ignored.
+// the keychain, which can crash keytar's process (see keytar-worker.ts). Forgetting every copy of
+// an account (Log Out, the setting turned off) has to find them: that listing runs only after the
+// keychain proved open, in the worker, and a failure there is reported, never ignored.
 import type { TokenVault } from '../ports.ts';
-import type { EntryLister } from './entry-lister.ts';
 import type { Keychain } from './keychain.ts';
 import { tokenCopyEntryName } from './keychain-names.ts';
 
 // What a copy must look like to be handed out again (printable, no spaces); anything else in the entry is ignored.
 const TOKEN_VALUE = /^[\x21-\x7e]{20,512}$/;
 
-export function createKeychainTokenVault(keychain: Keychain, lister: EntryLister, service: string): TokenVault {
+export function createKeychainTokenVault(keychain: Keychain, service: string): TokenVault {
   /** Every copy's entry name, of one account or (null) of all. */
   async function entryNames(accountId: string | null): Promise<string[]> {
-    await keychain.ensureOpen(); // a locked keyring would crash the listing child; say "locked" instead
-    const names = await lister.names(service);
+    await keychain.ensureOpen(); // a locked keyring would crash the listing worker; say "locked" instead
+    const names = await keychain.names(service);
     return accountId === null ? names : names.filter((name) => name.startsWith(tokenCopyEntryName(accountId, '')));
   }
 

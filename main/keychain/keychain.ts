@@ -25,6 +25,8 @@ export interface Keychain {
   set(service: string, name: string, value: string): Promise<void>;
   /** True when an entry was deleted. */
   delete(service: string, name: string): Promise<boolean>;
+  /** The entry names of a service; throws keychain_locked when the listing failed (or its worker crashed). */
+  names(service: string): Promise<string[]>;
   /** Resolves when a null from `get` means "no entry"; throws keychain_locked or keychain_unavailable otherwise. */
   ensureOpen(): Promise<void>;
 }
@@ -48,24 +50,42 @@ export function createKeychain({ canaryService, loadKeytar = importKeytar, timeo
   /** A keytar call has not come back yet — after a time-out too (an unlock prompt nobody answers). */
   let inFlight = false;
 
+  /** One keytar call with the time limit; a call that never answers frees the queue by dropping its worker. */
+  async function attempt<T>(kt: KeytarCalls, call: (kt: KeytarCalls) => Promise<T>): Promise<T> {
+    inFlight = true;
+    const pending = call(kt).finally(() => {
+      inFlight = false;
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeLimit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        kt.reset?.();
+        reject(keychainLocked());
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([pending, timeLimit]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   function run<T>(call: (kt: KeytarCalls) => Promise<T>): Promise<T> {
     const next = queue.then(async () => {
-      if (inFlight) throw keychainLocked();
-      inFlight = true;
+      if (inFlight) throw keychainLocked(); // an earlier call never came back
       keytar ??= loadKeytar();
-      const pending = keytar.then(call).finally(() => {
-        inFlight = false;
-      });
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeLimit = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(keychainLocked()), timeoutMs);
-      });
       try {
-        return await Promise.race([pending, timeLimit]);
+        const kt = await keytar;
+        try {
+          return await attempt(kt, call);
+        } catch (error) {
+          if (failureOf(error).code === 'keychain_locked' || !kt.reset) throw error;
+          // A crashed worker, or a connection to a keyring daemon that restarted: one fresh try.
+          kt.reset();
+          return await attempt(kt, call);
+        }
       } catch (error) {
         throw failureOf(error);
-      } finally {
-        clearTimeout(timer);
       }
     });
     queue = next.catch(() => {});
@@ -76,6 +96,11 @@ export function createKeychain({ canaryService, loadKeytar = importKeytar, timeo
     get: (service, name) => run((kt) => kt.getPassword(service, name)),
     set: (service, name, value) => run((kt) => kt.setPassword(service, name, value)),
     delete: (service, name) => run((kt) => kt.deletePassword(service, name)),
+    names: (service) =>
+      run(async (kt) => {
+        if (!kt.names) throw keychainUnavailable();
+        return kt.names(service);
+      }),
     async ensureOpen() {
       if ((await run((kt) => kt.getPassword(canaryService, CANARY_NAME))) === CANARY_VALUE) return;
       await run((kt) => kt.setPassword(canaryService, CANARY_NAME, CANARY_VALUE));

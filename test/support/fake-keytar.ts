@@ -3,7 +3,6 @@
 // crashes the process — here: throws and records it), no Secret Service at all, and Windows'
 // Credential Manager, whose findCredentials matches the service as a PREFIX. It also records
 // how many calls were in flight at once, so the keychain queue can be held to "one at a time".
-import type { EntryLister } from '../../main/keychain/entry-lister.ts';
 import type { KeytarCalls } from '../../main/keychain/keytar-module.ts';
 
 export interface FakeKeytarOptions {
@@ -58,23 +57,20 @@ export function createFakeKeytar({ prefixMatch = false }: FakeKeytarOptions = {}
     deletePassword: (service, name) => call(() => !state.locked && entriesOf(service).delete(name)),
   };
 
-  /** keytar's findCredentials, as the listing child runs it. */
-  const findCredentials = (service: string) =>
+  // keytar's findCredentials, as the worker runs it: on a locked keyring the real one kills its process.
+  keytar.names = (service) =>
     call(() => {
       if (state.locked) {
         state.crashes += 1;
-        throw new Error('findCredentials on a locked keyring (SIGSEGV in the real keytar)');
+        throw new Error('The keychain worker ended (crashed).');
       }
       return [...services]
         .filter(([name]) => (prefixMatch ? name.startsWith(service) : name === service))
-        .flatMap(([, entries]) => [...entries].map(([account, password]) => ({ account, password })));
+        .flatMap(([, entries]) => [...entries.keys()]);
     });
-
-  const lister: EntryLister = { names: async (service) => (await findCredentials(service)).map((entry) => entry.account) };
 
   return {
     keytar,
-    lister,
     state,
     loadKeytar: async () => keytar,
     /** An entry as it is in the keychain now (locked or not). */

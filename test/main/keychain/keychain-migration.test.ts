@@ -35,7 +35,7 @@ function legacyWindowsKeychain() {
   const launch = () => {
     const keychain = createKeychain({ canaryService: KEYCHAIN_SERVICES.sessions, loadKeytar: fake.loadKeytar });
     const service = createSessionService({
-      secretStore: createKeychainSecretStore(keychain, fake.lister, KEYCHAIN_SERVICES.sessions),
+      secretStore: createKeychainSecretStore(keychain, KEYCHAIN_SERVICES.sessions),
       fallbackSecretStore: createMemorySecretStore(),
       settings: createSettingsService(settingsFile),
       createClient: (serverUrl) => noco.client(serverUrl),
@@ -43,12 +43,11 @@ function legacyWindowsKeychain() {
       log: () => {},
       migrateKeychain: createKeychainMigration({
         keychain,
-        lister: fake.lister,
         services: KEYCHAIN_SERVICES,
         legacy: LEGACY_KEYCHAIN_SERVICES,
       }),
     });
-    return { service, vault: createKeychainTokenVault(keychain, fake.lister, KEYCHAIN_SERVICES.tokenCopies) };
+    return { service, vault: createKeychainTokenVault(keychain, KEYCHAIN_SERVICES.tokenCopies) };
   };
   return { fake, settingsFile, launch };
 }

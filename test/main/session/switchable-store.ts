@@ -10,8 +10,8 @@ import { createFakeKeytar } from '../../support/fake-keytar.ts';
 export function createSwitchableKeychain() {
   const fake = createFakeKeytar();
   const keychain = createKeychain({ canaryService: KEYCHAIN_SERVICES.sessions, loadKeytar: fake.loadKeytar, timeoutMs: 2_000 });
-  const store = createKeychainSecretStore(keychain, fake.lister, KEYCHAIN_SERVICES.sessions);
-  const vault = createKeychainTokenVault(keychain, fake.lister, KEYCHAIN_SERVICES.tokenCopies);
+  const store = createKeychainSecretStore(keychain, KEYCHAIN_SERVICES.sessions);
+  const vault = createKeychainTokenVault(keychain, KEYCHAIN_SERVICES.tokenCopies);
   /** Every session entry as it is now: account id → session. */
   const sessions = () =>
     [...fake.entries(KEYCHAIN_SERVICES.sessions)].flatMap(([id, text]) => {
