@@ -6,7 +6,7 @@ import { createNocoClient } from './nocodb/nocodb-client.ts';
 import { createServerCheck } from './nocodb/server-check.ts';
 import type { AppPorts } from './ports.ts';
 import { createProfileService } from './profile/profile-service.ts';
-import { createSessionService } from './session/session-service.ts';
+import { createSessionService } from './accounts/accounts-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createDesktopHandlers } from './tokens/desktop-handlers.ts';
 import { createTokenService } from './tokens/token-service.ts';
@@ -21,6 +21,7 @@ export function createHandlers(ports: AppPorts): Handlers {
     createClient: (serverUrl) => createNocoClient({ serverUrl, fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs }),
     now: ports.now,
     log,
+    migrateKeychain: ports.migrateKeychain,
   });
   const serverCheck = createServerCheck({ fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs, consentFile: ports.httpConsentFile, log });
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
@@ -29,10 +30,10 @@ export function createHandlers(ports: AppPorts): Handlers {
   const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, log });
   const profile = createProfileService({ session });
   // Token values belong to one account: its Log Out or the end of its session drops them; a Log Out
-  // (from the menu or the overview) also forgets the keychain copies kept for it.
+  // (from the menu or the overview) also forgets the keychain copies kept for it — or fails, visibly.
   session.onAccountEnded(async (account, why) => {
-    tokens.forgetValues(account);
-    if (why === 'logged_out') await tokens.forgetCopies(account);
+    tokens.forgetValues(account.id);
+    if (why === 'logged_out') await tokens.forgetCopies(account.id);
   });
 
   const desktop = createDesktopHandlers({

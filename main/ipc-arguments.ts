@@ -48,7 +48,8 @@ const schemas = {
   'session:get': noArgument,
   'session:sign-in': v.strictObject({
     serverUrl: v.pipe(printable(2048), v.nonEmpty()),
-    email: v.pipe(printable(320), v.nonEmpty()),
+    // No server keeps a longer address (RFC 5321): refused before any request.
+    email: v.pipe(printable(254), v.nonEmpty()),
     password: password(1),
     confirmInsecure: v.optional(v.boolean()),
   }),

@@ -10,9 +10,9 @@ import { createIpcRouter } from './ipc-router.ts';
 import { describeSender } from './ipc-sender.ts';
 import { createJsonFile } from './settings/json-file.ts';
 import { APP_SCHEME, answerAppRequest, createSenderCheck } from './security.ts';
-import { createKeytarSecretStore } from './session/keytar-store.ts';
-import { createKeytarTokenVault } from './session/keytar-token-vault.ts';
-import { createMemorySecretStore } from './session/memory-store.ts';
+import { KEYCHAIN_SERVICES } from './keychain/keychain-names.ts';
+import { createMemorySecretStore } from './keychain/memory-secret-store.ts';
+import { createOsKeychain } from './keychain/os-keychain.ts';
 import { createMainWindow, denyAllPermissions, preloadPathFor, rendererRootFor } from './window.ts';
 import { CHANNELS } from '../preload/contract.ts';
 
@@ -33,11 +33,15 @@ if (debugSwitches.length > 0) {
   const quitTasks: Array<() => Promise<void>> = [];
   const shownNotices = new Set<Notification>();
 
+  // keytar runs in a worker: Electron run as plain Node (ELECTRON_RUN_AS_NODE, see keychain/keytar-worker.ts).
+  const keychain = createOsKeychain({
+    services: KEYCHAIN_SERVICES,
+    execPath: process.execPath,
+    keytarPath: () => require.resolve('keytar'),
+  });
   const handlers = createHandlers({
-    secretStore: createKeytarSecretStore({ service: APP_NAME }),
+    ...keychain,
     fallbackSecretStore: createMemorySecretStore(),
-    // A keychain service of its own: the session entries stay as they are.
-    tokenVault: createKeytarTokenVault({ service: `${APP_NAME} API tokens` }),
     clipboard: createSystemClipboard(clipboard, ClipboardItem, process.platform),
     settingsFile: createJsonFile(path.join(app.getPath('userData'), 'settings.json')),
     httpConsentFile: createJsonFile(path.join(app.getPath('userData'), 'plain-http-servers.json')),

@@ -16,38 +16,41 @@ export interface AccountRef {
   email: string;
 }
 
+/** A listed account: its opaque id (what every call names), server and email. Never a secret. */
+export interface ListedAccount extends AccountRef {
+  id: string;
+}
+
 /**
- * The OS keychain (keytar), or a memory stand-in: one entry per account. Every method may throw
- * AppFailure('keychain_unavailable').
+ * The OS keychain, or a memory stand-in: one session entry per account id. Every method may throw
+ * AppFailure('keychain_locked') or ('keychain_unavailable'); a keychain that could not answer is
+ * never read as "no session".
  */
 export interface SecretStore {
   readonly kind: 'keychain' | 'memory';
-  /** Every account that has an entry (damaged ones too, so they can be removed). */
-  accounts(): Promise<AccountRef[]>;
   /** The account's session, or null when it has no entry or the entry is damaged. */
-  load(serverUrl: string, email: string): Promise<StoredSession | null>;
-  save(session: StoredSession): Promise<void>;
-  remove(serverUrl: string, email: string): Promise<void>;
-}
-
-/** Whose token copies: every vault call names the account, so several accounts can keep theirs side by side. */
-export interface VaultAccount {
-  serverUrl: string;
-  email: string;
+  load(accountId: string): Promise<StoredSession | null>;
+  /** Resolves when the store can be used (a keychain that is there and unlocked); throws like the others otherwise. */
+  check(): Promise<void>;
+  /** Every session entry, to rebuild an account list the settings file lost. */
+  entries(): Promise<Array<{ accountId: string; session: StoredSession }>>;
+  save(accountId: string, session: StoredSession): Promise<void>;
+  remove(accountId: string): Promise<void>;
 }
 
 /**
  * Copies of API tokens created in the app (today's servers show a token only once), kept in the
- * OS keychain apart from the session. Every method may throw AppFailure('keychain_unavailable').
+ * OS keychain apart from the session. Every call names the account; every method may throw
+ * AppFailure('keychain_locked') or ('keychain_unavailable').
  */
 export interface TokenVault {
   readonly kind: 'keychain' | 'memory';
-  /** Every copy kept for the account: token id → value. */
-  load(account: VaultAccount): Promise<Map<string, string>>;
-  put(account: VaultAccount, id: string, value: string): Promise<void>;
-  remove(account: VaultAccount, id: string): Promise<void>;
-  /** Forgets every copy of the account (signing out). */
-  clear(account: VaultAccount): Promise<void>;
+  /** The copies kept for these tokens of the account: token id → value (ids without a copy are left out). */
+  load(accountId: string, tokenIds: string[]): Promise<Map<string, string>>;
+  put(accountId: string, tokenId: string, value: string): Promise<void>;
+  remove(accountId: string, tokenId: string): Promise<void>;
+  /** Forgets every copy of the account (logging out). */
+  clear(accountId: string): Promise<void>;
   /** Forgets every copy of every account (the setting turned off). */
   clearAll(): Promise<void>;
 }
@@ -64,9 +67,22 @@ export interface ClipboardPort {
   writeText(text: string, options?: ClipboardWriteOptions): void | Promise<void>;
 }
 
+/** What a JSON file holds: nothing yet (first launch), a value, or something that cannot be used. */
+export type JsonFileContent =
+  | { status: 'missing' }
+  | { status: 'ok'; value: unknown }
+  /** Empty, or not JSON. */
+  | { status: 'damaged' }
+  /** It exists but cannot be read (permissions, an I/O error). */
+  | { status: 'unreadable' };
+
 /** A small JSON document in the app's data folder, for non-secret preferences only. */
 export interface JsonFile {
+  /** The value; a missing or damaged file reads as `undefined`, an unreadable one throws. */
   read(): Promise<unknown>;
+  inspect(): Promise<JsonFileContent>;
+  /** Renames the file to `<name>.<tag>` (kept for the user); answers the new path. */
+  keepAside(tag: string): Promise<string>;
   write(value: unknown): Promise<void>;
 }
 
@@ -87,6 +103,8 @@ export interface AppPorts {
   fallbackSecretStore: SecretStore;
   /** Copies of created tokens; when it fails, a created token stays usable for this run only. */
   tokenVault: TokenVault;
+  /** Moves the keychain entries of versions before account ids, once (absent: nothing to move). */
+  migrateKeychain?: (accounts: ListedAccount[]) => Promise<void>;
   clipboard: ClipboardPort;
   settingsFile: JsonFile;
   /** The plain-http servers the user accepted sending a password to (see nocodb/server-check.ts). */

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'unknown_account', // no account of the list has the id the call names
   'account_not_signed_in', // the account the call names has no live session
   'keychain_locked', // the keychain refused or is locked: a state to unlock and Retry, never "signed out"
+  'settings_unreadable', // the settings file was damaged or unreadable: the account list was rebuilt from the keychain
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -51,8 +52,12 @@ export type SessionPersistence = 'keychain' | 'memory';
 /** How many accounts the app keeps at most. */
 export const MAX_ACCOUNTS = 20;
 
-/** An account's session: signed in (in the keychain or in memory only), ended, or not restored because its server did not answer. */
-export type AccountStatus = 'signed_in' | 'memory_only' | 'session_ended' | 'unreachable';
+/**
+ * An account's session: signed in (in the keychain or in memory only), ended, not restored because
+ * its server did not answer, or not read because the keychain is locked (unlock it and Retry; the
+ * session is kept).
+ */
+export type AccountStatus = 'signed_in' | 'memory_only' | 'session_ended' | 'unreachable' | 'keychain_locked';
 
 /** One account of the app's list, as the overview and the user menu show it. Nothing secret. */
 export interface AccountEntry {
@@ -80,6 +85,8 @@ export type SessionState =
       persistenceWarning: string | null;
       /** Every account of the app, in the user's order; the active one is `account`. */
       accounts: AccountEntry[];
+      /** Why the account list was rebuilt at launch (the settings file was damaged or unreadable), if it was. */
+      listNotice?: AppError | null;
     }
   | {
       status: 'signed_out';
@@ -89,6 +96,8 @@ export type SessionState =
       notice: AppError | null;
       /** Every account of the app (none of them active and signed in). */
       accounts: AccountEntry[];
+      /** Why the account list was rebuilt at launch (the settings file was damaged or unreadable), if it was. */
+      listNotice?: AppError | null;
     };
 
 export interface SignInRequest {

@@ -6,7 +6,7 @@ import { useExpiryReminders } from './features/all-tokens/use-expiry-reminders.t
 import { PasswordPage } from './features/profile/password-page.tsx';
 import { ProfilePage } from './features/profile/profile-page.tsx';
 import { HomePage } from './features/shell/home-page.tsx';
-import { PersistenceBanner } from './features/shell/persistence-banner.tsx';
+import { ListNoticeBanner, PersistenceBanner } from './features/shell/persistence-banner.tsx';
 import { Sidebar } from './features/shell/sidebar.tsx';
 import { SignInScreen } from './features/sign-in/sign-in-screen.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
@@ -48,6 +48,7 @@ function SignedIn({ account }: { account: Account }) {
   return (
     <div className="app">
       <PersistenceBanner />
+      <ListNoticeBanner />
       {route === 'home' || route === 'all-tokens' ? (
         <div className="shell">
           <Sidebar account={account} />

@@ -1,7 +1,7 @@
 // The Profile and Password tabs' work in main: renaming the user and changing the password
 // without ending the app's session. Passwords go to the server in that one request and nowhere else.
 import type { AccountScoped, PasswordChange, SessionState } from '../../preload/contract.ts';
-import type { SessionService } from '../session/session-service.ts';
+import type { SessionService } from '../accounts/accounts-service.ts';
 
 export interface ProfileServiceOptions {
   session: Pick<SessionService, 'pin' | 'getState'>;
@@ -13,7 +13,7 @@ export interface ProfileService {
   changePassword(request: PasswordChange): Promise<SessionState>;
 }
 
-// Each call pins the account its request names (see main/session/session-service.ts): the rename is
+// Each call pins the account its request names (see main/accounts/accounts-service.ts): the rename is
 // recorded on, and a password change replaces the session of, that account and no other.
 export function createProfileService({ session }: ProfileServiceOptions): ProfileService {
   return {

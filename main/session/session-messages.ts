@@ -2,7 +2,7 @@
 // will not survive a restart. Plain words; never a secret, never a server detail.
 import type { AppError } from '../../preload/contract.ts';
 import { AppFailure } from '../app-error.ts';
-import { keychainUnavailable } from './keychain-unavailable.ts';
+import { keychainUnavailable } from '../keychain/keychain-unavailable.ts';
 
 export const SESSION_EXPIRED: AppError = { code: 'session_expired', message: 'Your session expired. Sign in again.' };
 
@@ -37,3 +37,16 @@ export const unknownAccount = () => new AppFailure('unknown_account', 'This acco
 
 /** Shown for a listed account whose keychain entry is gone (or damaged). */
 export const SIGN_IN_AGAIN: AppError = { code: 'session_expired', message: 'Signed out. Sign in again to use this account.' };
+
+/** The longest email address a server accepts (RFC 5321 allows 254 characters). */
+export const MAX_EMAIL_LENGTH = 254;
+
+export const emailTooLong = () =>
+  new AppFailure('validation', `This email address is longer than ${MAX_EMAIL_LENGTH} characters, so no server accepts it.`);
+
+/** The server signed in someone else than the user typed (a proxy, a misconfigured server): refused, never kept. */
+export const identityMismatch = (typed: string, answered: string) =>
+  new AppFailure(
+    'invalid_credentials',
+    `The server answered for ${answered} instead of ${typed}, so the app did not keep this sign-in and signed that session out.`,
+  );

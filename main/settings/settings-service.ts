@@ -1,17 +1,23 @@
-// The user's preferences and the account list (server and email of each, in the user's order, and
-// the last active one), kept in one small JSON file. Nothing secret goes here: sessions live in the
-// keychain, one entry per listed account.
+// The user's preferences and the account list (id, server and email of each, in the user's order,
+// and the last opened one), kept in one small JSON file. Nothing secret goes here: sessions live in
+// the keychain, one entry per listed account.
+//
+// The list is never lost by accident: a missing file is a first launch, but an empty, damaged or
+// unreadable one is reported (`listProblem`) so the caller deletes nothing and rebuilds the list
+// from the keychain; a damaged file is kept aside for the user. Memory changes only after the
+// write succeeded, so memory and disk never disagree.
 import * as v from 'valibot';
 import { MAX_CLIPBOARD_CLEAR_SECONDS, type Settings } from '../../preload/contract.ts';
 import { ACCOUNT_ID, newAccountId } from '../accounts/account-id.ts';
-import type { AccountRef, JsonFile } from '../ports.ts';
+import { AppFailure } from '../app-error.ts';
+import type { AccountRef, JsonFile, ListedAccount } from '../ports.ts';
 
 export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, keepTokenCopies: true, expiryReminders: true };
 
-/** One account of the list: its opaque id, server and email (never a secret). */
-export interface ListedAccount extends AccountRef {
-  id: string;
-}
+export type { ListedAccount };
+
+/** Why the account list could not be read at launch; null when it could (or there was no file yet). */
+export type ListProblem = { kind: 'damaged'; keptAs: string | null } | { kind: 'unreadable' } | null;
 
 /** The account list as the settings file keeps it. */
 export interface AccountList {
@@ -22,6 +28,8 @@ export interface AccountList {
 
 interface SettingsDocument extends AccountList {
   settings: Settings;
+  /** The keychain entries of versions before account ids were moved to today's names (or there were none). */
+  keychainMigrated: boolean;
   /** Some listed account had no id yet (a file from before ids): it got one, to be written once. */
   idsAdded: boolean;
 }
@@ -37,7 +45,7 @@ const refOf = (value: unknown): AccountRef | null => {
   return parsed.success ? { serverUrl: parsed.output.serverUrl, email: parsed.output.email } : null;
 };
 
-function parseDocument(raw: unknown, newId: () => string): SettingsDocument {
+function parseDocument(raw: unknown, newId: () => string, firstLaunch: boolean): SettingsDocument {
   const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const seconds = v.safeParse(clipboardClearSeconds, fields['clipboardClearSeconds']);
   const keepTokenCopies = fields['keepTokenCopies'];
@@ -56,6 +64,7 @@ function parseDocument(raw: unknown, newId: () => string): SettingsDocument {
   });
   return {
     idsAdded,
+    keychainMigrated: firstLaunch || fields['keychainMigrated'] === true,
     settings: {
       clipboardClearSeconds: seconds.success ? seconds.output : DEFAULT_SETTINGS.clipboardClearSeconds,
       keepTokenCopies: typeof keepTokenCopies === 'boolean' ? keepTokenCopies : DEFAULT_SETTINGS.keepTokenCopies,
@@ -69,31 +78,50 @@ function parseDocument(raw: unknown, newId: () => string): SettingsDocument {
 export interface SettingsService {
   get(): Promise<Settings>;
   update(patch: Partial<Settings>): Promise<Settings>;
-  accountList(): Promise<AccountList>;
+  accountList(): Promise<AccountList & { problem: ListProblem; keychainMigrated: boolean }>;
   rememberAccounts(list: AccountList): Promise<void>;
+  /** Records that the legacy keychain entries were moved (keychain-migration.ts). */
+  markKeychainMigrated(): Promise<void>;
 }
 
+const cannotSave = () =>
+  new AppFailure('internal', 'Your settings file cannot be read, so no change is saved. Fix its permissions and restart the app.');
+
 /** Reads the file once, then serves from memory; changes run one at a time and are written through. */
-export function createSettingsService(file: JsonFile, newId: () => string = newAccountId): SettingsService {
+export function createSettingsService(file: JsonFile, newId: () => string = newAccountId, now: () => number = Date.now): SettingsService {
   let document: Promise<SettingsDocument> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  let problem: ListProblem = null;
 
-  const parse = (raw: unknown) => parseDocument(raw, newId);
+  async function load(): Promise<SettingsDocument> {
+    const content = await file.inspect().catch(() => ({ status: 'unreadable' }) as const);
+    if (content.status === 'ok') return parseDocument(content.value, newId, false);
+    if (content.status === 'damaged') {
+      // Kept for the user (and for support); the name says when it was found damaged.
+      const tag = `damaged-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+      problem = { kind: 'damaged', keptAs: await file.keepAside(tag).catch(() => null) };
+    } else if (content.status === 'unreadable') {
+      problem = { kind: 'unreadable' };
+    }
+    return parseDocument(undefined, newId, content.status === 'missing');
+  }
+
   const current = () =>
-    (document ??= file
-      .read()
-      .then(parse, () => parse(undefined))
-      .then((doc) => {
-        // Ids given now must be the same at the next launch: write them once (a failure is retried by the next change).
-        if (doc.idsAdded) void change((same) => same).catch(() => {});
-        return doc;
-      }));
+    (document ??= load().then((doc) => {
+      // Ids given now must be the same at the next launch: write them once (a failure is retried by the next change).
+      if (doc.idsAdded) void change((same) => same).catch(() => {});
+      return doc;
+    }));
 
   function change(edit: (doc: SettingsDocument) => SettingsDocument): Promise<SettingsDocument> {
     const run = queue.then(async () => {
+      // A file the user may still fix must not be overwritten with what this run rebuilt.
+      if (problem?.kind === 'unreadable' || (problem?.kind === 'damaged' && problem.keptAs === null)) throw cannotSave();
       const next = { ...edit(await current()), idsAdded: false };
+      const { settings, accounts, lastAccount, keychainMigrated } = next;
+      await file.write({ ...settings, accounts, lastAccount, keychainMigrated });
+      // Only now: a failed write leaves memory as it was, equal to the disk.
       document = Promise.resolve(next);
-      await file.write({ ...next.settings, accounts: next.accounts, lastAccount: next.lastAccount });
       return next;
     });
     // One failed write must not block the changes after it; this caller still sees its failure.
@@ -118,11 +146,14 @@ export function createSettingsService(file: JsonFile, newId: () => string = newA
       return { ...next.settings };
     },
     async accountList() {
-      const { accounts, lastAccount } = await current();
-      return { accounts: accounts.map(copyListed), lastAccount: lastAccount && copyRef(lastAccount) };
+      const { accounts, lastAccount, keychainMigrated } = await current();
+      return { accounts: accounts.map(copyListed), lastAccount: lastAccount && copyRef(lastAccount), problem, keychainMigrated };
     },
     async rememberAccounts({ accounts, lastAccount }) {
       await change((doc) => ({ ...doc, accounts: accounts.map(copyListed), lastAccount: lastAccount && copyRef(lastAccount) }));
+    },
+    async markKeychainMigrated() {
+      await change((doc) => ({ ...doc, keychainMigrated: true }));
     },
   };
 }

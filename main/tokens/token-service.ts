@@ -20,9 +20,8 @@ import { usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
-import type { AccountRef, TokenVault } from '../ports.ts';
-import { accountKey } from '../session/account-key.ts';
-import type { PinnedSession, SessionService } from '../session/session-service.ts';
+import type { TokenVault } from '../ports.ts';
+import type { PinnedSession, SessionService } from '../accounts/accounts-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { LARGEST_PAGE, learnedPageSize, tokenPages, type FetchTokenPage } from './token-pages.ts';
 
@@ -47,10 +46,10 @@ export interface TokenService {
   /** Sends the token to the server as `xc-token` and says what the server made of it. */
   test(request: TokenRef): Promise<TokenTestResult>;
   /** Drops what the account holds in memory: called when its session ends or it is logged out. */
-  forgetValues(account: AccountRef): void;
-  /** Removes the account's keychain copies (logging out). Never throws. */
-  forgetCopies(account: AccountRef): Promise<void>;
-  /** Removes every keychain copy of every account (the setting turned off). Never throws. */
+  forgetValues(accountId: string): void;
+  /** Removes the account's keychain copies (logging out); throws, for the user to see, when the keychain refuses. */
+  forgetCopies(accountId: string): Promise<void>;
+  /** Removes every keychain copy of every account (the setting turned off); throws when the keychain refuses. */
   forgetAllCopies(): Promise<void>;
 }
 
@@ -76,24 +75,24 @@ interface AccountTokens {
   values: Map<string, HeldValue>;
   /** Whether this server's list carries the secrets (0.301.3) or not (today's servers); null until seen. */
   listShowsValues: boolean | null;
-  /** The account's keychain copies are read once, the first time a list lacks a secret. */
-  copiesRead: Promise<void> | null;
   /** The largest page the server accepts, learned from its answers (see token-pages.ts). */
   pageSize: number;
 }
 
+const copiesNotRemoved = (error: unknown) =>
+  new AppFailure(toAppError(error).code, `The token copies in the keychain could not be removed. ${toAppError(error).message}`);
+
 // Every method pins the account its request names when it starts and uses only that one until it
-// ends (see main/session/session-service.ts): whatever is on screen meanwhile, its requests, cached
+// ends (see main/accounts/accounts-service.ts): whatever is on screen meanwhile, its requests, cached
 // values and keychain copies stay that account's.
 export function createTokenService({ session, clipboard, settings, vault, log }: TokenServiceOptions): TokenService {
-  /** Keyed by `accountKey`. */
+  /** Keyed by account id. */
   const accounts = new Map<string, AccountTokens>();
   const copySource: HeldValue['source'] = vault.kind === 'keychain' ? 'keychain' : 'memory';
 
   function tokensOf({ account }: PinnedSession): AccountTokens {
-    const key = accountKey(account.serverUrl, account.email);
-    let held = accounts.get(key);
-    if (!held) accounts.set(key, (held = { values: new Map(), listShowsValues: null, copiesRead: null, pageSize: LARGEST_PAGE }));
+    let held = accounts.get(account.id);
+    if (!held) accounts.set(account.id, (held = { values: new Map(), listShowsValues: null, pageSize: LARGEST_PAGE }));
     return held;
   }
 
@@ -102,18 +101,18 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     if (pinned.isLive()) tokensOf(pinned).values.set(id, held);
   }
 
-  function readCopies(pinned: PinnedSession): Promise<void> {
-    const held = tokensOf(pinned);
-    held.copiesRead ??= vault.load(pinned.account).then(
-      (copies) => {
-        for (const [id, value] of copies) if (!held.values.has(id)) hold(pinned, id, { value, source: copySource });
-      },
-      (error: unknown) => {
-        log(`tokens: reading the keychain copies failed with ${toAppError(error).code}`);
-        held.copiesRead = null; // a keychain unlocked later is read on the next list
-      },
-    );
-    return held.copiesRead;
+  /** Reads the keychain copies of these rows (only the rows that need one, so a launch waits for no other). */
+  async function readCopies(pinned: PinnedSession, ids: string[]): Promise<void> {
+    const { values } = tokensOf(pinned);
+    const missing = ids.filter((id) => !values.has(id));
+    if (missing.length === 0) return;
+    try {
+      for (const [id, value] of await vault.load(pinned.account.id, missing))
+        if (!values.has(id)) hold(pinned, id, { value, source: copySource });
+    } catch (error) {
+      // A locked keychain: the rows show no value now, and the next list (after Retry) reads them.
+      log(`tokens: reading the keychain copies failed with ${toAppError(error).code}`);
+    }
   }
 
   function valueOf(pinned: PinnedSession, id: string): string {
@@ -123,10 +122,10 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
   }
 
   /** Keeps the keychain copy of a new token, when the setting allows; says where the value is held. */
-  async function keepCopy(account: AccountRef, id: string, value: string): Promise<HeldValue['source'] | null> {
+  async function keepCopy(accountId: string, id: string, value: string): Promise<HeldValue['source'] | null> {
     if (!(await settings.get()).keepTokenCopies) return null;
     try {
-      await vault.put(account, id, value);
+      await vault.put(accountId, id, value);
       return copySource;
     } catch (error) {
       log(`tokens: keeping a keychain copy failed with ${toAppError(error).code}`);
@@ -168,7 +167,10 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     const held = tokensOf(pinned);
     if (rows.length > 0 && pinned.isLive()) held.listShowsValues = rows.every((row) => row.token !== null);
     for (const row of rows) if (row.token !== null) hold(pinned, row.id, { value: row.token, source: 'server' });
-    if (rows.some((row) => row.token === null)) await readCopies(pinned);
+    await readCopies(
+      pinned,
+      rows.filter((row) => row.token === null).map((row) => row.id),
+    );
     return rows.map((row) => toSummary(row, pinned.isLive() ? (tokensOf(pinned).values.get(row.id)?.source ?? 'none') : 'none'));
   }
 
@@ -208,7 +210,7 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
       const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name));
       // Before any list has told, a prefix in the create's answer marks a server that keeps only a prefix.
       const serverShowsAgain = tokensOf(pinned).listShowsValues ?? row.prefix === null;
-      const kept = await keepCopy(pinned.account, row.id, row.token);
+      const kept = await keepCopy(pinned.account.id, row.id, row.token);
       const source = serverShowsAgain ? 'server' : (kept ?? 'memory');
       hold(pinned, row.id, { value: row.token, source });
       return toSummary(row, source);
@@ -239,18 +241,24 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
       const held = values.get(id);
       values.delete(id);
       // Removed whether or not a copy was known: one may have been kept by an earlier run.
-      await quietly('removing a keychain copy', () => vault.remove(pinned.account, id));
+      await quietly('removing a keychain copy', () => vault.remove(pinned.account.id, id));
       return { revocation: await checkRevocation(pinned, held?.value) };
     },
 
-    forgetValues({ serverUrl, email }) {
-      accounts.delete(accountKey(serverUrl, email));
+    forgetValues(accountId) {
+      accounts.delete(accountId);
     },
 
-    forgetCopies: (account) => quietly('forgetting the keychain copies', () => vault.clear(account)),
+    async forgetCopies(accountId) {
+      await vault.clear(accountId).catch((error: unknown) => {
+        throw copiesNotRemoved(error);
+      });
+    },
 
     async forgetAllCopies() {
-      await quietly('forgetting every keychain copy', () => vault.clearAll());
+      await vault.clearAll().catch((error: unknown) => {
+        throw copiesNotRemoved(error);
+      });
       // What came from the keychain is gone with it: the rows show what a restart would show.
       for (const { values } of accounts.values()) for (const [id, held] of values) if (held.source === 'keychain') values.delete(id);
     },

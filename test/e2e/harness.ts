@@ -2,6 +2,7 @@
 // REAL preload bridge and the REAL main-process handlers and IPC router, the real keychain, the
 // real X clipboard. Only BrowserWindow/ipcMain/contextBridge are replaced by Playwright bindings.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,13 +10,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { createHandlers } from '../../main/create-handlers.ts';
 import { createIpcRouter } from '../../main/ipc-router.ts';
-import type { ClipboardPort, SecretStore } from '../../main/ports.ts';
+import { CANARY_NAME } from '../../main/keychain/keychain.ts';
+import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
+import { createMemoryTokenVault } from '../../main/keychain/memory-token-vault.ts';
+import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
+import type { ClipboardPort } from '../../main/ports.ts';
 import { createSenderCheck } from '../../main/security.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
-import { createKeytarSecretStore } from '../../main/session/keytar-store.ts';
-import { createKeytarTokenVault } from '../../main/session/keytar-token-vault.ts';
-import { createMemorySecretStore } from '../../main/session/memory-store.ts';
-import { createMemoryTokenVault } from '../../main/session/memory-token-vault.ts';
 import { createXClipboard } from '../support/x-clipboard.ts';
 import { startRendererServer } from './renderer-server.ts';
 
@@ -137,11 +138,14 @@ async function prefillServer(page: Page, serverUrl: string) {
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'nocodb-am-e2e-')));
   const ownsDataDir = options.userDataDir === undefined;
-  const keychainService = `NocoDB Account Manager e2e ${randomUUID()}`;
+  // Services of this launch's own, neither a prefix of the other (as the app's are).
+  const run = randomUUID();
+  const services = { sessions: `NocoDB e2e session ${run}`, tokenCopies: `NocoDB e2e token copy ${run}` };
+  const keychainService = services.sessions;
   const clipboard: ClipboardPort = options.clipboard === 'memory' ? createMemoryClipboard() : createXClipboard();
   const memoryStore = createMemorySecretStore();
   const memoryVault = createMemoryTokenVault();
-  const tokenService = `${keychainService} tokens`;
+  const tokenService = services.tokenCopies;
   const bridgeAnswers: unknown[] = [];
   const bridgeChannels: string[] = [];
   const logs: string[] = [];
@@ -152,15 +156,20 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   context.on('request', (request) => pageRequests.push(request.url()));
 
   // Memory stores survive a restart only in the same process; the keychain survives for real.
-  const secretStore = (): SecretStore =>
-    options.secretStore === 'memory' ? memoryStore : createKeytarSecretStore({ service: keychainService });
+  const secrets = () =>
+    options.secretStore === 'memory'
+      ? { secretStore: memoryStore, tokenVault: memoryVault }
+      : createOsKeychain({ services, execPath: process.execPath, keytarPath: () => createRequire(import.meta.url).resolve('keytar') });
+
+  /** The session entries' values (the keychain's own check entry aside). */
+  const sessionEntries = async () =>
+    (await (await loadKeytar()).findCredentials(keychainService)).filter((c) => c.account !== CANARY_NAME).map((c) => c.password);
 
   let page!: Page;
   const open = async () => {
     const handlers = createHandlers({
-      secretStore: secretStore(),
+      ...secrets(),
       fallbackSecretStore: createMemorySecretStore(),
-      tokenVault: options.secretStore === 'memory' ? memoryVault : createKeytarTokenVault({ service: tokenService }),
       clipboard,
       settingsFile: createJsonFile(path.join(userDataDir, 'settings.json')),
       httpConsentFile: createJsonFile(path.join(userDataDir, 'plain-http-servers.json')),
@@ -208,9 +217,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
       }
     },
-    keychainAccounts: async () => (await (await loadKeytar()).findCredentials(keychainService)).map((c) => c.account),
-    keychainSecret: async () => (await (await loadKeytar()).findCredentials(keychainService))[0]?.password ?? null,
-    keychainSecrets: async () => (await (await loadKeytar()).findCredentials(keychainService)).map((c) => c.password),
+    keychainAccounts: async () =>
+      (await sessionEntries()).map((text) => {
+        const { serverUrl, email } = JSON.parse(text) as { serverUrl: string; email: string };
+        return `${serverUrl} ${email}`;
+      }),
+    keychainSecret: async () => (await sessionEntries())[0] ?? null,
+    keychainSecrets: sessionEntries,
     keychainTokenCopies: async () =>
       new Map((await (await loadKeytar()).findCredentials(tokenService)).map(({ account, password }) => [account, password])),
     bridgeAnswers,

@@ -3,87 +3,90 @@
 import keytar from 'keytar';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../preload/contract.ts';
-import { createKeytarSecretStore } from '../../main/session/keytar-store.ts';
+import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
 import { startFakeNocodb } from '../support/fake-nocodb.ts';
 import type { ChildRequest } from './keychain-unavailable-child.ts';
 
-const SERVICE = `NocoDB Account Manager test ${randomUUID()}`;
+const SERVICES = { sessions: `NocoDB test session ${randomUUID()}`, tokenCopies: `NocoDB test token copy ${randomUUID()}` };
 const SERVER = 'http://127.0.0.1:8080';
 const session = (email: string, n: number) => ({ serverUrl: SERVER, email, jwt: `jwt.${n}.sig`, refreshToken: `refresh-${n}` });
+const value = (n: number) => `${'V'.repeat(39)}${n}`;
+/** The app's keychain on the real Secret Service, as main.ts builds it; a new one is a restart. */
+const osKeychain = () =>
+  createOsKeychain({ services: SERVICES, execPath: process.execPath, keytarPath: () => createRequire(import.meta.url).resolve('keytar') });
 
-describe('keytar secret store on the real keychain', () => {
+describe('the keychain on the real Secret Service', () => {
   beforeAll(async () => {
     if (!process.env['DBUS_SESSION_BUS_ADDRESS']) {
       throw new Error(
         'No D-Bus session, so no Secret Service: run this suite through vitest, whose global setup starts one (test/support/desktop-setup.ts).',
       );
     }
-    // Fails loudly (keychain_unavailable) when the bus has no Secret Service or the keyring is locked.
-    await createKeytarSecretStore({ service: SERVICE }).accounts();
+    // Fails loudly (keychain_unavailable / keychain_locked) when the bus has no Secret Service or the keyring is locked.
+    await osKeychain().secretStore.check();
   });
 
   afterAll(async () => {
     if (!process.env['DBUS_SESSION_BUS_ADDRESS']) return; // nothing was stored; beforeAll already failed
-    for (const { account } of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, account);
+    for (const service of Object.values(SERVICES)) {
+      for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+    }
   });
 
-  it('stores a session that a NEW store instance reads back (a simulated restart)', async () => {
-    await createKeytarSecretStore({ service: SERVICE }).save(session('ada@example.com', 1));
+  it('keeps one session entry per account id, which a NEW instance reads back (a restart)', async () => {
+    await osKeychain().secretStore.save('ada-id', session('ada@example.com', 1));
+    await osKeychain().secretStore.save('ada-id', session('ada@example.com', 2));
+    await osKeychain().secretStore.save('grace-id', session('grace@example.com', 3));
 
-    expect(await createKeytarSecretStore({ service: SERVICE }).load(SERVER, 'ada@example.com')).toEqual(session('ada@example.com', 1));
+    const restarted = osKeychain().secretStore;
+    expect(await restarted.load('ada-id')).toEqual(session('ada@example.com', 2));
+    expect(await restarted.load('grace-id')).toEqual(session('grace@example.com', 3));
+    expect(await restarted.load('nobody')).toBeNull();
+    expect(JSON.parse((await keytar.getPassword(SERVICES.sessions, 'ada-id'))!)).toEqual(session('ada@example.com', 2));
   });
 
-  it('keeps one entry per account, holding only the refresh token and the JWT', async () => {
-    const store = createKeytarSecretStore({ service: SERVICE });
-    await store.save(session('ada@example.com', 2));
-    await store.save(session('ada@example.com', 3));
+  it('lists every session entry through the child process (to rebuild a lost list), skipping damaged ones', async () => {
+    await keytar.setPassword(SERVICES.sessions, 'mallory-id', '{"jwt": "cut off');
 
-    const entries = (await keytar.findCredentials(SERVICE)).filter((entry) => entry.account.endsWith('ada@example.com'));
-    expect(entries).toHaveLength(1);
-    expect(entries[0]?.account).toBe(`${SERVER} ada@example.com`);
-    expect(Object.keys(JSON.parse(entries[0]?.password ?? '{}')).sort()).toEqual(['jwt', 'refreshToken']);
-    expect(await store.load(SERVER, 'ada@example.com')).toEqual(session('ada@example.com', 3));
-  });
+    const entries = await osKeychain().secretStore.entries();
 
-  it('holds several accounts side by side: the same email on another server is another entry', async () => {
-    const store = createKeytarSecretStore({ service: SERVICE });
-    const elsewhere = { ...session('ada@example.com', 4), serverUrl: 'https://nocodb.example.com' };
-    await store.save(session('ada@example.com', 5));
-    await store.save(session('grace@example.com', 6));
-    await store.save(elsewhere);
-
-    expect(await store.load(SERVER, 'ada@example.com')).toEqual(session('ada@example.com', 5));
-    expect(await store.load(SERVER, 'grace@example.com')).toEqual(session('grace@example.com', 6));
-    expect(await store.load('https://nocodb.example.com', 'ada@example.com')).toEqual(elsewhere);
-    expect(await store.load(SERVER, 'nobody@example.com')).toBeNull();
-  });
-
-  it('lists every account with an entry, damaged ones too (so they can be removed), and skips foreign names', async () => {
-    const store = createKeytarSecretStore({ service: SERVICE });
-    await keytar.setPassword(SERVICE, `${SERVER} mallory@example.com`, '{"jwt": "cut off');
-    await keytar.setPassword(SERVICE, 'no-space-here', JSON.stringify({ jwt: 'a', refreshToken: 'b' }));
-
-    const accounts = await store.accounts();
-
-    expect(accounts).toContainEqual({ serverUrl: SERVER, email: 'mallory@example.com' });
-    expect(accounts.some((account) => account.email.includes('no-space-here') || account.serverUrl.includes('no-space-here'))).toBe(false);
-    expect(await store.load(SERVER, 'mallory@example.com')).toBeNull();
+    expect(entries.map((entry) => entry.accountId).sort()).toEqual(['ada-id', 'grace-id']);
+    expect(await osKeychain().secretStore.load('mallory-id')).toBeNull();
   });
 
   it("removes one account's entry and leaves the others", async () => {
-    const store = createKeytarSecretStore({ service: SERVICE });
-    await store.save(session('ada@example.com', 7));
-    await store.save(session('grace@example.com', 8));
+    await osKeychain().secretStore.remove('ada-id');
 
-    await store.remove(SERVER, 'ada@example.com');
+    expect(await keytar.getPassword(SERVICES.sessions, 'ada-id')).toBeNull();
+    expect(await osKeychain().secretStore.load('grace-id')).toEqual(session('grace@example.com', 3));
+  });
 
-    expect(await keytar.getPassword(SERVICE, `${SERVER} ada@example.com`)).toBeNull();
-    expect(await store.load(SERVER, 'grace@example.com')).toEqual(session('grace@example.com', 8));
+  it('keeps one entry per token copy, read back by name per account; forgets one account’s, then all', async () => {
+    const { tokenVault: vault } = osKeychain();
+    await vault.put('ada-id', '1', value(1));
+    await vault.put('ada-id', 'tk_2f', value(2));
+    await vault.put('grace-id', '1', value(3));
+    expect(await keytar.getPassword(SERVICES.tokenCopies, 'ada-id tk_2f')).toBe(value(2));
+
+    const restarted = osKeychain().tokenVault;
+    expect(await restarted.load('ada-id', ['1', 'tk_2f', '99'])).toEqual(
+      new Map([
+        ['1', value(1)],
+        ['tk_2f', value(2)],
+      ]),
+    );
+
+    await restarted.clear('ada-id');
+    expect(await restarted.load('ada-id', ['1', 'tk_2f'])).toEqual(new Map());
+    expect(await restarted.load('grace-id', ['1'])).toEqual(new Map([['1', value(3)]]));
+    await restarted.clearAll();
+    expect(await keytar.findCredentials(SERVICES.tokenCopies)).toEqual([]);
   });
 });
 
@@ -112,7 +115,7 @@ describe('without any Secret Service (no D-Bus session)', () => {
         execArgv: ['--no-warnings'],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
-      const request: ChildRequest = { service: SERVICE, dataDir, serverUrl: server.url, ...server.admin };
+      const request: ChildRequest = { services: SERVICES, dataDir, serverUrl: server.url, ...server.admin };
       const report = await new Promise<{ loadFailure: unknown; launchState: SessionState; state: SessionState; secrets: string[] }>(
         (resolve, reject) => {
           child.once('message', resolve as (message: unknown) => void);

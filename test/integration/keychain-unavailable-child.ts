@@ -3,13 +3,14 @@
 // against the server the parent names, and reports back over the IPC channel (not stdout).
 import path from 'node:path';
 import { createHandlers } from '../../main/create-handlers.ts';
-import { createKeytarTokenVault } from '../../main/session/keytar-token-vault.ts';
-import { createKeytarSecretStore } from '../../main/session/keytar-store.ts';
-import { createMemorySecretStore } from '../../main/session/memory-store.ts';
+import { createRequire } from 'node:module';
+import type { KeychainServices } from '../../main/keychain/keychain-names.ts';
+import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
+import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
 
 export interface ChildRequest {
-  service: string;
+  services: KeychainServices;
   dataDir: string;
   serverUrl: string;
   email: string;
@@ -17,18 +18,21 @@ export interface ChildRequest {
 }
 
 process.once('message', async (request: ChildRequest) => {
-  const keychain = createKeytarSecretStore({ service: request.service });
+  const keychain = createOsKeychain({
+    services: request.services,
+    execPath: process.execPath,
+    keytarPath: () => createRequire(import.meta.url).resolve('keytar'),
+  });
   const fallback = createMemorySecretStore();
-  const loadFailure = await keychain.accounts().then(
+  const loadFailure = await keychain.secretStore.check().then(
     () => null,
     (error: unknown) => ({ name: (error as Error).name, code: (error as { code?: string }).code, message: (error as Error).message }),
   );
   let clipboardText = '';
   const handlers = createHandlers({
-    secretStore: keychain,
+    ...keychain,
     fallbackSecretStore: fallback,
     // No Secret Service either: keeping a token copy fails too, and must not fail the create.
-    tokenVault: createKeytarTokenVault({ service: `${request.service} tokens` }),
     clipboard: { readText: () => clipboardText, writeText: (text) => void (clipboardText = text) },
     settingsFile: createJsonFile(path.join(request.dataDir, 'settings.json')),
     httpConsentFile: createJsonFile(path.join(request.dataDir, 'plain-http-servers.json')),
@@ -42,7 +46,7 @@ process.once('message', async (request: ChildRequest) => {
   const state = await handlers['session:sign-in']({ serverUrl: request.serverUrl, email: request.email, password: request.password });
   const accountId = state.accounts[0]?.id ?? 'none';
   const { id } = await handlers['tokens:create']({ accountId, name: 'memory-only' });
-  const session = await fallback.load(request.serverUrl, request.email);
+  const session = await fallback.load(accountId);
   // The secrets go back to the parent only so it can scan the data folder for them.
   const secrets = [request.password, session?.jwt, session?.refreshToken, await handlers['tokens:reveal']({ accountId, id })];
   process.send?.({ loadFailure, launchState, state, secrets }, () => process.exit(0));

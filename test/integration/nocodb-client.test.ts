@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/create-handlers.ts';
 import { createNocoClient } from '../../main/nocodb/nocodb-client.ts';
 import type { ApiTokenRow, CreatedApiToken, NocoClient } from '../../main/nocodb/types.ts';
-import { createMemorySecretStore } from '../../main/session/memory-store.ts';
+import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
 import { startFakeNocodb, type FakeGeneration } from '../support/fake-nocodb.ts';
 import { memoryPorts } from '../support/memory-ports.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
@@ -259,7 +259,7 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       const secretStore = createMemorySecretStore();
       const handlers = createHandlers(memoryPorts({ secretStore }).ports);
       const accountId = shownId(await handlers['session:sign-in']({ serverUrl: own.url, email: own.email, password: own.password }));
-      const stored = () => secretStore.load(own.url, own.email);
+      const stored = () => secretStore.load(accountId);
       const before = await stored();
 
       const state = await handlers['profile:change-password']({

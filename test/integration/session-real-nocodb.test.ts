@@ -3,28 +3,40 @@
 // Each "launch" builds the app's handlers afresh on a new keytar store, as main.ts does at start-up.
 import keytar from 'keytar';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/create-handlers.ts';
 import type { Handlers } from '../../main/ipc-router.ts';
-import { createKeytarSecretStore } from '../../main/session/keytar-store.ts';
-import { createMemorySecretStore } from '../../main/session/memory-store.ts';
-import { createMemoryTokenVault } from '../../main/session/memory-token-vault.ts';
+import { CANARY_NAME } from '../../main/keychain/keychain.ts';
+import { parseStoredSession } from '../../main/keychain/keychain-secret-store.ts';
+import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
+import { createMemoryTokenVault } from '../../main/keychain/memory-token-vault.ts';
+import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
+import type { StoredSession } from '../../main/ports.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 import { shownId } from '../support/shown-account.ts';
 
-const SERVICE = `NocoDB Account Manager test ${randomUUID()}`;
-const keychain = createKeytarSecretStore({ service: SERVICE });
+const SERVICES = { sessions: `NocoDB test session ${randomUUID()}`, tokenCopies: `NocoDB test token copy ${randomUUID()}` };
+const SERVICE = SERVICES.sessions;
+const keytarPath = () => createRequire(import.meta.url).resolve('keytar');
+
+/** The app's session entries in the keychain now (its own check entry aside): account id → session. */
+async function sessionEntries(): Promise<Array<{ id: string; text: string; session: StoredSession | null }>> {
+  return (await keytar.findCredentials(SERVICE))
+    .filter(({ account }) => account !== CANARY_NAME)
+    .map(({ account, password }) => ({ id: account, text: password, session: parseStoredSession(password) }));
+}
 let dataDir: string;
 // Its own user: signing out kills every JWT of the user, which would break other tests.
 let user: NocodbCredentials;
 
 function launch(): Handlers {
   return createHandlers({
-    secretStore: createKeytarSecretStore({ service: SERVICE }),
+    secretStore: createOsKeychain({ services: SERVICES, execPath: process.execPath, keytarPath }).secretStore,
     fallbackSecretStore: createMemorySecretStore(),
     tokenVault: createMemoryTokenVault(),
     clipboard: { readText: () => '', writeText: () => {} },
@@ -46,17 +58,19 @@ function expiredCopyOf(jwt: string): string {
   return `${header}.${expired}.${signature}`;
 }
 
-async function storedSession(account: NocodbCredentials = user) {
-  const stored = await keychain.load(account.url, account.email);
-  if (!stored) throw new Error('The keychain holds no session.');
-  return stored;
+async function storedEntry(account: NocodbCredentials) {
+  const entry = (await sessionEntries()).find(({ session }) => session?.email === account.email);
+  if (!entry?.session) throw new Error('The keychain holds no session.');
+  return { id: entry.id, session: entry.session };
 }
+
+const storedSession = async (account: NocodbCredentials = user) => (await storedEntry(account)).session;
 
 /** Makes the next launch find an expired JWT, so it must refresh; returns what was stored before. */
 async function expireStoredJwt() {
-  const stored = await storedSession();
-  await keychain.save({ ...stored, jwt: expiredCopyOf(stored.jwt) });
-  return stored;
+  const { id, session } = await storedEntry(user);
+  await keytar.setPassword(SERVICE, id, JSON.stringify({ ...session, jwt: expiredCopyOf(session.jwt) }));
+  return session;
 }
 
 const refreshStatus = async (refreshToken: string) =>
@@ -89,9 +103,11 @@ describe('session on a real NocoDB and the real keychain', () => {
     const state = await launch()['session:sign-in']({ serverUrl: user.url, email: user.email, password: user.password });
 
     expect(state).toMatchObject({ status: 'signed_in', persistence: 'keychain', persistenceWarning: null, account: { email: user.email } });
-    const entries = await keytar.findCredentials(SERVICE);
-    expect(entries.map((entry) => entry.account)).toEqual([`${user.url} ${user.email}`]);
-    expect(entries[0]?.password).not.toContain(user.password);
+    const entries = await sessionEntries();
+    // Named by the account's opaque id; the value holds the server and email (to rebuild a lost list) and the tokens.
+    expect(entries.map((entry) => entry.id)).toEqual([shownId(state)]);
+    expect(entries[0]?.session).toMatchObject({ serverUrl: user.url, email: user.email });
+    expect(entries[0]?.text).not.toContain(user.password);
   });
 
   it('is still signed in after a restart, from the keychain alone', async () => {
@@ -161,7 +177,7 @@ describe('session on a real NocoDB and the real keychain', () => {
     const state = await app['session:sign-out']({ accountId: shownId(await app['session:get']()) });
 
     expect(state).toEqual({ status: 'signed_out', prefill: { serverUrl: user.url, email: user.email }, notice: null, accounts: [] });
-    expect(await keytar.findCredentials(SERVICE)).toEqual([]);
+    expect(await sessionEntries()).toEqual([]);
     const me = await fetch(`${user.url}/api/v1/auth/user/me`, { headers: { 'xc-auth': jwt } });
     expect(me.status === 401 || !('email' in ((await me.json()) as object))).toBe(true);
   });
@@ -200,9 +216,7 @@ describe('two accounts on a real NocoDB and the real keychain', () => {
     await first['tokens:create']({ accountId: adaId, name: 'ada token' });
     const graceId = shownId(await signIn(first, grace));
     await first['tokens:create']({ accountId: graceId, name: 'grace token' });
-    expect((await keytar.findCredentials(SERVICE)).map((entry) => entry.account).sort()).toEqual(
-      [`${ada.url} ${ada.email}`, `${grace.url} ${grace.email}`].sort(),
-    );
+    expect((await sessionEntries()).map((entry) => entry.id).sort()).toEqual([adaId, graceId].sort());
 
     const restarted = launch();
     const state = await restarted['session:get']();
@@ -220,7 +234,7 @@ describe('two accounts on a real NocoDB and the real keychain', () => {
     const afterLogOut = await restarted['session:sign-out']({ accountId: adaId });
 
     expect(afterLogOut).toMatchObject({ status: 'signed_in', account: { email: grace.email } });
-    expect((await keytar.findCredentials(SERVICE)).map((entry) => entry.account)).toEqual([`${grace.url} ${grace.email}`]);
+    expect((await sessionEntries()).map((entry) => entry.id)).toEqual([graceId]);
     expect(await tokenNames(restarted)).toEqual(['grace token']);
     expect((await storedSession(grace)).refreshToken).toBe(graceBefore.refreshToken);
     // Ada's session is dead on the server; Grace's, on the same server, is not.

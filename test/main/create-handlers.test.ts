@@ -40,7 +40,7 @@ describe('createHandlers', () => {
       expect(await handlers['tokens:delete']({ accountId, id: created.id })).toEqual({ revocation: 'revoked' });
       expect(await handlers['session:sign-out']({ accountId })).toMatchObject({ status: 'signed_out', prefill: { email } });
 
-      expect(await ports.secretStore.accounts()).toEqual([]);
+      expect(await ports.secretStore.entries()).toEqual([]);
       expect(logs.join('\n')).not.toContain(value);
       expect(logs.join('\n')).not.toContain(password);
     });
@@ -84,7 +84,7 @@ describe('createHandlers', () => {
       const handlers = createHandlers(ports);
       const { email, password } = server.admin;
       const accountId = shownId(await handlers['session:sign-in']({ serverUrl: server.url, email, password }));
-      return { ports, handlers, accountId, account: { serverUrl: server.url, email } };
+      return { ports, handlers, accountId };
     }
 
     it('a JWT the server refuses at launch (`me` answers 401): one refresh, one retry, still signed in', async () => {
@@ -100,46 +100,47 @@ describe('createHandlers', () => {
     });
 
     it("signing out forgets the account's token copies", async () => {
-      const { ports, handlers, accountId, account } = await signedIn();
+      const { ports, handlers, accountId } = await signedIn();
       const { id } = await handlers['tokens:create']({ accountId, name: 'kept' });
-      expect([...(await ports.tokenVault.load(account)).keys()]).toEqual([id]);
+      expect([...(await ports.tokenVault.load(accountId, [id])).keys()]).toEqual([id]);
 
       await handlers['session:sign-out']({ accountId });
 
-      expect(await ports.tokenVault.load(account)).toEqual(new Map());
+      expect(await ports.tokenVault.load(accountId, [id])).toEqual(new Map());
     });
 
     it("with two accounts, Log Out of either (menu or overview) forgets that account's copies only", async () => {
-      const { ports, handlers, accountId: adaId, account: ada } = await signedIn();
+      const { ports, handlers, accountId: adaId } = await signedIn();
       const grace = { serverUrl: server.url, email: 'grace@example.com' };
       server.addUser({ email: grace.email, password: 'grace-password' });
       const adaToken = await handlers['tokens:create']({ accountId: adaId, name: 'ada kept' });
       const graceId = shownId(await handlers['session:sign-in']({ ...grace, password: 'grace-password' }));
       const graceToken = await handlers['tokens:create']({ accountId: graceId, name: 'grace kept' });
-      expect([...(await ports.tokenVault.load(ada)).keys()]).toEqual([adaToken.id]);
-      expect([...(await ports.tokenVault.load(grace)).keys()]).toEqual([graceToken.id]);
+      const copies = async (accountId: string) => [...(await ports.tokenVault.load(accountId, [adaToken.id, graceToken.id])).keys()];
+      expect(await copies(adaId)).toEqual([adaToken.id]);
+      expect(await copies(graceId)).toEqual([graceToken.id]);
 
       // Ada is not the active account: removed from the overview.
       await handlers['accounts:remove']({ accountId: adaId });
-      expect(await ports.tokenVault.load(ada)).toEqual(new Map());
-      expect([...(await ports.tokenVault.load(grace)).keys()]).toEqual([graceToken.id]);
+      expect(await copies(adaId)).toEqual([]);
+      expect(await copies(graceId)).toEqual([graceToken.id]);
       await expect(handlers['tokens:reveal']({ accountId: graceId, id: graceToken.id })).resolves.toMatch(/\S{20}/);
 
       await handlers['session:sign-out']({ accountId: graceId });
-      expect(await ports.tokenVault.load(grace)).toEqual(new Map());
+      expect(await copies(graceId)).toEqual([]);
     });
 
     it('turning the setting off forgets every copy; saving another setting leaves them alone', async () => {
-      const { ports, handlers, accountId, account } = await signedIn();
-      await handlers['tokens:create']({ accountId, name: 'kept' });
+      const { ports, handlers, accountId } = await signedIn();
+      const kept = await handlers['tokens:create']({ accountId, name: 'kept' });
       await handlers['settings:update']({ clipboardClearSeconds: 5 });
-      expect((await ports.tokenVault.load(account)).size).toBe(1);
+      expect((await ports.tokenVault.load(accountId, [kept.id])).size).toBe(1);
 
       await handlers['settings:update']({ keepTokenCopies: false, expiryReminders: true });
 
-      expect(await ports.tokenVault.load(account)).toEqual(new Map());
-      await handlers['tokens:create']({ accountId, name: 'not kept' });
-      expect(await ports.tokenVault.load(account)).toEqual(new Map());
+      expect(await ports.tokenVault.load(accountId, [kept.id])).toEqual(new Map());
+      const notKept = await handlers['tokens:create']({ accountId, name: 'not kept' });
+      expect(await ports.tokenVault.load(accountId, [notKept.id])).toEqual(new Map());
     });
   });
 });

@@ -1,18 +1,35 @@
 // AppPorts for tests that run main's real services without Electron or a keychain: memory secret
 // stores, an in-memory clipboard and settings file, Node's fetch, timers that never fire.
-import type { AppPorts, JsonFile } from '../../main/ports.ts';
-import { createMemorySecretStore } from '../../main/session/memory-store.ts';
-import { createMemoryTokenVault } from '../../main/session/memory-token-vault.ts';
+import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
+import { createMemoryTokenVault } from '../../main/keychain/memory-token-vault.ts';
+import type { AppPorts, JsonFile, JsonFileContent } from '../../main/ports.ts';
 
-export function memoryJsonFile(initial?: unknown): JsonFile & { content: unknown } {
+/** A JSON file in memory; `status` makes it read as damaged or unreadable, `failWrites` makes writes fail. */
+export function memoryJsonFile(initial?: unknown) {
   const file = {
     content: initial,
-    read: async () => file.content,
-    write: async (value: unknown) => {
+    status: (initial === undefined ? 'missing' : 'ok') as JsonFileContent['status'],
+    failWrites: false,
+    keptAside: [] as string[],
+    async inspect(): Promise<JsonFileContent> {
+      return file.status === 'ok' ? { status: 'ok', value: file.content } : { status: file.status };
+    },
+    async read() {
+      if (file.status === 'unreadable') throw new Error('unreadable');
+      return file.status === 'ok' ? file.content : undefined;
+    },
+    async keepAside(tag: string) {
+      file.keptAside.push(tag);
+      file.status = 'missing';
+      return `settings.json.${tag}`;
+    },
+    async write(value: unknown) {
+      if (file.failWrites) throw new Error('disk full');
       file.content = JSON.parse(JSON.stringify(value));
+      file.status = 'ok';
     },
   };
-  return file;
+  return file satisfies JsonFile;
 }
 
 export function memoryPorts(overrides: Partial<AppPorts> = {}) {

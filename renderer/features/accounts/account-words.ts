@@ -14,7 +14,11 @@ export const STATUS_TEXT: Record<AccountStatus, string> = {
   memory_only: 'Signed in (memory only)',
   session_ended: 'Session ended',
   unreachable: 'Server unreachable',
+  keychain_locked: 'Keychain locked',
 };
+
+/** States that Retry may end: the server did not answer, or the keychain was locked. */
+export const canRetry = ({ status }: AccountEntry) => status === 'unreachable' || status === 'keychain_locked';
 
 /** True when the account can be used right now (its tokens listed, its settings opened). */
 export const isSignedIn = ({ status }: AccountEntry) => status === 'signed_in' || status === 'memory_only';

@@ -3,7 +3,7 @@ import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
 import { AccountTokenCounts } from '../all-tokens/account-token-counts.tsx';
-import { STATUS_TEXT, hostOf, isSignedIn } from './account-words.ts';
+import { STATUS_TEXT, canRetry, hostOf, isSignedIn } from './account-words.ts';
 import './accounts.css';
 
 const NO_ACCOUNTS: AccountEntry[] = [];
@@ -80,7 +80,7 @@ function AccountCard({ account }: { account: AccountEntry }) {
             Switch
           </button>
         )}
-        {account.status === 'unreachable' && (
+        {canRetry(account) && (
           <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void retry(account.id)}>
             Retry
           </button>

@@ -25,6 +25,8 @@ export function useAllTokensLoad(always: boolean): TokenAccount[] {
   const loadIfNeeded = useEffectEvent((wanted: string) => {
     if (always || wanted !== loadedIds) void load(accounts);
   });
-  useEffect(() => loadIfNeeded(ids), [ids]);
+  useEffect(() => {
+    loadIfNeeded(ids);
+  }, [ids]);
   return accounts;
 }

@@ -20,3 +20,18 @@ export function PersistenceBanner() {
     </div>
   );
 }
+
+/** Tells the user once that the account list was rebuilt from the keychain (its file was damaged or unreadable). */
+export function ListNoticeBanner() {
+  const notice = useSession((s) => s.state?.listNotice?.message ?? null);
+  const [dismissed, setDismissed] = useState(false);
+  if (!notice || dismissed) return null;
+  return (
+    <div className="banner" role="status" data-testid="nc-list-notice">
+      <span>{notice}</span>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setDismissed(true)}>
+        <CloseIcon />
+      </button>
+    </div>
+  );
+}

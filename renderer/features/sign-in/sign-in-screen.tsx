@@ -3,7 +3,9 @@ import type { AccountEntry } from '../../../preload/contract.ts';
 import { activeAccountOf } from '../../stores/session-store.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { errorText } from '../../ui/error-text.ts';
+import { canRetry } from '../accounts/account-words.ts';
 import { AccountCards } from '../accounts/accounts-overview.tsx';
+import { ListNoticeBanner } from '../shell/persistence-banner.tsx';
 import { PlainHttpDialog } from './plain-http-dialog.tsx';
 import { DEFAULT_SERVER_URL, SIGN_IN_WORDS } from './sign-in-messages.ts';
 import './sign-in.css';
@@ -44,6 +46,7 @@ export function SignInScreen() {
     <main className="sign-in">
       <div className="sign-in-card">
         <h1 className="sign-in-title">{adding ? 'Add a NocoDB account' : 'Sign in to NocoDB'}</h1>
+        <ListNoticeBanner />
         {notice && (
           <div className="notice notice-warning sign-in-notice" role="status">
             <span>{errorText(notice, SIGN_IN_WORDS)}</span>
@@ -131,12 +134,12 @@ function useBackToSignedIn(): { run: () => void } | null {
   return signedInId ? { run: () => void switchTo(signedInId) } : null;
 }
 
-/** Retry for the active account when its server did not answer at launch. */
+/** Retry for the active account when its server did not answer at launch, or the keychain was locked. */
 function useRetryActive(): { run: () => void; busy: boolean } | null {
   const active = useSession((s) => (s.state?.status === 'signed_out' ? activeAccountOf(s.state) : null));
   const busy = useSession((s) => active !== null && s.pendingAccount === active.id);
   const retry = useSession((s) => s.retry);
-  if (!active || active.status !== 'unreachable') return null;
+  if (!active || !canRetry(active)) return null;
   return { run: () => void retry(active.id), busy };
 }
 

@@ -56,7 +56,9 @@ interface UsageViewProps {
 export function TokenUsageView({ name, serverUrl, busy, onCopy, onClose }: UsageViewProps) {
   // Opened under the table (by Use it, or by itself after a create): brought into view above the notices.
   const panel = useRef<HTMLElement>(null);
-  useEffect(() => panel.current?.scrollIntoView?.({ block: 'nearest' }), []);
+  useEffect(() => {
+    panel.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   return (
     <section ref={panel} className="card token-usage" data-testid="nc-token-usage" aria-labelledby="token-usage-title">
       <div className="token-usage-head">

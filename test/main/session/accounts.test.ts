@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
 import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
-import { createMemoryTokenVault } from '../../../main/session/memory-token-vault.ts';
+import { createMemoryTokenVault } from '../../../main/keychain/memory-token-vault.ts';
 import type { NocoClient } from '../../../main/nocodb/types.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
 import { createTokenService } from '../../../main/tokens/token-service.ts';
@@ -275,8 +275,8 @@ describe('Log Out of one account', () => {
     const h = sessionHarness();
     const tokens = tokensOn(h);
     const ends: unknown[] = [];
-    h.service.onAccountEnded((account, why) => void ends.push({ ...account, why }));
-    h.service.onAccountEnded((account) => tokens.forgetValues(account));
+    h.service.onAccountEnded(({ serverUrl, email }, why) => void ends.push({ serverUrl, email, why }));
+    h.service.onAccountEnded((account) => tokens.forgetValues(account.id));
     await signInAda(h);
     const { id } = await tokens.create({ name: 'ada token' });
     await signInGrace(h);
@@ -426,21 +426,26 @@ describe('launch', () => {
     expect(listed(next)).toEqual([{ id: ADA_ID, status: 'signed_in', active: true }]);
   });
 
-  it('deletes orphaned keychain entries (accounts the list does not hold) and lists an account without an entry as signed out', async () => {
+  it('deletes nothing at launch (an entry the list does not name stays) and lists an account without an entry as signed out', async () => {
     const h = sessionHarness();
     await signInAda(h);
-    await h.keychain.store.save({ serverUrl: SERVER, email: 'orphan@example.com', jwt: 'a.b.c', refreshToken: 'r' });
+    const orphan = { serverUrl: SERVER, email: 'orphan@example.com', jwt: 'a.b.c', refreshToken: 'r' };
+    h.keychain.seed('orphan-id', orphan);
     h.settingsFile.content = {
       accounts: [
-        { serverUrl: SERVER, email: EMAIL },
-        { serverUrl: SERVER_B, email: EMAIL },
+        { id: await idOf(h.service, ADA_ID), serverUrl: SERVER, email: EMAIL },
+        { id: 'never-stored', serverUrl: SERVER_B, email: EMAIL },
       ],
       lastAccount: { serverUrl: SERVER, email: EMAIL },
+      keychainMigrated: true,
     };
 
     const state = await h.launch().getState();
 
-    expect(await h.keychain.accounts()).toEqual([{ serverUrl: SERVER, email: EMAIL }]);
+    expect(await h.keychain.accounts()).toEqual([
+      { serverUrl: SERVER, email: EMAIL },
+      { serverUrl: SERVER, email: 'orphan@example.com' },
+    ]);
     expect(listed(state)).toEqual([
       { id: ADA_ID, status: 'signed_in', active: true },
       { id: ADA_B_ID, status: 'session_ended', active: false },

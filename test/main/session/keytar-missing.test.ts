@@ -2,11 +2,19 @@
 // start and sign in, keep the session in memory, and say why.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../main/create-handlers.ts';
-import { createKeytarSecretStore } from '../../../main/session/keytar-store.ts';
+import { KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
+import { createOsKeychain } from '../../../main/keychain/os-keychain.ts';
 import { startFakeNocodb, type FakeNocodb } from '../../support/fake-nocodb.ts';
 import { memoryPorts } from '../../support/memory-ports.ts';
 
 const missingKeytar = () => Promise.reject(new Error("Cannot find module 'keytar' at /opt/app/node_modules"));
+const keychainWithoutKeytar = () =>
+  createOsKeychain({
+    services: KEYCHAIN_SERVICES,
+    execPath: process.execPath,
+    keytarPath: () => '/opt/app/node_modules/keytar',
+    loadKeytar: missingKeytar,
+  });
 
 describe('keytar missing', () => {
   let server: FakeNocodb;
@@ -16,12 +24,15 @@ describe('keytar missing', () => {
   afterEach(() => server.close());
 
   it('every keychain call refuses with keychain_unavailable, without the loader’s details', async () => {
-    const store = createKeytarSecretStore({ service: 'test', loadKeytar: missingKeytar });
+    const { secretStore: store, tokenVault: vault } = keychainWithoutKeytar();
     for (const call of [
-      () => store.accounts(),
-      () => store.load('http://x', 'a@b.c'),
-      () => store.save({ serverUrl: 'http://x', email: 'a@b.c', jwt: 'j', refreshToken: 'r' }),
-      () => store.remove('http://x', 'a@b.c'),
+      () => store.entries(),
+      () => store.load('a1'),
+      () => store.save('a1', { serverUrl: 'http://x', email: 'a@b.c', jwt: 'j', refreshToken: 'r' }),
+      () => store.remove('a1'),
+      () => vault.load('a1', ['1']),
+      () => vault.put('a1', '1', 'x'.repeat(40)),
+      () => vault.clear('a1'),
     ]) {
       const failure = await call().catch((error: unknown) => error as { code: string; message: string });
       expect(failure).toMatchObject({ code: 'keychain_unavailable' });
@@ -30,7 +41,7 @@ describe('keytar missing', () => {
   });
 
   it('the app starts signed out with a notice, signs in, and keeps the session in memory with a warning', async () => {
-    const { ports } = memoryPorts({ secretStore: createKeytarSecretStore({ service: 'test', loadKeytar: missingKeytar }) });
+    const { ports } = memoryPorts({ secretStore: keychainWithoutKeytar().secretStore });
     const handlers = createHandlers(ports);
 
     expect(await handlers['session:get']()).toMatchObject({ status: 'signed_out', notice: { code: 'keychain_unavailable' } });

@@ -1,9 +1,9 @@
 // Builds a session service on two in-memory NocoDB servers, a switchable keychain, a memory
 // fallback and an in-memory settings file, with a clock the test controls.
 import type { AccountRef, StoredSession } from '../../../main/ports.ts';
-import { createMemorySecretStore } from '../../../main/session/memory-store.ts';
+import { createSessionService } from '../../../main/accounts/accounts-service.ts';
+import { createMemorySecretStore } from '../../../main/keychain/memory-secret-store.ts';
 import type { NocoClient } from '../../../main/nocodb/types.ts';
-import { createSessionService } from '../../../main/session/session-service.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
 import type { TokenService } from '../../../main/tokens/token-service.ts';
 import { createInMemoryNoco } from '../../support/in-memory-noco-client.ts';
@@ -16,6 +16,9 @@ export const PASSWORD = 'correct horse battery';
 /** A second server, and a second user on the first one. */
 export const SERVER_B = 'https://nocodb.example.com';
 export const GRACE = { email: 'grace@example.com', password: 'another password' };
+
+/** The id of the account whose session a harness with `storedJwtExpiresIn` starts with. */
+export const STORED_ID = 'stored-ada';
 
 export interface HarnessOptions {
   /** Seconds until the stored JWT expires (negative: already expired); no stored session when omitted. */
@@ -34,10 +37,14 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
   nocoB.addUser(EMAIL, PASSWORD, 'Ada on B');
   const stored: StoredSession | null =
     storedJwtExpiresIn === undefined ? null : { serverUrl: SERVER, email: EMAIL, ...noco.issueSession(EMAIL, storedJwtExpiresIn) };
-  const keychain = createSwitchableKeychain(...(stored ? [stored] : []));
+  const keychain = createSwitchableKeychain();
   const fallback = createMemorySecretStore();
   const ada: AccountRef = { serverUrl: SERVER, email: EMAIL };
-  const settingsFile = memoryJsonFile(stored ? { accounts: [ada], lastAccount: ada } : undefined);
+  // A launch before this one left Ada listed, with her session in the keychain.
+  if (stored) keychain.seed(STORED_ID, stored);
+  const settingsFile = memoryJsonFile(
+    stored ? { accounts: [{ id: STORED_ID, ...ada }], lastAccount: ada, keychainMigrated: true } : undefined,
+  );
   const logs: string[] = [];
   const servers = { noco, nocoB };
   /** A new service on the same keychain and settings file, as after a restart of the app. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
-import { EMAIL, PASSWORD, SERVER, onShown, sessionHarness, shownId, signOutShown } from './session-harness.ts';
+import { EMAIL, PASSWORD, SERVER, STORED_ID, onShown, sessionHarness, shownId, signOutShown } from './session-harness.ts';
 
 const ADA_ID = expect.any(String);
 
@@ -56,7 +56,7 @@ describe('restoring the session at launch', () => {
   it('counts a malformed stored JWT as expired', async () => {
     const h = sessionHarness({ storedJwtExpiresIn: 3600 });
     const stored = await h.keychain.peek();
-    await h.keychain.store.save({ ...stored!, jwt: 'not-a-jwt' });
+    await h.keychain.store.save(STORED_ID, { ...stored!, jwt: 'not-a-jwt' });
 
     expect((await h.service.getState()).status).toBe('signed_in');
     expect(h.noco.calls.refresh).toBe(1);
@@ -66,7 +66,7 @@ describe('restoring the session at launch', () => {
     const h = sessionHarness({ storedJwtExpiresIn: -60 });
     const stored = await h.keychain.peek();
     // A refresh token the server no longer knows (rotated away, or the user signed out elsewhere).
-    await h.keychain.store.save({ ...stored!, refreshToken: 'rotated-away-long-ago' });
+    await h.keychain.store.save(STORED_ID, { ...stored!, refreshToken: 'rotated-away-long-ago' });
 
     const state = await h.service.getState();
 
@@ -105,12 +105,12 @@ describe('restoring the session at launch', () => {
     });
   });
 
-  it('deletes keychain entries the account list does not hold, instead of signing them in', async () => {
+  it('neither signs in nor deletes a keychain entry the account list does not hold', async () => {
     const h = sessionHarness({ storedJwtExpiresIn: 3600 });
-    h.settingsFile.content = { accounts: [], lastAccount: null };
+    h.settingsFile.content = { accounts: [], lastAccount: null, keychainMigrated: true };
 
     expect(await h.service.getState()).toMatchObject({ status: 'signed_out', accounts: [] });
-    expect(await h.keychain.accounts()).toEqual([]);
+    expect(await h.keychain.accounts()).toEqual([{ serverUrl: SERVER, email: EMAIL }]);
     expect(h.noco.calls.me).toBe(0);
   });
 
@@ -158,7 +158,7 @@ describe('signing in', () => {
     expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory' });
     if (state.status !== 'signed_in') return;
     expect(state.persistenceWarning).toMatch(/will not survive a restart/);
-    expect(await h.fallback.load(SERVER, EMAIL)).toMatchObject({ serverUrl: SERVER, email: EMAIL });
+    expect(await h.fallback.load(await shownId(h.service))).toMatchObject({ serverUrl: SERVER, email: EMAIL });
     await expect(listTokens(h)).resolves.toMatchObject({ rows: [] });
   });
 
@@ -170,7 +170,7 @@ describe('signing in', () => {
 
     await expect(h.service.signIn({ email: EMAIL, ...request })).rejects.toMatchObject({ code });
     expect((await h.service.getState()).status).toBe('signed_out');
-    expect(h.keychain.control.saves).toEqual([]);
+    expect(h.keychain.control.saves).toBe(0);
   });
 
   it('signs out the session the server just issued when `me` fails right after, and reports the failure', async () => {
@@ -182,7 +182,7 @@ describe('signing in', () => {
     expect(h.noco.calls.signOut).toBe(1);
     expect(h.noco.liveRefreshTokens()).toEqual([]);
     expect((await h.service.getState()).status).toBe('signed_out');
-    expect(h.keychain.control.saves).toEqual([]);
+    expect(h.keychain.control.saves).toBe(0);
   });
 
   it('still reports the `me` failure when signing that session out fails too', async () => {
@@ -211,7 +211,7 @@ describe('authenticated calls', () => {
 
     expect(pages).toHaveLength(10);
     expect(h.noco.calls.refresh).toBe(1);
-    expect(h.keychain.control.saves).toHaveLength(2); // the sign-in, then the one rotation
+    expect(h.keychain.control.saves).toBe(2); // the sign-in, then the one rotation
   });
 
   it('shares ONE refresh among 10 parallel calls the server answers with 401, then retries each once', async () => {
@@ -238,7 +238,7 @@ describe('authenticated calls', () => {
     expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory' });
     if (state.status !== 'signed_in') return;
     expect(state.persistenceWarning).toMatch(/will not survive a restart/);
-    expect((await h.fallback.load(SERVER, EMAIL))?.refreshToken).toBe(h.noco.liveRefreshTokens()[0]);
+    expect((await h.fallback.load(await shownId(h.service)))?.refreshToken).toBe(h.noco.liveRefreshTokens()[0]);
   });
 
   it('ends the session when the refresh is refused: session_expired, entry gone, sign-in prefilled with a notice', async () => {
@@ -340,7 +340,7 @@ describe('signing out', () => {
   it('tells listeners which account was logged out', async () => {
     const h = sessionHarness();
     const ends: unknown[] = [];
-    h.service.onAccountEnded((account, why) => void ends.push({ account, why }));
+    h.service.onAccountEnded(({ serverUrl, email }, why) => void ends.push({ account: { serverUrl, email }, why }));
     await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
     expect(ends).toEqual([]);
 

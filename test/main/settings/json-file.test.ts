@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,5 +48,33 @@ describe('JSON file', () => {
     await writeFile(file, '{"clipboardClear');
 
     expect(await createJsonFile(file).read()).toBeUndefined();
+  });
+
+  it('tells a missing file (a first launch) from an empty, a damaged and an unreadable one', async () => {
+    const json = createJsonFile(file);
+    expect(await json.inspect()).toEqual({ status: 'missing' });
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, '');
+    expect(await json.inspect()).toEqual({ status: 'damaged' });
+    await writeFile(file, '{"accounts": [');
+    expect(await json.inspect()).toEqual({ status: 'damaged' });
+    await writeFile(file, '{"accounts": []}');
+    expect(await json.inspect()).toEqual({ status: 'ok', value: { accounts: [] } });
+    await chmod(file, 0o000);
+    // root reads anything: a folder in its place is unreadable for everyone.
+    await rm(file);
+    await mkdir(file);
+    expect(await json.inspect()).toEqual({ status: 'unreadable' });
+  });
+
+  it('keeps a damaged file aside under the given tag, for the user', async () => {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, '{"cut off');
+
+    const aside = await createJsonFile(file).keepAside('damaged-2026-11-29T12-00-00-000Z');
+
+    expect(aside).toBe(`${file}.damaged-2026-11-29T12-00-00-000Z`);
+    expect(await readFile(aside, 'utf8')).toBe('{"cut off');
+    expect(await createJsonFile(file).inspect()).toEqual({ status: 'missing' });
   });
 });

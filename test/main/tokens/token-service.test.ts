@@ -3,41 +3,36 @@ import { AppFailure } from '../../../main/app-error.ts';
 import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
 import { createTokenService } from '../../../main/tokens/token-service.ts';
-import type { TokenVault } from '../../../main/ports.ts';
-import { createMemoryTokenVault } from '../../../main/session/memory-token-vault.ts';
-import { keychainUnavailable } from '../../../main/session/keychain-unavailable.ts';
+import { KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
 import { memoryJsonFile } from '../../support/memory-ports.ts';
 import {
   EMAIL,
   PASSWORD,
   SERVER,
   sessionHarness,
+  shownId,
   signOutShown,
   tokensFromShownScreen,
   type HarnessOptions,
 } from '../session/session-harness.ts';
+import { createSwitchableKeychain } from '../session/switchable-store.ts';
 
-const ACCOUNT = { serverUrl: SERVER, email: EMAIL };
-
-/** A keychain-kind vault in memory that a test can break (every call then fails like a locked keyring). */
+/** The app's keychain token vault over a fake keytar that a test can break (every call then fails like a missing Secret Service). */
 function switchableVault() {
-  const inner = createMemoryTokenVault();
-  const state = { broken: false };
-  const guard =
-    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      if (state.broken) throw keychainUnavailable('linux');
-      return run(...args);
-    };
-  const vault: TokenVault = {
-    kind: 'keychain',
-    load: guard(inner.load),
-    put: guard(inner.put),
-    remove: guard(inner.remove),
-    clear: guard(inner.clear),
-    clearAll: guard(inner.clearAll),
+  const keychain = createSwitchableKeychain();
+  const state = {
+    set broken(value: boolean) {
+      keychain.fake.state.unavailable = value;
+    },
   };
-  return { vault, state, copies: () => inner.load(ACCOUNT) };
+  /** The copies kept for one account now: token id → value. */
+  const copiesOf = (accountId: string) =>
+    new Map(
+      [...keychain.fake.entries(KEYCHAIN_SERVICES.tokenCopies)]
+        .filter(([name]) => name.startsWith(`${accountId} `))
+        .map(([name, value]) => [name.slice(accountId.length + 1), value]),
+    );
+  return { vault: keychain.vault, state, copiesOf };
 }
 
 async function tokensHarness(options: HarnessOptions & { showsTokensOnce?: boolean } = {}) {
@@ -58,8 +53,16 @@ async function tokensHarness(options: HarnessOptions & { showsTokensOnce?: boole
     vault: vault.vault,
     log: () => {},
   });
-  h.service.onAccountEnded((account) => tokens.forgetValues(account));
-  return { ...h, clipboard, settings, tokens: tokensFromShownScreen(h.service, tokens), vault };
+  h.service.onAccountEnded((account) => tokens.forgetValues(account.id));
+  const accountId = await shownId(h.service);
+  return {
+    ...h,
+    accountId,
+    clipboard,
+    settings,
+    tokens: tokensFromShownScreen(h.service, tokens),
+    vault: { ...vault, copies: () => vault.copiesOf(accountId) },
+  };
 }
 
 describe('token service', () => {
@@ -197,7 +200,7 @@ describe('token service', () => {
     it('reports unknown when main never held the value (listed by another run)', async () => {
       const t = await tokensHarness();
       const { id } = await t.tokens.create({ name: 'elsewhere' });
-      t.tokens.forgetValues({ serverUrl: SERVER, email: EMAIL });
+      t.tokens.forgetValues(t.accountId);
 
       expect(await t.tokens.delete({ id })).toEqual({ revocation: 'unknown' });
       expect(t.noco.calls.whoIsApiToken).toBe(0);
@@ -222,7 +225,7 @@ describe('token service', () => {
       expect(await t.vault.copies()).toEqual(new Map([[created.id, value]]));
 
       // A restart: main holds nothing in memory, the list has no secret, the keychain has the copy.
-      t.tokens.forgetValues(ACCOUNT);
+      t.tokens.forgetValues(t.accountId);
       const { tokens } = await t.tokens.list({ page: 1, pageSize: 10 });
       expect(tokens).toEqual([expect.objectContaining({ id: created.id, valueSource: 'keychain', prefix: value.slice(0, 8) })]);
       await t.tokens.copy({ id: created.id });
@@ -280,20 +283,19 @@ describe('token service', () => {
       expect(created.valueSource).toBe('memory');
       await expect(t.tokens.reveal({ id: created.id })).resolves.toMatch(/t{20}/);
       // A list that cannot read the keychain still answers.
-      t.tokens.forgetValues(ACCOUNT);
+      t.tokens.forgetValues(t.accountId);
       expect((await t.tokens.list({ page: 1, pageSize: 10 })).tokens[0]?.valueSource).toBe('none');
     });
 
     it("forgets the account's copies on request, and only that account's", async () => {
       const t = await tokensHarness({ showsTokensOnce: true });
       await t.tokens.create({ name: 'mine' });
-      const other = { serverUrl: SERVER, email: 'grace@example.com' };
-      await t.vault.vault.put(other, '99', 'G'.repeat(40));
+      await t.vault.vault.put('grace-id', '99', 'G'.repeat(40));
 
-      await t.tokens.forgetCopies(ACCOUNT);
+      await t.tokens.forgetCopies(t.accountId);
 
       expect(await t.vault.copies()).toEqual(new Map());
-      expect(await t.vault.vault.load(other)).toEqual(new Map([['99', 'G'.repeat(40)]]));
+      expect(await t.vault.vault.load('grace-id', ['99'])).toEqual(new Map([['99', 'G'.repeat(40)]]));
     });
   });
 });

@@ -1,0 +1,277 @@
+// The accounts' work in main: sign-in (adding or renewing an account), Log Out and removal, switching
+// what the window shows, Retry, and `pin` — the lookup every account-scoped call starts with.
+//
+// Every account-scoped call names its account (`accountId`), and `pin(accountId)` looks that
+// account up: the call runs on it whether or not it is the one on screen, or is refused with
+// `unknown_account` / `account_not_signed_in` — never run on another account. "Active" is what the
+// window shows (and "last opened" is remembered for the next launch); it never decides which
+// account a call is for, so a switch racing a form submit or a row Delete cannot redirect it. The
+// pinned session is that call's account until it ends, so a refresh or a revocation check in the
+// middle of a slow call also stays on it.
+import { type Account, type SessionState, type SignInRequest } from '../../preload/contract.ts';
+import { AppFailure, toAppError } from '../app-error.ts';
+import type { KeychainMigration } from '../keychain/keychain-migration.ts';
+import type { NocoClient, NocoUser, SessionTokens } from '../nocodb/types.ts';
+import { normalizeServerUrl } from '../nocodb/server-url.ts';
+import type { AccountRef, ListedAccount, SecretStore, StoredSession } from '../ports.ts';
+import { createLiveSession, type LiveSession } from '../session/live-session.ts';
+import { emailTooLong, identityMismatch, MAX_EMAIL_LENGTH, notSignedIn } from '../session/session-messages.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+import { newAccountId } from './account-id.ts';
+import { createAccountRegistry, identityOf, type AccountRecord } from './account-registry.ts';
+import { createAccountRestore } from './account-restore.ts';
+import { sessionStateOf } from './account-view.ts';
+
+export interface SessionServiceOptions {
+  secretStore: SecretStore;
+  /** Where a session goes when `secretStore` cannot be written: memory, for this run only. */
+  fallbackSecretStore: SecretStore;
+  settings: Pick<SettingsService, 'accountList' | 'rememberAccounts' | 'markKeychainMigrated'>;
+  /** A client for a normalised server URL. */
+  createClient: (serverUrl: string) => NocoClient;
+  now: () => number;
+  log: (line: string) => void;
+  /** Makes the id of a newly added account (a random UUID in the app). */
+  newId?: () => string;
+  migrateKeychain?: KeychainMigration;
+}
+
+/** One account's session, held by one call from its start to its end (see the note at the top). */
+export interface PinnedSession {
+  readonly account: ListedAccount;
+  /** Super admins see every user's tokens, and only for them does the server count the list right. */
+  readonly isSuperAdmin: boolean;
+  /** False once this session was logged out, ended or replaced by a new sign-in. */
+  isLive(): boolean;
+  /** Runs an authenticated call on this account; throws `account_not_signed_in` or `session_expired`. */
+  withSession<T>(call: (client: NocoClient, jwt: string) => Promise<T>): Promise<T>;
+  /**
+   * Runs a call after which the server refuses the session's tokens and hands out a new refresh
+   * token (a password change). Other calls on this account wait; the session is refreshed with the
+   * new token and the new pair stored before any of them goes on.
+   */
+  withSessionReplaced(call: (client: NocoClient, jwt: string) => Promise<{ refreshToken: string }>): Promise<void>;
+  /** Records a change the server accepted for this account's user (a new display name). */
+  updateAccount(change: Pick<Account, 'displayName'>): void;
+}
+
+/** Why an account's session stopped: the user logged it out, or the server refused to refresh it. */
+export type AccountEnd = 'logged_out' | 'session_ended';
+
+export interface SessionService {
+  /** The accounts and the shown one; the first call restores every account from the keychain. */
+  getState(): Promise<SessionState>;
+  /** Adds the account (or renews it when listed) and shows it. */
+  signIn(request: SignInRequest): Promise<SessionState>;
+  /** Logs out of the named account; if it was shown, the next signed-in one is. */
+  signOut(id: string): Promise<SessionState>;
+  switchTo(id: string): Promise<SessionState>;
+  /** Logs out of one account (shown or not) and takes it off the list. */
+  remove(id: string): Promise<SessionState>;
+  /** Tries again to restore an account that was not. Nothing else ever does. */
+  retry(id: string): Promise<SessionState>;
+  /** Pins the named account for one call; throws `unknown_account` or `account_not_signed_in`. */
+  pin(accountId: string): Promise<PinnedSession>;
+  /** Registers a listener for an account whose session ended; a Log Out waits for it (and fails with it). */
+  onAccountEnded(listener: (account: ListedAccount, why: AccountEnd) => void | Promise<void>): void;
+}
+
+export function createSessionService(options: SessionServiceOptions): SessionService {
+  const { secretStore, fallbackSecretStore, settings, createClient, now, log, newId = newAccountId } = options;
+  const endListeners: Array<(account: ListedAccount, why: AccountEnd) => void | Promise<void>> = [];
+  const ended = async (record: AccountRecord, why: AccountEnd) => {
+    await Promise.all(endListeners.map((listener) => listener(record.account, why)));
+  };
+  const registry = createAccountRegistry(settings, log);
+
+  function startSession(record: AccountRecord, stored: StoredSession): LiveSession {
+    const live: LiveSession = createLiveSession({
+      account: record.account,
+      client: createClient(stored.serverUrl),
+      stored,
+      store: secretStore,
+      fallback: fallbackSecretStore,
+      now,
+      log,
+      // A session still being restored (or retried) must not write its entry back once Log Out started.
+      mayStore: () => record.live === live || (!record.removing && registry.records().includes(record)),
+      async onRefused(refused, reason) {
+        if (record.live !== refused) return; // a restore still checking it, or a session already replaced
+        record.live = null;
+        record.problem = reason;
+        await ended(record, 'session_ended');
+      },
+    });
+    return live;
+  }
+
+  const restore = createAccountRestore({ registry, secretStore, settings, migrateKeychain: options.migrateKeychain, startSession, log });
+  let restoring: Promise<void> | null = null;
+  const ensureRestored = () => (restoring ??= restore.restoreAll());
+  const state = () => {
+    const { launchNotice, listNotice } = restore.notices();
+    return sessionStateOf(registry, launchNotice, listNotice);
+  };
+
+  /** Ends an account's session on the server and removes what the keychain holds for it. */
+  async function logOut(record: AccountRecord): Promise<void> {
+    const live = record.live;
+    if (live) {
+      // The server first, refreshing an expired JWT if needed, so the server really ends the session.
+      await live
+        .call((client, jwt) => client.signOut({ jwt, refreshToken: live.stored().refreshToken }))
+        .catch((error: unknown) => log(`accounts: server sign-out failed with ${toAppError(error).code}`));
+      await live.end();
+      record.live = null;
+      await live.forget().catch(() => {}); // a memory-only session; the keychain entry goes below
+    }
+    // Its copies and its entry, or a visible failure: a locked keychain deletes nothing.
+    await ended(record, 'logged_out');
+    await Promise.all([secretStore.remove(record.account.id), fallbackSecretStore.remove(record.account.id)]);
+  }
+
+  async function removeRecord(record: AccountRecord): Promise<SessionState> {
+    if (record.removing) return state();
+    record.removing = true;
+    try {
+      await logOut(record);
+    } catch (error) {
+      // Signed out, but the keychain kept its entries: the account stays listed, so Log Out can be tried again.
+      record.problem = toAppError(error);
+      log(`accounts: removing the keychain entries failed with ${record.problem.code}`);
+      throw new AppFailure(
+        record.problem.code,
+        `Logged out, but the keychain entries of this account could not be removed. ${record.problem.message}`,
+      );
+    } finally {
+      record.removing = false;
+    }
+    registry.drop(record);
+    await registry.save();
+    return state();
+  }
+
+  const adopting = new Map<string, Promise<unknown>>();
+  function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const run = (adopting.get(key) ?? Promise.resolve()).catch(() => {}).then(work);
+    adopting.set(key, run);
+    void run.finally(() => adopting.get(key) === run && adopting.delete(key)).catch(() => {});
+    return run;
+  }
+
+  /** Makes the new session the account's (adding the account when it is not listed) and stores its pair. */
+  async function adopt(ref: AccountRef, user: NocoUser, tokens: SessionTokens, serverUrl: string): Promise<AccountRecord> {
+    const record = registry.byIdentity(ref);
+    // A Retry of this account still on its way would store its own pair after ours.
+    await record?.retrying;
+    // The old session is replaced, not signed out: on NocoDB that would end the new one too.
+    await record?.live?.end();
+    const listed: AccountRecord = record ?? {
+      account: { id: newId(), serverUrl, email: user.email },
+      live: null,
+      user,
+      problem: null,
+      retrying: null,
+      removing: false,
+    };
+    const live = startSession(listed, { serverUrl, email: user.email, ...tokens });
+    await live.save();
+    Object.assign(listed, { live, user, problem: null });
+    if (!record) registry.add(listed);
+    return listed;
+  }
+
+  async function signIn({ serverUrl, email, password }: SignInRequest): Promise<SessionState> {
+    await ensureRestored();
+    // Refused before any request: no server keeps a longer address (RFC 5321).
+    if (email.length > MAX_EMAIL_LENGTH) throw emailTooLong();
+    const client = createClient(normalizeServerUrl(serverUrl));
+    const typed = { serverUrl: client.serverUrl, email };
+    // A place is held before the password leaves the app; renewing a listed account needs none.
+    const release = registry.reserve(typed);
+    try {
+      const tokens = await client.signIn(email, password);
+      // Nobody will use the session the server just issued: end it there instead of leaving it alive.
+      const endUnused = () =>
+        client
+          .signOut(tokens)
+          .catch((error: unknown) => log(`accounts: sign-out of an unused session failed with ${toAppError(error).code}`));
+      const user = await client.me(tokens.jwt).catch(async (error: unknown) => {
+        await endUnused();
+        throw error;
+      });
+      if (identityOf({ ...typed, email: user.email }) !== identityOf(typed)) {
+        await endUnused();
+        throw identityMismatch(email, user.email);
+      }
+      // One sign-in per account at a time: two at once would both add it, or leave one session unowned.
+      const listed = await oneAtATime(identityOf(typed), () => adopt(typed, user, tokens, client.serverUrl));
+      registry.show(listed);
+      restore.clearLaunchNotice();
+      await registry.save();
+      return state();
+    } finally {
+      release();
+    }
+  }
+
+  return {
+    async getState() {
+      await ensureRestored();
+      return state();
+    },
+
+    signIn,
+
+    async signOut(id) {
+      await ensureRestored();
+      return removeRecord(registry.byId(id));
+    },
+
+    async switchTo(id) {
+      await ensureRestored();
+      registry.show(registry.byId(id));
+      await registry.save();
+      return state();
+    },
+
+    async remove(id) {
+      await ensureRestored();
+      return removeRecord(registry.byId(id));
+    },
+
+    async retry(id) {
+      await ensureRestored();
+      const record = registry.byId(id);
+      await restore.retry(record);
+      // Nobody to show yet: the account that just came back opens.
+      if (record.live && !registry.active()?.live) {
+        registry.show(record);
+        await registry.save();
+      }
+      return state();
+    },
+
+    async pin(accountId) {
+      await ensureRestored();
+      const record = registry.byId(accountId);
+      const live = record.live;
+      if (!live || !record.user) throw notSignedIn();
+      const { isSuperAdmin } = record.user;
+      return {
+        account: record.account,
+        isSuperAdmin,
+        isLive: () => live.status() !== 'ended',
+        withSession: (run) => live.call(run),
+        withSessionReplaced: (run) => live.replace(run),
+        updateAccount(change) {
+          if (record.user) record.user = { ...record.user, ...change };
+        },
+      };
+    },
+
+    onAccountEnded(listener) {
+      endListeners.push(listener);
+    },
+  };
+}

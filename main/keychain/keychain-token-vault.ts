@@ -1,0 +1,49 @@
+// Copies of created API tokens in the OS keychain, one entry per token (`<account id> <token id>`,
+// holding only the value): Windows caps one secret at 2,560 bytes, and one entry per token means
+// two quick creates never overwrite each other's copy.
+//
+// Copies are read by name with getPassword, only for the rows that need one — never by listing
+// the keychain, which can crash keytar's process (see keytar-worker.ts). Forgetting every copy of
+// an account (Log Out, the setting turned off) has to find them: that listing runs only after the
+// keychain proved open, in the worker, and a failure there is reported, never ignored.
+import type { TokenVault } from '../ports.ts';
+import type { Keychain } from './keychain.ts';
+import { tokenCopyEntryName } from './keychain-names.ts';
+
+// What a copy must look like to be handed out again (printable, no spaces); anything else in the entry is ignored.
+const TOKEN_VALUE = /^[\x21-\x7e]{20,512}$/;
+
+export function createKeychainTokenVault(keychain: Keychain, service: string): TokenVault {
+  /** Every copy's entry name, of one account or (null) of all. */
+  async function entryNames(accountId: string | null): Promise<string[]> {
+    await keychain.ensureOpen(); // a locked keyring would crash the listing worker; say "locked" instead
+    const names = await keychain.names(service);
+    return accountId === null ? names : names.filter((name) => name.startsWith(tokenCopyEntryName(accountId, '')));
+  }
+
+  async function deleteAll(names: string[]): Promise<void> {
+    for (const name of names) await keychain.delete(service, name);
+  }
+
+  return {
+    kind: 'keychain',
+    async load(accountId, tokenIds) {
+      const copies = new Map<string, string>();
+      let checked = false;
+      for (const id of tokenIds) {
+        const value = await keychain.get(service, tokenCopyEntryName(accountId, id));
+        // Most rows have no copy; one check that the keychain is open tells those nulls from a locked one.
+        if (value === null && !checked) await keychain.ensureOpen();
+        checked ||= value === null;
+        if (value !== null && TOKEN_VALUE.test(value)) copies.set(id, value);
+      }
+      return copies;
+    },
+    put: (accountId, tokenId, value) => keychain.set(service, tokenCopyEntryName(accountId, tokenId), value),
+    async remove(accountId, tokenId) {
+      await keychain.delete(service, tokenCopyEntryName(accountId, tokenId));
+    },
+    clear: async (accountId) => deleteAll(await entryNames(accountId)),
+    clearAll: async () => deleteAll(await entryNames(null)),
+  };
+}

@@ -1,0 +1,203 @@
+// A REAL locked GNOME keyring, in a desktop of this test's own: a D-Bus session and a keyring
+// daemon with a password and no unlock prompt (no display). There keytar's getPassword answers
+// null, setPassword is refused, and findCredentials kills its process (atom/node-keytar#477) —
+// which, before the keychain queue and its worker, was the app's process at every launch.
+// Sign in twice with token copies kept, lock over D-Bus, relaunch: the app runs, shows the locked
+// state and deletes nothing; unlock (restart the daemon with its password), Retry: all back.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../main/create-handlers.ts';
+import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
+import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
+import { createJsonFile } from '../../main/settings/json-file.ts';
+import type { SessionState } from '../../preload/contract.ts';
+import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
+import { idByEmail } from '../support/shown-account.ts';
+
+const KEYRING_PASSWORD = 'locked-keyring-test';
+const SERVICES = { sessions: `NocoDB locked test session ${randomUUID()}`, tokenCopies: `NocoDB locked test token copy ${randomUUID()}` };
+const GRACE = { email: 'grace@example.com', password: 'Grace-Password-1' };
+
+/** A D-Bus session with a password-protected keyring and no prompter (no display, no service activation of one). */
+async function privateKeyring() {
+  const root = mkdtempSync(path.join(tmpdir(), 'nocodb-am-locked-'));
+  const xdg = ['data', 'config', 'cache', 'runtime'].map((name) => path.join(root, name));
+  for (const dir of xdg) mkdirSync(dir, { mode: 0o700 });
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: root,
+    XDG_DATA_HOME: xdg[0]!,
+    XDG_CONFIG_HOME: xdg[1]!,
+    XDG_CACHE_HOME: xdg[2]!,
+    XDG_RUNTIME_DIR: xdg[3]!,
+  };
+  const bus = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1', `--address=unix:path=${root}/bus`], {
+    env,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  env['DBUS_SESSION_BUS_ADDRESS'] = await new Promise<string>((resolve) =>
+    bus.stdout!.once('data', (data) => resolve(String(data).trim())),
+  );
+  let daemon: ChildProcess | null = null;
+  /** Waits until the bus says whether the keyring owns the Secret Service name. */
+  async function waitForSecrets(owned: boolean) {
+    const deadline = Date.now() + 15_000;
+    while (ownsSecrets() !== owned) {
+      if (Date.now() > deadline) throw new Error(`The keyring daemon did not ${owned ? 'start' : 'stop'} within 15 s.`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const ownsSecrets = () =>
+    spawnSync(
+      'dbus-send',
+      [
+        '--session',
+        '--print-reply',
+        '--dest=org.freedesktop.DBus',
+        '/org/freedesktop/DBus',
+        'org.freedesktop.DBus.NameHasOwner',
+        'string:org.freedesktop.secrets',
+      ],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    ).stdout.includes('boolean true');
+  /** Starts the daemon with its password on stdin: it creates, or unlocks, the login keyring. */
+  async function startDaemon() {
+    daemon = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
+      env,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    daemon.stdin!.end(KEYRING_PASSWORD);
+    await waitForSecrets(true);
+  }
+  async function stopDaemon() {
+    const running = daemon;
+    if (!running || running.exitCode !== null) return;
+    await new Promise((resolve) => {
+      running.once('exit', resolve);
+      running.kill('SIGTERM');
+    });
+    await waitForSecrets(false);
+  }
+  await startDaemon();
+  return {
+    busAddress: env['DBUS_SESSION_BUS_ADDRESS'],
+    lock() {
+      const answer = spawnSync(
+        'dbus-send',
+        [
+          '--session',
+          '--print-reply',
+          '--dest=org.freedesktop.secrets',
+          '/org/freedesktop/secrets',
+          'org.freedesktop.Secret.Service.LockService',
+        ],
+        {
+          env,
+          encoding: 'utf8',
+        },
+      );
+      if (answer.status !== 0) throw new Error(`LockService failed: ${answer.stderr}`);
+    },
+    /** Unlocking as a user would, with the keyring's password: the daemon restarted with it. */
+    async unlock() {
+      await stopDaemon();
+      await startDaemon();
+    },
+    async stop() {
+      await stopDaemon();
+      bus.kill('SIGTERM');
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('a locked keyring, for real', () => {
+  let keyring: Awaited<ReturnType<typeof privateKeyring>>;
+  let server: FakeNocodb;
+  let dataDir: string;
+  const busBefore = process.env['DBUS_SESSION_BUS_ADDRESS'];
+
+  beforeAll(async () => {
+    keyring = await privateKeyring();
+    // The keytar worker inherits this: the app talks to this test's keyring only.
+    process.env['DBUS_SESSION_BUS_ADDRESS'] = keyring.busAddress;
+    server = await startFakeNocodb({ generation: '2026' }); // shows tokens once: the app keeps copies
+    server.addUser(GRACE);
+    dataDir = mkdtempSync(path.join(tmpdir(), 'nocodb-am-locked-data-'));
+  });
+
+  afterAll(async () => {
+    process.env['DBUS_SESSION_BUS_ADDRESS'] = busBefore;
+    await server?.close();
+    await keyring?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The app's handlers as main.ts builds them at start-up (a new call is a relaunch). */
+  const launch = () =>
+    createHandlers({
+      ...createOsKeychain({
+        services: SERVICES,
+        execPath: process.execPath,
+        keytarPath: () => createRequire(import.meta.url).resolve('keytar'),
+        timeoutMs: 10_000,
+      }),
+      fallbackSecretStore: createMemorySecretStore(),
+      clipboard: { readText: () => '', writeText: () => {} },
+      settingsFile: createJsonFile(path.join(dataDir, 'settings.json')),
+      httpConsentFile: createJsonFile(path.join(dataDir, 'plain-http-servers.json')),
+      fetch: globalThis.fetch,
+      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+      now: Date.now,
+      requestTimeoutMs: 10_000,
+      log: () => {},
+    });
+
+  it('relaunched on a locked keyring the app runs, shows the locked state and deletes nothing; after unlocking, Retry brings both sessions and their copies back', async () => {
+    const first = launch();
+    const people = [server.admin, GRACE];
+    const copies = new Map<string, string>();
+    let state: SessionState | null = null;
+    for (const person of people) {
+      state = await first['session:sign-in']({ serverUrl: server.url, ...person });
+      const accountId = idByEmail(state, person.email);
+      const token = await first['tokens:create']({ accountId, name: `${person.email} copy` });
+      expect(token.valueSource).toBe('keychain');
+      copies.set(person.email, await first['tokens:reveal']({ accountId, id: token.id }));
+    }
+    const ids = state!.accounts.map((account) => account.id);
+
+    keyring.lock();
+    const relaunched = launch();
+    const locked = await relaunched['session:get']();
+
+    expect(locked).toMatchObject({
+      status: 'signed_out',
+      notice: { code: 'keychain_locked', message: 'Your keychain is locked — unlock it and choose Retry.' },
+    });
+    expect(locked.accounts.map(({ id, status }) => ({ id, status }))).toEqual(ids.map((id) => ({ id, status: 'keychain_locked' })));
+
+    await keyring.unlock();
+    const back = await relaunched['accounts:retry']({ accountId: ids[0]! });
+
+    expect(back.accounts.map(({ id, status }) => ({ id, status }))).toEqual(ids.map((id) => ({ id, status: 'signed_in' })));
+    for (const person of people) {
+      const accountId = idByEmail(back, person.email);
+      const page = await relaunched['tokens:list']({ accountId, page: 1, pageSize: 10 });
+      const mine = page.tokens.find((token) => token.name === `${person.email} copy`);
+      expect(mine?.valueSource).toBe('keychain');
+      expect(await relaunched['tokens:reveal']({ accountId, id: mine!.id })).toBe(copies.get(person.email));
+    }
+    // And a launch after that finds everything as it was.
+    const next = await launch()['session:get']();
+    expect(next.accounts.map(({ id, status }) => ({ id, status }))).toEqual(ids.map((id) => ({ id, status: 'signed_in' })));
+  });
+});

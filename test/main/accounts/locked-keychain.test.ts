@@ -1,0 +1,116 @@
+// A locked (or refusing) keychain is a state the user sees and ends with Retry: nothing is deleted,
+// nothing is read as "signed out", every session and token copy comes back after unlocking, and a
+// removal the keychain refused is reported, not only logged.
+import { describe, expect, it } from 'vitest';
+import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
+import { KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
+import { createSettingsService } from '../../../main/settings/settings-service.ts';
+import { createTokenService } from '../../../main/tokens/token-service.ts';
+import { memoryJsonFile } from '../../support/memory-ports.ts';
+import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness, tokensFromShownScreen } from '../session/session-harness.ts';
+
+/** Two accounts signed in on a server that shows tokens once, each with a token copy in the keychain. */
+async function twoAccountsWithCopies() {
+  const h = sessionHarness();
+  h.noco.showsTokensOnce = true;
+  const launchTokens = (service = h.service) => {
+    const tokens = createTokenService({
+      session: service,
+      clipboard: createClipboardGuard({
+        clipboard: { readText: () => '', writeText: () => {} },
+        timers: { setTimeout: () => 0, clearTimeout: () => {} },
+        log: () => {},
+      }),
+      settings: createSettingsService(memoryJsonFile()),
+      vault: h.keychain.vault,
+      log: () => {},
+    });
+    service.onAccountEnded(async (account, why) => {
+      tokens.forgetValues(account.id);
+      if (why === 'logged_out') await tokens.forgetCopies(account.id);
+    });
+    return tokens;
+  };
+  const tokens = tokensFromShownScreen(h.service, launchTokens());
+  await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+  await tokens.create({ name: 'ada copy' });
+  await h.service.signIn({ serverUrl: SERVER, email: GRACE.email, password: GRACE.password });
+  await tokens.create({ name: 'grace copy' });
+  const everything = () => ({
+    sessions: h.keychain.fake.entries(KEYCHAIN_SERVICES.sessions),
+    copies: h.keychain.fake.entries(KEYCHAIN_SERVICES.tokenCopies),
+  });
+  return { h, launchTokens, everything, before: everything() };
+}
+
+describe('a locked keychain at launch', () => {
+  it('shows every account as locked, with the words to unlock and Retry; deletes nothing; crashes nothing', async () => {
+    const { h, everything, before } = await twoAccountsWithCopies();
+    h.keychain.control.locked = true;
+
+    const state = await h.launch().getState();
+
+    expect(state).toMatchObject({
+      status: 'signed_out',
+      notice: { code: 'keychain_locked', message: 'Your keychain is locked — unlock it and choose Retry.' },
+    });
+    expect(state.accounts.map(({ status, problem }) => ({ status, problem }))).toEqual([
+      { status: 'keychain_locked', problem: 'Your keychain is locked — unlock it and choose Retry.' },
+      { status: 'keychain_locked', problem: 'Your keychain is locked — unlock it and choose Retry.' },
+    ]);
+    expect(everything()).toEqual(before);
+    expect(h.keychain.fake.state.crashes).toBe(0);
+  });
+
+  it('after unlocking, one Retry brings back every session and every token copy', async () => {
+    const { h, launchTokens, everything, before } = await twoAccountsWithCopies();
+    h.keychain.control.locked = true;
+    const restarted = h.launch();
+    const tokens = tokensFromShownScreen(restarted, launchTokens(restarted));
+    const locked = await restarted.getState();
+
+    h.keychain.control.locked = false;
+    const back = await restarted.retry(locked.accounts[1]!.id);
+
+    expect(back.status).toBe('signed_in');
+    expect(back.accounts.map((account) => account.status)).toEqual(['signed_in', 'signed_in']);
+    for (const account of back.accounts) {
+      await restarted.switchTo(account.id);
+      const page = await tokens.list({ page: 1, pageSize: 10 });
+      expect(page.tokens.map(({ valueSource }) => valueSource)).toEqual(['keychain']);
+    }
+    expect(everything().copies).toEqual(before.copies);
+  });
+
+  it('a Log Out while locked signs out on the server but says the entries stay, keeps the account listed, and deletes nothing', async () => {
+    const { h, everything } = await twoAccountsWithCopies();
+    const state = await h.service.getState();
+    const ada = state.accounts[0]!;
+    h.keychain.control.locked = true;
+
+    await expect(h.service.remove(ada.id)).rejects.toMatchObject({
+      code: 'keychain_locked',
+      message: expect.stringMatching(/could not be removed.*unlock it and choose Retry/),
+    });
+
+    const after = await h.service.getState();
+    expect(after.accounts.map((account) => account.id)).toContain(ada.id);
+    expect([...everything().sessions.keys()]).toContain(ada.id);
+    h.keychain.control.locked = false;
+    await h.service.remove(ada.id);
+    expect([...everything().sessions.keys()]).not.toContain(ada.id);
+    expect([...everything().copies.keys()].some((name) => name.startsWith(ada.id))).toBe(false);
+  });
+
+  it('turning copies off while locked reports that they were not removed', async () => {
+    const { h, launchTokens } = await twoAccountsWithCopies();
+    const tokens = launchTokens();
+    h.keychain.control.locked = true;
+
+    await expect(tokens.forgetAllCopies()).rejects.toMatchObject({
+      code: 'keychain_locked',
+      message: expect.stringMatching(/^The token copies in the keychain could not be removed\./),
+    });
+    expect(h.keychain.fake.entries(KEYCHAIN_SERVICES.tokenCopies).size).toBe(2);
+  });
+});
