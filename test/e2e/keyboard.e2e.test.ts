@@ -71,6 +71,7 @@ describe('keyboard only', () => {
       .waitFor();
 
     // Delete: Escape keeps the token and returns to its Delete button; a delete moves on to the next row's.
+    await press(page, 'Tab', /^- button "Rotate"/);
     await press(page, 'Tab', /^- button "Delete"/);
     await press(page, 'Enter', /^- button "Cancel"/);
     await press(page, 'Escape', /^- button "Delete"/);
@@ -94,6 +95,7 @@ describe('keyboard only', () => {
     await tabTo(page, /^- button "AD, user menu/, { back: true });
     await press(page, 'Enter', /^- menuitem "Account Settings/);
     await press(page, 'ArrowUp', /^- menuitem "API Tokens"/);
+    await press(page, 'ArrowUp', /^- menuitem "All tokens"/);
     await press(page, 'ArrowUp', /^- menuitem "Log Out"/);
     await press(page, 'Enter', /^- textbox "Email"/);
     await page.getByTestId('nc-form-signin').waitFor();

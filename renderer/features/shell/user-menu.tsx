@@ -108,13 +108,13 @@ export function UserMenu({ account }: { account: Account }) {
             Log Out
           </DropdownMenu.Item>
           <DropdownMenu.Separator className="menu-separator" />
-          <DropdownMenu.Item className="menu-item" onSelect={() => navigate('tokens')}>
-            <KeyIcon />
-            API Tokens
-          </DropdownMenu.Item>
           <DropdownMenu.Item className="menu-item" data-testid="nc-all-tokens" onSelect={() => navigate('all-tokens')}>
             <ListIcon />
             All tokens
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className="menu-item" onSelect={() => navigate('tokens')}>
+            <KeyIcon />
+            API Tokens
           </DropdownMenu.Item>
           <DropdownMenu.Item ref={accountSettings} className="menu-item" onSelect={() => navigate('profile')}>
             <SettingsIcon />

@@ -12,7 +12,7 @@ describe('user menu in the bottom-left corner', () => {
     expect((await screen.findByRole('tooltip')).textContent).toBe('admin@example.com');
   });
 
-  it('opens a menu with Add account, All accounts, Log Out, API Tokens, All tokens and Account Settings (email on a second line)', async () => {
+  it('opens a menu with Add account, All accounts, Log Out, All tokens, API Tokens and Account Settings (email on a second line)', async () => {
     const { user } = await renderApp();
     await user.click(screen.getByTestId('nc-sidebar-userinfo'));
     const items = await screen.findAllByRole('menuitem');
@@ -20,8 +20,8 @@ describe('user menu in the bottom-left corner', () => {
       'Add account',
       'All accounts',
       'Log Out',
-      'API Tokens',
       'All tokens',
+      'API Tokens',
       'Account Settingsadmin@example.com',
     ]);
     expect(screen.getByTestId('nc-sidebar-user-logout').textContent).toBe('Log Out');
