@@ -14,7 +14,7 @@ import { CANARY_NAME } from '../../main/keychain/keychain.ts';
 import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
 import { createMemoryTokenVault } from '../../main/keychain/memory-token-vault.ts';
 import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
-import type { ClipboardPort } from '../../main/ports.ts';
+import type { ClipboardPort, JsonFile } from '../../main/ports.ts';
 import { createSenderCheck } from '../../main/security.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
 import { createXClipboard } from '../support/x-clipboard.ts';
@@ -37,6 +37,8 @@ export interface LaunchOptions {
   initScriptPath?: string;
   /** main's fetch; default Node's (e.g. one that resolves test LAN names, see resolving-fetch.ts). */
   fetch?: typeof fetch;
+  /** Wraps the settings file, e.g. to hold its writes open (a slow disk). */
+  wrapSettingsFile?: (file: JsonFile) => JsonFile;
 }
 
 export interface LaunchedApp {
@@ -171,7 +173,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       ...secrets(),
       fallbackSecretStore: createMemorySecretStore(),
       clipboard,
-      settingsFile: createJsonFile(path.join(userDataDir, 'settings.json')),
+      settingsFile: (options.wrapSettingsFile ?? ((file) => file))(createJsonFile(path.join(userDataDir, 'settings.json'))),
       httpConsentFile: createJsonFile(path.join(userDataDir, 'plain-http-servers.json')),
       fetch: options.fetch ?? globalThis.fetch,
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
