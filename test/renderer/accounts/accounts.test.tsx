@@ -210,6 +210,22 @@ describe('accounts overview', () => {
     expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('AD');
   });
 
+  it('an account the locked keychain kept back says how to get it back and offers Retry, never Open or Sign in', async () => {
+    const locked = 'Your keychain is locked — unlock it and choose Retry.';
+    const { user, fake } = await renderApp({ otherAccounts: [{ ...GRACE, status: 'keychain_locked', problem: locked }] });
+    const grace = screen.getAllByTestId('nc-account-card')[1]!;
+    expect(grace.textContent).toContain(`Keychain locked — ${locked}`);
+    expect(
+      within(grace)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Retry', 'Log Out']);
+
+    await user.click(within(grace).getByRole('button', { name: 'Retry' }));
+
+    expect(fake.callsTo('accounts.retry')).toEqual([{ method: 'accounts.retry', arg: { accountId: GRACE_ID } }]);
+  });
+
   it('an account whose server did not answer at launch says so and offers Retry, never Open', async () => {
     const { user, fake } = await renderApp({
       otherAccounts: [{ ...GRACE, status: 'unreachable', problem: 'The server cannot be reached.' }],
