@@ -16,7 +16,7 @@ import { createMemorySecretStore } from '../../main/keychain/memory-secret-store
 import { createMemoryTokenVault } from '../../main/keychain/memory-token-vault.ts';
 import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
 import type { StoredSession } from '../../main/ports.ts';
-import { createJsonFile } from '../../main/settings/json-file.ts';
+import { desktopAppPorts } from '../support/desktop-app-ports.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 import { shownId } from '../support/shown-account.ts';
 
@@ -35,19 +35,13 @@ let dataDir: string;
 let user: NocodbCredentials;
 
 function launch(): Handlers {
-  return createHandlers({
-    secretStore: createOsKeychain({ services: SERVICES, execPath: process.execPath, keytarPath }).secretStore,
-    fallbackSecretStore: createMemorySecretStore(),
-    tokenVault: createMemoryTokenVault(),
-    clipboard: { readText: () => '', writeText: () => {} },
-    settingsFile: createJsonFile(path.join(dataDir, 'settings.json')),
-    httpConsentFile: createJsonFile(path.join(dataDir, 'plain-http-servers.json')),
-    fetch: globalThis.fetch,
-    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
-    now: Date.now,
-    requestTimeoutMs: 15_000,
-    log: () => {},
-  });
+  return createHandlers(
+    desktopAppPorts(dataDir, {
+      secretStore: createOsKeychain({ services: SERVICES, execPath: process.execPath, keytarPath }).secretStore,
+      fallbackSecretStore: createMemorySecretStore(),
+      tokenVault: createMemoryTokenVault(),
+    }),
+  );
 }
 
 /** The stored JWT, re-encoded with an `exp` in the past: syntactically valid, and certainly expired. */
