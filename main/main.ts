@@ -1,6 +1,6 @@
 // Composition root: the only place (with window.ts) that touches Electron. It builds the ports,
 // hands them to the services, and connects the IPC router to the app's one window.
-import { ClipboardItem, Menu, app, clipboard, ipcMain, protocol, type BrowserWindow } from 'electron';
+import { ClipboardItem, Menu, app, clipboard, ipcMain, protocol, utilityProcess, type BrowserWindow } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createSystemClipboard } from './clipboard/system-clipboard.ts';
@@ -12,6 +12,7 @@ import { createJsonFile } from './settings/json-file.ts';
 import { APP_SCHEME, answerAppRequest, createSenderCheck } from './security.ts';
 import { KEYCHAIN_SERVICES } from './keychain/keychain-names.ts';
 import { createMemorySecretStore } from './keychain/memory-secret-store.ts';
+import type { WorkerChannel } from './keychain/keytar-worker.ts';
 import { createOsKeychain } from './keychain/os-keychain.ts';
 import { createMainWindow, denyAllPermissions, preloadPathFor, rendererRootFor } from './window.ts';
 import { CHANNELS } from '../preload/contract.ts';
@@ -32,12 +33,21 @@ if (debugSwitches.length > 0) {
   const log = (line: string) => console.log(`[main] ${line}`);
   const quitTasks: Array<() => Promise<void>> = [];
 
-  // keytar runs in a worker: Electron run as plain Node (ELECTRON_RUN_AS_NODE, see keychain/keytar-worker.ts).
-  const keychain = createOsKeychain({
-    services: KEYCHAIN_SERVICES,
-    execPath: process.execPath,
-    keytarPath: () => require.resolve('keytar'),
-  });
+  // keytar runs in a utility process of its own: a native crash there never ends the app (keychain/keytar-worker.ts).
+  const startWorker = (): WorkerChannel => {
+    const worker = utilityProcess.fork(path.join(__dirname, 'keytar-worker.cjs'), [require.resolve('keytar')], {
+      serviceName: `${APP_NAME} keychain`,
+      stdio: 'ignore',
+    });
+    return {
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a utility process, not a window: no origin.
+      send: (request) => worker.postMessage(request),
+      onAnswer: (listener) => void worker.on('message', listener),
+      onExit: (listener) => void worker.once('exit', () => listener()),
+      kill: () => void worker.kill(),
+    };
+  };
+  const keychain = createOsKeychain({ services: KEYCHAIN_SERVICES, startWorker });
   const handlers = createHandlers({
     ...keychain,
     fallbackSecretStore: createMemorySecretStore(),

@@ -2,7 +2,6 @@
 // REAL preload bridge and the REAL main-process handlers and IPC router, the real keychain, the
 // real X clipboard. Only BrowserWindow/ipcMain/contextBridge are replaced by Playwright bindings.
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { createSenderCheck } from '../../main/security.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
 import { createXClipboard } from '../support/x-clipboard.ts';
 import { startRendererServer } from './renderer-server.ts';
+import { startNodeWorker } from '../support/keychain-worker.ts';
 
 export interface LaunchOptions {
   /** NocoDB base URL; the sign-in form is pre-filled with it. */
@@ -161,7 +161,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const secrets = () =>
     options.secretStore === 'memory'
       ? { secretStore: memoryStore, tokenVault: memoryVault }
-      : createOsKeychain({ services, execPath: process.execPath, keytarPath: () => createRequire(import.meta.url).resolve('keytar') });
+      : createOsKeychain({ services, startWorker: startNodeWorker() });
 
   /** The session entries' values (the keychain's own check entry aside). */
   const sessionEntries = async () =>

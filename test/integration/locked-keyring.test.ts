@@ -7,7 +7,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,11 +17,11 @@ import type { SessionState } from '../../preload/contract.ts';
 import { desktopAppPorts } from '../support/desktop-app-ports.ts';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import { idByEmail } from '../support/shown-account.ts';
+import { startNodeWorker } from '../support/keychain-worker.ts';
 
 const KEYRING_PASSWORD = 'locked-keyring-test';
 const SERVICES = { sessions: `NocoDB locked test session ${randomUUID()}`, tokenCopies: `NocoDB locked test token copy ${randomUUID()}` };
 const GRACE = { email: 'grace@example.com', password: 'Grace-Password-1' };
-const keytarPath = () => createRequire(import.meta.url).resolve('keytar');
 
 /** A D-Bus session with a password-protected keyring and no prompter (no display, no service activation of one). */
 async function privateKeyring() {
@@ -152,7 +151,7 @@ describe('a locked keyring, for real', () => {
   const launch = () =>
     createHandlers(
       desktopAppPorts(dataDir, {
-        ...createOsKeychain({ services: SERVICES, execPath: process.execPath, keytarPath, timeoutMs: 10_000 }),
+        ...createOsKeychain({ services: SERVICES, startWorker: startNodeWorker(), timeoutMs: 10_000 }),
         fallbackSecretStore: createMemorySecretStore(),
       }),
     );

@@ -3,7 +3,6 @@
 // Each "launch" builds the app's handlers afresh on a new keytar store, as main.ts does at start-up.
 import keytar from 'keytar';
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,10 +18,10 @@ import type { StoredSession } from '../../main/ports.ts';
 import { desktopAppPorts } from '../support/desktop-app-ports.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 import { shownId } from '../support/shown-account.ts';
+import { startNodeWorker } from '../support/keychain-worker.ts';
 
 const SERVICES = { sessions: `NocoDB test session ${randomUUID()}`, tokenCopies: `NocoDB test token copy ${randomUUID()}` };
 const SERVICE = SERVICES.sessions;
-const keytarPath = () => createRequire(import.meta.url).resolve('keytar');
 
 /** The app's session entries in the keychain now (its own check entry aside): account id → session. */
 async function sessionEntries(): Promise<Array<{ id: string; text: string; session: StoredSession | null }>> {
@@ -37,7 +36,7 @@ let user: NocodbCredentials;
 function launch(): Handlers {
   return createHandlers(
     desktopAppPorts(dataDir, {
-      secretStore: createOsKeychain({ services: SERVICES, execPath: process.execPath, keytarPath }).secretStore,
+      secretStore: createOsKeychain({ services: SERVICES, startWorker: startNodeWorker() }).secretStore,
       fallbackSecretStore: createMemorySecretStore(),
       tokenVault: createMemoryTokenVault(),
     }),
