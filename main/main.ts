@@ -13,6 +13,7 @@ import { APP_SCHEME, answerAppRequest, createSenderCheck } from './security.ts';
 import { KEYCHAIN_SERVICES } from './keychain/keychain-names.ts';
 import { createMemorySecretStore } from './keychain/memory-secret-store.ts';
 import type { WorkerChannel } from './keychain/keytar-worker.ts';
+import type { WorkerRequest } from './keychain/keytar-worker-protocol.ts';
 import { createOsKeychain } from './keychain/os-keychain.ts';
 import { createMainWindow, denyAllPermissions, preloadPathFor, rendererRootFor } from './window.ts';
 import { CHANNELS } from '../preload/contract.ts';
@@ -39,9 +40,16 @@ if (debugSwitches.length > 0) {
       serviceName: `${APP_NAME} keychain`,
       stdio: 'ignore',
     });
+    // Requests wait for the process to be there; then they go straight through.
+    let waiting: WorkerRequest[] | null = [];
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a utility process, not a window: no origin.
+    const post = (request: WorkerRequest) => worker.postMessage(request);
+    worker.once('spawn', () => {
+      waiting?.forEach(post);
+      waiting = null;
+    });
     return {
-      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a utility process, not a window: no origin.
-      send: (request) => worker.postMessage(request),
+      send: (request) => (waiting ? void waiting.push(request) : post(request)),
       onAnswer: (listener) => void worker.on('message', listener),
       onExit: (listener) => void worker.once('exit', () => listener()),
       kill: () => void worker.kill(),
