@@ -33,7 +33,9 @@ export type MethodName =
   | 'profile.update'
   | 'profile.changePassword'
   | 'settings.get'
-  | 'settings.update';
+  | 'settings.update'
+  | 'app.systemLanguages'
+  | 'app.setMenuLabels';
 
 export interface FakeToken extends TokenSummary {
   value: string;
@@ -49,6 +51,10 @@ export interface FakeBridgeOptions {
   clipboardClearSeconds?: number;
   /** Where main says a created token's value is held (default: the server, as on 0.301.3). */
   createdValueSource?: TokenSummary['valueSource'];
+  /** The language saved in the settings (null: follow the system). */
+  language?: Settings['language'];
+  /** What the system prefers (default en-US). */
+  systemLanguages?: string[];
   /** More signed-in accounts after the first, in list order (the first, ADMIN, is active). */
   otherAccounts?: FakeAccountOptions[];
 }
@@ -101,7 +107,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const failures = new Map<MethodName, { error: AppError; times: number }>();
   const holds = new Map<MethodName, Promise<void>>();
   const crashes = new Set<MethodName>();
-  const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30, keepTokenCopies: true };
+  const settings: Settings = {
+    clipboardClearSeconds: options.clipboardClearSeconds ?? 30,
+    keepTokenCopies: true,
+    language: options.language ?? null,
+  };
   const toAccount = (account: FakeAccountOptions): FakeAccount => ({
     id: `${account.serverUrl} ${account.email}`,
     serverUrl: account.serverUrl,
@@ -317,6 +327,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           Object.assign(settings, arg);
           return ok({ ...settings });
         }),
+    },
+    app: {
+      systemLanguages: () => run('app.systemLanguages', undefined, () => ok([...(options.systemLanguages ?? ['en-US'])])),
+      setMenuLabels: (arg) => run('app.setMenuLabels', arg, () => ok(null)),
     },
   };
 
