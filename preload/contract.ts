@@ -66,8 +66,10 @@ export interface AccountEntry {
   email: string;
   displayName: string | null;
   status: AccountStatus;
-  /** Why the account is not signed in, in words for the user; null when it is. */
+  /** Why the account is not signed in, in English (for logs); null when it is. */
   problem: string | null;
+  /** The same, as an error the renderer words in the user's language. */
+  problemError?: AppError | null;
   /** The account the app shows now. */
   active: boolean;
 }
@@ -77,8 +79,10 @@ export type SessionState =
       status: 'signed_in';
       account: Account;
       persistence: SessionPersistence;
-      /** Why the session is memory-only, in words for the user; null when it is in the keychain. */
+      /** Why the session is memory-only, in English (for logs); null when it is in the keychain. */
       persistenceWarning: string | null;
+      /** The same, as an error the renderer words in the user's language. */
+      persistenceProblem?: AppError | null;
       /** Every account of the app, in the user's order; the active one is `account`. */
       accounts: AccountEntry[];
     }

@@ -12,9 +12,9 @@
 //
 // Errors: main sends `{ code, message, params? }`. The renderer words an error by its code:
 // `error.<code>.<params.reason>` when that message exists, else the screen's ErrorWords for the code,
-// else `error.<code>`; params fill the placeholders. `validation` errors and those with
-// `params.source === 'server'` are the server's own words and are shown as sent; `message` is
-// otherwise English for logs and tests only.
+// else `error.<code>`; params fill the placeholders. Errors with `params.source === 'server'` (and
+// `validation` errors unless `source === 'app'`) carry the server's own words in `message`, shown as
+// sent; otherwise `message` is English for logs and tests only.
 //
 // Adding a language: add its tag to LANGUAGES (preload/contract.ts), its own name and direction to
 // LANGUAGE_INFO (languages.ts) and catalogs/<tag>.json with every key of en.json.

@@ -18,9 +18,10 @@ export const msg = (key: MessageKey, values?: Values): Text => (values ? { key, 
 /** An error from main, to word later (with a screen's words for some codes). */
 export const errorMsg = (error: AppError, words?: ErrorWords): Text => (words ? { error, words } : { error });
 
-/** True when the error's message is the server's own words, shown as the server sent them. */
+/** True when the error's message is the server's own words (a `validation` error unless main marks it its own), shown as sent. */
 export function isServerWords(error: AppError): boolean {
-  return (error.code === 'validation' || error.params?.['source'] === 'server') && error.message.trim() !== '';
+  const source = error.params?.['source'];
+  return (source === 'server' || (error.code === 'validation' && source !== 'app')) && error.message.trim() !== '';
 }
 
 /**

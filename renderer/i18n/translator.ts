@@ -65,12 +65,15 @@ export function createTranslator(language: Language, catalog: Catalog): Translat
       if ('key' in text) return t(text.key, text.values);
       const { error } = text;
       if (isServerWords(error)) return error.message.trim();
-      try {
-        return t(errorKey(error, text.words, has), error.params);
-      } catch {
-        // A precise message whose values main did not send: the code's own words need none.
-        return t(has(`error.${error.code}`) ? (`error.${error.code}` as MessageKey) : 'error.internal');
-      }
+      // A message whose values main did not send cannot be worded: the next, plainer one is.
+      const attempt = (key: string, values?: Values) => {
+        try {
+          return has(key) ? t(key, values) : null;
+        } catch {
+          return null;
+        }
+      };
+      return attempt(errorKey(error, text.words, has), error.params) ?? attempt(`error.${error.code}`) ?? t('error.internal');
     },
     relativeTime: (time, now) => {
       const [amount, unit] = relativeParts(time - now);

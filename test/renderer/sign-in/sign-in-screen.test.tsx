@@ -104,9 +104,9 @@ describe('sign-in screen', () => {
 
   it('warns, dismissibly, when the session is kept in memory only', async () => {
     const { user } = await renderApp({ persistence: 'memory' });
-    const banner = screen.getByText(/keychain is unavailable/);
+    const banner = screen.getByText(/kept in memory only and will not survive a restart/);
     expect(banner).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
-    expect(screen.queryByText(/keychain is unavailable/)).toBeNull();
+    expect(screen.queryByText(/kept in memory only/)).toBeNull();
   });
 });
