@@ -1,4 +1,4 @@
-import { Toast, Tooltip } from 'radix-ui';
+import { Direction, Toast, Tooltip } from 'radix-ui';
 import type { Account } from '../preload/contract.ts';
 import { AccountLayout } from './features/account/account-layout.tsx';
 import { PasswordPage } from './features/profile/password-page.tsx';
@@ -32,22 +32,25 @@ function Screens() {
   const known = useSession((s) => s.state !== null);
   const { t, dir } = useI18n();
   return (
-    <Tooltip.Provider delayDuration={300}>
-      {/* Toasts leave toward the window's edge: the right in English, the left in Arabic. */}
-      <Toast.Provider swipeDirection={dir === 'rtl' ? 'left' : 'right'} label={t('app.notifications')}>
-        {!known ? (
-          <div className="splash" role="status">
-            {t('app.loading')}
-          </div>
-        ) : account && !adding ? (
-          // One tree per account: a switch drops every piece of screen state of the previous one.
-          <SignedIn key={activeId} account={account} />
-        ) : (
-          <SignInScreen />
-        )}
-        <Toaster />
-      </Toast.Provider>
-    </Tooltip.Provider>
+    // Radix menus, tooltips and toasts follow the language's direction.
+    <Direction.Provider dir={dir}>
+      <Tooltip.Provider delayDuration={300}>
+        {/* Toasts leave toward the window's edge: the right in English, the left in Arabic. */}
+        <Toast.Provider swipeDirection={dir === 'rtl' ? 'left' : 'right'} label={t('app.notifications')}>
+          {!known ? (
+            <div className="splash" role="status">
+              {t('app.loading')}
+            </div>
+          ) : account && !adding ? (
+            // One tree per account: a switch drops every piece of screen state of the previous one.
+            <SignedIn key={activeId} account={account} />
+          ) : (
+            <SignInScreen />
+          )}
+          <Toaster />
+        </Toast.Provider>
+      </Tooltip.Provider>
+    </Direction.Provider>
   );
 }
 

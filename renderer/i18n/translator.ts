@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Language } from '../../preload/contract.ts';
 import { LANGUAGE_INFO } from './languages.ts';
+import { createRelativeTime } from './relative-time.ts';
 import type { Catalog, MessageKey } from './load-catalog.ts';
 import { errorKey, isServerWords, type Text, type Values } from './text.ts';
 
@@ -18,32 +19,8 @@ export interface Translator {
   dateTime: (time: number) => string;
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const MONTH = 30 * DAY;
-const YEAR = 365 * DAY;
-
-/**
- * The amount and unit for a time difference: rounded in each unit first, so 59.6 minutes is
- * "1 hour", never "60 minutes"; then the largest unit whose rounded amount stays under the next.
- */
-export function relativeParts(difference: number): [number, Intl.RelativeTimeFormatUnit] {
-  const minutes = Math.round(difference / MINUTE);
-  if (Math.abs(minutes) < 1) return [0, 'second'];
-  if (Math.abs(minutes) < 60) return [minutes, 'minute'];
-  const hours = Math.round(difference / HOUR);
-  if (Math.abs(hours) < 24) return [hours, 'hour'];
-  const days = Math.round(difference / DAY);
-  if (Math.abs(days) < 30) return [days, 'day'];
-  const months = Math.round(difference / MONTH);
-  if (Math.abs(months) < 12) return [months, 'month'];
-  return [Math.sign(difference) * Math.max(1, Math.round(Math.abs(difference) / YEAR)), 'year'];
-}
-
 export function createTranslator(language: Language, catalog: Catalog): Translator {
   const formats = new Map<MessageKey, IntlMessageFormat>();
-  const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
   const exact = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
   const has = (key: string): key is MessageKey => Object.hasOwn(catalog, key);
 
@@ -75,10 +52,7 @@ export function createTranslator(language: Language, catalog: Catalog): Translat
       };
       return attempt(errorKey(error, text.words, has), error.params) ?? attempt(`error.${error.code}`) ?? t('error.internal');
     },
-    relativeTime: (time, now) => {
-      const [amount, unit] = relativeParts(time - now);
-      return relative.format(amount, unit);
-    },
+    relativeTime: createRelativeTime(language),
     dateTime: (time) => exact.format(time),
   };
 }

@@ -44,7 +44,8 @@ export function Toaster() {
           </Toast.Close>
         </Toast.Root>
       ))}
-      <Toast.Viewport className="toast-viewport" dir={dir} />
+      {/* Radix puts the key that reaches the toasts in place of {hotkey}. */}
+      <Toast.Viewport className="toast-viewport" dir={dir} label={`${t('app.notifications')} ({hotkey})`} />
     </>
   );
 }
