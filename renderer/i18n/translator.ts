@@ -24,18 +24,28 @@ export function createTranslator(language: Language, catalog: Catalog): Translat
   const exact = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
   const has = (key: string): key is MessageKey => Object.hasOwn(catalog, key);
 
+  const dir = LANGUAGE_INFO[language].dir;
+  // In right-to-left text, a value (an email, a URL, a token name) is isolated so its own direction
+  // cannot reorder the sentence around it (FSI … PDI).
+  const isolate = (values: Values | undefined): Values | undefined =>
+    dir === 'rtl' && values
+      ? Object.fromEntries(
+          Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? `\u2068${value}\u2069` : value]),
+        )
+      : values;
+
   const t = (key: MessageKey, values?: Values): string => {
     let format = formats.get(key);
     if (!format) {
       format = new IntlMessageFormat(catalog[key], language);
       formats.set(key, format);
     }
-    return String(format.format(values));
+    return String(format.format(isolate(values)));
   };
 
   return {
     language,
-    dir: LANGUAGE_INFO[language].dir,
+    dir,
     t,
     say: (text) => {
       if ('verbatim' in text) return text.verbatim;
