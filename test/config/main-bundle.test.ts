@@ -108,7 +108,10 @@ describe('the built main bundle', () => {
     const [window] = electron.windows;
     const handler = electron.handlers.get('settings:get')!;
     const own = { sender: window!.webContents, senderFrame: Object.assign(window!.webContents.mainFrame, { url: APP_ENTRY_URL }) };
-    expect(await handler(own, undefined)).toEqual({ ok: true, value: { clipboardClearSeconds: 30, keepTokenCopies: true, language: null } });
+    expect(await handler(own, undefined)).toEqual({
+      ok: true,
+      value: { clipboardClearSeconds: 30, keepTokenCopies: true, language: null },
+    });
     const iframe = { sender: window!.webContents, senderFrame: { url: APP_ENTRY_URL } };
     expect(await handler(iframe, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

@@ -60,7 +60,11 @@ describe('createHandlers', () => {
       const handlers = createHandlers(memoryPorts().ports);
 
       expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true, language: null });
-      expect(await handlers['settings:update']({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true, language: null });
+      expect(await handlers['settings:update']({ clipboardClearSeconds: 0 })).toEqual({
+        clipboardClearSeconds: 0,
+        keepTokenCopies: true,
+        language: null,
+      });
       expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true, language: null });
     });
   });

@@ -4,7 +4,11 @@ import { memoryJsonFile } from '../../support/memory-ports.ts';
 
 describe('settings', () => {
   it('defaults to clearing the clipboard after 30 seconds and keeping copies of created tokens', async () => {
-    expect(await createSettingsService(memoryJsonFile()).get()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true, language: null });
+    expect(await createSettingsService(memoryJsonFile()).get()).toEqual({
+      clipboardClearSeconds: 30,
+      keepTokenCopies: true,
+      language: null,
+    });
     expect(DEFAULT_SETTINGS.clipboardClearSeconds).toBe(30);
   });
 
@@ -60,7 +64,13 @@ describe('settings', () => {
       settings.rememberAccounts({ accounts: [GRACE, ADA], lastAccount: ADA }),
     ]);
 
-    expect(file.content).toEqual({ clipboardClearSeconds: 10, keepTokenCopies: true, language: null, accounts: [GRACE, ADA], lastAccount: ADA });
+    expect(file.content).toEqual({
+      clipboardClearSeconds: 10,
+      keepTokenCopies: true,
+      language: null,
+      accounts: [GRACE, ADA],
+      lastAccount: ADA,
+    });
     expect(await createSettingsService(file).accountList()).toEqual({ accounts: [GRACE, ADA], lastAccount: ADA });
   });
 
