@@ -108,6 +108,14 @@ describe('languages', () => {
     await page.getByTestId('nc-token-save-btn').click();
     await page.getByTestId('nc-token-row').first().waitFor();
     await expectNoAxeViolations(page, 'tokens arabic');
+    await page.getByTestId('nc-token-row-action-icon').first().click();
+    await page.getByRole('alertdialog', { name: 'حذف الرمز' }).waitFor();
+    await expectNoAxeViolations(page, 'delete dialog arabic');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nc-sidebar-userinfo').click();
+    await page.getByRole('menu').waitFor();
+    await expectNoAxeViolations(page, 'user menu arabic');
+    await page.keyboard.press('Escape');
 
     await page.locator('.account-back').click();
     const rail = await page.locator('.rail').boundingBox();
