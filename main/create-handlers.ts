@@ -59,5 +59,10 @@ export function createHandlers(ports: AppPorts): Handlers {
       if (patch.keepTokenCopies === false) await tokens.forgetAllCopies();
       return next;
     },
+    'app:system-languages': () => ports.locale?.preferredLanguages() ?? [],
+    'app:set-menu-labels': (labels) => {
+      ports.menu?.setLabels(labels);
+      return null;
+    },
   };
 }

@@ -50,20 +50,29 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function notNocodb(serverUrl: string): AppFailure {
-  return new AppFailure('not_nocodb', `${serverUrl} answers, but not like a NocoDB server. Check the address.`);
+  return new AppFailure('not_nocodb', `${serverUrl} answers, but not like a NocoDB server. Check the address.`, {
+    reason: 'address',
+    serverUrl,
+  });
 }
 
 export function unexpectedAnswer(): AppFailure {
-  return new AppFailure('server_error', 'The server sent an answer the app does not understand. Try again, or check the server version.');
+  return new AppFailure('server_error', 'The server sent an answer the app does not understand. Try again, or check the server version.', {
+    reason: 'unexpected',
+  });
 }
 
 /** The failure for an answer outside 2xx, when the call has no more specific meaning for it. */
 export function failureFor(answer: NocoAnswer, serverUrl: string): AppFailure {
   const { status } = answer;
   if (status >= 300 && status < 400) {
-    return new AppFailure('not_nocodb', `${serverUrl} redirects to another address. Check the server address (http or https?).`);
+    return new AppFailure('not_nocodb', `${serverUrl} redirects to another address. Check the server address (http or https?).`, {
+      reason: 'redirect',
+      serverUrl,
+    });
   }
-  if (status >= 500) return new AppFailure('server_error', `The server had a problem (HTTP ${status}). Try again.`);
+  if (status >= 500)
+    return new AppFailure('server_error', `The server had a problem (HTTP ${status}). Try again.`, { reason: 'status', status });
   // A 4xx that is not JSON comes from something in front of NocoDB, or from another kind of server.
   if (answer.body.kind === 'html' || answer.body.kind === 'unreadable') return notNocodb(serverUrl);
   const message = serverMessage(answer);
@@ -71,13 +80,18 @@ export function failureFor(answer: NocoAnswer, serverUrl: string): AppFailure {
     case 400:
     case 409:
     case 422:
-      return new AppFailure('validation', message ?? 'The server refused the request.');
+      // The server's own words are shown as sent; without them the renderer words the code.
+      return message
+        ? new AppFailure('validation', message, { source: 'server' })
+        : new AppFailure('validation', 'The server refused the request.', { source: 'app' });
     case 401:
     case 403:
       return new AppFailure('unauthorized', 'The server did not accept the session. Sign in again.');
     case 404:
-      return new AppFailure('not_found', message ?? 'The server could not find it.');
+      return message
+        ? new AppFailure('not_found', message, { source: 'server' })
+        : new AppFailure('not_found', 'The server could not find it.');
     default:
-      return new AppFailure('server_error', `The server refused the request (HTTP ${status}). Try again.`);
+      return new AppFailure('server_error', `The server refused the request (HTTP ${status}). Try again.`, { reason: 'refused', status });
   }
 }

@@ -25,12 +25,11 @@ function redirected(serverUrl: string, location: string | null): AppFailure {
   const target = location !== null && URL.canParse(location, serverUrl) ? new URL(location, serverUrl).origin : null;
   const notSent = `${serverUrl} redirects to another address, so the app did not send your password.`;
   if (target === null || target === 'null' || target.length > 200) {
-    return new AppFailure('redirected', `${notSent} Check the server address.`);
+    return new AppFailure('redirected', `${notSent} Check the server address.`, { reason: 'check', serverUrl });
   }
-  const hint = target.startsWith('https://')
-    ? `Use ${target} as the server address instead.`
-    : `It points to ${target}; check the server address.`;
-  return new AppFailure('redirected', `${notSent} ${hint}`);
+  const https = target.startsWith('https://');
+  const hint = https ? `Use ${target} as the server address instead.` : `It points to ${target}; check the server address.`;
+  return new AppFailure('redirected', `${notSent} ${hint}`, { reason: https ? 'use_https' : 'points_to', serverUrl, target });
 }
 
 const plainHttpWarning = (serverUrl: string) =>
@@ -74,7 +73,7 @@ export function createServerCheck({ fetch, timeoutMs, consentFile, log }: Server
       if (!needsPlainHttpConsent(serverUrl)) return;
       const servers = await consented();
       if (servers.includes(serverUrl)) return;
-      if (!confirmInsecure) throw new AppFailure('insecure_connection', plainHttpWarning(serverUrl));
+      if (!confirmInsecure) throw new AppFailure('insecure_connection', plainHttpWarning(serverUrl), { reason: 'plain_http', serverUrl });
       const next = [...servers, serverUrl].slice(-MAX_REMEMBERED_SERVERS);
       remembered = Promise.resolve(next);
       // The consent holds for this run even if it cannot be written.

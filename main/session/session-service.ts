@@ -98,7 +98,7 @@ interface LiveSession {
   client: NocoClient;
   session: StoredSession;
   store: SecretStore;
-  persistenceWarning: string | null;
+  persistenceWarning: AppError | null;
   /** The refresh in flight, shared by every caller that needs a new JWT. */
   refreshing: Promise<string> | null;
   /** Set once the session is logged out, expired or replaced, so a late refresh does not bring it back. */
@@ -231,7 +231,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         record.problem = reason;
         void ended(record, 'session_ended');
       }
-      throw new AppFailure('session_expired', reason.message);
+      throw new AppFailure('session_expired', reason.message, reason.params);
     }
     // Logged out meanwhile (or being logged out during its Retry): the new pair must not bring the
     // session, or its keychain entry, back.
@@ -379,6 +379,8 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       displayName: user?.displayName ?? null,
       status,
       problem: live ? null : (problem?.message ?? null),
+      // The renderer words it by code; only present when there is a problem.
+      ...(live || !problem ? {} : { problemError: problem }),
       active: record === active,
     };
   }
@@ -391,7 +393,8 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         status: 'signed_in',
         account: toAccount(active.ref, active.user),
         persistence: live.store.kind,
-        persistenceWarning: live.persistenceWarning,
+        persistenceWarning: live.persistenceWarning?.message ?? null,
+        ...(live.persistenceWarning ? { persistenceProblem: live.persistenceWarning } : {}),
         accounts,
       };
     }

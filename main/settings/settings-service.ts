@@ -2,10 +2,10 @@
 // the last active one), kept in one small JSON file. Nothing secret goes here: sessions live in the
 // keychain, one entry per listed account.
 import * as v from 'valibot';
-import { MAX_CLIPBOARD_CLEAR_SECONDS, type Settings } from '../../preload/contract.ts';
+import { LANGUAGES, MAX_CLIPBOARD_CLEAR_SECONDS, type Settings } from '../../preload/contract.ts';
 import type { AccountRef, JsonFile } from '../ports.ts';
 
-export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, keepTokenCopies: true };
+export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, keepTokenCopies: true, language: null };
 
 /** The account list as the settings file keeps it. */
 export interface AccountList {
@@ -20,6 +20,7 @@ interface SettingsDocument extends AccountList {
 
 // Each field falls back on its own, so one bad value does not throw away the others.
 const clipboardClearSeconds = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_CLIPBOARD_CLEAR_SECONDS));
+const language = v.picklist(LANGUAGES);
 const accountRef = v.object({ serverUrl: v.pipe(v.string(), v.nonEmpty()), email: v.pipe(v.string(), v.nonEmpty()) });
 
 const refOf = (value: unknown): AccountRef | null => {
@@ -31,6 +32,7 @@ function parseDocument(raw: unknown): SettingsDocument {
   const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const seconds = v.safeParse(clipboardClearSeconds, fields['clipboardClearSeconds']);
   const keepTokenCopies = fields['keepTokenCopies'];
+  const chosen = v.safeParse(language, fields['language']);
   const lastAccount = refOf(fields['lastAccount']);
   const listed = fields['accounts'];
   // A file from before the account list knew one account, the last one: it stays signed in.
@@ -39,6 +41,7 @@ function parseDocument(raw: unknown): SettingsDocument {
     settings: {
       clipboardClearSeconds: seconds.success ? seconds.output : DEFAULT_SETTINGS.clipboardClearSeconds,
       keepTokenCopies: typeof keepTokenCopies === 'boolean' ? keepTokenCopies : DEFAULT_SETTINGS.keepTokenCopies,
+      language: chosen.success ? chosen.output : DEFAULT_SETTINGS.language,
     },
     accounts,
     lastAccount,
@@ -81,6 +84,8 @@ export function createSettingsService(file: JsonFile): SettingsService {
         settings: {
           clipboardClearSeconds: patch.clipboardClearSeconds ?? doc.settings.clipboardClearSeconds,
           keepTokenCopies: patch.keepTokenCopies ?? doc.settings.keepTokenCopies,
+          // null is a choice too: follow the system again.
+          language: patch.language !== undefined ? patch.language : doc.settings.language,
         },
       }));
       return { ...next.settings };

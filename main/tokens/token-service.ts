@@ -66,7 +66,8 @@ function toSummary(row: ApiTokenRow, source: TokenValueSource): TokenSummary {
 const LISTED_PAGE_SIZE = 100;
 const MAX_LISTED_PAGES = 100;
 
-const unknownToken = () => new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.');
+const unknownToken = () =>
+  new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.', { reason: 'token' });
 
 /** What main holds for one account's tokens. */
 interface AccountTokens {

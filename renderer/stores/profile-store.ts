@@ -1,14 +1,14 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppError, Bridge, PasswordChange, Result, SessionState } from '../../preload/contract.ts';
-import { errorText } from '../ui/error-text.ts';
+import { errorMsg, type Text } from '../i18n/index.ts';
 import { callBridge } from './call-bridge.ts';
 
 export type FormStatus = 'idle' | 'saving' | 'done' | 'error';
 
 /** The Profile name form and the Password form. Passwords pass through `changePassword`, never into the store. */
 export interface ProfileStore {
-  name: { status: FormStatus; error: string | null };
-  password: { status: FormStatus; error: string | null };
+  name: { status: FormStatus; error: Text | null };
+  password: { status: FormStatus; error: Text | null };
   /** Resolves to true when the server kept the name. */
   saveName: (displayName: string) => Promise<boolean>;
   /** Resolves to true when the password was changed. */
@@ -36,7 +36,7 @@ export function createProfileStore({ bridge, onSession, onFailure }: Deps) {
       const result = await callBridge(run);
       if (!result.ok) {
         onFailure(result.error);
-        set({ [form]: { status: 'error', error: errorText(result.error) } });
+        set({ [form]: { status: 'error', error: errorMsg(result.error) } });
         return false;
       }
       onSession(result.value);

@@ -91,6 +91,7 @@ describe('NocoDB client against a misbehaving fake server', () => {
       expect(await failureOf(client.createToken(jwt, 'second'))).toEqual({
         code: 'validation',
         message: 'Only one token per user is allowed',
+        params: { source: 'server' },
       });
     } finally {
       fake.modes.oneTokenPerUser = false;
@@ -118,6 +119,7 @@ describe('NocoDB client against servers that are not NocoDB', () => {
     expect(await failureOf(clientFor(url).health())).toEqual({
       code: 'server_unreachable',
       message: `Cannot reach ${url}. Check the address and that the server is running.`,
+      params: { reason: 'address', serverUrl: url },
     });
   });
 

@@ -55,7 +55,7 @@ describe('using a token: the Use it panel', () => {
 
   it('shows a failed copy as an error', async () => {
     const { user, fake } = await renderTokensPage({ tokens });
-    fake.fail('tokens.copyExample', { code: 'not_found', message: 'This token is no longer in the list. Refresh the list and try again.' });
+    fake.fail('tokens.copyExample', { code: 'not_found', message: 'gone', params: { reason: 'token' } });
     await user.click(within(rowNamed('ci')).getByRole('button', { name: 'Use it' }));
     await user.click(await screen.findByTestId('nc-token-usage-copy'));
 
@@ -86,7 +86,8 @@ describe('testing a token', () => {
     const { user, fake } = await renderTokensPage({ tokens });
     fake.fail('tokens.test', {
       code: 'server_unreachable',
-      message: 'Cannot reach http://localhost:8080. Check the address and that the server is running.',
+      message: 'unreachable',
+      params: { reason: 'address', serverUrl: 'http://localhost:8080' },
     });
     await user.click(within(rowNamed('ci')).getByTestId('nc-token-row-test'));
 
