@@ -3,8 +3,8 @@
 // Only short, plain server words reach the user; a 5xx body (which may carry a stack) never does.
 import { AppFailure } from '../app-error.ts';
 import type { NocoAnswer } from './http-transport.ts';
-
-const MAX_MESSAGE_LENGTH = 300;
+import { redirectAdvice } from './redirect-advice.ts';
+import { boundedText } from './shown-text.ts';
 
 // The request fields the app sends, in the user's words, for AJV messages such as
 // "/description must NOT have more than 255 characters".
@@ -42,7 +42,7 @@ function clean(text: string): string | null {
     .replace(/\s+/g, ' ')
     .trim();
   if (line === '') return null;
-  return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : line;
+  return boundedText(line);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -61,7 +61,10 @@ export function unexpectedAnswer(): AppFailure {
 export function failureFor(answer: NocoAnswer, serverUrl: string): AppFailure {
   const { status } = answer;
   if (status >= 300 && status < 400) {
-    return new AppFailure('not_nocodb', `${serverUrl} redirects to another address. Check the server address (http or https?).`);
+    return new AppFailure(
+      'not_nocodb',
+      `${serverUrl} redirects to another address. ${redirectAdvice(serverUrl, answer.headers.get('location'))}`,
+    );
   }
   if (status >= 500) return new AppFailure('server_error', `The server had a problem (HTTP ${status}). Try again.`);
   // A 4xx that is not JSON comes from something in front of NocoDB, or from another kind of server.

@@ -6,7 +6,8 @@ import * as v from 'valibot';
 import { AppFailure } from '../app-error.ts';
 import type { JsonFile } from '../ports.ts';
 import { createTransport } from './http-transport.ts';
-import { normalizeServerUrl } from './server-url.ts';
+import { redirectAdvice } from './redirect-advice.ts';
+import { signInServerUrl } from './server-url.ts';
 
 /** Enough for anyone's servers, and a bound on what the file can grow to. */
 const MAX_REMEMBERED_SERVERS = 50;
@@ -21,17 +22,11 @@ export function needsPlainHttpConsent(serverUrl: string): boolean {
   return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
 }
 
-function redirected(serverUrl: string, location: string | null): AppFailure {
-  const target = location !== null && URL.canParse(location, serverUrl) ? new URL(location, serverUrl).origin : null;
-  const notSent = `${serverUrl} redirects to another address, so the app did not send your password.`;
-  if (target === null || target === 'null' || target.length > 200) {
-    return new AppFailure('redirected', `${notSent} Check the server address.`);
-  }
-  const hint = target.startsWith('https://')
-    ? `Use ${target} as the server address instead.`
-    : `It points to ${target}; check the server address.`;
-  return new AppFailure('redirected', `${notSent} ${hint}`);
-}
+const redirected = (serverUrl: string, location: string | null) =>
+  new AppFailure(
+    'redirected',
+    `${serverUrl} redirects to another address, so the app did not send your password. ${redirectAdvice(serverUrl, location)}`,
+  );
 
 const plainHttpWarning = (serverUrl: string) =>
   `${serverUrl} uses plain http: your password and your session would travel unencrypted, so anyone on the network between you ` +
@@ -47,7 +42,8 @@ export interface ServerCheckOptions {
 
 export interface ServerCheck {
   /**
-   * Throws `redirected` for a redirecting server, and `insecure_connection` for a plain-http server on
+   * Throws `invalid_argument` for an address whose host is not a plain name or IP address (before any
+   * request), `redirected` for a redirecting server, and `insecure_connection` for a plain-http server on
    * another machine the user has not accepted yet; `confirmInsecure` is that acceptance, remembered.
    */
   beforeSignIn(serverUrl: string, confirmInsecure: boolean): Promise<void>;
@@ -66,7 +62,7 @@ export function createServerCheck({ fetch, timeoutMs, consentFile, log }: Server
 
   return {
     async beforeSignIn(input, confirmInsecure) {
-      const serverUrl = normalizeServerUrl(input);
+      const serverUrl = signInServerUrl(input);
       const send = createTransport({ serverUrl, fetch, timeoutMs });
       const answer = await send({ method: 'GET', path: '/api/v1/health' });
       if (answer.status >= 300 && answer.status < 400) throw redirected(serverUrl, answer.headers.get('location'));

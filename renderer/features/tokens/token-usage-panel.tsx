@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { UsageExample } from '../../../preload/contract.ts';
+import { hasPlainHost } from '../../../preload/server-host.ts';
 import { USAGE_MASK, usageExample } from '../../../preload/token-usage.ts';
 import { useSession, useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
@@ -43,23 +44,30 @@ export function TokenUsagePanel() {
           <CloseIcon />
         </button>
       </div>
-      {EXAMPLES.map(({ example, intro, button, testId }) => (
-        <div key={example} className="token-usage-example">
-          <p className="muted">{intro}</p>
-          <pre className="token-usage-code">{usageExample(example, serverUrl, USAGE_MASK)}</pre>
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            data-testid={testId}
-            // Focusable while a copy is out (the store ignores the click), like the row's own buttons.
-            aria-disabled={busy !== undefined || undefined}
-            onClick={() => void copy(token.id, example)}
-          >
-            {button}
-          </button>
-        </div>
-      ))}
-      <p className="muted">The copied text holds the real token. Treat it like a password.</p>
+      {/* An account listed before sign-in checked host names: its address could run a command when pasted. */}
+      {!hasPlainHost(serverUrl) && (
+        <p className="muted" data-testid="nc-token-usage-unsafe">
+          This server’s name has characters a terminal could run as a command, so the app gives no example for it.
+        </p>
+      )}
+      {hasPlainHost(serverUrl) &&
+        EXAMPLES.map(({ example, intro, button, testId }) => (
+          <div key={example} className="token-usage-example">
+            <p className="muted">{intro}</p>
+            <pre className="token-usage-code">{usageExample(example, serverUrl, USAGE_MASK)}</pre>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              data-testid={testId}
+              // Focusable while a copy is out (the store ignores the click), like the row's own buttons.
+              aria-disabled={busy !== undefined || undefined}
+              onClick={() => void copy(token.id, example)}
+            >
+              {button}
+            </button>
+          </div>
+        ))}
+      {hasPlainHost(serverUrl) && <p className="muted">The copied text holds the real token. Treat it like a password.</p>}
     </section>
   );
 }

@@ -14,7 +14,7 @@ describe('using a token: the Use it panel', () => {
     expect(within(panel).getByRole('heading').textContent).toBe('Use “reports”');
     const [headers, curl] = Array.from(panel.querySelectorAll('pre')).map((pre) => pre.textContent);
     expect(JSON.parse(headers!)).toEqual({ headers: { 'xc-token': '••••••••••••' } });
-    expect(curl).toBe(`curl -H "xc-token: ••••••••••••" "${ADMIN.serverUrl}/api/v1/auth/user/me"`);
+    expect(curl).toBe(`curl -H 'xc-token: ••••••••••••' '${ADMIN.serverUrl}/api/v1/auth/user/me'`);
     expect(document.body.textContent).not.toContain(tokens[1]!.value);
   });
 
