@@ -6,7 +6,7 @@
  * `https://host[:port]` when `location` sends the plain-http `serverUrl` to https on the same host,
  * on the same port or https' own (443); otherwise null.
  */
-export function sameServerHttps(serverUrl: string, location: string | null): string | null {
+function sameServerHttps(serverUrl: string, location: string | null): string | null {
   if (location === null || !URL.canParse(location, serverUrl)) return null;
   const from = new URL(serverUrl);
   const to = new URL(location, serverUrl);
