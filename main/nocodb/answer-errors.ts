@@ -3,8 +3,8 @@
 // Only short, plain server words reach the user; a 5xx body (which may carry a stack) never does.
 import { AppFailure } from '../app-error.ts';
 import type { NocoAnswer } from './http-transport.ts';
-
-const MAX_MESSAGE_LENGTH = 300;
+import { redirectAdvice } from './redirect-advice.ts';
+import { boundedText } from './shown-text.ts';
 
 // The request fields the app sends, in the user's words, for AJV messages such as
 // "/description must NOT have more than 255 characters".
@@ -42,7 +42,7 @@ function clean(text: string): string | null {
     .replace(/\s+/g, ' ')
     .trim();
   if (line === '') return null;
-  return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : line;
+  return boundedText(line);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -66,9 +66,11 @@ export function unexpectedAnswer(): AppFailure {
 export function failureFor(answer: NocoAnswer, serverUrl: string): AppFailure {
   const { status } = answer;
   if (status >= 300 && status < 400) {
-    return new AppFailure('not_nocodb', `${serverUrl} redirects to another address. Check the server address (http or https?).`, {
-      reason: 'redirect',
+    const advice = redirectAdvice(serverUrl, answer.headers.get('location'));
+    return new AppFailure('not_nocodb', `${serverUrl} redirects to another address. ${advice.sentence}`, {
+      reason: advice.params.reason === 'use_https' ? 'redirect_https' : 'redirect',
       serverUrl,
+      ...(advice.params.reason === 'use_https' ? { target: advice.params.target } : {}),
     });
   }
   if (status >= 500)

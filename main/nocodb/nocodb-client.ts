@@ -7,7 +7,7 @@ import { createTransport, type NocoAnswer, type NocoRequest } from './http-trans
 import { isSendableRefreshToken, readRefreshCookie, refreshCookieHeader } from './refresh-cookie.ts';
 import { createdTokenRow, healthAnswer, profileAnswer, sessionAnswer, tokenListAnswer, userAnswer } from './response-schemas.ts';
 import { normalizeServerUrl } from './server-url.ts';
-import { isTokenId } from './token-id.ts';
+import { isTokenId, tokenPath } from './token-id.ts';
 import type { NocoClient, NocoClientOptions, NocoUser, SessionTokens } from './types.ts';
 
 /** Decides what a non-2xx answer means for one call; `undefined` falls back to the general rules. */
@@ -133,7 +133,7 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
 
     async deleteToken(jwt, id) {
       if (!isTokenId(id)) throw new AppFailure('invalid_argument', 'This is not a token id the server gave.', { reason: 'token_id' });
-      await succeed({ method: 'DELETE', path: `/api/v1/tokens/${encodeURIComponent(id)}`, headers: jwtHeader(jwt) });
+      await succeed({ method: 'DELETE', path: tokenPath(id), headers: jwtHeader(jwt) });
     },
 
     async updateProfile(jwt, displayName) {

@@ -1,3 +1,4 @@
+import { hasPlainHost } from '../../preload/server-host.ts';
 import { AppFailure } from '../app-error.ts';
 
 /**
@@ -31,4 +32,21 @@ export function normalizeServerUrl(input: string): string {
   }
   // URL already lower-cases the host and drops default ports (80 for http, 443 for https).
   return `${url.protocol}//${url.host}`;
+}
+
+/**
+ * `normalizeServerUrl` for an address the user is about to sign in to: its host must also be a plain
+ * DNS name or IP address (see preload/server-host.ts), checked before any request goes out.
+ * Accounts listed before this rule keep working; they only get no usage example.
+ */
+export function signInServerUrl(input: string): string {
+  const serverUrl = normalizeServerUrl(input);
+  if (!hasPlainHost(serverUrl)) {
+    throw new AppFailure(
+      'invalid_argument',
+      'The server name may only contain letters, digits, hyphens and dots (or be an IP address). Check the server address.',
+      { reason: 'url_host_chars' },
+    );
+  }
+  return serverUrl;
 }

@@ -12,6 +12,7 @@ import type {
   TokenValueSource,
   UsageExample,
 } from '../../preload/contract.ts';
+import { hasPlainHost } from '../../preload/server-host.ts';
 import { usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
@@ -20,6 +21,9 @@ import type { AccountRef, TokenVault } from '../ports.ts';
 import { accountKey } from '../session/account-key.ts';
 import type { PinnedSession, SessionService } from '../session/session-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+
+const UNSAFE_EXAMPLE =
+  'This account’s server name has characters a terminal could run as a command, so the app gives no example for it. Sign in with the server’s plain address.';
 
 export interface TokenServiceOptions {
   session: Pick<SessionService, 'pin'>;
@@ -205,8 +209,10 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
 
     async copyExample({ id, example }) {
       const pinned = await session.pin();
-      const value = valueOf(pinned, id);
-      return copyText(usageExample(example, pinned.account.serverUrl, value));
+      const { serverUrl } = pinned.account;
+      // An account listed before sign-in checked the host: its address could run a command when pasted.
+      if (!hasPlainHost(serverUrl)) throw new AppFailure('invalid_argument', UNSAFE_EXAMPLE, { reason: 'unsafe_host' });
+      return copyText(usageExample(example, serverUrl, valueOf(pinned, id)));
     },
 
     async test({ id }) {

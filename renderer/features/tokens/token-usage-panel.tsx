@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { UsageExample } from '../../../preload/contract.ts';
+import { hasPlainHost } from '../../../preload/server-host.ts';
 import { USAGE_MASK, usageExample } from '../../../preload/token-usage.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { useSession, useTokens } from '../../stores/stores-context.tsx';
@@ -35,26 +36,33 @@ export function TokenUsagePanel() {
           <CloseIcon />
         </button>
       </div>
-      {EXAMPLES.map(({ example, intro, button, testId }) => (
-        <div key={example} className="token-usage-example">
-          <p className="muted">{t(intro)}</p>
-          {/* Code reads left to right in every language. */}
-          <pre className="token-usage-code" dir="ltr">
-            {usageExample(example, serverUrl, USAGE_MASK)}
-          </pre>
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            data-testid={testId}
-            // Focusable while a copy is out (the store ignores the click), like the row's own buttons.
-            aria-disabled={busy !== undefined || undefined}
-            onClick={() => void copy(token.id, example)}
-          >
-            {t(button)}
-          </button>
-        </div>
-      ))}
-      <p className="muted">{t('tokens.usage.secret')}</p>
+      {/* An account listed before sign-in checked host names: its address could run a command when pasted. */}
+      {!hasPlainHost(serverUrl) && (
+        <p className="muted" data-testid="nc-token-usage-unsafe">
+          {t('tokens.usage.unsafe_host')}
+        </p>
+      )}
+      {hasPlainHost(serverUrl) &&
+        EXAMPLES.map(({ example, intro, button, testId }) => (
+          <div key={example} className="token-usage-example">
+            <p className="muted">{t(intro)}</p>
+            {/* Code reads left to right in every language. */}
+            <pre className="token-usage-code" dir="ltr">
+              {usageExample(example, serverUrl, USAGE_MASK)}
+            </pre>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              data-testid={testId}
+              // Focusable while a copy is out (the store ignores the click), like the row's own buttons.
+              aria-disabled={busy !== undefined || undefined}
+              onClick={() => void copy(token.id, example)}
+            >
+              {t(button)}
+            </button>
+          </div>
+        ))}
+      {hasPlainHost(serverUrl) && <p className="muted">{t('tokens.usage.secret')}</p>}
     </section>
   );
 }
