@@ -2,7 +2,9 @@
 // argument starts as `unknown` and reaches its handler only in the exact shape the contract names.
 import * as v from 'valibot';
 import {
+  LANGUAGES,
   MAX_CLIPBOARD_CLEAR_SECONDS,
+  MENU_ITEMS,
   MAX_DISPLAY_NAME_LENGTH,
   MAX_TOKEN_NAME_LENGTH,
   MIN_PASSWORD_LENGTH,
@@ -80,7 +82,13 @@ const schemas = {
   'settings:update': v.strictObject({
     clipboardClearSeconds: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_CLIPBOARD_CLEAR_SECONDS))),
     keepTokenCopies: v.optional(v.boolean()),
+    language: v.optional(v.nullable(v.picklist(LANGUAGES))),
   }),
+  'app:system-languages': noArgument,
+  // Every item, each a short printable label: the menu is rebuilt from exactly these.
+  'app:set-menu-labels': v.strictObject(
+    Object.fromEntries(MENU_ITEMS.map((item) => [item, v.pipe(printable(100), v.nonEmpty())])),
+  ) as unknown as v.GenericSchema<unknown, ArgOf<'app:set-menu-labels'>>,
 } satisfies { [C in Channel]: v.GenericSchema<unknown, ArgOf<C>> };
 
 export type ArgumentCheck = { ok: true; value: unknown } | { ok: false; message: string };

@@ -3,6 +3,7 @@
 import { ClipboardItem, Menu, app, clipboard, ipcMain, protocol, utilityProcess, type BrowserWindow } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { appMenuTemplate } from './app-menu.ts';
 import { createSystemClipboard } from './clipboard/system-clipboard.ts';
 import { createHandlers } from './create-handlers.ts';
 import { debugSwitchesIn } from './debug-switches.ts';
@@ -16,7 +17,7 @@ import type { WorkerChannel } from './keychain/keytar-worker.ts';
 import type { WorkerRequest } from './keychain/keytar-worker-protocol.ts';
 import { createOsKeychain } from './keychain/os-keychain.ts';
 import { createMainWindow, denyAllPermissions, preloadPathFor, rendererRootFor } from './window.ts';
-import { CHANNELS } from '../preload/contract.ts';
+import { CHANNELS, type MenuLabels } from '../preload/contract.ts';
 
 const APP_NAME = 'NocoDB Account Manager';
 const devServerUrl = !app.isPackaged ? (process.env['VITE_DEV_SERVER_URL'] ?? null) : null;
@@ -33,6 +34,9 @@ if (debugSwitches.length > 0) {
   let mainWindow: BrowserWindow | null = null;
   const log = (line: string) => console.log(`[main] ${line}`);
   const quitTasks: Array<() => Promise<void>> = [];
+  // The standard Edit roles make copy, paste and select-all work in text fields on macOS.
+  const setMenu = (labels: MenuLabels | null) =>
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(labels, process.platform) as Electron.MenuItemConstructorOptions[]));
 
   // keytar runs in a utility process of its own: a native crash there never ends the app (keychain/keytar-worker.ts).
   const startWorker = (): WorkerChannel => {
@@ -68,6 +72,9 @@ if (debugSwitches.length > 0) {
     now: () => Date.now(),
     requestTimeoutMs: 15_000,
     log,
+    // Electron's list is empty on some Linux desktops; its UI locale is the fallback.
+    locale: { preferredLanguages: () => [...app.getPreferredSystemLanguages(), app.getLocale()] },
+    menu: { setLabels: (labels) => setMenu(labels) },
     onQuit: (task) => quitTasks.push(task),
   });
   const router = createIpcRouter({
@@ -100,16 +107,7 @@ if (debugSwitches.length > 0) {
     const rendererRoot = rendererRootFor(mainDir);
     protocol.handle(APP_SCHEME, (request) => answerAppRequest(rendererRoot, request.url, readFile));
     denyAllPermissions();
-    // The standard Edit roles make copy, paste and select-all work in text fields on macOS.
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate([
-        ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-        { role: 'fileMenu' },
-        { role: 'editMenu' },
-        { role: 'viewMenu' },
-        { role: 'windowMenu' },
-      ]),
-    );
+    setMenu(null);
     for (const channel of CHANNELS) {
       ipcMain.handle(channel, (event, arg: unknown) => router.dispatch(channel, describeSender(event), arg));
     }

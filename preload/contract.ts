@@ -33,7 +33,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** An error as it crosses IPC: plain data, never a thrown object, never a stack trace. */
 export interface AppError {
   code: ErrorCode;
+  /** English words for logs and tests; the renderer words the error by `code` and `params` in the user's language (see renderer/i18n). */
   message: string;
+  /**
+   * What the renderer needs to word the error: `reason` picks a more precise message for the code,
+   * the other values fill its placeholders. `source: 'server'` marks `message` as the server's own words,
+   * shown as sent (always so for `validation`).
+   */
+  params?: Record<string, string | number>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -70,8 +77,10 @@ export interface AccountEntry {
   email: string;
   displayName: string | null;
   status: AccountStatus;
-  /** Why the account is not signed in, in words for the user; null when it is. */
+  /** Why the account is not signed in, in English (for logs); null when it is. */
   problem: string | null;
+  /** The same, as an error the renderer words in the user's language. */
+  problemError?: AppError | null;
   /** The account the app shows now. */
   active: boolean;
 }
@@ -81,8 +90,10 @@ export type SessionState =
       status: 'signed_in';
       account: Account;
       persistence: SessionPersistence;
-      /** Why the session is memory-only, in words for the user; null when it is in the keychain. */
+      /** Why the session is memory-only, in English (for logs); null when it is in the keychain. */
       persistenceWarning: string | null;
+      /** The same, as an error the renderer words in the user's language. */
+      persistenceProblem?: AppError | null;
       /** Every account of the app, in the user's order; the active one is `account`. */
       accounts: AccountEntry[];
       /** Why the account list was rebuilt at launch (the settings file was damaged or unreadable), if it was. */
@@ -199,7 +210,48 @@ export interface Settings {
   clipboardClearSeconds: number;
   /** Keep a copy of each token created in the app in the OS keychain; turning it off forgets every copy. */
   keepTokenCopies: boolean;
+  /** The language the user chose in Profile; null follows the system's preferred languages. */
+  language: Language | null;
 }
+
+/** The app's languages (BCP 47), English first: it is the fallback. */
+export const LANGUAGES = ['en', 'zh-Hans', 'es', 'pt-BR', 'de', 'fr', 'ja', 'ru', 'ar'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The application menu's items; the renderer words them in the user's language (`app:set-menu-labels`). */
+export const MENU_ITEMS = [
+  'app',
+  'about',
+  'services',
+  'hide',
+  'hideOthers',
+  'unhide',
+  'quit',
+  'file',
+  'close',
+  'edit',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'delete',
+  'selectAll',
+  'view',
+  'reload',
+  'forceReload',
+  'toggleDevTools',
+  'resetZoom',
+  'zoomIn',
+  'zoomOut',
+  'toggleFullScreen',
+  'window',
+  'minimize',
+  'zoom',
+  'front',
+] as const;
+export type MenuItem = (typeof MENU_ITEMS)[number];
+export type MenuLabels = Record<MenuItem, string>;
 
 export const MAX_TOKEN_NAME_LENGTH = 255;
 export const MAX_DISPLAY_NAME_LENGTH = 255;
@@ -228,6 +280,10 @@ export interface Contract {
   'profile:change-password': { arg: PasswordChange; result: SessionState };
   'settings:get': { arg: void; result: Settings };
   'settings:update': { arg: Partial<Settings>; result: Settings };
+  /** The system's preferred languages, most preferred first (BCP 47), for a user who chose none. */
+  'app:system-languages': { arg: void; result: string[] };
+  /** Words the application menu in the renderer's language. */
+  'app:set-menu-labels': { arg: MenuLabels; result: null };
 }
 
 export type Channel = keyof Contract;
@@ -249,6 +305,7 @@ export const BRIDGE_METHODS = {
   },
   profile: { update: 'profile:update', changePassword: 'profile:change-password' },
   settings: { get: 'settings:get', update: 'settings:update' },
+  app: { systemLanguages: 'app:system-languages', setMenuLabels: 'app:set-menu-labels' },
 } as const satisfies Record<string, Record<string, Channel>>;
 
 type Methods = typeof BRIDGE_METHODS;

@@ -39,6 +39,8 @@ export interface LaunchOptions {
   fetch?: typeof fetch;
   /** Wraps the settings file, e.g. to hold its writes open (a slow disk). */
   wrapSettingsFile?: (file: JsonFile) => JsonFile;
+  /** What the system says its preferred languages are (Electron's app.getPreferredSystemLanguages()); default en-US. */
+  systemLanguages?: string[];
 }
 
 export interface LaunchedApp {
@@ -128,13 +130,13 @@ async function loadKeytar() {
   return module.default ?? module;
 }
 
-/** Types the server URL into the sign-in form, when the app shows it, as a user would. */
+/** Types the server URL into the sign-in form, when the app shows it, as a user would (in any language). */
 async function prefillServer(page: Page, serverUrl: string) {
   const form = page.getByTestId('nc-form-signin');
-  // Signed in, the app shows either the sidebar (home) or the Account Settings panel.
-  const signedIn = page.getByTestId('nc-sidebar-userinfo').or(page.getByRole('navigation', { name: 'Account Settings' }));
+  // Signed in, the app shows the user menu's avatar (in the sidebar or the Account Settings panel).
+  const signedIn = page.getByTestId('nc-sidebar-userinfo');
   await form.or(signedIn).first().waitFor();
-  if (await form.isVisible()) await form.getByLabel('Server URL').fill(serverUrl);
+  if (await form.isVisible()) await form.locator('input[name="serverUrl"]').fill(serverUrl);
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
@@ -180,6 +182,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       now: () => Date.now(),
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       log: (line) => logs.push(line),
+      locale: { preferredLanguages: () => options.systemLanguages ?? ['en-US'] },
     });
     page = await context.newPage();
     const router = createIpcRouter({ handlers, isTrustedSender: createSenderCheck(() => 1, rendererUrl) });

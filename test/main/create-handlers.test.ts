@@ -62,9 +62,13 @@ describe('createHandlers', () => {
     it('reads and updates the settings', async () => {
       const handlers = createHandlers(memoryPorts().ports);
 
-      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true });
-      expect(await handlers['settings:update']({ clipboardClearSeconds: 0 })).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true });
-      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true });
+      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true, language: null });
+      expect(await handlers['settings:update']({ clipboardClearSeconds: 0 })).toEqual({
+        clipboardClearSeconds: 0,
+        keepTokenCopies: true,
+        language: null,
+      });
+      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true, language: null });
     });
   });
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useI18n } from '../../i18n/index.ts';
 import { useSettings } from '../../stores/stores-context.tsx';
 
 /** Whether tokens created in the app are kept in the OS keychain; turning it off forgets every copy. */
@@ -6,6 +7,7 @@ export function TokenCopiesSetting() {
   const settings = useSettings((s) => s.settings);
   const status = useSettings((s) => s.status);
   const update = useSettings((s) => s.update);
+  const { t } = useI18n();
   // The box follows the click at once; if main refuses, it falls back to the saved value.
   const [pending, setPending] = useState<boolean | null>(null);
   const keep = pending ?? settings?.keepTokenCopies ?? false;
@@ -26,12 +28,9 @@ export function TokenCopiesSetting() {
           disabled={settings === null || (status === 'saving' && pending !== null)}
           onChange={(e) => void change(e.target.checked)}
         />
-        <span className="setting-title">Keep a copy of tokens I create in this computer's keychain</span>
+        <span className="setting-title">{t('profile.copies.title')}</span>
       </label>
-      <p className="muted">
-        Servers that show a token only once (NocoDB 2026 and newer) cannot show it again; with a copy, Show and Copy keep working here.
-        Turning this off removes every copy from the keychain.
-      </p>
+      <p className="muted">{t('profile.copies.text')}</p>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { IconButton } from '../../ui/icon-button.tsx';
 import { CodeIcon, CopyIcon, EyeIcon, EyeOffIcon, PlugIcon, TrashIcon } from '../../ui/icons.tsx';
-import { NOT_SHOWN_AGAIN, TEST_TEXT } from './token-messages.ts';
+import { TEST_TEXT } from './token-messages.ts';
 import type { TokenColumns } from './token-columns.ts';
 import { TokenBadges, TokenTime } from './token-details.tsx';
 
@@ -21,28 +22,30 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
   const tested = useTokens((s) => s.tested[token.id]);
   const test = useTokens((s) => s.test);
   const showUsage = useTokens((s) => s.showUsage);
+  const { t } = useI18n();
   const shown = revealed !== undefined;
   // Neither the server nor the keychain has the value: Show and Copy explain why instead of failing.
-  const unavailable = token.valueSource === 'none' ? NOT_SHOWN_AGAIN : undefined;
+  const unavailable = token.valueSource === 'none' ? t('tokens.notShownAgain') : undefined;
   const outcome = tested === undefined ? null : TEST_TEXT[tested];
 
   return (
     <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
       <td className="token-name">
-        {token.name ?? <span className="untitled">Untitled</span>}
+        {token.name ?? <span className="untitled">{t('common.untitled')}</span>}
         <TokenBadges token={token} />
       </td>
-      <td className="token-creator">{token.creator ?? '—'}</td>
+      <td className="token-creator">{token.creator ? <bdi>{token.creator}</bdi> : '—'}</td>
       <td className="token-value">
-        <span className={shown ? 'token-secret' : token.prefix ? 'token-mask token-mask-prefix' : 'token-mask'}>
+        {/* A token reads left to right in every language. */}
+        <span className={shown ? 'token-secret' : token.prefix ? 'token-mask token-mask-prefix' : 'token-mask'} dir="ltr">
           {shown ? revealed : token.prefix ? `${token.prefix}${PREFIX_MASK}` : TOKEN_MASK}
         </span>
         <span className="token-test" role="status">
           {busy === 'test' ? (
-            'Testing…'
+            t('tokens.testing')
           ) : outcome ? (
-            <span className={`token-test-${outcome.tone}`} title={outcome.title}>
-              {outcome.label}
+            <span className={`token-test-${outcome.tone}`} title={t(outcome.title)}>
+              {t(outcome.label)}
             </span>
           ) : null}
         </span>
@@ -60,7 +63,7 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
       <td className="token-actions">
         <div className="token-actions-inner">
           <IconButton
-            label="Show or Hide"
+            label={t('tokens.action.showHide')}
             className="nc-toggle-token-visibility"
             icon={shown ? <EyeOffIcon /> : <EyeIcon />}
             pressed={shown}
@@ -69,16 +72,16 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
             onClick={() => void toggleReveal(token.id)}
           />
           <IconButton
-            label="Copy"
+            label={t('tokens.action.copy')}
             testId="nc-token-row-copy"
             icon={<CopyIcon />}
             busy={busy !== undefined}
             unavailable={unavailable}
             onClick={() => void copy(token.id)}
           />
-          <IconButton label="Use it" icon={<CodeIcon />} unavailable={unavailable} onClick={() => showUsage(token.id)} />
+          <IconButton label={t('tokens.action.useIt')} icon={<CodeIcon />} unavailable={unavailable} onClick={() => showUsage(token.id)} />
           <IconButton
-            label="Test"
+            label={t('tokens.action.test')}
             testId="nc-token-row-test"
             icon={<PlugIcon />}
             busy={busy !== undefined}
@@ -86,7 +89,7 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
             onClick={() => void test(token.id)}
           />
           <IconButton
-            label="Delete"
+            label={t('tokens.action.delete')}
             className="icon-button-danger"
             testId="nc-token-row-action-icon"
             icon={<TrashIcon />}

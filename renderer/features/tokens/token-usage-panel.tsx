@@ -1,23 +1,15 @@
 import { useMemo } from 'react';
 import type { UsageExample } from '../../../preload/contract.ts';
+import { hasPlainHost } from '../../../preload/server-host.ts';
 import { USAGE_MASK, usageExample } from '../../../preload/token-usage.ts';
+import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { useSession, useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
 import { CloseIcon } from '../../ui/icons.tsx';
 
-const EXAMPLES: Array<{ example: UsageExample; intro: string; button: string; testId: string }> = [
-  {
-    example: 'headers',
-    intro: 'Send the token in the xc-token header of every request your service makes:',
-    button: 'Copy headers',
-    testId: 'nc-token-usage-copy-headers',
-  },
-  {
-    example: 'curl',
-    intro: 'Try it from a terminal; the server answers with the account the token belongs to:',
-    button: 'Copy example',
-    testId: 'nc-token-usage-copy',
-  },
+const EXAMPLES: Array<{ example: UsageExample; intro: MessageKey; button: MessageKey; testId: string }> = [
+  { example: 'headers', intro: 'tokens.usage.headers', button: 'tokens.usage.copyHeaders', testId: 'nc-token-usage-copy-headers' },
+  { example: 'curl', intro: 'tokens.usage.curl', button: 'tokens.usage.copyExample', testId: 'nc-token-usage-copy' },
 ];
 
 /** The seed's step 6 under the table: how to send a token, shown masked, copied with the real value by main. */
@@ -29,37 +21,48 @@ export function TokenUsagePanel() {
   const copy = useTokens((s) => s.copy);
   const hideUsage = useTokens((s) => s.hideUsage);
   const serverUrl = useSession((s) => (s.state?.status === 'signed_in' ? s.state.account.serverUrl : null));
-  const token = useMemo(() => visibleTokens(rows, justCreated).find((t) => t.id === usageFor), [rows, justCreated, usageFor]);
+  const { t } = useI18n();
+  const token = useMemo(() => visibleTokens(rows, justCreated).find((row) => row.id === usageFor), [rows, justCreated, usageFor]);
 
   if (!token || serverUrl === null) return null;
-  const name = token.name ?? 'Untitled';
+  const name = token.name ?? t('common.untitled');
   return (
     <section className="card token-usage" data-testid="nc-token-usage" aria-labelledby="token-usage-title">
       <div className="token-usage-head">
         <h3 id="token-usage-title" className="setting-title">
-          Use “{name}”
+          {t('tokens.usage.title', { name })}
         </h3>
-        <button type="button" className="icon-button" aria-label="Close" onClick={hideUsage}>
+        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={hideUsage}>
           <CloseIcon />
         </button>
       </div>
-      {EXAMPLES.map(({ example, intro, button, testId }) => (
-        <div key={example} className="token-usage-example">
-          <p className="muted">{intro}</p>
-          <pre className="token-usage-code">{usageExample(example, serverUrl, USAGE_MASK)}</pre>
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            data-testid={testId}
-            // Focusable while a copy is out (the store ignores the click), like the row's own buttons.
-            aria-disabled={busy !== undefined || undefined}
-            onClick={() => void copy(token.id, example)}
-          >
-            {button}
-          </button>
-        </div>
-      ))}
-      <p className="muted">The copied text holds the real token. Treat it like a password.</p>
+      {/* An account listed before sign-in checked host names: its address could run a command when pasted. */}
+      {!hasPlainHost(serverUrl) && (
+        <p className="muted" data-testid="nc-token-usage-unsafe">
+          {t('tokens.usage.unsafe_host')}
+        </p>
+      )}
+      {hasPlainHost(serverUrl) &&
+        EXAMPLES.map(({ example, intro, button, testId }) => (
+          <div key={example} className="token-usage-example">
+            <p className="muted">{t(intro)}</p>
+            {/* Code reads left to right in every language. */}
+            <pre className="token-usage-code" dir="ltr">
+              {usageExample(example, serverUrl, USAGE_MASK)}
+            </pre>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              data-testid={testId}
+              // Focusable while a copy is out (the store ignores the click), like the row's own buttons.
+              aria-disabled={busy !== undefined || undefined}
+              onClick={() => void copy(token.id, example)}
+            >
+              {t(button)}
+            </button>
+          </div>
+        ))}
+      {hasPlainHost(serverUrl) && <p className="muted">{t('tokens.usage.secret')}</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useI18n } from '../../i18n/index.ts';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { focusIsLost } from '../../ui/focus-lost.ts';
 import { DeleteTokenDialog } from './delete-token-dialog.tsx';
@@ -17,6 +18,7 @@ export function TokensPage() {
   const createOpen = useTokens((s) => s.create.open);
   const load = useTokens((s) => s.load);
   const openCreate = useTokens((s) => s.openCreate);
+  const { t } = useI18n();
 
   useEffect(() => {
     void load();
@@ -43,9 +45,9 @@ export function TokensPage() {
       <div className="tokens-head">
         <div>
           <h2 id="tokens-title" className="section-title">
-            API Tokens
+            {t('tokens.title')}
           </h2>
-          <p className="tokens-subtitle">Create personal API tokens to use in automation or external apps.</p>
+          <p className="tokens-subtitle">{t('tokens.subtitle')}</p>
         </div>
         <button
           ref={addButton}
@@ -57,7 +59,7 @@ export function TokensPage() {
           disabled={createOpen}
           onClick={openCreate}
         >
-          Add New API Token
+          {t('tokens.add')}
         </button>
       </div>
       {status === 'error' && error && <TokenListError message={error} />}

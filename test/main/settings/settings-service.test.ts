@@ -4,7 +4,11 @@ import { memoryJsonFile } from '../../support/memory-ports.ts';
 
 describe('settings', () => {
   it('defaults to clearing the clipboard after 30 seconds and keeping copies of created tokens', async () => {
-    expect(await createSettingsService(memoryJsonFile()).get()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true });
+    expect(await createSettingsService(memoryJsonFile()).get()).toEqual({
+      clipboardClearSeconds: 30,
+      keepTokenCopies: true,
+      language: null,
+    });
     expect(DEFAULT_SETTINGS.clipboardClearSeconds).toBe(30);
   });
 
@@ -13,18 +17,29 @@ describe('settings', () => {
     expect(await createSettingsService(file).update({ clipboardClearSeconds: 0 })).toEqual({
       clipboardClearSeconds: 0,
       keepTokenCopies: true,
+      language: null,
     });
     expect(await createSettingsService(file).update({ keepTokenCopies: false })).toEqual({
       clipboardClearSeconds: 0,
       keepTokenCopies: false,
+      language: null,
     });
 
-    expect(await createSettingsService(file).get()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: false });
+    expect(await createSettingsService(file).get()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: false, language: null });
+  });
+
+  it('keeps the chosen language across instances, and null follows the system again', async () => {
+    const file = memoryJsonFile();
+    expect((await createSettingsService(file).update({ language: 'de' })).language).toBe('de');
+    expect((await createSettingsService(file).get()).language).toBe('de');
+    expect((await createSettingsService(file).update({ clipboardClearSeconds: 5 })).language).toBe('de');
+    expect((await createSettingsService(file).update({ language: null })).language).toBeNull();
+    expect((await createSettingsService(memoryJsonFile({ language: 'tlh' })).get()).language).toBeNull();
   });
 
   it('keeps the other values when an update names none', async () => {
     const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 5, keepTokenCopies: false }));
-    expect(await settings.update({})).toEqual({ clipboardClearSeconds: 5, keepTokenCopies: false });
+    expect(await settings.update({})).toEqual({ clipboardClearSeconds: 5, keepTokenCopies: false, language: null });
   });
 
   it.each([
@@ -53,6 +68,7 @@ describe('settings', () => {
     expect(file.content).toEqual({
       clipboardClearSeconds: 10,
       keepTokenCopies: true,
+      language: null,
       accounts: [GRACE, ADA],
       lastAccount: ADA_REF,
       keychainMigrated: true,
@@ -88,6 +104,6 @@ describe('settings', () => {
       }),
     );
     expect(await settings.accountList()).toMatchObject({ accounts: [ADA, GRACE], lastAccount: null });
-    expect(await settings.get()).toEqual({ clipboardClearSeconds: 7, keepTokenCopies: true });
+    expect(await settings.get()).toEqual({ clipboardClearSeconds: 7, keepTokenCopies: true, language: null });
   });
 });
