@@ -52,6 +52,46 @@ describe('wording errors from main', () => {
   });
 });
 
+describe('wording the account layer’s errors and notices', () => {
+  it('a locked keychain, copies or entries it kept, and keychain words by platform', () => {
+    expect(english.say(errorMsg({ code: 'keychain_locked', message: 'x', params: { reason: 'retry' } }))).toBe(
+      'Your keychain is locked — unlock it and choose Retry.',
+    );
+    expect(german.say(errorMsg({ code: 'keychain_locked', message: 'x', params: { reason: 'entries_not_removed' } }))).toBe(
+      'Abgemeldet, aber die Schlüsselbund-Einträge dieses Kontos konnten nicht entfernt werden: Ihr Schlüsselbund ist gesperrt. Entsperren Sie ihn und wählen Sie erneut „Abmelden“.',
+    );
+    const unavailable = {
+      code: 'keychain_unavailable',
+      message: 'x',
+      params: { reason: 'copies_not_removed', platform: 'linux' },
+    } as const;
+    expect(english.say(errorMsg(unavailable))).toBe(
+      'The token copies in the keychain could not be removed. On Linux a Secret Service such as GNOME Keyring or KWallet must be running and unlocked.',
+    );
+  });
+
+  it('a rebuilt account list names the file it kept; the sign-in refusals carry their values', () => {
+    const damaged = {
+      code: 'settings_unreadable',
+      message: 'x',
+      params: { reason: 'damaged_kept', file: 'settings.damaged-1.json' },
+    } as const;
+    expect(german.say(errorMsg(damaged))).toMatch(/Die Datei wurde als settings\.damaged-1\.json aufbewahrt\.$/);
+    const mismatch = {
+      code: 'invalid_credentials',
+      message: 'x',
+      params: { reason: 'identity_mismatch', typed: 'ada@a.test', answered: 'eve@a.test' },
+    } as const;
+    expect(english.say(errorMsg(mismatch))).toBe(
+      'The server answered for eve@a.test instead of ada@a.test, so the app did not keep this sign-in and signed that session out.',
+    );
+    const tooLong = { code: 'validation', message: 'x', params: { reason: 'email_too_long', source: 'app', max: 254 } } as const;
+    expect(german.say(errorMsg(tooLong))).toBe(
+      'Diese E-Mail-Adresse ist länger als 254 Zeichen und wird daher von keinem Server angenommen.',
+    );
+  });
+});
+
 describe('messages', () => {
   it('fill plurals by the language’s rules', () => {
     expect(english.say(msg('tokens.clipboardClears', { seconds: 1 }))).toBe('The clipboard will be cleared in 1 second.');
