@@ -19,7 +19,8 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
-function nodeBundle(entry: string, outDir: string, fileName: string, external: string[]): UserConfig {
+/** A CommonJS bundle per entry (`<name>.cjs`), for Electron's main side. */
+function nodeBundle(entries: Record<string, string>, outDir: string, external: string[]): UserConfig {
   return {
     build: {
       outDir,
@@ -27,10 +28,11 @@ function nodeBundle(entry: string, outDir: string, fileName: string, external: s
       target: 'node22',
       minify: false,
       sourcemap: false,
-      ssr: entry,
+      ssr: true,
       rollupOptions: {
+        input: entries,
         external,
-        output: { format: 'cjs', entryFileNames: fileName },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
     ssr: { noExternal: true },
@@ -38,9 +40,11 @@ function nodeBundle(entry: string, outDir: string, fileName: string, external: s
 }
 
 export default defineConfig(({ mode }) => {
-  if (mode === 'main') return nodeBundle('main/main.ts', 'dist/main', 'main.cjs', nodeExternals);
+  // keytar's worker runs in a utility process of its own (main/keychain/keytar-worker.ts).
+  if (mode === 'main')
+    return nodeBundle({ main: 'main/main.ts', 'keytar-worker': 'main/keychain/keytar-worker-process.ts' }, 'dist/main', nodeExternals);
   // A sandboxed preload may require only 'electron': everything else is bundled in.
-  if (mode === 'preload') return nodeBundle('preload/preload.ts', 'dist/preload', 'preload.cjs', ['electron']);
+  if (mode === 'preload') return nodeBundle({ preload: 'preload/preload.ts' }, 'dist/preload', ['electron']);
   return {
     root: 'renderer',
     base: './',

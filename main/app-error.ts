@@ -6,15 +6,20 @@ import type { AppError, ErrorCode } from '../preload/contract.ts';
  */
 export class AppFailure extends Error {
   readonly code: ErrorCode;
+  /** What the renderer words the error with (see AppError.params); never a secret. */
+  readonly params: AppError['params'];
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, params?: AppError['params']) {
     super(message);
     this.name = 'AppFailure';
     this.code = code;
+    this.params = params;
   }
 
   toData(): AppError {
-    return { code: this.code, message: this.message };
+    return this.params
+      ? { code: this.code, message: this.message, params: { ...this.params } }
+      : { code: this.code, message: this.message };
   }
 }
 

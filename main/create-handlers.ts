@@ -5,6 +5,7 @@ import type { Handlers } from './ipc-router.ts';
 import { createNocoClient } from './nocodb/nocodb-client.ts';
 import { createServerCheck } from './nocodb/server-check.ts';
 import type { AppPorts } from './ports.ts';
+import { createPasswordChangeNotices, explainingPasswordChanges } from './profile/password-change-notice.ts';
 import { createProfileService } from './profile/profile-service.ts';
 import { createSessionService } from './accounts/accounts-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
@@ -14,21 +15,26 @@ import { createTokenService } from './tokens/token-service.ts';
 export function createHandlers(ports: AppPorts): Handlers {
   const { timers, log } = ports;
   const settings = createSettingsService(ports.settingsFile);
-  const session = createSessionService({
-    secretStore: ports.secretStore,
-    fallbackSecretStore: ports.fallbackSecretStore,
-    settings,
-    createClient: (serverUrl) => createNocoClient({ serverUrl, fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs }),
-    now: ports.now,
-    log,
-    migrateKeychain: ports.migrateKeychain,
-  });
+  // A password change that timed out words the sign-in notice (see password-change-notice.ts).
+  const passwordNotices = createPasswordChangeNotices();
+  const session = explainingPasswordChanges(
+    createSessionService({
+      secretStore: ports.secretStore,
+      fallbackSecretStore: ports.fallbackSecretStore,
+      settings,
+      createClient: (serverUrl) => createNocoClient({ serverUrl, fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs }),
+      now: ports.now,
+      log,
+      migrateKeychain: ports.migrateKeychain,
+    }),
+    passwordNotices,
+  );
   const serverCheck = createServerCheck({ fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs, consentFile: ports.httpConsentFile, log });
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
   const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, log });
-  const profile = createProfileService({ session });
+  const profile = createProfileService({ session, notices: passwordNotices });
   // Token values belong to one account: its Log Out or the end of its session drops them; a Log Out
   // (from the menu or the overview) also forgets the keychain copies kept for it — or fails, visibly.
   session.onAccountEnded(async (account, why) => {
@@ -70,6 +76,11 @@ export function createHandlers(ports: AppPorts): Handlers {
       const next = await settings.update(patch);
       if (patch.keepTokenCopies === false) await tokens.forgetAllCopies();
       return next;
+    },
+    'app:system-languages': () => ports.locale?.preferredLanguages() ?? [],
+    'app:set-menu-labels': (labels) => {
+      ports.menu?.setLabels(labels);
+      return null;
     },
   };
 }

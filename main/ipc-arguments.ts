@@ -2,8 +2,10 @@
 // argument starts as `unknown` and reaches its handler only in the exact shape the contract names.
 import * as v from 'valibot';
 import {
+  LANGUAGES,
   MAX_CLIPBOARD_CLEAR_SECONDS,
   MAX_ACCOUNTS,
+  MENU_ITEMS,
   MAX_DISPLAY_NAME_LENGTH,
   MAX_EXPORT_LENGTH,
   MAX_TOKEN_NAME_LENGTH,
@@ -83,19 +85,32 @@ const schemas = {
     newPassword: password(MIN_PASSWORD_LENGTH),
   }),
   'tokens:export-csv': v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_EXPORT_LENGTH)) }),
-  'reminders:check': v.strictObject({
-    tokens: v.pipe(
-      v.array(v.strictObject({ ...tokenId.entries, expiresAt: v.pipe(v.number(), v.safeInteger()) })),
-      v.maxLength(MAX_ACCOUNTS * 100_000),
-    ),
-  }),
+  'reminders:check': v.pipe(
+    v.strictObject({
+      tokens: v.pipe(
+        v.array(v.strictObject({ ...tokenId.entries, expiresAt: v.pipe(v.number(), v.safeInteger()) })),
+        v.maxLength(MAX_ACCOUNTS * 100_000),
+      ),
+      words: v.strictObject({
+        titles: v.pipe(v.array(v.pipe(printable(200), v.nonEmpty())), v.maxLength(MAX_ACCOUNTS * 100_000)),
+        body: v.pipe(printable(500), v.nonEmpty()),
+      }),
+    }),
+    v.check(({ tokens, words }) => words.titles.length >= tokens.length, 'needs a title for each count of tokens'),
+  ),
   'reminders:opened': noArgument,
   'settings:get': noArgument,
   'settings:update': v.strictObject({
     clipboardClearSeconds: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_CLIPBOARD_CLEAR_SECONDS))),
     keepTokenCopies: v.optional(v.boolean()),
     expiryReminders: v.optional(v.boolean()),
+    language: v.optional(v.nullable(v.picklist(LANGUAGES))),
   }),
+  'app:system-languages': noArgument,
+  // Every item, each a short printable label: the menu is rebuilt from exactly these.
+  'app:set-menu-labels': v.strictObject(
+    Object.fromEntries(MENU_ITEMS.map((item) => [item, v.pipe(printable(100), v.nonEmpty())])),
+  ) as unknown as v.GenericSchema<unknown, ArgOf<'app:set-menu-labels'>>,
 } satisfies { [C in Channel]: v.GenericSchema<unknown, ArgOf<C>> };
 
 export type ArgumentCheck = { ok: true; value: unknown } | { ok: false; message: string };

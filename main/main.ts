@@ -1,8 +1,9 @@
 // Composition root: the only place (with window.ts) that touches Electron. It builds the ports,
 // hands them to the services, and connects the IPC router to the app's one window.
-import { ClipboardItem, Menu, Notification, app, clipboard, dialog, ipcMain, protocol, type BrowserWindow } from 'electron';
+import { ClipboardItem, Menu, Notification, app, clipboard, dialog, ipcMain, protocol, utilityProcess, type BrowserWindow } from 'electron';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { appMenuTemplate } from './app-menu.ts';
 import { createSystemClipboard } from './clipboard/system-clipboard.ts';
 import { createHandlers } from './create-handlers.ts';
 import { debugSwitchesIn } from './debug-switches.ts';
@@ -12,9 +13,11 @@ import { createJsonFile } from './settings/json-file.ts';
 import { APP_SCHEME, answerAppRequest, createSenderCheck } from './security.ts';
 import { KEYCHAIN_SERVICES } from './keychain/keychain-names.ts';
 import { createMemorySecretStore } from './keychain/memory-secret-store.ts';
+import type { WorkerChannel } from './keychain/keytar-worker.ts';
+import type { WorkerRequest } from './keychain/keytar-worker-protocol.ts';
 import { createOsKeychain } from './keychain/os-keychain.ts';
 import { createMainWindow, denyAllPermissions, preloadPathFor, rendererRootFor } from './window.ts';
-import { CHANNELS } from '../preload/contract.ts';
+import { CHANNELS, type MenuLabels } from '../preload/contract.ts';
 
 const APP_NAME = 'NocoDB Account Manager';
 const devServerUrl = !app.isPackaged ? (process.env['VITE_DEV_SERVER_URL'] ?? null) : null;
@@ -32,13 +35,32 @@ if (debugSwitches.length > 0) {
   const log = (line: string) => console.log(`[main] ${line}`);
   const quitTasks: Array<() => Promise<void>> = [];
   const shownNotices = new Set<Notification>();
+  // The standard Edit roles make copy, paste and select-all work in text fields on macOS.
+  const setMenu = (labels: MenuLabels | null) =>
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(labels, process.platform) as Electron.MenuItemConstructorOptions[]));
 
-  // keytar runs in a worker: Electron run as plain Node (ELECTRON_RUN_AS_NODE, see keychain/keytar-worker.ts).
-  const keychain = createOsKeychain({
-    services: KEYCHAIN_SERVICES,
-    execPath: process.execPath,
-    keytarPath: () => require.resolve('keytar'),
-  });
+  // keytar runs in a utility process of its own: a native crash there never ends the app (keychain/keytar-worker.ts).
+  const startWorker = (): WorkerChannel => {
+    const worker = utilityProcess.fork(path.join(__dirname, 'keytar-worker.cjs'), [require.resolve('keytar')], {
+      serviceName: `${APP_NAME} keychain`,
+      stdio: 'ignore',
+    });
+    // Requests wait for the process to be there; then they go straight through.
+    let waiting: WorkerRequest[] | null = [];
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a utility process, not a window: no origin.
+    const post = (request: WorkerRequest) => worker.postMessage(request);
+    worker.once('spawn', () => {
+      waiting?.forEach(post);
+      waiting = null;
+    });
+    return {
+      send: (request) => (waiting ? void waiting.push(request) : post(request)),
+      onAnswer: (listener) => void worker.on('message', listener),
+      onExit: (listener) => void worker.once('exit', () => listener()),
+      kill: () => void worker.kill(),
+    };
+  };
+  const keychain = createOsKeychain({ services: KEYCHAIN_SERVICES, startWorker });
   const handlers = createHandlers({
     ...keychain,
     fallbackSecretStore: createMemorySecretStore(),
@@ -51,6 +73,9 @@ if (debugSwitches.length > 0) {
     now: () => Date.now(),
     requestTimeoutMs: 15_000,
     log,
+    // Electron's list is empty on some Linux desktops; its UI locale is the fallback.
+    locale: { preferredLanguages: () => [...app.getPreferredSystemLanguages(), app.getLocale()] },
+    menu: { setLabels: (labels) => setMenu(labels) },
     onQuit: (task) => quitTasks.push(task),
     saveDialog: {
       async saveText({ defaultName, text, filterName, extension }) {
@@ -111,16 +136,7 @@ if (debugSwitches.length > 0) {
     const rendererRoot = rendererRootFor(mainDir);
     protocol.handle(APP_SCHEME, (request) => answerAppRequest(rendererRoot, request.url, readFile));
     denyAllPermissions();
-    // The standard Edit roles make copy, paste and select-all work in text fields on macOS.
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate([
-        ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-        { role: 'fileMenu' },
-        { role: 'editMenu' },
-        { role: 'viewMenu' },
-        { role: 'windowMenu' },
-      ]),
-    );
+    setMenu(null);
     for (const channel of CHANNELS) {
       ipcMain.handle(channel, (event, arg: unknown) => router.dispatch(channel, describeSender(event), arg));
     }

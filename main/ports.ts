@@ -1,6 +1,7 @@
 // The ports main's services run on. The composition root (`main.ts`) passes Electron- and
 // OS-backed implementations; tests and the end-to-end harness pass their own.
 import type { NotificationPort, SaveDialogPort } from './desktop-ports.ts';
+import type { MenuLabels } from '../preload/contract.ts';
 
 /** What the keychain keeps for one account: only what is needed to resume the session. */
 export interface StoredSession {
@@ -91,6 +92,17 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/** The system's language preferences (Electron's app.getPreferredSystemLanguages() / app.getLocale()). */
+export interface LocalePort {
+  /** BCP 47 tags, most preferred first. */
+  preferredLanguages(): string[];
+}
+
+/** The application menu, rebuilt in the words the renderer sends. */
+export interface MenuPort {
+  setLabels(labels: MenuLabels): void;
+}
+
 export interface AppPorts {
   /** The OS save dialog (CSV export of All tokens); without one, an export saves nothing. */
   saveDialog?: SaveDialogPort;
@@ -116,6 +128,10 @@ export interface AppPorts {
   requestTimeoutMs: number;
   /** Developer log: never a secret, never a server body. */
   log: (line: string) => void;
+  /** Without one (tests), the app follows no system language: English. */
+  locale?: LocalePort;
+  /** The Electron app's menu; tests and the harness have none. */
+  menu?: MenuPort;
   /** Registers work the app finishes before it quits (the Electron app; tests need none). */
   onQuit?: (task: () => Promise<void>) => void;
 }

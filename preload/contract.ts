@@ -33,7 +33,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** An error as it crosses IPC: plain data, never a thrown object, never a stack trace. */
 export interface AppError {
   code: ErrorCode;
+  /** English words for logs and tests; the renderer words the error by `code` and `params` in the user's language (see renderer/i18n). */
   message: string;
+  /**
+   * What the renderer needs to word the error: `reason` picks a more precise message for the code,
+   * the other values fill its placeholders. `source: 'server'` marks `message` as the server's own words,
+   * shown as sent (always so for `validation`).
+   */
+  params?: Record<string, string | number>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -70,8 +77,10 @@ export interface AccountEntry {
   email: string;
   displayName: string | null;
   status: AccountStatus;
-  /** Why the account is not signed in, in words for the user; null when it is. */
+  /** Why the account is not signed in, in English (for logs); null when it is. */
   problem: string | null;
+  /** The same, as an error the renderer words in the user's language. */
+  problemError?: AppError | null;
   /** The account the app shows now. */
   active: boolean;
 }
@@ -81,8 +90,10 @@ export type SessionState =
       status: 'signed_in';
       account: Account;
       persistence: SessionPersistence;
-      /** Why the session is memory-only, in words for the user; null when it is in the keychain. */
+      /** Why the session is memory-only, in English (for logs); null when it is in the keychain. */
       persistenceWarning: string | null;
+      /** The same, as an error the renderer words in the user's language. */
+      persistenceProblem?: AppError | null;
       /** Every account of the app, in the user's order; the active one is `account`. */
       accounts: AccountEntry[];
       /** Why the account list was rebuilt at launch (the settings file was damaged or unreadable), if it was. */
@@ -213,10 +224,22 @@ export interface Settings {
   keepTokenCopies: boolean;
   /** One OS notification a day for the tokens that expire within 7 days. */
   expiryReminders: boolean;
+  /** The language the user chose in Profile; null follows the system's preferred languages. */
+  language: Language | null;
 }
 
 /** The largest CSV export main writes (characters): far beyond 20 accounts × 100,000 tokens of names. */
 export const MAX_EXPORT_LENGTH = 64 * 1024 * 1024;
+
+/** Tokens that expire within this many days raise the expiry reminder. */
+export const REMINDER_DAYS = 7;
+
+/** The reminder's words in the app's language. Main counts the tokens it names, so there is a title for each count. */
+export interface ReminderWords {
+  /** `titles[n - 1]` says that n tokens expire this week: one title per token sent. */
+  titles: string[];
+  body: string;
+}
 
 /** A token with an expiry the renderer listed, for the expiry reminder. */
 export interface ExpiringToken {
@@ -225,6 +248,45 @@ export interface ExpiringToken {
   /** Milliseconds since the epoch. */
   expiresAt: number;
 }
+
+/** The app's languages (BCP 47), English first: it is the fallback. */
+export const LANGUAGES = ['en', 'zh-Hans', 'es', 'pt-BR', 'de', 'fr', 'ja', 'ru', 'ar'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The application menu's items; the renderer words them in the user's language (`app:set-menu-labels`). */
+export const MENU_ITEMS = [
+  'app',
+  'about',
+  'services',
+  'hide',
+  'hideOthers',
+  'unhide',
+  'quit',
+  'file',
+  'close',
+  'edit',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'delete',
+  'selectAll',
+  'view',
+  'reload',
+  'forceReload',
+  'toggleDevTools',
+  'resetZoom',
+  'zoomIn',
+  'zoomOut',
+  'toggleFullScreen',
+  'window',
+  'minimize',
+  'zoom',
+  'front',
+] as const;
+export type MenuItem = (typeof MENU_ITEMS)[number];
+export type MenuLabels = Record<MenuItem, string>;
 
 export const MAX_TOKEN_NAME_LENGTH = 255;
 export const MAX_DISPLAY_NAME_LENGTH = 255;
@@ -256,11 +318,15 @@ export interface Contract {
   /** Writes the CSV the renderer made (no token values) where the user picks in the OS save dialog. */
   'tokens:export-csv': { arg: { text: string }; result: { saved: boolean } };
   /** Raises one OS notification for the tokens expiring within 7 days not yet named today (when the setting is on). */
-  'reminders:check': { arg: { tokens: ExpiringToken[] }; result: { notified: number } };
+  'reminders:check': { arg: { tokens: ExpiringToken[]; words: ReminderWords }; result: { notified: number } };
   /** The tokens of the reminder the user clicked since the last call, once; null when none was clicked. */
   'reminders:opened': { arg: void; result: Array<{ accountId: string; id: string }> | null };
   'settings:get': { arg: void; result: Settings };
   'settings:update': { arg: Partial<Settings>; result: Settings };
+  /** The system's preferred languages, most preferred first (BCP 47), for a user who chose none. */
+  'app:system-languages': { arg: void; result: string[] };
+  /** Words the application menu in the renderer's language. */
+  'app:set-menu-labels': { arg: MenuLabels; result: null };
 }
 
 export type Channel = keyof Contract;
@@ -285,6 +351,7 @@ export const BRIDGE_METHODS = {
   profile: { update: 'profile:update', changePassword: 'profile:change-password' },
   settings: { get: 'settings:get', update: 'settings:update' },
   reminders: { check: 'reminders:check', opened: 'reminders:opened' },
+  app: { systemLanguages: 'app:system-languages', setMenuLabels: 'app:set-menu-labels' },
 } as const satisfies Record<string, Record<string, Channel>>;
 
 type Methods = typeof BRIDGE_METHODS;

@@ -9,7 +9,10 @@ export const USAGE_PATH = '/api/v1/auth/user/me';
 /** What the screen shows in place of the token. */
 export const USAGE_MASK = '•'.repeat(12);
 
+/** A POSIX shell word that expands nothing: single quotes, each `'` inside closed, escaped and reopened. */
+export const shellQuoted = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
+
 export function usageExample(example: UsageExample, serverUrl: string, token: string): string {
   if (example === 'headers') return JSON.stringify({ headers: { 'xc-token': token } }, null, 2);
-  return `curl -H "xc-token: ${token}" "${serverUrl}${USAGE_PATH}"`;
+  return `curl -H ${shellQuoted(`xc-token: ${token}`)} ${shellQuoted(serverUrl + USAGE_PATH)}`;
 }

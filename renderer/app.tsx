@@ -1,4 +1,4 @@
-import { Toast, Tooltip } from 'radix-ui';
+import { Direction, Toast, Tooltip } from 'radix-ui';
 import type { Account } from '../preload/contract.ts';
 import { AccountLayout } from './features/account/account-layout.tsx';
 import { AllTokensPage } from './features/all-tokens/all-tokens-page.tsx';
@@ -10,34 +10,49 @@ import { ListNoticeBanner, PersistenceBanner } from './features/shell/persistenc
 import { Sidebar } from './features/shell/sidebar.tsx';
 import { SignInScreen } from './features/sign-in/sign-in-screen.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
+import { I18nProvider, useI18n } from './i18n/index.ts';
 import { useRoute } from './routing/hash-route.ts';
 import { activeAccountOf } from './stores/session-store.ts';
 import { useSession } from './stores/stores-context.tsx';
 import { useFocusHeadingWhenLost } from './ui/focus-lost.ts';
 import { Toaster } from './ui/toaster.tsx';
 
-/** Picks the screen: a splash until main answers, sign-in when signed out or adding an account, else the routed page. */
+/** The app in the user's language (nothing shows until its words have loaded). */
 export function App() {
+  return (
+    <I18nProvider>
+      <Screens />
+    </I18nProvider>
+  );
+}
+
+/** Picks the screen: a splash until main answers, sign-in when signed out or adding an account, else the routed page. */
+function Screens() {
   const account = useSession((s) => (s.state?.status === 'signed_in' ? s.state.account : null));
   const activeId = useSession((s) => activeAccountOf(s.state)?.id);
   const adding = useSession((s) => s.adding);
   const known = useSession((s) => s.state !== null);
+  const { t, dir } = useI18n();
   return (
-    <Tooltip.Provider delayDuration={300}>
-      <Toast.Provider swipeDirection="right" label="Notification">
-        {!known ? (
-          <div className="splash" role="status">
-            Loading…
-          </div>
-        ) : account && !adding ? (
-          // One tree per account: a switch drops every piece of screen state of the previous one.
-          <SignedIn key={activeId} account={account} />
-        ) : (
-          <SignInScreen />
-        )}
-        <Toaster />
-      </Toast.Provider>
-    </Tooltip.Provider>
+    // Radix menus, tooltips and toasts follow the language's direction.
+    <Direction.Provider dir={dir}>
+      <Tooltip.Provider delayDuration={300}>
+        {/* Toasts leave toward the window's edge: the right in English, the left in Arabic. */}
+        <Toast.Provider swipeDirection={dir === 'rtl' ? 'left' : 'right'} label={t('app.notifications')}>
+          {!known ? (
+            <div className="splash" role="status">
+              {t('app.loading')}
+            </div>
+          ) : account && !adding ? (
+            // One tree per account: a switch drops every piece of screen state of the previous one.
+            <SignedIn key={activeId} account={account} />
+          ) : (
+            <SignInScreen />
+          )}
+          <Toaster />
+        </Toast.Provider>
+      </Tooltip.Provider>
+    </Direction.Provider>
   );
 }
 

@@ -10,6 +10,7 @@ import { createAppStores } from './stores/app-stores.ts';
 import { StoresProvider } from './stores/stores-context.tsx';
 
 const stores = createAppStores(readBridge());
+void stores.i18n.getState().start();
 void stores.session.getState().load();
 
 const root = document.getElementById('root');

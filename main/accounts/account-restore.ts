@@ -27,7 +27,8 @@ export interface AccountRestoreOptions {
 /** What the user reads for an account the keychain would not give back. */
 const keychainProblem = (error: unknown): AppError => {
   const problem = toAppError(error);
-  return problem.code === 'keychain_locked' ? problem : keychainNotice(error);
+  // Locked: the account's card offers Retry, and says so.
+  return problem.code === 'keychain_locked' ? { ...problem, params: { reason: 'retry' } } : keychainNotice(error);
 };
 
 function listNoticeOf(problem: NonNullable<ListProblem>): AppError {
@@ -36,12 +37,14 @@ function listNoticeOf(problem: NonNullable<ListProblem>): AppError {
       code: 'settings_unreadable',
       message:
         'Your settings file cannot be read, so the accounts were rebuilt from the keychain and no change is saved. Fix the file’s permissions and restart the app.',
+      params: { reason: 'unreadable' },
     };
   }
   const kept = problem.keptAs ? ` It was kept as ${path.basename(problem.keptAs)}.` : '';
   return {
     code: 'settings_unreadable',
     message: `Your account list (settings.json) was damaged, so the accounts were rebuilt from the keychain and your other settings are back to their defaults.${kept}`,
+    params: problem.keptAs ? { reason: 'damaged_kept', file: path.basename(problem.keptAs) } : { reason: 'damaged' },
   };
 }
 

@@ -21,6 +21,8 @@ function entryOf(record: AccountRecord, active: AccountRecord | null): AccountEn
     displayName: user?.displayName ?? null,
     status: statusOf(record),
     problem: live ? null : (problem?.message ?? null),
+    // The renderer words it by code; only present when there is a problem.
+    ...(live || !problem ? {} : { problemError: problem }),
     active: record === active,
   };
 }
@@ -41,7 +43,8 @@ export function sessionStateOf(registry: AccountRegistry, launchNotice: AppError
       status: 'signed_in',
       account,
       persistence: live.persistence(),
-      persistenceWarning: live.persistenceWarning(),
+      persistenceWarning: live.persistenceWarning()?.message ?? null,
+      ...(live.persistenceWarning() ? { persistenceProblem: live.persistenceWarning() } : {}),
       accounts,
       ...(listNotice ? { listNotice } : {}),
     };

@@ -142,6 +142,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       throw new AppFailure(
         record.problem.code,
         `Logged out, but the keychain entries of this account could not be removed. ${record.problem.message}`,
+        { ...record.problem.params, reason: 'entries_not_removed' },
       );
     } finally {
       record.removing = false;

@@ -45,7 +45,8 @@ export function createKeychainSecretStore(keychain: Keychain, service: string): 
       await keychain.set(service, sessionEntryName(accountId), JSON.stringify({ serverUrl, email, refreshToken, jwt }));
     },
     async remove(accountId) {
-      await keychain.delete(service, sessionEntryName(accountId));
+      // A locked keyring hides its entries and answers "nothing to delete": never take that for done.
+      if (!(await keychain.delete(service, sessionEntryName(accountId)))) await keychain.ensureOpen();
     },
   };
 }

@@ -41,7 +41,8 @@ export function createKeychainTokenVault(keychain: Keychain, service: string): T
     },
     put: (accountId, tokenId, value) => keychain.set(service, tokenCopyEntryName(accountId, tokenId), value),
     async remove(accountId, tokenId) {
-      await keychain.delete(service, tokenCopyEntryName(accountId, tokenId));
+      // A locked keyring hides its entries and answers "nothing to delete": never take that for done.
+      if (!(await keychain.delete(service, tokenCopyEntryName(accountId, tokenId)))) await keychain.ensureOpen();
     },
     clear: async (accountId) => deleteAll(await entryNames(accountId)),
     clearAll: async () => deleteAll(await entryNames(null)),

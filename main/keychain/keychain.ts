@@ -10,12 +10,13 @@
 // the time limit. Only after it passed may the caller treat a null as "no entry".
 import { AppFailure } from '../app-error.ts';
 import { keychainUnavailable } from './keychain-unavailable.ts';
-import { importKeytar, type KeytarCalls } from './keytar-module.ts';
+import type { KeytarCalls } from './keytar-module.ts';
 
 export interface KeychainOptions {
   /** The service the canary entry lives under (the sessions' service). */
   canaryService: string;
-  loadKeytar?: () => Promise<KeytarCalls>;
+  /** keytar (the worker in the app); its failure to load is keychain_unavailable. */
+  loadKeytar: () => Promise<KeytarCalls>;
   /** How long one keytar call may take before the keychain counts as locked (a prompt nobody answers). */
   timeoutMs?: number;
 }
@@ -44,7 +45,7 @@ function failureOf(error: unknown): AppFailure {
   return /locked/i.test(message) ? keychainLocked() : keychainUnavailable();
 }
 
-export function createKeychain({ canaryService, loadKeytar = importKeytar, timeoutMs = 5_000 }: KeychainOptions): Keychain {
+export function createKeychain({ canaryService, loadKeytar, timeoutMs = 5_000 }: KeychainOptions): Keychain {
   let keytar: Promise<KeytarCalls> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   /** A keytar call has not come back yet — after a time-out too (an unlock prompt nobody answers). */

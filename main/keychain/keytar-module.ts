@@ -1,6 +1,5 @@
-// keytar in the app's own process, loaded on first use so a missing native module never stops the
-// app from starting (the app runs it in a worker instead: keytar-worker.ts). Only
-// `main/keychain/keychain.ts` calls it.
+// The keytar calls the keychain queue (keychain.ts) makes; the app answers them from a worker
+// process (keytar-worker.ts), tests from a fake.
 
 /**
  * The keytar calls the app makes. Listing (`names`, keytar's findCredentials) is offered only by the
@@ -15,11 +14,4 @@ export interface KeytarCalls {
   names?(service: string): Promise<string[]>;
   /** Drops the connection (the worker process) so the next call starts afresh. */
   reset?(): void;
-}
-
-export async function importKeytar(): Promise<KeytarCalls> {
-  const module = (await import('keytar')) as typeof import('keytar') & { default?: typeof import('keytar') };
-  // keytar is CommonJS: depending on the loader its functions sit on the namespace or on `default`.
-  const keytar = module.default ?? module;
-  return { getPassword: keytar.getPassword, setPassword: keytar.setPassword, deletePassword: keytar.deletePassword };
 }

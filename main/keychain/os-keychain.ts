@@ -8,14 +8,12 @@ import { LEGACY_KEYCHAIN_SERVICES, type KeychainServices } from './keychain-name
 import { createKeychainSecretStore } from './keychain-secret-store.ts';
 import { createKeychainTokenVault } from './keychain-token-vault.ts';
 import type { KeytarCalls } from './keytar-module.ts';
-import { createKeytarWorker } from './keytar-worker.ts';
+import { createKeytarWorker, type WorkerChannel } from './keytar-worker.ts';
 
 export interface OsKeychainOptions {
   services: KeychainServices;
-  /** Node, or Electron run as Node: runs the keytar worker. */
-  execPath: string;
-  /** Where keytar's entry file is (resolved when first needed). */
-  keytarPath: () => string;
+  /** Starts a keytar worker process (keytar-worker-process.ts): Electron's utility process in the app. */
+  startWorker: () => WorkerChannel;
   /** Replaces the worker (tests: a missing keytar). */
   loadKeytar?: () => Promise<KeytarCalls>;
   legacy?: KeychainServices;
@@ -29,8 +27,8 @@ export interface OsKeychain {
 }
 
 export function createOsKeychain(options: OsKeychainOptions): OsKeychain {
-  const { services, execPath, keytarPath, legacy = LEGACY_KEYCHAIN_SERVICES, timeoutMs } = options;
-  const loadKeytar = options.loadKeytar ?? (async () => createKeytarWorker({ execPath, keytarPath }));
+  const { services, startWorker, legacy = LEGACY_KEYCHAIN_SERVICES, timeoutMs } = options;
+  const loadKeytar = options.loadKeytar ?? (async () => createKeytarWorker(startWorker));
   const keychain = createKeychain({ canaryService: services.sessions, loadKeytar, timeoutMs });
   return {
     secretStore: createKeychainSecretStore(keychain, services.sessions),

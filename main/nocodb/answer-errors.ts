@@ -3,8 +3,8 @@
 // Only short, plain server words reach the user; a 5xx body (which may carry a stack) never does.
 import { AppFailure } from '../app-error.ts';
 import type { NocoAnswer } from './http-transport.ts';
-
-const MAX_MESSAGE_LENGTH = 300;
+import { redirectAdvice } from './redirect-advice.ts';
+import { boundedText } from './shown-text.ts';
 
 // The request fields the app sends, in the user's words, for AJV messages such as
 // "/description must NOT have more than 255 characters".
@@ -42,7 +42,7 @@ function clean(text: string): string | null {
     .replace(/\s+/g, ' ')
     .trim();
   if (line === '') return null;
-  return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : line;
+  return boundedText(line);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,20 +50,31 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function notNocodb(serverUrl: string): AppFailure {
-  return new AppFailure('not_nocodb', `${serverUrl} answers, but not like a NocoDB server. Check the address.`);
+  return new AppFailure('not_nocodb', `${serverUrl} answers, but not like a NocoDB server. Check the address.`, {
+    reason: 'address',
+    serverUrl,
+  });
 }
 
 export function unexpectedAnswer(): AppFailure {
-  return new AppFailure('server_error', 'The server sent an answer the app does not understand. Try again, or check the server version.');
+  return new AppFailure('server_error', 'The server sent an answer the app does not understand. Try again, or check the server version.', {
+    reason: 'unexpected',
+  });
 }
 
 /** The failure for an answer outside 2xx, when the call has no more specific meaning for it. */
 export function failureFor(answer: NocoAnswer, serverUrl: string): AppFailure {
   const { status } = answer;
   if (status >= 300 && status < 400) {
-    return new AppFailure('not_nocodb', `${serverUrl} redirects to another address. Check the server address (http or https?).`);
+    const advice = redirectAdvice(serverUrl, answer.headers.get('location'));
+    return new AppFailure('not_nocodb', `${serverUrl} redirects to another address. ${advice.sentence}`, {
+      reason: advice.params.reason === 'use_https' ? 'redirect_https' : 'redirect',
+      serverUrl,
+      ...(advice.params.reason === 'use_https' ? { target: advice.params.target } : {}),
+    });
   }
-  if (status >= 500) return new AppFailure('server_error', `The server had a problem (HTTP ${status}). Try again.`);
+  if (status >= 500)
+    return new AppFailure('server_error', `The server had a problem (HTTP ${status}). Try again.`, { reason: 'status', status });
   // A 4xx that is not JSON comes from something in front of NocoDB, or from another kind of server.
   if (answer.body.kind === 'html' || answer.body.kind === 'unreadable') return notNocodb(serverUrl);
   const message = serverMessage(answer);
@@ -71,13 +82,18 @@ export function failureFor(answer: NocoAnswer, serverUrl: string): AppFailure {
     case 400:
     case 409:
     case 422:
-      return new AppFailure('validation', message ?? 'The server refused the request.');
+      // The server's own words are shown as sent; without them the renderer words the code.
+      return message
+        ? new AppFailure('validation', message, { source: 'server' })
+        : new AppFailure('validation', 'The server refused the request.', { source: 'app' });
     case 401:
     case 403:
       return new AppFailure('unauthorized', 'The server did not accept the session. Sign in again.');
     case 404:
-      return new AppFailure('not_found', message ?? 'The server could not find it.');
+      return message
+        ? new AppFailure('not_found', message, { source: 'server' })
+        : new AppFailure('not_found', 'The server could not find it.');
     default:
-      return new AppFailure('server_error', `The server refused the request (HTTP ${status}). Try again.`);
+      return new AppFailure('server_error', `The server refused the request (HTTP ${status}). Try again.`, { reason: 'refused', status });
   }
 }

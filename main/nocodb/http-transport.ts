@@ -63,7 +63,9 @@ async function readCapped(response: Response): Promise<string> {
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw new AppFailure('not_nocodb', 'The server sent a far larger answer than a NocoDB server would. Check the address.');
+      throw new AppFailure('not_nocodb', 'The server sent a far larger answer than a NocoDB server would. Check the address.', {
+        reason: 'too_large',
+      });
     }
     chunks.push(value);
   }
@@ -88,8 +90,12 @@ function networkFailure(error: unknown, serverUrl: string, timeoutMs: number): A
     return new AppFailure(
       'timeout',
       `${serverUrl} did not answer within ${seconds} s. Check the address and your connection, then try again.`,
+      { reason: 'address', serverUrl, seconds },
     );
   }
   // Refused, reset, unknown host, TLS failure: undici reports them all as a TypeError with a cause.
-  return new AppFailure('server_unreachable', `Cannot reach ${serverUrl}. Check the address and that the server is running.`);
+  return new AppFailure('server_unreachable', `Cannot reach ${serverUrl}. Check the address and that the server is running.`, {
+    reason: 'address',
+    serverUrl,
+  });
 }

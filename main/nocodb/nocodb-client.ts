@@ -7,7 +7,7 @@ import { createTransport, type NocoAnswer, type NocoRequest } from './http-trans
 import { isSendableRefreshToken, readRefreshCookie, refreshCookieHeader } from './refresh-cookie.ts';
 import { createdTokenRow, healthAnswer, profileAnswer, sessionAnswer, tokenListAnswer, userAnswer } from './response-schemas.ts';
 import { normalizeServerUrl } from './server-url.ts';
-import { isTokenId } from './token-id.ts';
+import { isTokenId, tokenPath } from './token-id.ts';
 import type { NocoClient, NocoClientOptions, NocoUser, SessionTokens } from './types.ts';
 
 /** Decides what a non-2xx answer means for one call; `undefined` falls back to the general rules. */
@@ -47,7 +47,8 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
   }
 
   function jwtHeader(jwt: string): Record<string, string> {
-    if (!HEADER_VALUE.test(jwt)) throw new AppFailure('unauthorized', 'The saved session is not valid. Sign in again.');
+    if (!HEADER_VALUE.test(jwt))
+      throw new AppFailure('unauthorized', 'The saved session is not valid. Sign in again.', { reason: 'saved_session' });
     return { 'xc-auth': jwt };
   }
 
@@ -71,7 +72,10 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
       const answer = await succeed({ method: 'POST', path: '/api/v1/auth/user/signin', json: { email, password } }, (refused) => {
         // NocoDB answers 400 "Invalid credentials" for a wrong password and an unknown email alike.
         if (refused.status === 400 || refused.status === 401) {
-          return new AppFailure('invalid_credentials', (refused.status === 400 && serverMessage(refused)) || 'Invalid credentials');
+          const words = refused.status === 400 ? serverMessage(refused) : null;
+          return words
+            ? new AppFailure('invalid_credentials', words, { source: 'server' })
+            : new AppFailure('invalid_credentials', 'Invalid credentials');
         }
         return notNocodbOn404(refused);
       });
@@ -128,8 +132,8 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
     },
 
     async deleteToken(jwt, id) {
-      if (!isTokenId(id)) throw new AppFailure('invalid_argument', 'This is not a token id the server gave.');
-      await succeed({ method: 'DELETE', path: `/api/v1/tokens/${encodeURIComponent(id)}`, headers: jwtHeader(jwt) });
+      if (!isTokenId(id)) throw new AppFailure('invalid_argument', 'This is not a token id the server gave.', { reason: 'token_id' });
+      await succeed({ method: 'DELETE', path: tokenPath(id), headers: jwtHeader(jwt) });
     },
 
     async updateProfile(jwt, displayName) {
@@ -155,6 +159,7 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
         throw new AppFailure(
           'session_expired',
           'Your password was changed, but the server did not renew the session. Sign in with the new password.',
+          { reason: 'password_not_renewed' },
         );
       }
       return { refreshToken };

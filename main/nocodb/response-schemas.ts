@@ -1,10 +1,12 @@
 // The shapes the client accepts from a NocoDB server. Anything else is treated as a bad answer,
 // never trusted field by field.
 import * as v from 'valibot';
+import { boundedText, shownString } from './shown-text.ts';
 import { TOKEN_ID } from './token-id.ts';
 import type { ApiTokenPage, ApiTokenRow, CreatedApiToken, NocoUser } from './types.ts';
 
-const optionalText = v.optional(v.nullable(v.string()), null);
+/** A text field the app shows (a name, a creator's email), bounded (see shown-text.ts). */
+const optionalText = v.optional(v.nullable(shownString), null);
 
 /** Sign-in, sign-up and refresh: `{ token: <JWT> }`. */
 export const sessionAnswer = v.object({ token: v.pipe(v.string(), v.regex(/^[\x21-\x7e]+$/)) });
@@ -13,7 +15,7 @@ export const sessionAnswer = v.object({ token: v.pipe(v.string(), v.regex(/^[\x2
 export const userAnswer = v.pipe(
   v.object({
     id: v.union([v.pipe(v.string(), v.nonEmpty()), v.pipe(v.number(), v.safeInteger(), v.transform(String))]),
-    email: v.pipe(v.string(), v.nonEmpty()),
+    email: v.pipe(v.string(), v.nonEmpty(), v.transform(boundedText)),
     display_name: optionalText,
     // An object (`{ super: true, … }`) on 0.301.3; a comma-separated string on older servers.
     roles: v.optional(v.union([v.record(v.string(), v.unknown()), v.string(), v.null()]), null),

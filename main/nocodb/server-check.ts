@@ -6,7 +6,8 @@ import * as v from 'valibot';
 import { AppFailure } from '../app-error.ts';
 import type { JsonFile } from '../ports.ts';
 import { createTransport } from './http-transport.ts';
-import { normalizeServerUrl } from './server-url.ts';
+import { redirectAdvice } from './redirect-advice.ts';
+import { signInServerUrl } from './server-url.ts';
 
 /** Enough for anyone's servers, and a bound on what the file can grow to. */
 const MAX_REMEMBERED_SERVERS = 50;
@@ -22,15 +23,15 @@ export function needsPlainHttpConsent(serverUrl: string): boolean {
 }
 
 function redirected(serverUrl: string, location: string | null): AppFailure {
-  const target = location !== null && URL.canParse(location, serverUrl) ? new URL(location, serverUrl).origin : null;
-  const notSent = `${serverUrl} redirects to another address, so the app did not send your password.`;
-  if (target === null || target === 'null' || target.length > 200) {
-    return new AppFailure('redirected', `${notSent} Check the server address.`);
-  }
-  const hint = target.startsWith('https://')
-    ? `Use ${target} as the server address instead.`
-    : `It points to ${target}; check the server address.`;
-  return new AppFailure('redirected', `${notSent} ${hint}`);
+  const advice = redirectAdvice(serverUrl, location);
+  return new AppFailure(
+    'redirected',
+    `${serverUrl} redirects to another address, so the app did not send your password. ${advice.sentence}`,
+    {
+      ...advice.params,
+      serverUrl,
+    },
+  );
 }
 
 const plainHttpWarning = (serverUrl: string) =>
@@ -47,7 +48,8 @@ export interface ServerCheckOptions {
 
 export interface ServerCheck {
   /**
-   * Throws `redirected` for a redirecting server, and `insecure_connection` for a plain-http server on
+   * Throws `invalid_argument` for an address whose host is not a plain name or IP address (before any
+   * request), `redirected` for a redirecting server, and `insecure_connection` for a plain-http server on
    * another machine the user has not accepted yet; `confirmInsecure` is that acceptance, remembered.
    */
   beforeSignIn(serverUrl: string, confirmInsecure: boolean): Promise<void>;
@@ -66,7 +68,7 @@ export function createServerCheck({ fetch, timeoutMs, consentFile, log }: Server
 
   return {
     async beforeSignIn(input, confirmInsecure) {
-      const serverUrl = normalizeServerUrl(input);
+      const serverUrl = signInServerUrl(input);
       const send = createTransport({ serverUrl, fetch, timeoutMs });
       const answer = await send({ method: 'GET', path: '/api/v1/health' });
       if (answer.status >= 300 && answer.status < 400) throw redirected(serverUrl, answer.headers.get('location'));
@@ -74,7 +76,7 @@ export function createServerCheck({ fetch, timeoutMs, consentFile, log }: Server
       if (!needsPlainHttpConsent(serverUrl)) return;
       const servers = await consented();
       if (servers.includes(serverUrl)) return;
-      if (!confirmInsecure) throw new AppFailure('insecure_connection', plainHttpWarning(serverUrl));
+      if (!confirmInsecure) throw new AppFailure('insecure_connection', plainHttpWarning(serverUrl), { reason: 'plain_http', serverUrl });
       const next = [...servers, serverUrl].slice(-MAX_REMEMBERED_SERVERS);
       remembered = Promise.resolve(next);
       // The consent holds for this run even if it cannot be written.

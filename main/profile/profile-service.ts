@@ -2,9 +2,13 @@
 // without ending the app's session. Passwords go to the server in that one request and nowhere else.
 import type { AccountScoped, PasswordChange, SessionState } from '../../preload/contract.ts';
 import type { SessionService } from '../accounts/accounts-service.ts';
+import { AppFailure } from '../app-error.ts';
+import { passwordChangeTimedOut, type PasswordChangeNotices } from './password-change-notice.ts';
 
 export interface ProfileServiceOptions {
   session: Pick<SessionService, 'pin' | 'getState'>;
+  /** Remembers a change that timed out, so the sign-in screen can say to try the new password. */
+  notices: Pick<PasswordChangeNotices, 'timedOut' | 'settled'>;
 }
 
 export interface ProfileService {
@@ -15,7 +19,7 @@ export interface ProfileService {
 
 // Each call pins the account its request names (see main/accounts/accounts-service.ts): the rename is
 // recorded on, and a password change replaces the session of, that account and no other.
-export function createProfileService({ session }: ProfileServiceOptions): ProfileService {
+export function createProfileService({ session, notices }: ProfileServiceOptions): ProfileService {
   return {
     async updateDisplayName({ accountId, displayName }) {
       // The server takes any string, so the name is trimmed here (the argument check bounds it).
@@ -27,7 +31,19 @@ export function createProfileService({ session }: ProfileServiceOptions): Profil
 
     async changePassword({ accountId, currentPassword, newPassword }) {
       const pinned = await session.pin(accountId);
-      await pinned.withSessionReplaced((client, jwt) => client.changePassword(jwt, { currentPassword, newPassword }));
+      // A timeout before the change was sent (a refresh) changed nothing; after, the server may have.
+      let sent = false;
+      try {
+        await pinned.withSessionReplaced((client, jwt) => {
+          sent = true;
+          return client.changePassword(jwt, { currentPassword, newPassword });
+        });
+      } catch (error) {
+        if (!(sent && error instanceof AppFailure && error.code === 'timeout')) throw error;
+        notices.timedOut(pinned.account);
+        throw passwordChangeTimedOut();
+      }
+      notices.settled(pinned.account);
       return session.getState();
     },
   };

@@ -8,6 +8,7 @@
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { NocoClient } from '../nocodb/types.ts';
 import type { ListedAccount, SecretStore, StoredSession } from '../ports.ts';
+import type { AppError } from '../../preload/contract.ts';
 import { isJwtExpiring } from './jwt-expiry.ts';
 import { SESSION_ENDED, SESSION_EXPIRED, memoryOnlyWarning, notSignedIn } from './session-messages.ts';
 
@@ -38,7 +39,7 @@ export interface LiveSession {
   stored(): StoredSession;
   persistence(): SecretStore['kind'];
   /** Why the session is memory-only, in words for the user; null while it is in the keychain. */
-  persistenceWarning(): string | null;
+  persistenceWarning(): AppError | null;
   /** Stores the pair it started with (a new sign-in): in the keychain, or in memory when it refuses. */
   save(): Promise<void>;
   /** Runs an authenticated call; throws account_not_signed_in once ended, session_expired when refused. */
@@ -58,7 +59,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   let status: LiveStatus = 'live';
   let stored = options.stored;
   let store = options.store;
-  let warning: string | null = null;
+  let warning: AppError | null = null;
   /** The refresh in flight, shared by every caller that needs a new JWT. */
   let refreshing: Promise<string> | null = null;
   /** A password change in flight: every other call waits for it. */
@@ -101,7 +102,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
         .remove(account.id)
         .catch((removal: unknown) => log(`session: removing a refused session failed with ${toAppError(removal).code}`));
       await onRefused(session, reason);
-      throw new AppFailure('session_expired', reason.message);
+      throw new AppFailure('session_expired', reason.message, reason.params);
     }
     // Logged out or replaced meanwhile: the new pair must not bring the session, or its entry, back.
     if (ended() || !mayStore()) throw notSignedIn();

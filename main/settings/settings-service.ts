@@ -7,12 +7,12 @@
 // from the keychain; a damaged file is kept aside for the user. Memory changes only after the
 // write succeeded, so memory and disk never disagree.
 import * as v from 'valibot';
-import { MAX_CLIPBOARD_CLEAR_SECONDS, type Settings } from '../../preload/contract.ts';
+import { LANGUAGES, MAX_CLIPBOARD_CLEAR_SECONDS, type Settings } from '../../preload/contract.ts';
 import { ACCOUNT_ID, newAccountId } from '../accounts/account-id.ts';
 import { AppFailure } from '../app-error.ts';
 import type { AccountRef, JsonFile, ListedAccount } from '../ports.ts';
 
-export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, keepTokenCopies: true, expiryReminders: true };
+export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, keepTokenCopies: true, expiryReminders: true, language: null };
 
 export type { ListedAccount };
 
@@ -36,6 +36,7 @@ interface SettingsDocument extends AccountList {
 
 // Each field falls back on its own, so one bad value does not throw away the others.
 const clipboardClearSeconds = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_CLIPBOARD_CLEAR_SECONDS));
+const language = v.picklist(LANGUAGES);
 const accountRef = v.object({ serverUrl: v.pipe(v.string(), v.nonEmpty()), email: v.pipe(v.string(), v.nonEmpty()) });
 
 const listedAccount = v.object({ ...accountRef.entries, id: v.optional(v.pipe(v.string(), v.regex(ACCOUNT_ID))) });
@@ -50,6 +51,7 @@ function parseDocument(raw: unknown, newId: () => string, firstLaunch: boolean):
   const seconds = v.safeParse(clipboardClearSeconds, fields['clipboardClearSeconds']);
   const keepTokenCopies = fields['keepTokenCopies'];
   const expiryReminders = fields['expiryReminders'];
+  const chosen = v.safeParse(language, fields['language']);
   const lastAccount = refOf(fields['lastAccount']);
   const listed = fields['accounts'];
   // A file from before the account list knew one account, the last one: it stays signed in.
@@ -69,6 +71,7 @@ function parseDocument(raw: unknown, newId: () => string, firstLaunch: boolean):
       clipboardClearSeconds: seconds.success ? seconds.output : DEFAULT_SETTINGS.clipboardClearSeconds,
       keepTokenCopies: typeof keepTokenCopies === 'boolean' ? keepTokenCopies : DEFAULT_SETTINGS.keepTokenCopies,
       expiryReminders: typeof expiryReminders === 'boolean' ? expiryReminders : DEFAULT_SETTINGS.expiryReminders,
+      language: chosen.success ? chosen.output : DEFAULT_SETTINGS.language,
     },
     accounts,
     lastAccount,
@@ -85,7 +88,13 @@ export interface SettingsService {
 }
 
 const cannotSave = () =>
-  new AppFailure('internal', 'Your settings file cannot be read, so no change is saved. Fix its permissions and restart the app.');
+  new AppFailure(
+    'settings_unreadable',
+    'Your settings file cannot be read, so no change is saved. Fix its permissions and restart the app.',
+    {
+      reason: 'cannot_save',
+    },
+  );
 
 /** Reads the file once, then serves from memory; changes run one at a time and are written through. */
 export function createSettingsService(file: JsonFile, newId: () => string = newAccountId, now: () => number = Date.now): SettingsService {
@@ -141,6 +150,8 @@ export function createSettingsService(file: JsonFile, newId: () => string = newA
           clipboardClearSeconds: patch.clipboardClearSeconds ?? doc.settings.clipboardClearSeconds,
           keepTokenCopies: patch.keepTokenCopies ?? doc.settings.keepTokenCopies,
           expiryReminders: patch.expiryReminders ?? doc.settings.expiryReminders,
+          // null is a choice too: follow the system again.
+          language: patch.language !== undefined ? patch.language : doc.settings.language,
         },
       }));
       return { ...next.settings };

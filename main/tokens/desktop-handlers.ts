@@ -32,8 +32,8 @@ export function createDesktopHandlers({ saveDialog, notifications, settings, now
     const saved = await saveDialog.saveText({ defaultName: `nocodb-tokens-${day}.csv`, text, filterName: 'CSV', extension: 'csv' });
     return { saved: saved !== null };
   };
-  const check: Handler<'reminders:check'> = async ({ tokens }) => ({
-    notified: (await settings.get()).expiryReminders ? reminders.check(tokens) : 0,
+  const check: Handler<'reminders:check'> = async ({ tokens, words }) => ({
+    notified: (await settings.get()).expiryReminders ? reminders.check(tokens, words) : 0,
   });
   const opened: Handler<'reminders:opened'> = async () => {
     const tokens = clicked;

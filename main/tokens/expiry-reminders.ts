@@ -1,8 +1,7 @@
 // Expiry reminders: at launch and once a day, ONE notification for the tokens that expire within
 // 7 days — never one per token, and never twice the same day for the same token.
+import { REMINDER_DAYS, type ReminderWords } from '../../preload/contract.ts';
 import type { NotificationPort } from '../desktop-ports.ts';
-
-export const REMINDER_DAYS = 7;
 const DAY = 24 * 3600_000;
 
 /** A token the renderer has listed: which account, which token, when it expires (ms). */
@@ -13,8 +12,11 @@ export interface ReminderToken {
 }
 
 export interface ExpiryReminders {
-  /** Notifies about the tokens not yet reminded of today; answers how many the notice names (0: none shown). */
-  check(tokens: readonly ReminderToken[]): number;
+  /**
+   * Notifies about the tokens not yet reminded of today, worded in the app's language (the renderer's
+   * words: `titles[n - 1]` for n tokens); answers how many the notice names (0: none shown).
+   */
+  check(tokens: readonly ReminderToken[], words: ReminderWords): number;
 }
 
 export interface ExpiryRemindersOptions {
@@ -28,16 +30,12 @@ export interface ExpiryRemindersOptions {
 
 const localDay = (time: number) => new Date(time).toDateString();
 
-export function reminderTitle(count: number): string {
-  return count === 1 ? '1 token expires this week' : `${count} tokens expire this week`;
-}
-
 export function createExpiryReminders({ notifications, now, dayOf = localDay, onOpen }: ExpiryRemindersOptions): ExpiryReminders {
   /** Token (account + id) → the day it was last named in a notice. */
   const remindedOn = new Map<string, string>();
 
   return {
-    check(tokens) {
+    check(tokens, words) {
       const time = now();
       const today = dayOf(time);
       const due = tokens.filter(({ accountId, id, expiresAt }) => {
@@ -48,8 +46,9 @@ export function createExpiryReminders({ notifications, now, dayOf = localDay, on
       });
       if (due.length === 0) return 0;
       notifications.show({
-        title: reminderTitle(due.length),
-        body: 'Open All tokens to rotate them or see which services use them.',
+        // Checked at the IPC boundary: a title for every count up to the tokens sent.
+        title: words.titles[due.length - 1]!,
+        body: words.body,
         onClick: () => onOpen(due),
       });
       return due.length;

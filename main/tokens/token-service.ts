@@ -16,6 +16,7 @@ import type {
   TokenValueSource,
   UsageExample,
 } from '../../preload/contract.ts';
+import { hasPlainHost } from '../../preload/server-host.ts';
 import { usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
@@ -24,6 +25,9 @@ import type { TokenVault } from '../ports.ts';
 import type { PinnedSession, SessionService } from '../accounts/accounts-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { LARGEST_PAGE, learnedPageSize, tokenPages, type FetchTokenPage } from './token-pages.ts';
+
+const UNSAFE_EXAMPLE =
+  'This account’s server name has characters a terminal could run as a command, so the app gives no example for it. Sign in with the server’s plain address.';
 
 export interface TokenServiceOptions {
   session: Pick<SessionService, 'pin'>;
@@ -68,7 +72,8 @@ function toSummary(row: ApiTokenRow, source: TokenValueSource): TokenSummary {
   return summary;
 }
 
-const unknownToken = () => new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.');
+const unknownToken = () =>
+  new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.', { reason: 'token' });
 
 /** What main holds for one account's tokens. */
 interface AccountTokens {
@@ -79,8 +84,13 @@ interface AccountTokens {
   pageSize: number;
 }
 
-const copiesNotRemoved = (error: unknown) =>
-  new AppFailure(toAppError(error).code, `The token copies in the keychain could not be removed. ${toAppError(error).message}`);
+const copiesNotRemoved = (error: unknown) => {
+  const { code, message, params } = toAppError(error);
+  return new AppFailure(code, `The token copies in the keychain could not be removed. ${message}`, {
+    ...params,
+    reason: 'copies_not_removed',
+  });
+};
 
 // Every method pins the account its request names when it starts and uses only that one until it
 // ends (see main/accounts/accounts-service.ts): whatever is on screen meanwhile, its requests, cached
@@ -222,8 +232,10 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
 
     async copyExample({ accountId, id, example }) {
       const pinned = await session.pin(accountId);
-      const value = valueOf(pinned, id);
-      return copyText(usageExample(example, pinned.account.serverUrl, value));
+      const { serverUrl } = pinned.account;
+      // An account listed before sign-in checked the host: its address could run a command when pasted.
+      if (!hasPlainHost(serverUrl)) throw new AppFailure('invalid_argument', UNSAFE_EXAMPLE, { reason: 'unsafe_host' });
+      return copyText(usageExample(example, serverUrl, valueOf(pinned, id)));
     },
 
     async test({ accountId, id }) {

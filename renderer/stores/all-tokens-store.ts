@@ -1,18 +1,21 @@
 // The All tokens view: every token of every signed-in account, loaded page by page with at most
 // four requests in flight in total; search, filter, sort and selection; bulk delete and Rotate.
 import { createStore } from 'zustand/vanilla';
-import type {
-  AppError,
-  CopyResult,
-  ExpiringToken,
-  DeleteResult,
-  Result,
-  TokenScanPage,
-  TokenSummary,
-  TokenTestResult,
-  UsageExample,
+import {
+  REMINDER_DAYS,
+  type AppError,
+  type CopyResult,
+  type ExpiringToken,
+  type DeleteResult,
+  type ReminderWords,
+  type Result,
+  type TokenScanPage,
+  type TokenSummary,
+  type TokenTestResult,
+  type UsageExample,
 } from '../../preload/contract.ts';
 import {
+  DAY,
   rowKey,
   toRows,
   type AccountTokenRow,
@@ -20,13 +23,13 @@ import {
   type TokenAccount,
   type TokenFilter,
 } from '../features/all-tokens/all-tokens-rows.ts';
-import { EXPORTED, UNTITLED } from '../features/all-tokens/all-tokens-messages.ts';
-import { tokensCsv } from '../features/all-tokens/tokens-csv.ts';
+import { tokensCsv, type CsvWords } from '../features/all-tokens/tokens-csv.ts';
 import { parseServerTime } from '../features/tokens/token-time.ts';
 import { createLimiter } from '../features/all-tokens/limiter.ts';
 import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
-import { ACTION_WORDS, clipboardClearNote, COPIED, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
-import { errorText } from '../ui/error-text.ts';
+import { defaultTokenName } from '../features/tokens/token-name.ts';
+import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
+import { errorMsg, msg, type Text } from '../i18n/index.ts';
 import { callBridge } from './call-bridge.ts';
 import { isSessionGone } from './session-store.ts';
 import type { ToastStoreApi } from './toast-store.ts';
@@ -44,14 +47,14 @@ export interface AllTokensApi {
   copy(accountId: string, id: string, example?: UsageExample): Promise<Result<CopyResult>>;
   test(accountId: string, id: string): Promise<Result<TokenTestResult>>;
   exportCsv(text: string): Promise<Result<{ saved: boolean }>>;
-  remind(tokens: ExpiringToken[]): Promise<Result<{ notified: number }>>;
+  remind(tokens: ExpiringToken[], words: ReminderWords): Promise<Result<{ notified: number }>>;
   reminderOpened(): Promise<Result<Array<{ accountId: string; id: string }> | null>>;
 }
 
 export interface AccountLoad {
   account: TokenAccount;
   status: 'loading' | 'ready' | 'error';
-  error: string | null;
+  error: Text | null;
   rows: AccountTokenRow[];
 }
 
@@ -60,14 +63,14 @@ export interface BulkDelete {
   phase: 'confirm' | 'deleting' | 'done';
   done: number;
   deleted: Array<{ row: AccountTokenRow; revocation: DeleteResult['revocation'] }>;
-  failed: Array<{ row: AccountTokenRow; reason: string }>;
+  failed: Array<{ row: AccountTokenRow; reason: Text }>;
 }
 
 export interface Rotation {
   row: AccountTokenRow;
   phase: 'creating' | 'choose' | 'revoking';
   created: TokenSummary | null;
-  error: string | null;
+  error: Text | null;
 }
 
 type RowAction = 'reveal' | 'copy' | 'test';
@@ -111,9 +114,9 @@ export interface AllTokensStore extends AllTokensData {
   revokeOld: () => Promise<void>;
   keepBoth: () => void;
   /** Saves these rows (the ones shown) as CSV through the OS save dialog. */
-  exportRows: (rows: AccountTokenRow[], now: number) => Promise<void>;
-  /** Hands main every token with an expiry to come, for its once-a-day reminder. */
-  remind: (now: number) => Promise<void>;
+  exportRows: (rows: AccountTokenRow[], now: number, words: CsvWords) => Promise<void>;
+  /** Hands main every token with an expiry to come, for its once-a-day reminder worded in the app's language. */
+  remind: (now: number, words: (count: number) => ReminderWords) => Promise<void>;
   /** After a clicked reminder: shows only its tokens; false when none was clicked. */
   takeReminder: () => Promise<boolean>;
 }
@@ -166,11 +169,12 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
       return result;
     };
     const toastError = (error: AppError) => {
-      if (!isSessionGone(error)) toasts.getState().show({ tone: 'error', title: errorText(error, ACTION_WORDS) });
+      if (!isSessionGone(error)) toasts.getState().show({ tone: 'error', title: errorMsg(error, ACTION_WORDS) });
     };
     const updateAccount = (accountId: string, change: (load: AccountLoad) => AccountLoad) =>
       set((s) => ({ accounts: s.accounts.map((load) => (load.account.accountId === accountId ? change(load) : load)) }));
     const rowOf = (key: string) => allRows(get().accounts).find((row) => row.key === key);
+    const rowsOf = (accountId: string) => get().accounts.find((load) => load.account.accountId === accountId)?.rows ?? [];
     const setBusy = (key: string, what: RowAction | null) =>
       set((s) => ({ busy: what ? { ...s.busy, [key]: what } : without(s.busy, [key]) }));
     const removeRows = (keys: string[]) => {
@@ -192,7 +196,9 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
       const result = await call(() => api.copy(row.account.accountId, row.token.id, example));
       setBusy(row.key, null);
       if (result.ok)
-        toasts.getState().show({ tone: 'info', title: COPIED, description: clipboardClearNote(result.value.clearAfterSeconds) });
+        toasts
+          .getState()
+          .show({ tone: 'info', title: msg('tokens.copied'), description: clipboardClearNote(result.value.clearAfterSeconds) });
       else toastError(result.error);
     }
 
@@ -209,7 +215,7 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
         if (!current()) return;
         if (!result.ok) {
           // The error row stands for the account: rows that can no longer be acted on are not kept.
-          updateAccount(account.accountId, (load) => ({ ...load, status: 'error', error: errorText(result.error, LIST_WORDS), rows: [] }));
+          updateAccount(account.accountId, (load) => ({ ...load, status: 'error', error: errorMsg(result.error, LIST_WORDS), rows: [] }));
           return;
         }
         rows.push(...toRows(account, result.value.tokens));
@@ -314,7 +320,7 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
           }),
         );
         const deleted = outcomes.flatMap(({ row, result }) => (result.ok ? [{ row, revocation: result.value.revocation }] : []));
-        const failed = outcomes.flatMap(({ row, result }) => (result.ok ? [] : [{ row, reason: errorText(result.error, ACTION_WORDS) }]));
+        const failed = outcomes.flatMap(({ row, result }) => (result.ok ? [] : [{ row, reason: errorMsg(result.error, ACTION_WORDS) }]));
         removeRows(deleted.map(({ row }) => row.key));
         set((s) => ({ bulk: s.bulk && { ...s.bulk, phase: 'done', deleted, failed } }));
         for (const accountId of new Set(deleted.map(({ row }) => row.account.accountId))) onChanged(accountId);
@@ -326,12 +332,13 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
 
       rotate: async (row) => {
         if (get().rotation) return;
-        const name = row.token.name ?? UNTITLED;
+        // An untitled token's successor gets NocoDB's default name, the same in every language.
+        const name = row.token.name ?? defaultTokenName(rowsOf(row.account.accountId).map((r) => r.token.name));
         set({ rotation: { row, phase: 'creating', created: null, error: null } });
         const result = await call(() => api.create(row.account.accountId, name));
         if (!result.ok) {
           set({ rotation: null });
-          toasts.getState().show({ tone: 'error', title: errorText(result.error, CREATE_WORDS) });
+          toasts.getState().show({ tone: 'error', title: errorMsg(result.error, CREATE_WORDS) });
           return;
         }
         const created = result.value;
@@ -349,7 +356,7 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
         const { row } = rotation;
         const result = await call(() => api.delete(row.account.accountId, row.token.id));
         if (!result.ok) {
-          set({ rotation: { ...rotation, phase: 'choose', error: errorText(result.error, ACTION_WORDS) } });
+          set({ rotation: { ...rotation, phase: 'choose', error: errorMsg(result.error, ACTION_WORDS) } });
           return;
         }
         removeRows([row.key]);
@@ -363,18 +370,20 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
         if (get().rotation?.phase === 'choose') set({ rotation: null });
       },
 
-      exportRows: async (rows, now) => {
-        const result = await callBridge(() => api.exportCsv(tokensCsv(rows, now)));
+      exportRows: async (rows, now, words) => {
+        const result = await callBridge(() => api.exportCsv(tokensCsv(rows, now, words)));
         if (!result.ok) toastError(result.error);
-        else if (result.value.saved) toasts.getState().show({ tone: 'success', title: EXPORTED });
+        else if (result.value.saved) toasts.getState().show({ tone: 'success', title: msg('allTokens.exported') });
       },
 
-      remind: async (now) => {
+      remind: async (now, words) => {
         const tokens = allRows(get().accounts).flatMap(({ account, token }) => {
           const expiresAt = token.expiry ? parseServerTime(token.expiry) : null;
-          return expiresAt !== null && expiresAt > now ? [{ accountId: account.accountId, id: token.id, expiresAt }] : [];
+          return expiresAt !== null && expiresAt > now && expiresAt <= now + REMINDER_DAYS * DAY
+            ? [{ accountId: account.accountId, id: token.id, expiresAt }]
+            : [];
         });
-        if (tokens.length > 0) await callBridge(() => api.remind(tokens));
+        if (tokens.length > 0) await callBridge(() => api.remind(tokens, words(tokens.length)));
       },
 
       takeReminder: async () => {

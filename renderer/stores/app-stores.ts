@@ -1,6 +1,8 @@
 import type { Bridge } from '../../preload/contract.ts';
 import { bridgeAllTokensApi } from '../features/all-tokens/all-tokens-api.ts';
 import { createAllTokensStore } from './all-tokens-store.ts';
+import type { LoadCatalog } from '../i18n/load-catalog.ts';
+import { createI18nStore } from './i18n-store.ts';
 import { createProfileStore } from './profile-store.ts';
 import { activeAccountOf, createSessionStore, type SessionStore } from './session-store.ts';
 import { createSettingsStore } from './settings-store.ts';
@@ -8,7 +10,7 @@ import { createToastStore } from './toast-store.ts';
 import { createTokensStore } from './tokens-store.ts';
 
 /** The app's feature stores, wired to one bridge. One set per app instance (and per test). */
-export function createAppStores(bridge: Bridge) {
+export function createAppStores(bridge: Bridge, options: { loadCatalog?: LoadCatalog } = {}) {
   const toasts = createToastStore();
   const session = createSessionStore(bridge, toasts);
   const onFailure = session.getState().checkFailure;
@@ -23,6 +25,7 @@ export function createAppStores(bridge: Bridge) {
     },
   });
   const settings = createSettingsStore(bridge, (error) => void onFailure(error));
+  const i18n = createI18nStore({ bridge, settings, loadCatalog: options.loadCatalog });
   const profile = createProfileStore({
     bridge,
     onSession: (state) => session.setState({ state }),
@@ -53,7 +56,7 @@ export function createAppStores(bridge: Bridge) {
     if (next !== null) lastShown = next;
   });
 
-  return { session, toasts, tokens, allTokens, settings, profile };
+  return { session, toasts, tokens, allTokens, settings, profile, i18n };
 }
 
 export type AppStores = ReturnType<typeof createAppStores>;

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppError, Bridge, PasswordChange, Result, SessionState } from '../../preload/contract.ts';
-import { errorText } from '../ui/error-text.ts';
+import { errorMsg, type Text } from '../i18n/index.ts';
 import { callBridge } from './call-bridge.ts';
 
 export type FormStatus = 'idle' | 'saving' | 'done' | 'error';
@@ -9,8 +9,8 @@ export type FormStatus = 'idle' | 'saving' | 'done' | 'error';
 export interface ProfileStore {
   /** The account on screen: both forms act on it, named in the call. null: none shown. */
   accountId: string | null;
-  name: { status: FormStatus; error: string | null };
-  password: { status: FormStatus; error: string | null };
+  name: { status: FormStatus; error: Text | null };
+  password: { status: FormStatus; error: Text | null };
   /** Resolves to true when the server kept the name. */
   saveName: (displayName: string) => Promise<boolean>;
   /** Resolves to true when the password was changed. */
@@ -39,7 +39,7 @@ export function createProfileStore({ bridge, onSession, onFailure }: Deps) {
       const result = await callBridge(() => run(accountId));
       if (!result.ok) {
         onFailure(result.error);
-        set({ [form]: { status: 'error', error: errorText(result.error) } });
+        set({ [form]: { status: 'error', error: errorMsg(result.error) } });
         return false;
       }
       onSession(result.value);

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { AccountEntry, AppError, Bridge, Result, SessionState, SignInRequest } from '../../preload/contract.ts';
-import { errorText } from '../ui/error-text.ts';
+import { errorMsg } from '../i18n/index.ts';
 import { callBridge } from './call-bridge.ts';
 import type { ToastStoreApi } from './toast-store.ts';
 
@@ -74,7 +74,7 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
     };
     const accountCall = async (id: string, run: () => Promise<Result<SessionState>>) => {
       const result = await changeState(run, id);
-      if (result && !result.ok) toasts.getState().show({ tone: 'error', title: errorText(result.error) });
+      if (result && !result.ok) toasts.getState().show({ tone: 'error', title: errorMsg(result.error) });
     };
 
     return {
@@ -115,7 +115,7 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
         set({ status: 'signing_out' });
         const result = await changeState(() => bridge.session.signOut({ accountId }));
         set({ status: 'idle' });
-        if (result && !result.ok) toasts.getState().show({ tone: 'error', title: errorText(result.error) });
+        if (result && !result.ok) toasts.getState().show({ tone: 'error', title: errorMsg(result.error) });
       },
 
       startAdding: () => set({ adding: true, error: null, awaitingPlainHttpConsent: null }),

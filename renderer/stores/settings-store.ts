@@ -1,12 +1,12 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppError, Bridge, Settings } from '../../preload/contract.ts';
-import { errorText } from '../ui/error-text.ts';
+import { errorMsg, type Text } from '../i18n/index.ts';
 import { callBridge } from './call-bridge.ts';
 
 export interface SettingsStore {
   settings: Settings | null;
   status: 'idle' | 'loading' | 'saving' | 'ready' | 'error';
-  error: string | null;
+  error: Text | null;
   load: () => Promise<void>;
   /** Resolves to true when main accepted the change. */
   update: (change: Partial<Settings>) => Promise<boolean>;
@@ -24,7 +24,7 @@ export function createSettingsStore(bridge: Bridge, onFailure: (error: AppError)
       if (result.ok) set({ status: 'ready', settings: result.value });
       else {
         onFailure(result.error);
-        set({ status: 'error', error: errorText(result.error) });
+        set({ status: 'error', error: errorMsg(result.error) });
       }
     },
 
@@ -36,7 +36,7 @@ export function createSettingsStore(bridge: Bridge, onFailure: (error: AppError)
         return true;
       }
       onFailure(result.error);
-      set({ status: 'error', error: errorText(result.error) });
+      set({ status: 'error', error: errorMsg(result.error) });
       return false;
     },
   }));

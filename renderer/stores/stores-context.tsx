@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AllTokensStore } from './all-tokens-store.ts';
 import type { AppStores } from './app-stores.ts';
+import type { I18nStore } from './i18n-store.ts';
 import type { ProfileStore } from './profile-store.ts';
 import type { SessionStore } from './session-store.ts';
 import type { SettingsStore } from './settings-store.ts';
@@ -29,3 +30,4 @@ export const useAllTokensActions = (): AllTokensStore => useStores().allTokens.g
 export const useToasts = <T,>(select: (s: ToastStore) => T): T => useStore(useStores().toasts, select);
 export const useProfile = <T,>(select: (s: ProfileStore) => T): T => useStore(useStores().profile, select);
 export const useSettings = <T,>(select: (s: SettingsStore) => T): T => useStore(useStores().settings, select);
+export const useI18nStore = <T,>(select: (s: I18nStore) => T): T => useStore(useStores().i18n, select);

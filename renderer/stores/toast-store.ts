@@ -1,9 +1,10 @@
 import { createStore } from 'zustand/vanilla';
+import type { Text } from '../i18n/index.ts';
 
 export type ToastTone = 'info' | 'success' | 'warning' | 'error';
 
 export interface ToastAction {
-  label: string;
+  label: Text;
   run: () => void;
   testId?: string;
 }
@@ -11,8 +12,8 @@ export interface ToastAction {
 export interface Toast {
   id: number;
   tone: ToastTone;
-  title: string;
-  description?: string;
+  title: Text;
+  description?: Text;
   action?: ToastAction;
   /** Milliseconds on screen; Radix pauses the countdown while the pointer or focus is on it. */
   duration: number;

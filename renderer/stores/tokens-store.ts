@@ -11,8 +11,8 @@ import type {
 } from '../../preload/contract.ts';
 import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
 import { defaultTokenName, tokenNameProblem } from '../features/tokens/token-name.ts';
-import { ACTION_WORDS, clipboardClearNote, COPIED, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
-import { errorText } from '../ui/error-text.ts';
+import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
+import { errorMsg, msg, type Text } from '../i18n/index.ts';
 import { callBridge } from './call-bridge.ts';
 import { isSessionGone } from './session-store.ts';
 import type { ToastStoreApi } from './toast-store.ts';
@@ -26,13 +26,13 @@ export interface CreateRowState {
   draft: string;
   saving: boolean;
   /** Inline message under the input: a validation problem or the server's refusal. */
-  error: string | null;
+  error: Text | null;
 }
 
 export interface DeleteState {
   token: TokenSummary;
   busy: boolean;
-  error: string | null;
+  error: Text | null;
 }
 
 export interface TokensData {
@@ -42,7 +42,7 @@ export interface TokensData {
   page: number;
   pageCount: number;
   status: 'idle' | 'loading' | 'ready' | 'error';
-  error: string | null;
+  error: Text | null;
   /** Kept on screen after a create even when the refreshed page does not hold it (or the refresh failed). */
   justCreated: TokenSummary | null;
   create: CreateRowState;
@@ -143,7 +143,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         return { busy };
       });
     const toastError = (error: AppError) => {
-      if (!isSessionGone(error)) toasts.getState().show({ tone: 'error', title: errorText(error, ACTION_WORDS) });
+      if (!isSessionGone(error)) toasts.getState().show({ tone: 'error', title: errorMsg(error, ACTION_WORDS) });
     };
     // Only the answer to the latest list request may change the table.
     let listRequest = 0;
@@ -160,7 +160,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         if (!result || request !== listRequest) return;
         if (!result.ok) {
           // Rows already on screen stay: a failed refresh must not hide a token just created.
-          set({ status: 'error', error: errorText(result.error, LIST_WORDS) });
+          set({ status: 'error', error: errorMsg(result.error, LIST_WORDS) });
           return;
         }
         const { tokens } = result.value;
@@ -204,7 +204,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         const result = await call((accountId) => bridge.tokens.create({ accountId, name: create.draft.trim() }));
         if (!result) return;
         if (!result.ok) {
-          set((s) => ({ create: { ...s.create, saving: false, error: errorText(result.error, CREATE_WORDS) } }));
+          set((s) => ({ create: { ...s.create, saving: false, error: errorMsg(result.error, CREATE_WORDS) } }));
           return;
         }
         const token = result.value;
@@ -241,7 +241,9 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         if (!result) return;
         setBusy(id, null);
         if (result.ok) {
-          toasts.getState().show({ tone: 'info', title: COPIED, description: clipboardClearNote(result.value.clearAfterSeconds) });
+          toasts
+            .getState()
+            .show({ tone: 'info', title: msg('tokens.copied'), description: clipboardClearNote(result.value.clearAfterSeconds) });
         } else {
           toastError(result.error);
         }
@@ -275,7 +277,7 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         const result = await call((accountId) => bridge.tokens.delete({ accountId, id }));
         if (!result) return;
         if (!result.ok) {
-          set((s) => ({ deleting: s.deleting && { ...s.deleting, busy: false, error: errorText(result.error, ACTION_WORDS) } }));
+          set((s) => ({ deleting: s.deleting && { ...s.deleting, busy: false, error: errorMsg(result.error, ACTION_WORDS) } }));
           return;
         }
         set((s) => {

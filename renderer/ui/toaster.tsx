@@ -1,11 +1,13 @@
 import { Toast } from 'radix-ui';
+import { useI18n } from '../i18n/index.ts';
 import { useToasts } from '../stores/stores-context.tsx';
 import { CloseIcon, InfoIcon } from './icons.tsx';
 
-/** Renders the toast store bottom-right, like NocoDB's notifications. */
+/** Renders the toast store bottom-right (bottom-left right to left), like NocoDB's notifications. */
 export function Toaster() {
   const toasts = useToasts((s) => s.toasts);
   const dismiss = useToasts((s) => s.dismiss);
+  const { t, say, dir } = useI18n();
   return (
     <>
       {toasts.map((toast) => (
@@ -13,7 +15,7 @@ export function Toaster() {
           key={toast.id}
           className={`toast toast-${toast.tone}`}
           // Tab reaches a toast (to use its buttons), so it needs a name to be announced by.
-          aria-label={toast.title}
+          aria-label={say(toast.title)}
           duration={toast.duration}
           type={toast.tone === 'error' ? 'foreground' : 'background'}
           onOpenChange={(open) => {
@@ -24,25 +26,26 @@ export function Toaster() {
             <InfoIcon />
           </span>
           <div className="toast-body">
-            <Toast.Title className="toast-title">{toast.title}</Toast.Title>
-            {toast.description && <Toast.Description className="toast-description">{toast.description}</Toast.Description>}
+            <Toast.Title className="toast-title">{say(toast.title)}</Toast.Title>
+            {toast.description && <Toast.Description className="toast-description">{say(toast.description)}</Toast.Description>}
           </div>
           {toast.action && (
             <Toast.Action
               className="btn btn-secondary btn-small"
-              altText={toast.action.label}
+              altText={say(toast.action.label)}
               data-testid={toast.action.testId}
               onClick={toast.action.run}
             >
-              {toast.action.label}
+              {say(toast.action.label)}
             </Toast.Action>
           )}
-          <Toast.Close className="icon-button" aria-label="Close">
+          <Toast.Close className="icon-button" aria-label={t('common.close')}>
             <CloseIcon />
           </Toast.Close>
         </Toast.Root>
       ))}
-      <Toast.Viewport className="toast-viewport" />
+      {/* Radix puts the key that reaches the toasts in place of {hotkey}. */}
+      <Toast.Viewport className="toast-viewport" dir={dir} label={`${t('app.notifications')} ({hotkey})`} />
     </>
   );
 }

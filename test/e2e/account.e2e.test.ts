@@ -110,13 +110,13 @@ describe('account journeys against a real NocoDB', () => {
     await page.getByTestId('nc-token-save-btn').click();
     const panel = page.getByTestId('nc-token-usage');
     await panel.waitFor();
-    expect(await panel.locator('pre').last().textContent()).toBe(`curl -H "xc-token: ••••••••••••" "${user.url}/api/v1/auth/user/me"`);
+    expect(await panel.locator('pre').last().textContent()).toBe(`curl -H 'xc-token: ••••••••••••' '${user.url}/api/v1/auth/user/me'`);
     await screenshot(page, '12c-use-it-panel');
 
     await page.getByTestId('nc-token-usage-copy').click();
     await page.getByText('Copied to clipboard', { exact: true }).waitFor();
     const line = await app!.clipboardText();
-    expect(line).toMatch(new RegExp(`^curl -H "xc-token: [A-Za-z0-9_-]{40}" "${user.url}/api/v1/auth/user/me"$`));
+    expect(line).toMatch(new RegExp(`^curl -H 'xc-token: [A-Za-z0-9_-]{40}' '${user.url}/api/v1/auth/user/me'$`));
     const { stdout } = await run('sh', ['-c', `${line} --silent --max-time 10`]);
     expect(JSON.parse(stdout)).toMatchObject({ email: user.email });
   });

@@ -2,7 +2,6 @@
 // REAL preload bridge and the REAL main-process handlers and IPC router, the real keychain, the
 // real X clipboard. Only BrowserWindow/ipcMain/contextBridge are replaced by Playwright bindings.
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,11 +13,12 @@ import { CANARY_NAME } from '../../main/keychain/keychain.ts';
 import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
 import { createMemoryTokenVault } from '../../main/keychain/memory-token-vault.ts';
 import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
-import type { ClipboardPort } from '../../main/ports.ts';
+import type { ClipboardPort, JsonFile } from '../../main/ports.ts';
 import { createSenderCheck } from '../../main/security.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
 import { createXClipboard } from '../support/x-clipboard.ts';
 import { startRendererServer } from './renderer-server.ts';
+import { startNodeWorker } from '../support/keychain-worker.ts';
 
 export interface LaunchOptions {
   /** NocoDB base URL; the sign-in form is pre-filled with it. */
@@ -37,6 +37,10 @@ export interface LaunchOptions {
   initScriptPath?: string;
   /** main's fetch; default Node's (e.g. one that resolves test LAN names, see resolving-fetch.ts). */
   fetch?: typeof fetch;
+  /** Wraps the settings file, e.g. to hold its writes open (a slow disk). */
+  wrapSettingsFile?: (file: JsonFile) => JsonFile;
+  /** What the system says its preferred languages are (Electron's app.getPreferredSystemLanguages()); default en-US. */
+  systemLanguages?: string[];
 }
 
 export interface LaunchedApp {
@@ -126,13 +130,13 @@ async function loadKeytar() {
   return module.default ?? module;
 }
 
-/** Types the server URL into the sign-in form, when the app shows it, as a user would. */
+/** Types the server URL into the sign-in form, when the app shows it, as a user would (in any language). */
 async function prefillServer(page: Page, serverUrl: string) {
   const form = page.getByTestId('nc-form-signin');
-  // Signed in, the app shows either the sidebar (home) or the Account Settings panel.
-  const signedIn = page.getByTestId('nc-sidebar-userinfo').or(page.getByRole('navigation', { name: 'Account Settings' }));
+  // Signed in, the app shows the user menu's avatar (in the sidebar or the Account Settings panel).
+  const signedIn = page.getByTestId('nc-sidebar-userinfo');
   await form.or(signedIn).first().waitFor();
-  if (await form.isVisible()) await form.getByLabel('Server URL').fill(serverUrl);
+  if (await form.isVisible()) await form.locator('input[name="serverUrl"]').fill(serverUrl);
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
@@ -159,7 +163,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const secrets = () =>
     options.secretStore === 'memory'
       ? { secretStore: memoryStore, tokenVault: memoryVault }
-      : createOsKeychain({ services, execPath: process.execPath, keytarPath: () => createRequire(import.meta.url).resolve('keytar') });
+      : createOsKeychain({ services, startWorker: startNodeWorker() });
 
   /** The session entries' values (the keychain's own check entry aside). */
   const sessionEntries = async () =>
@@ -171,13 +175,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       ...secrets(),
       fallbackSecretStore: createMemorySecretStore(),
       clipboard,
-      settingsFile: createJsonFile(path.join(userDataDir, 'settings.json')),
+      settingsFile: (options.wrapSettingsFile ?? ((file) => file))(createJsonFile(path.join(userDataDir, 'settings.json'))),
       httpConsentFile: createJsonFile(path.join(userDataDir, 'plain-http-servers.json')),
       fetch: options.fetch ?? globalThis.fetch,
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
       now: () => Date.now(),
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       log: (line) => logs.push(line),
+      locale: { preferredLanguages: () => options.systemLanguages ?? ['en-US'] },
     });
     page = await context.newPage();
     const router = createIpcRouter({ handlers, isTrustedSender: createSenderCheck(() => 1, rendererUrl) });

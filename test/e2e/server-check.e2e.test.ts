@@ -1,5 +1,5 @@
 // Sign-in's server check in the real UI: a redirecting server gets no password and the message
-// names the address to use; a plain-http server on "another machine" (a LAN name resolved to a
+// names no other host (https only for the same one); a plain-http server on "another machine" (a LAN name resolved to a
 // fake NocoDB here) needs the user's consent once, remembered across a restart.
 import type { IncomingMessage } from 'node:http';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -21,11 +21,12 @@ describe('server check at sign-in', () => {
   });
   afterAll(() => shutdownHarness());
 
-  it('refuses a server that redirects, before the password is sent, and names the https address', async () => {
+  /** Signs in through the UI against a server that answers every request with a 302 to `location`. */
+  async function refusedRedirect(location: (serverUrl: string, path: string) => string) {
     const seen: string[] = [];
     const redirecting = await startAnsweringServer((request: IncomingMessage, response) => {
       seen.push(`${request.method} ${request.url}`);
-      response.writeHead(308, { location: `https://nocodb.example.com${request.url}` }).end();
+      response.writeHead(302, { location: location(redirecting.url, request.url ?? '/') }).end();
     });
     try {
       app = await launchApp({ serverUrl: redirecting.url, secretStore: 'memory', clipboard: 'memory' });
@@ -33,14 +34,27 @@ describe('server check at sign-in', () => {
       await form.getByLabel('Email').fill('ada@example.com');
       await form.getByLabel('Password').fill('a password that must not travel');
       await form.getByLabel('Password').press('Enter');
-
-      await expect.poll(() => form.getByRole('alert').textContent()).toContain('Use https://nocodb.example.com as the server address');
+      const alert = form.getByRole('alert');
+      await expect.poll(() => alert.textContent()).toContain('so the app did not send your password');
       expect(seen).toEqual(['GET /api/v1/health']);
-      await screenshot(app.page, '14-sign-in-redirect-refused');
-      await expectNoAxeViolations(app.page, 'sign-in with a redirect refused');
+      return { message: (await alert.textContent()) ?? '', serverUrl: redirecting.url };
     } finally {
       await redirecting.close();
     }
+  }
+
+  it('refuses a server that redirects to another host, before the password is sent, without naming that host', async () => {
+    const { message, serverUrl } = await refusedRedirect((_url, path) => `https://nocodb-corp.attacker.example${path}`);
+    expect(message).toContain(serverUrl);
+    expect(message).not.toContain('attacker');
+    expect(message).toContain('Check the server address.');
+    await screenshot(app!.page, '14-sign-in-redirect-refused');
+    await expectNoAxeViolations(app!.page, 'sign-in with a redirect refused');
+  });
+
+  it('suggests https:// when the redirect goes to the same host over https', async () => {
+    const { message } = await refusedRedirect((url, path) => `${url.replace('http:', 'https:')}${path}`);
+    expect(message).toMatch(/Use https:\/\/127\.0\.0\.1:\d+ as the server address instead\./);
   });
 
   it('asks before signing in over plain http to another machine, once per server', async () => {

@@ -3,7 +3,6 @@
 import keytar from 'keytar';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,14 +11,14 @@ import type { SessionState } from '../../preload/contract.ts';
 import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
 import { startFakeNocodb } from '../support/fake-nocodb.ts';
 import type { ChildRequest } from './keychain-unavailable-child.ts';
+import { startNodeWorker } from '../support/keychain-worker.ts';
 
 const SERVICES = { sessions: `NocoDB test session ${randomUUID()}`, tokenCopies: `NocoDB test token copy ${randomUUID()}` };
 const SERVER = 'http://127.0.0.1:8080';
 const session = (email: string, n: number) => ({ serverUrl: SERVER, email, jwt: `jwt.${n}.sig`, refreshToken: `refresh-${n}` });
 const value = (n: number) => `${'V'.repeat(39)}${n}`;
 /** The app's keychain on the real Secret Service, as main.ts builds it; a new one is a restart. */
-const osKeychain = () =>
-  createOsKeychain({ services: SERVICES, execPath: process.execPath, keytarPath: () => createRequire(import.meta.url).resolve('keytar') });
+const osKeychain = () => createOsKeychain({ services: SERVICES, startWorker: startNodeWorker() });
 
 describe('the keychain on the real Secret Service', () => {
   beforeAll(async () => {

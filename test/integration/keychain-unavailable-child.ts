@@ -3,11 +3,11 @@
 // against the server the parent names, and reports back over the IPC channel (not stdout).
 import path from 'node:path';
 import { createHandlers } from '../../main/create-handlers.ts';
-import { createRequire } from 'node:module';
 import type { KeychainServices } from '../../main/keychain/keychain-names.ts';
 import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
 import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
+import { startNodeWorker } from '../support/keychain-worker.ts';
 
 export interface ChildRequest {
   services: KeychainServices;
@@ -20,8 +20,7 @@ export interface ChildRequest {
 process.once('message', async (request: ChildRequest) => {
   const keychain = createOsKeychain({
     services: request.services,
-    execPath: process.execPath,
-    keytarPath: () => createRequire(import.meta.url).resolve('keytar'),
+    startWorker: startNodeWorker(),
   });
   const fallback = createMemorySecretStore();
   const loadFailure = await keychain.secretStore.check().then(

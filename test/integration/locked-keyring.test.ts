@@ -7,17 +7,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/create-handlers.ts';
 import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
 import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
-import { createJsonFile } from '../../main/settings/json-file.ts';
 import type { SessionState } from '../../preload/contract.ts';
+import { desktopAppPorts } from '../support/desktop-app-ports.ts';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import { idByEmail } from '../support/shown-account.ts';
+import { startNodeWorker } from '../support/keychain-worker.ts';
 
 const KEYRING_PASSWORD = 'locked-keyring-test';
 const SERVICES = { sessions: `NocoDB locked test session ${randomUUID()}`, tokenCopies: `NocoDB locked test token copy ${randomUUID()}` };
@@ -86,7 +86,17 @@ async function privateKeyring() {
     });
     await waitForSecrets(false);
   }
-  await startDaemon();
+  const stop = async () => {
+    await stopDaemon();
+    bus.kill('SIGTERM');
+    rmSync(root, { recursive: true, force: true });
+  };
+  try {
+    await startDaemon();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return {
     busAddress: env['DBUS_SESSION_BUS_ADDRESS'],
     lock() {
@@ -111,11 +121,7 @@ async function privateKeyring() {
       await stopDaemon();
       await startDaemon();
     },
-    async stop() {
-      await stopDaemon();
-      bus.kill('SIGTERM');
-      rmSync(root, { recursive: true, force: true });
-    },
+    stop,
   };
 }
 
@@ -143,23 +149,12 @@ describe('a locked keyring, for real', () => {
 
   /** The app's handlers as main.ts builds them at start-up (a new call is a relaunch). */
   const launch = () =>
-    createHandlers({
-      ...createOsKeychain({
-        services: SERVICES,
-        execPath: process.execPath,
-        keytarPath: () => createRequire(import.meta.url).resolve('keytar'),
-        timeoutMs: 10_000,
+    createHandlers(
+      desktopAppPorts(dataDir, {
+        ...createOsKeychain({ services: SERVICES, startWorker: startNodeWorker(), timeoutMs: 10_000 }),
+        fallbackSecretStore: createMemorySecretStore(),
       }),
-      fallbackSecretStore: createMemorySecretStore(),
-      clipboard: { readText: () => '', writeText: () => {} },
-      settingsFile: createJsonFile(path.join(dataDir, 'settings.json')),
-      httpConsentFile: createJsonFile(path.join(dataDir, 'plain-http-servers.json')),
-      fetch: globalThis.fetch,
-      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
-      now: Date.now,
-      requestTimeoutMs: 10_000,
-      log: () => {},
-    });
+    );
 
   it('relaunched on a locked keyring the app runs, shows the locked state and deletes nothing; after unlocking, Retry brings both sessions and their copies back', async () => {
     const first = launch();

@@ -3,7 +3,6 @@
 // Each "launch" builds the app's handlers afresh on a new keytar store, as main.ts does at start-up.
 import keytar from 'keytar';
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,13 +15,13 @@ import { createMemorySecretStore } from '../../main/keychain/memory-secret-store
 import { createMemoryTokenVault } from '../../main/keychain/memory-token-vault.ts';
 import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
 import type { StoredSession } from '../../main/ports.ts';
-import { createJsonFile } from '../../main/settings/json-file.ts';
+import { desktopAppPorts } from '../support/desktop-app-ports.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 import { shownId } from '../support/shown-account.ts';
+import { startNodeWorker } from '../support/keychain-worker.ts';
 
 const SERVICES = { sessions: `NocoDB test session ${randomUUID()}`, tokenCopies: `NocoDB test token copy ${randomUUID()}` };
 const SERVICE = SERVICES.sessions;
-const keytarPath = () => createRequire(import.meta.url).resolve('keytar');
 
 /** The app's session entries in the keychain now (its own check entry aside): account id → session. */
 async function sessionEntries(): Promise<Array<{ id: string; text: string; session: StoredSession | null }>> {
@@ -35,19 +34,13 @@ let dataDir: string;
 let user: NocodbCredentials;
 
 function launch(): Handlers {
-  return createHandlers({
-    secretStore: createOsKeychain({ services: SERVICES, execPath: process.execPath, keytarPath }).secretStore,
-    fallbackSecretStore: createMemorySecretStore(),
-    tokenVault: createMemoryTokenVault(),
-    clipboard: { readText: () => '', writeText: () => {} },
-    settingsFile: createJsonFile(path.join(dataDir, 'settings.json')),
-    httpConsentFile: createJsonFile(path.join(dataDir, 'plain-http-servers.json')),
-    fetch: globalThis.fetch,
-    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
-    now: Date.now,
-    requestTimeoutMs: 15_000,
-    log: () => {},
-  });
+  return createHandlers(
+    desktopAppPorts(dataDir, {
+      secretStore: createOsKeychain({ services: SERVICES, startWorker: startNodeWorker() }).secretStore,
+      fallbackSecretStore: createMemorySecretStore(),
+      tokenVault: createMemoryTokenVault(),
+    }),
+  );
 }
 
 /** The stored JWT, re-encoded with an `exp` in the past: syntactically valid, and certainly expired. */

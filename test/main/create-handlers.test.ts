@@ -62,13 +62,24 @@ describe('createHandlers', () => {
     it('reads and updates the settings', async () => {
       const handlers = createHandlers(memoryPorts().ports);
 
-      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 30, keepTokenCopies: true, expiryReminders: true });
+      expect(await handlers['settings:get']()).toEqual({
+        clipboardClearSeconds: 30,
+        keepTokenCopies: true,
+        expiryReminders: true,
+        language: null,
+      });
       expect(await handlers['settings:update']({ clipboardClearSeconds: 0 })).toEqual({
         clipboardClearSeconds: 0,
         keepTokenCopies: true,
         expiryReminders: true,
+        language: null,
       });
-      expect(await handlers['settings:get']()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: true, expiryReminders: true });
+      expect(await handlers['settings:get']()).toEqual({
+        clipboardClearSeconds: 0,
+        keepTokenCopies: true,
+        expiryReminders: true,
+        language: null,
+      });
     });
   });
 

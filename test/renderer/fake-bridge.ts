@@ -14,6 +14,13 @@ import type {
   TokenTestResult,
 } from '../../preload/contract.ts';
 
+/** What main says when the keychain cannot keep the session (as on Linux without a Secret Service). */
+const MEMORY_ONLY: AppError = {
+  code: 'keychain_unavailable',
+  message: 'The system keychain is not available. This session is kept in memory only and will not survive a restart.',
+  params: { reason: 'memory_only', platform: 'linux' },
+};
+
 export const ADMIN = { serverUrl: 'http://localhost:8080', email: 'admin@example.com', password: 'password123' };
 /** The admin account's id, as the fake main reports it (and the renderer names it in every call). */
 export const ADMIN_ID = `${ADMIN.serverUrl} ${ADMIN.email}`;
@@ -39,7 +46,9 @@ export type MethodName =
   | 'settings.update'
   | 'tokens.exportCsv'
   | 'reminders.check'
-  | 'reminders.opened';
+  | 'reminders.opened'
+  | 'app.systemLanguages'
+  | 'app.setMenuLabels';
 
 export interface FakeToken extends TokenSummary {
   value: string;
@@ -55,8 +64,14 @@ export interface FakeBridgeOptions {
   clipboardClearSeconds?: number;
   /** Where main says a created token's value is held (default: the server, as on 0.301.3). */
   createdValueSource?: TokenSummary['valueSource'];
+  /** The language saved in the settings (null: follow the system). */
+  language?: Settings['language'];
+  /** What the system prefers (default en-US). */
+  systemLanguages?: string[];
   /** More signed-in accounts after the first, in list order (the first, ADMIN, is active). */
   otherAccounts?: FakeAccountOptions[];
+  /** Why main rebuilt the account list at launch (its settings file was damaged or unreadable). */
+  listNotice?: AppError;
 }
 
 export interface FakeAccountOptions {
@@ -65,7 +80,8 @@ export interface FakeAccountOptions {
   password?: string;
   displayName?: string | null;
   status?: AccountEntry['status'];
-  problem?: string | null;
+  /** Why the account is not signed in, as main sends it (worded by the renderer). */
+  problem?: AppError | null;
   tokens?: FakeToken[];
 }
 
@@ -111,7 +127,12 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const crashes = new Set<MethodName>();
   /** What main hands out after the user clicked a reminder (set by `clickReminder`). */
   let reminderClicked: Array<{ accountId: string; id: string }> | null = null;
-  const settings: Settings = { clipboardClearSeconds: options.clipboardClearSeconds ?? 30, keepTokenCopies: true, expiryReminders: true };
+  const settings: Settings = {
+    clipboardClearSeconds: options.clipboardClearSeconds ?? 30,
+    keepTokenCopies: true,
+    expiryReminders: true,
+    language: options.language ?? null,
+  };
   const toAccount = (account: FakeAccountOptions): FakeAccount => ({
     id: `${account.serverUrl} ${account.email}`,
     serverUrl: account.serverUrl,
@@ -119,7 +140,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     password: account.password ?? ADMIN.password,
     displayName: account.displayName ?? null,
     status: account.status ?? 'signed_in',
-    problem: account.problem ?? null,
+    problem: account.problem?.message ?? null,
+    problemError: account.problem ?? null,
     tokens: [...(account.tokens ?? [])],
   });
   // Like main: the accounts with their own tokens, the active one, and accounts that could sign in.
@@ -144,16 +166,19 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         status: 'signed_in',
         account: { serverUrl: current.serverUrl, email: current.email, userId: 'us3feqlwop0wr56v', displayName: current.displayName },
         persistence: current.status === 'memory_only' ? 'memory' : 'keychain',
-        persistenceWarning:
-          current.status === 'memory_only' ? 'The system keychain is unavailable, so you will be signed out when the app quits.' : null,
+        persistenceWarning: current.status === 'memory_only' ? MEMORY_ONLY.message : null,
+        persistenceProblem: current.status === 'memory_only' ? MEMORY_ONLY : null,
         accounts: list,
+        ...(options.listNotice ? { listNotice: options.listNotice } : {}),
       };
     }
     return {
       status: 'signed_out',
       prefill: current ? { serverUrl: current.serverUrl, email: current.email } : prefill,
-      notice,
+      // Like main: an active account that is not signed in says why.
+      notice: current?.problemError ?? notice,
       accounts: list,
+      ...(options.listNotice ? { listNotice: options.listNotice } : {}),
     };
   };
 
@@ -161,7 +186,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     // Like main: a dead session is dropped, and the next session.get explains why.
     if (error.code !== 'session_expired') return;
     const current = active();
-    if (current) Object.assign(current, { status: 'session_ended', problem: error.message });
+    if (current) Object.assign(current, { status: 'session_ended', problem: error.message, problemError: error });
     notice = error;
     prefill = { serverUrl: ADMIN.serverUrl, email: ADMIN.email };
   };
@@ -223,6 +248,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           }
           account.status = options.persistence === 'memory' && account === admin ? 'memory_only' : 'signed_in';
           account.problem = null;
+          account.problemError = null;
           if (!accounts.includes(account)) accounts = [...accounts, account];
           activeId = account.id;
           notice = null;
@@ -257,6 +283,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           if (!found.ok) return found;
           found.value.status = 'signed_in';
           found.value.problem = null;
+          found.value.problemError = null;
           if (!usable(active())) activeId = found.value.id;
           return ok(state());
         }),
@@ -362,6 +389,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           Object.assign(settings, arg);
           return ok({ ...settings });
         }),
+    },
+    app: {
+      systemLanguages: () => run('app.systemLanguages', undefined, () => ok([...(options.systemLanguages ?? ['en-US'])])),
+      setMenuLabels: (arg) => run('app.setMenuLabels', arg, () => ok(null)),
     },
   };
 

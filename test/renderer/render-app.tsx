@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { BRIDGE_GLOBAL } from '../../preload/contract.ts';
 import { App } from '../../renderer/app.tsx';
 import { readBridge } from '../../renderer/bridge.ts';
+import type { LoadCatalog } from '../../renderer/i18n/load-catalog.ts';
 import { createAppStores } from '../../renderer/stores/app-stores.ts';
 import { StoresProvider } from '../../renderer/stores/stores-context.tsx';
 import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
@@ -13,14 +14,16 @@ export interface RenderAppOptions extends FakeBridgeOptions {
   /** e.g. '#/account/tokens' */
   hash?: string;
   fake?: FakeBridge;
+  /** The catalogs the app loads (the pseudo-locale test wraps the English one). */
+  loadCatalog?: LoadCatalog;
 }
 
 export async function renderApp(options: RenderAppOptions = {}) {
   const fake = options.fake ?? createFakeBridge(options);
   window.location.hash = options.hash ?? '#/';
   (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = fake.bridge;
-  const stores = createAppStores(readBridge());
-  await stores.session.getState().load();
+  const stores = createAppStores(readBridge(), { loadCatalog: options.loadCatalog });
+  await Promise.all([stores.i18n.getState().start(), stores.session.getState().load()]);
   const user = userEvent.setup();
   const view = render(
     <StoresProvider stores={stores}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Account } from '../../../preload/contract.ts';
+import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { hrefOf, type Route } from '../../routing/hash-route.ts';
 import { ArrowLeftIcon, KeyIcon, LockIcon, UserIcon } from '../../ui/icons.tsx';
 import { UserMenu } from '../shell/user-menu.tsx';
@@ -7,30 +8,31 @@ import './account.css';
 
 type AccountRoute = Extract<Route, 'profile' | 'password' | 'tokens'>;
 
-const TABS: Record<AccountRoute, { nav: string; title: string; icon: ReactNode }> = {
-  profile: { nav: 'Profile', title: 'Profile', icon: <UserIcon /> },
-  tokens: { nav: 'API Tokens', title: 'Tokens', icon: <KeyIcon /> },
+const TABS: Record<AccountRoute, { nav: MessageKey; title: MessageKey; icon: ReactNode }> = {
+  profile: { nav: 'account.tab.profile', title: 'account.title.profile', icon: <UserIcon /> },
+  tokens: { nav: 'account.tab.tokens', title: 'account.title.tokens', icon: <KeyIcon /> },
   // NocoDB keeps this under Users → Reset Password; here it is a tab of its own.
-  password: { nav: 'Password', title: 'Password', icon: <LockIcon /> },
+  password: { nav: 'account.tab.password', title: 'account.title.password', icon: <LockIcon /> },
 };
 
 /** NocoDB's Account Settings frame: the 312 px panel on the left, breadcrumb and header on the right. */
 export function AccountLayout({ active, account, children }: { active: AccountRoute; account: Account; children: ReactNode }) {
   const tab = TABS[active];
+  const { t } = useI18n();
   return (
     <div className="account">
-      <nav className="account-panel" aria-label="Account Settings">
+      <nav className="account-panel" aria-label={t('account.nav')}>
         <a className="account-back" href={hrefOf('home')}>
           <ArrowLeftIcon />
-          Back
+          {t('account.back')}
         </a>
-        <p className="account-section">Account</p>
+        <p className="account-section">{t('account.section')}</p>
         <ul className="account-nav">
           {(Object.keys(TABS) as AccountRoute[]).map((route) => (
             <li key={route}>
               <a className="account-nav-item" href={hrefOf(route)} aria-current={route === active ? 'page' : undefined}>
                 {TABS[route].icon}
-                {TABS[route].nav}
+                {t(TABS[route].nav)}
               </a>
             </li>
           ))}
@@ -42,17 +44,17 @@ export function AccountLayout({ active, account, children }: { active: AccountRo
       </nav>
       <main className="account-main">
         <header className="account-topbar">
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            <span>Account</span>
+          <nav aria-label={t('account.breadcrumb')} className="breadcrumb">
+            <span>{t('account.section')}</span>
             <span aria-hidden="true">/</span>
             <span className="breadcrumb-current" aria-current="location">
-              {tab.title}
+              {t(tab.title)}
             </span>
           </nav>
         </header>
         <div className="account-header">
           {tab.icon}
-          <h1 className="account-header-title">{tab.title}</h1>
+          <h1 className="account-header-title">{t(tab.title)}</h1>
         </div>
         <div className="account-content">{children}</div>
       </main>

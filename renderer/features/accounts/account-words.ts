@@ -1,4 +1,5 @@
 import type { AccountEntry, AccountStatus } from '../../../preload/contract.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
 /** The server's host as the user knows it: `nocodb.example.com`, `127.0.0.1:8080`. */
 export function hostOf(serverUrl: string): string {
@@ -9,12 +10,12 @@ export function hostOf(serverUrl: string): string {
   }
 }
 
-export const STATUS_TEXT: Record<AccountStatus, string> = {
-  signed_in: 'Signed in',
-  memory_only: 'Signed in (memory only)',
-  session_ended: 'Session ended',
-  unreachable: 'Server unreachable',
-  keychain_locked: 'Keychain locked',
+export const STATUS_TEXT: Record<AccountStatus, MessageKey> = {
+  signed_in: 'accounts.status.signed_in',
+  memory_only: 'accounts.status.memory_only',
+  session_ended: 'accounts.status.session_ended',
+  unreachable: 'accounts.status.unreachable',
+  keychain_locked: 'accounts.status.keychain_locked',
 };
 
 /** States that Retry may end: the server did not answer, or the keychain was locked. */

@@ -1,4 +1,5 @@
 import type { AccountEntry } from '../../../preload/contract.ts';
+import { errorMsg, useI18n } from '../../i18n/index.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
@@ -12,14 +13,15 @@ const NO_ACCOUNTS: AccountEntry[] = [];
 export function AccountsOverview() {
   const accounts = useSession((s) => s.state?.accounts ?? NO_ACCOUNTS);
   const startAdding = useSession((s) => s.startAdding);
+  const { t } = useI18n();
   return (
     <section className="accounts" aria-labelledby="accounts-title">
       <div className="accounts-head">
         <h1 id="accounts-title" className="page-title">
-          Accounts
+          {t('accounts.title')}
         </h1>
         <button type="button" className="btn btn-primary" onClick={startAdding}>
-          Add account
+          {t('common.addAccount')}
         </button>
       </div>
       <AccountCards accounts={accounts} />
@@ -44,6 +46,7 @@ function AccountCard({ account }: { account: AccountEntry }) {
   const remove = useSession((s) => s.remove);
   const retry = useSession((s) => s.retry);
   const usable = isSignedIn(account);
+  const { t, say } = useI18n();
   const open = async () => {
     if (!account.active) await switchTo(account.id);
     navigate('tokens');
@@ -56,48 +59,52 @@ function AccountCard({ account }: { account: AccountEntry }) {
       </span>
       <div className="account-card-text">
         <p id={titleId} className="account-card-email">
-          {account.email}
-          {account.active && <span className="badge">Active</span>}
+          <bdi>{account.email}</bdi>
+          {account.active && <span className="badge">{t('accounts.active')}</span>}
         </p>
         <p className="account-card-detail">
-          {account.displayName && <span>{account.displayName} · </span>}
-          <span title={account.serverUrl}>{hostOf(account.serverUrl)}</span>
+          {account.displayName && (
+            <span>
+              <bdi>{account.displayName}</bdi> ·{' '}
+            </span>
+          )}
+          <bdi title={account.serverUrl}>{hostOf(account.serverUrl)}</bdi>
         </p>
         <p className={`account-status account-status-${account.status}`}>
-          {STATUS_TEXT[account.status]}
-          {account.problem && <span className="account-card-detail"> — {account.problem}</span>}
+          {t(STATUS_TEXT[account.status])}
+          {account.problemError && <span className="account-card-detail"> — {say(errorMsg(account.problemError))}</span>}
         </p>
         {usable && <AccountTokenCounts accountId={account.id} email={account.email} />}
       </div>
       <div className="account-card-actions">
         {usable && (
           <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void open()}>
-            Open
+            {t('accounts.open')}
           </button>
         )}
         {usable && !account.active && (
           <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void switchTo(account.id)}>
-            Switch
+            {t('accounts.switch')}
           </button>
         )}
         {canRetry(account) && (
           <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void retry(account.id)}>
-            Retry
+            {t('common.retry')}
           </button>
         )}
         {account.status === 'session_ended' && (
           <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void switchTo(account.id)}>
-            Sign in
+            {t('common.signIn')}
           </button>
         )}
         <button
           type="button"
           className="btn btn-secondary btn-small"
           disabled={busy}
-          aria-label={`Log Out of ${account.email} on ${hostOf(account.serverUrl)}`}
+          aria-label={t('accounts.logOutOf', { email: account.email, host: hostOf(account.serverUrl) })}
           onClick={() => void remove(account.id)}
         >
-          Log Out
+          {t('common.logOut')}
         </button>
       </div>
     </li>

@@ -1,23 +1,27 @@
 import { useMemo } from 'react';
+import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { hrefOf } from '../../routing/hash-route.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { useNow } from '../../ui/use-now.ts';
-import { countLabels } from './all-tokens-messages.ts';
 import { countsOf, type TokenFilter } from './all-tokens-rows.ts';
+
+const FIGURES = [
+  ['expired', 'allTokens.counts.expired'],
+  ['expiring', 'allTokens.counts.expiring'],
+  ['unused', 'allTokens.counts.unused'],
+] as const satisfies ReadonlyArray<readonly [TokenFilter, MessageKey]>;
 
 /** An account's token figures on the overview; each one opens All tokens filtered to it. */
 export function AccountTokenCounts({ accountId, email }: { accountId: string; email: string }) {
   const load = useAllTokens((s) => s.accounts.find((a) => a.account.accountId === accountId));
   const { setFilter, setQuery } = useAllTokensActions();
   const now = useNow();
+  const { t } = useI18n();
   const counts = useMemo(() => (load?.status === 'ready' ? countsOf(load.rows, now) : null), [load, now]);
   if (!counts) return null;
-  const labels = countLabels(counts);
   const links: Array<[TokenFilter, string]> = [
-    ['all', labels.total],
-    ['expired', labels.expired],
-    ['expiring', labels.expiring],
-    ['unused', labels.unused],
+    ['all', t('allTokens.count', { total: counts.total })],
+    ...FIGURES.map(([filter, key]): [TokenFilter, string] => [filter, t(key, { count: counts[filter] })]),
   ];
   return (
     <p className="account-token-counts" data-testid="nc-account-token-counts">

@@ -12,7 +12,7 @@ export function bridgeAllTokensApi(bridge: Bridge): AllTokensApi {
       example === undefined ? bridge.tokens.copy({ accountId, id }) : bridge.tokens.copyExample({ accountId, id, example }),
     test: (accountId, id) => bridge.tokens.test({ accountId, id }),
     exportCsv: (text) => bridge.tokens.exportCsv({ text }),
-    remind: (tokens) => bridge.reminders.check({ tokens }),
+    remind: (tokens, words) => bridge.reminders.check({ tokens, words }),
     reminderOpened: () => bridge.reminders.opened(),
   };
 }

@@ -1,21 +1,10 @@
 import { useDeferredValue, useMemo } from 'react';
+import { useI18n, type Translator } from '../../i18n/index.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { allRows, type AccountLoad } from '../../stores/all-tokens-store.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { TokenUsageView } from '../tokens/token-usage-panel.tsx';
-import {
-  accountFailed,
-  CAPTION,
-  DELETE_SELECTED,
-  LOADING_ACCOUNT,
-  NO_ACCOUNTS,
-  NO_MATCH,
-  NO_TOKENS,
-  RETRY,
-  SELECT_ALL,
-  shownCount,
-  TITLE,
-} from './all-tokens-messages.ts';
+import { shownCount } from './all-tokens-messages.ts';
 import { AllTokensRow } from './all-tokens-row.tsx';
 import { filterRows, sortRows, type AccountTokenRow } from './all-tokens-rows.ts';
 import { VirtualTable, type Column } from './all-tokens-table.tsx';
@@ -27,16 +16,16 @@ import './all-tokens.css';
 
 const COLUMN_COUNT = 9;
 
-const columnsFor = (rows: AccountTokenRow[]): Column[] => [
+const columnsFor = (rows: AccountTokenRow[], t: Translator['t']): Column[] => [
   { id: 'select', label: <SelectAll rows={rows} />, className: 'col-select' },
-  { id: 'account', label: 'Account', className: 'col-account', sortKey: 'account' },
-  { id: 'name', label: 'Token name', className: 'col-name', sortKey: 'name' },
-  { id: 'creator', label: 'Creator', className: 'col-creator' },
-  { id: 'token', label: 'Token', className: 'col-token' },
-  { id: 'last-used', label: 'Last used', className: 'col-last-used', sortKey: 'lastUsed' },
-  { id: 'expires', label: 'Expires', className: 'col-expires', sortKey: 'expires' },
-  { id: 'state', label: 'State', className: 'col-state' },
-  { id: 'actions', label: 'Actions', className: 'col-actions' },
+  { id: 'account', label: t('allTokens.column.account'), className: 'col-account', sortKey: 'account' },
+  { id: 'name', label: t('tokens.column.name'), className: 'col-name', sortKey: 'name' },
+  { id: 'creator', label: t('tokens.column.creator'), className: 'col-creator' },
+  { id: 'token', label: t('tokens.column.token'), className: 'col-token' },
+  { id: 'last-used', label: t('tokens.column.lastUsed'), className: 'col-last-used', sortKey: 'lastUsed' },
+  { id: 'expires', label: t('tokens.column.expires'), className: 'col-expires', sortKey: 'expires' },
+  { id: 'state', label: t('allTokens.column.state'), className: 'col-state' },
+  { id: 'actions', label: t('tokens.column.actions'), className: 'col-actions' },
 ];
 
 /** The rows on screen now: filtered, searched (the query deferred, so typing never waits for the table), sorted. */
@@ -57,10 +46,11 @@ function useShownRows(now: number): { rows: AccountTokenRow[]; total: number } {
 function SelectAll({ rows }: { rows: AccountTokenRow[] }) {
   const allSelected = useAllTokens((s) => rows.length > 0 && rows.every((row) => s.selected[row.key]));
   const { setSelected } = useAllTokensActions();
+  const { t } = useI18n();
   return (
     <input
       type="checkbox"
-      aria-label={SELECT_ALL}
+      aria-label={t('allTokens.selectAll')}
       checked={allSelected}
       onChange={() =>
         setSelected(
@@ -74,13 +64,14 @@ function SelectAll({ rows }: { rows: AccountTokenRow[] }) {
 
 function AccountErrorRow({ load, ariaRowIndex }: { load: AccountLoad; ariaRowIndex: number }) {
   const { retry } = useAllTokensActions();
+  const { t, say } = useI18n();
   return (
     <tr className="account-error-row" data-testid="nc-all-tokens-account-error" aria-rowindex={ariaRowIndex}>
       <td colSpan={COLUMN_COUNT}>
         <div className="list-error">
-          <span role="alert">{accountFailed(load.account.email, load.error ?? '')}</span>
+          <span role="alert">{t('allTokens.accountFailed', { email: load.account.email, reason: load.error ? say(load.error) : '' })}</span>
           <button type="button" className="btn btn-secondary btn-small" onClick={() => void retry(load.account.accountId)}>
-            {RETRY}
+            {t('common.retry')}
           </button>
         </div>
       </td>
@@ -119,17 +110,18 @@ export function AllTokensPage() {
   const selected = useAllTokens((s) => s.selected);
   const sort = useAllTokens((s) => s.sort);
   const count = failed.length + rows.length;
-  const columns = useMemo(() => columnsFor(rows), [rows]);
+  const { t } = useI18n();
+  const columns = useMemo(() => columnsFor(rows, t), [rows, t]);
 
   return (
     <main className="all-tokens" aria-labelledby="all-tokens-title">
       <div className="all-tokens-head">
         <div>
           <h1 id="all-tokens-title" className="page-title" tabIndex={-1}>
-            {TITLE}
+            {t('common.allTokens')}
           </h1>
           <p className="muted" role="status" data-testid="nc-all-tokens-count">
-            {loading > 0 ? `${LOADING_ACCOUNT} ${shownCount(rows.length, total)}` : shownCount(rows.length, total)}
+            {loading > 0 ? `${t('tokens.loading')} ${shownCount(t, rows.length, total)}` : shownCount(t, rows.length, total)}
           </p>
         </div>
         <button
@@ -139,17 +131,16 @@ export function AllTokensPage() {
           aria-disabled={selectedCount === 0 || undefined}
           onClick={() => selectedCount > 0 && askDelete(Object.keys(selected))}
         >
-          {DELETE_SELECTED}
-          {selectedCount > 0 ? ` (${selectedCount})` : ''}
+          {selectedCount > 0 ? t('allTokens.deleteSelectedCount', { count: selectedCount }) : t('allTokens.deleteSelected')}
         </button>
       </div>
       <AllTokensToolbar rows={rows} now={now} />
       <RotatePanel />
       {accounts.length === 0 ? (
-        <p className="list-state">{NO_ACCOUNTS}</p>
+        <p className="list-state">{t('allTokens.noAccounts')}</p>
       ) : (
         <VirtualTable
-          caption={CAPTION}
+          caption={t('allTokens.caption')}
           columns={columns}
           sort={sort}
           onSort={sortBy}
@@ -169,7 +160,7 @@ export function AllTokensPage() {
         />
       )}
       {accounts.length > 0 && loading === 0 && rows.length === 0 && failed.length === 0 && (
-        <p className="list-state">{total === 0 ? NO_TOKENS : NO_MATCH}</p>
+        <p className="list-state">{t(total === 0 ? 'allTokens.empty' : 'allTokens.noMatch')}</p>
       )}
       <UsageForRow />
       <BulkDeleteDialog />

@@ -1,9 +1,10 @@
+import { useI18n } from '../../i18n/index.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
 import { hostOf } from '../accounts/account-words.ts';
 import { TokenActions, TokenValue } from '../tokens/token-actions.tsx';
 import { TokenTime } from '../tokens/token-details.tsx';
-import { SELECT_ROW, STATE_LABELS, UNTITLED } from './all-tokens-messages.ts';
+import { STATE_LABELS } from './all-tokens-messages.ts';
 import { stateOf, type AccountTokenRow } from './all-tokens-rows.ts';
 
 /** One token of one account; the actions and their rules are the Tokens tab's, plus Rotate. */
@@ -15,7 +16,8 @@ export function AllTokensRow({ row, now, ariaRowIndex }: { row: AccountTokenRow;
   const tested = useAllTokens((s) => s.tested[key]);
   const rotating = useAllTokens((s) => s.rotation !== null);
   const actions = useAllTokensActions();
-  const name = token.name ?? UNTITLED;
+  const { t } = useI18n();
+  const name = token.name ?? t('common.untitled');
   const state = stateOf(token, now);
   const host = hostOf(account.serverUrl);
 
@@ -31,7 +33,7 @@ export function AllTokensRow({ row, now, ariaRowIndex }: { row: AccountTokenRow;
         <input
           type="checkbox"
           checked={selected}
-          aria-label={SELECT_ROW(name, account.email)}
+          aria-label={t('allTokens.selectRow', { name, email: account.email })}
           onChange={() => actions.toggleSelected(key)}
         />
       </td>
@@ -40,15 +42,15 @@ export function AllTokensRow({ row, now, ariaRowIndex }: { row: AccountTokenRow;
           {initialsOf(null, account.email)}
         </span>
         <span className="cell-account-text">
-          <span className="cell-account-email">{account.email}</span>
-          <span className="cell-account-host">{host}</span>
+          <bdi className="cell-account-email">{account.email}</bdi>
+          <bdi className="cell-account-host">{host}</bdi>
         </span>
       </td>
       <td className="token-name" title={name}>
-        {token.name ?? <span className="untitled">{UNTITLED}</span>}
+        {token.name !== null ? <bdi>{token.name}</bdi> : <span className="untitled">{name}</span>}
       </td>
       <td className="token-creator" title={token.creator ?? undefined}>
-        {token.creator ?? '—'}
+        {token.creator ? <bdi>{token.creator}</bdi> : '—'}
       </td>
       <td className="token-value">
         <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} />
@@ -59,7 +61,7 @@ export function AllTokensRow({ row, now, ariaRowIndex }: { row: AccountTokenRow;
       <td className="token-expires">
         <TokenTime value={token.expiry} />
       </td>
-      <td className={`token-state token-state-${state}`}>{STATE_LABELS[state]}</td>
+      <td className={`token-state token-state-${state}`}>{t(STATE_LABELS[state])}</td>
       <td className="token-actions">
         <TokenActions
           token={token}

@@ -1,5 +1,6 @@
+import { useI18n } from '../../i18n/index.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
-import { EXPORT_CSV, FILTER_GROUP_LABEL, FILTER_LABELS, SEARCH_LABEL, SEARCH_PLACEHOLDER } from './all-tokens-messages.ts';
+import { csvWords, FILTER_LABELS } from './all-tokens-messages.ts';
 import { TOKEN_FILTERS, type AccountTokenRow } from './all-tokens-rows.ts';
 
 /** Search box and filters; both outlive a refresh of the data (they live in the store, not the rows). */
@@ -8,18 +9,19 @@ export function AllTokensToolbar({ rows, now }: { rows: AccountTokenRow[]; now: 
   const filter = useAllTokens((s) => s.filter);
   const only = useAllTokens((s) => s.only);
   const { setQuery, setFilter, showOnly, exportRows } = useAllTokensActions();
+  const { t } = useI18n();
   return (
     <div className="all-tokens-toolbar">
       <input
         type="search"
         className="input all-tokens-search"
         data-testid="nc-all-tokens-search"
-        aria-label={SEARCH_LABEL}
-        placeholder={SEARCH_PLACEHOLDER}
+        aria-label={t('allTokens.search')}
+        placeholder={t('allTokens.search.placeholder')}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
-      <div className="segmented" role="group" aria-label={FILTER_GROUP_LABEL} data-testid="nc-all-tokens-filter">
+      <div className="segmented" role="group" aria-label={t('allTokens.filters')} data-testid="nc-all-tokens-filter">
         {TOKEN_FILTERS.map((id) => (
           <button
             key={id}
@@ -29,18 +31,23 @@ export function AllTokensToolbar({ rows, now }: { rows: AccountTokenRow[]; now: 
             data-filter={id}
             onClick={() => setFilter(id)}
           >
-            {FILTER_LABELS[id]}
+            {t(FILTER_LABELS[id])}
           </button>
         ))}
       </div>
-      <button type="button" className="btn btn-secondary" data-testid="nc-all-tokens-export" onClick={() => void exportRows(rows, now)}>
-        {EXPORT_CSV}
+      <button
+        type="button"
+        className="btn btn-secondary"
+        data-testid="nc-all-tokens-export"
+        onClick={() => void exportRows(rows, now, csvWords(t))}
+      >
+        {t('allTokens.export')}
       </button>
       {only !== null && (
         <p className="only-note">
-          {`Showing the ${only.length} tokens from the reminder.`}{' '}
+          {t('allTokens.reminderOnly', { count: only.length })}{' '}
           <button type="button" className="link-button" onClick={() => showOnly(null)}>
-            Show all
+            {t('allTokens.showAll')}
           </button>
         </p>
       )}

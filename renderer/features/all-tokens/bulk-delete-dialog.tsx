@@ -1,28 +1,16 @@
 import { AlertDialog } from 'radix-ui';
+import { useI18n } from '../../i18n/index.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { hostOf } from '../accounts/account-words.ts';
-import {
-  BULK_TITLE,
-  BULK_WARNING,
-  bulkConfirm,
-  bulkDone,
-  bulkFailed,
-  bulkProgress,
-  bulkQuestion,
-  CANCEL,
-  CLOSE,
-  STILL_ACCEPTED_MARK,
-  STILL_ACCEPTED_NOTE,
-  UNTITLED,
-} from './all-tokens-messages.ts';
 import type { AccountTokenRow } from './all-tokens-rows.ts';
 
 function TokenLine({ row, note }: { row: AccountTokenRow; note?: string }) {
+  const { t } = useI18n();
   return (
     <li className="bulk-token">
-      <span className="bulk-token-name">{row.token.name ?? UNTITLED}</span>
+      <bdi className="bulk-token-name">{row.token.name ?? t('common.untitled')}</bdi>
       <span className="bulk-token-account">
-        {row.account.email} · {hostOf(row.account.serverUrl)}
+        <bdi>{row.account.email}</bdi> · <bdi>{hostOf(row.account.serverUrl)}</bdi>
       </span>
       {note && <span className="bulk-token-note">{note}</span>}
     </li>
@@ -33,6 +21,7 @@ function TokenLine({ row, note }: { row: AccountTokenRow; note?: string }) {
 export function BulkDeleteDialog() {
   const bulk = useAllTokens((s) => s.bulk);
   const { confirmDelete, closeDelete } = useAllTokensActions();
+  const { t, say } = useI18n();
   const deleting = bulk?.phase === 'deleting';
   const stillAccepted = bulk?.deleted.filter((d) => d.revocation === 'still_accepted') ?? [];
 
@@ -41,19 +30,21 @@ export function BulkDeleteDialog() {
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog dialog-wide" data-testid="nc-all-tokens-delete-dialog">
-          <AlertDialog.Title className="dialog-title">{BULK_TITLE}</AlertDialog.Title>
+          <AlertDialog.Title className="dialog-title">{t('allTokens.bulk.title')}</AlertDialog.Title>
           {bulk && bulk.phase !== 'done' && (
             <>
-              <AlertDialog.Description className="dialog-text">{bulkQuestion(bulk.rows.length)}</AlertDialog.Description>
+              <AlertDialog.Description className="dialog-text">
+                {t('allTokens.bulk.question', { count: bulk.rows.length })}
+              </AlertDialog.Description>
               <ul className="bulk-list">
                 {bulk.rows.map((row) => (
                   <TokenLine key={row.key} row={row} />
                 ))}
               </ul>
-              <p className="dialog-warning">{BULK_WARNING}</p>
+              <p className="dialog-warning">{t('allTokens.bulk.warning')}</p>
               <div className="dialog-buttons">
                 <AlertDialog.Cancel className="btn btn-secondary" aria-disabled={deleting || undefined}>
-                  {CANCEL}
+                  {t('common.cancel')}
                 </AlertDialog.Cancel>
                 <button
                   type="button"
@@ -62,7 +53,9 @@ export function BulkDeleteDialog() {
                   aria-disabled={deleting || undefined}
                   onClick={() => void confirmDelete()}
                 >
-                  {deleting ? bulkProgress(bulk.done, bulk.rows.length) : bulkConfirm(bulk.rows.length)}
+                  {deleting
+                    ? t('allTokens.bulk.progress', { done: bulk.done, count: bulk.rows.length })
+                    : t('allTokens.bulk.confirm', { count: bulk.rows.length })}
                 </button>
               </div>
             </>
@@ -70,28 +63,32 @@ export function BulkDeleteDialog() {
           {bulk?.phase === 'done' && (
             <>
               <AlertDialog.Description className="dialog-text" role="status">
-                {bulkDone(bulk.deleted.length)}
+                {t('allTokens.bulk.done', { count: bulk.deleted.length })}
               </AlertDialog.Description>
-              {stillAccepted.length > 0 && <p className="dialog-warning">{STILL_ACCEPTED_NOTE}</p>}
+              {stillAccepted.length > 0 && <p className="dialog-warning">{t('allTokens.bulk.stillAcceptedNote')}</p>}
               {bulk.deleted.length > 0 && (
                 <ul className="bulk-list" data-testid="nc-all-tokens-deleted">
                   {bulk.deleted.map(({ row, revocation }) => (
-                    <TokenLine key={row.key} row={row} note={revocation === 'still_accepted' ? STILL_ACCEPTED_MARK : undefined} />
+                    <TokenLine
+                      key={row.key}
+                      row={row}
+                      note={revocation === 'still_accepted' ? t('allTokens.bulk.stillAccepted') : undefined}
+                    />
                   ))}
                 </ul>
               )}
               {bulk.failed.length > 0 && (
                 <div role="alert">
-                  <p className="field-error">{bulkFailed(bulk.failed.length)}</p>
+                  <p className="field-error">{t('allTokens.bulk.failed', { count: bulk.failed.length })}</p>
                   <ul className="bulk-list" data-testid="nc-all-tokens-delete-failures">
                     {bulk.failed.map(({ row, reason }) => (
-                      <TokenLine key={row.key} row={row} note={reason} />
+                      <TokenLine key={row.key} row={row} note={say(reason)} />
                     ))}
                   </ul>
                 </div>
               )}
               <div className="dialog-buttons">
-                <AlertDialog.Cancel className="btn btn-primary">{CLOSE}</AlertDialog.Cancel>
+                <AlertDialog.Cancel className="btn btn-primary">{t('common.close')}</AlertDialog.Cancel>
               </div>
             </>
           )}

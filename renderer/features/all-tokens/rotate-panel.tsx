@@ -1,14 +1,6 @@
+import { useI18n } from '../../i18n/index.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { hostOf } from '../accounts/account-words.ts';
-import {
-  ROTATE_KEEP,
-  ROTATE_REVOKE,
-  ROTATE_REVOKING,
-  ROTATE_TITLE,
-  rotateCreated,
-  rotateCreating,
-  UNTITLED,
-} from './all-tokens-messages.ts';
 
 /**
  * Rotate's question once the new token exists: revoke the old one now, or keep both. A panel, not a
@@ -17,28 +9,30 @@ import {
 export function RotatePanel() {
   const rotation = useAllTokens((s) => s.rotation);
   const { revokeOld, keepBoth } = useAllTokensActions();
-  const name = rotation?.row.token.name ?? UNTITLED;
+  const { t, say } = useI18n();
+  // The new token's name (an untitled one's successor gets NocoDB's default name).
+  const name = rotation?.created?.name ?? rotation?.row.token.name ?? t('common.untitled');
   const revoking = rotation?.phase === 'revoking';
 
   return (
     <>
       {rotation?.phase === 'creating' && (
         <p className="visually-hidden" role="status">
-          {rotateCreating(name)}
+          {t('allTokens.rotate.creating', { name })}
         </p>
       )}
       {rotation && rotation.phase !== 'creating' && (
         <section className="card rotate-panel" data-testid="nc-token-rotate" aria-labelledby="rotate-title">
           <h2 id="rotate-title" className="setting-title">
-            {ROTATE_TITLE}: “{name}”
+            {t('allTokens.rotate.title', { name })}
           </h2>
-          <p>{rotateCreated(name)}</p>
+          <p>{t('allTokens.rotate.created', { name })}</p>
           <p className="muted">
-            {rotation.row.account.email} · {hostOf(rotation.row.account.serverUrl)}
+            <bdi>{rotation.row.account.email}</bdi> · <bdi>{hostOf(rotation.row.account.serverUrl)}</bdi>
           </p>
           {rotation.error && (
             <p className="field-error" role="alert">
-              {rotation.error}
+              {say(rotation.error)}
             </p>
           )}
           <div className="dialog-buttons">
@@ -49,7 +43,7 @@ export function RotatePanel() {
               aria-disabled={revoking || undefined}
               onClick={keepBoth}
             >
-              {ROTATE_KEEP}
+              {t('allTokens.rotate.keep')}
             </button>
             <button
               type="button"
@@ -58,7 +52,7 @@ export function RotatePanel() {
               aria-disabled={revoking || undefined}
               onClick={() => void revokeOld()}
             >
-              {revoking ? ROTATE_REVOKING : ROTATE_REVOKE}
+              {t(revoking ? 'allTokens.rotate.revoking' : 'allTokens.rotate.revoke')}
             </button>
           </div>
         </section>

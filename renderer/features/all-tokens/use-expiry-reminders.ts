@@ -1,6 +1,8 @@
 import { useEffect, useEffectEvent } from 'react';
+import { useI18n } from '../../i18n/index.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
+import { reminderWords } from './all-tokens-messages.ts';
 import { DAY } from './all-tokens-rows.ts';
 import { useAllTokensLoad } from './use-all-tokens-load.ts';
 
@@ -13,10 +15,13 @@ export function useExpiryReminders(): void {
   const accounts = useAllTokensLoad(false);
   const settled = useAllTokens((s) => s.accounts.length > 0 && s.accounts.every((load) => load.status !== 'loading'));
   const { remind, takeReminder, load } = useAllTokensActions();
+  const { t } = useI18n();
 
+  // Worded here, in the app's language, for main's notification.
+  const remindNow = useEffectEvent(() => void remind(Date.now(), reminderWords(t)));
   useEffect(() => {
-    if (settled) void remind(Date.now());
-  }, [settled, remind]);
+    if (settled) remindNow();
+  }, [settled]);
 
   const reloadAll = useEffectEvent(() => void load(accounts));
   useEffect(() => {

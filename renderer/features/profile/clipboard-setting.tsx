@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { MAX_CLIPBOARD_CLEAR_SECONDS } from '../../../preload/contract.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { useSettings } from '../../stores/stores-context.tsx';
 
 /** How long a copied token may stay on the clipboard; 0 turns clearing off. */
@@ -11,6 +12,7 @@ export function ClipboardSetting() {
   const update = useSettings((s) => s.update);
   const [seconds, setSeconds] = useState('');
   const [saved, setSaved] = useState(false);
+  const { t, say } = useI18n();
 
   useEffect(() => {
     void load();
@@ -34,12 +36,12 @@ export function ClipboardSetting() {
   return (
     <form className="card setting" aria-labelledby="clipboard-setting-title" onSubmit={(e) => void submit(e)}>
       <h3 id="clipboard-setting-title" className="setting-title">
-        Clear the clipboard after copying a token
+        {t('profile.clipboard.title')}
       </h3>
-      <p className="muted">After this many seconds the app empties the clipboard if it still holds the copied token. 0 turns this off.</p>
+      <p className="muted">{t('profile.clipboard.text')}</p>
       <div className="setting-row">
         <label className="field-label" htmlFor="clipboard-seconds">
-          Seconds
+          {t('profile.clipboard.seconds')}
         </label>
         <input
           id="clipboard-seconds"
@@ -57,18 +59,18 @@ export function ClipboardSetting() {
           }}
         />
         <button type="submit" className="btn btn-primary" disabled={!valid || !changed || status === 'saving'}>
-          Save
+          {t('common.save')}
         </button>
       </div>
-      {showInvalid && <p className="field-error">Enter a whole number from 0 to {MAX_CLIPBOARD_CLEAR_SECONDS}.</p>}
+      {showInvalid && <p className="field-error">{t('profile.clipboard.invalid', { max: MAX_CLIPBOARD_CLEAR_SECONDS })}</p>}
       {error && (
         <p className="field-error" role="alert">
-          {error}
+          {say(error)}
         </p>
       )}
       {saved && !changed && (
         <p className="muted" role="status">
-          Saved.
+          {t('common.saved')}
         </p>
       )}
     </form>

@@ -1,11 +1,12 @@
+import { useI18n } from '../../i18n/index.ts';
 import { ToggleSetting } from './toggle-setting.tsx';
 
 /** Whether the app raises one OS notification a day for tokens that expire within 7 days. */
 export function ExpiryRemindersSetting() {
+  const { t } = useI18n();
   return (
-    <ToggleSetting field="expiryReminders" testId="nc-expiry-reminders" title="Remind me of tokens that expire within 7 days">
-      At launch and once a day, one notification says how many tokens of your accounts expire this week; clicking it opens All tokens with
-      them.
+    <ToggleSetting field="expiryReminders" testId="nc-expiry-reminders" title={t('profile.reminders.title')}>
+      {t('profile.reminders.text')}
     </ToggleSetting>
   );
 }

@@ -1,13 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { useProfile } from '../../stores/stores-context.tsx';
-import { PASSWORD_CHANGED, passwordProblems, type PasswordDraft } from './profile-messages.ts';
+import { passwordProblems, type PasswordDraft } from './profile-messages.ts';
 import './profile.css';
 
 const EMPTY: PasswordDraft = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
 interface FieldSpec {
   key: keyof PasswordDraft;
-  label: string;
+  label: MessageKey;
   /** NocoDB's test id for the input, and the issue's for the field around it. */
   inputTestId: string;
   fieldTestId: string;
@@ -17,21 +18,21 @@ interface FieldSpec {
 const FIELDS: FieldSpec[] = [
   {
     key: 'currentPassword',
-    label: 'Current password',
+    label: 'password.current',
     inputTestId: 'nc-user-settings-form__current-password',
     fieldTestId: 'nc-password-current',
     autoComplete: 'current-password',
   },
   {
     key: 'newPassword',
-    label: 'New password',
+    label: 'password.new',
     inputTestId: 'nc-user-settings-form__new-password',
     fieldTestId: 'nc-password-new',
     autoComplete: 'new-password',
   },
   {
     key: 'confirmPassword',
-    label: 'Confirm new password',
+    label: 'password.confirm',
     inputTestId: 'nc-user-settings-form__new-password-repeat',
     fieldTestId: 'nc-password-confirm',
     autoComplete: 'new-password',
@@ -48,6 +49,7 @@ export function PasswordPage() {
   // Field problems show once the user tried to send the form, then follow every keystroke.
   const [tried, setTried] = useState(false);
   const inputs = useRef<Partial<Record<keyof PasswordDraft, HTMLInputElement | null>>>({});
+  const { t, say } = useI18n();
 
   const saving = status === 'saving';
   const problems = tried ? passwordProblems(draft) : {};
@@ -78,7 +80,7 @@ export function PasswordPage() {
   return (
     <section className="profile" aria-labelledby="password-title">
       <h2 id="password-title" className="section-title">
-        Change Password
+        {t('password.title')}
       </h2>
       <form
         className="card password-form"
@@ -88,18 +90,16 @@ export function PasswordPage() {
         noValidate
         onSubmit={(e) => void submit(e)}
       >
-        <p className="muted">
-          NocoDB signs you out on every other device and browser when your password changes. This app stays signed in.
-        </p>
+        <p className="muted">{t('password.intro')}</p>
         {serverError && (
           <p className="notice notice-error" data-testid="nc-user-settings-form__error" role="alert">
-            {serverError}
+            {say(serverError)}
           </p>
         )}
         {FIELDS.map(({ key, label, inputTestId, fieldTestId, autoComplete }) => (
           <div key={key} className="field" data-testid={fieldTestId}>
             <label className="field-label" htmlFor={`password-${key}`}>
-              {label}
+              {t(label)}
             </label>
             <input
               id={`password-${key}`}
@@ -119,7 +119,7 @@ export function PasswordPage() {
             />
             {problems[key] && (
               <p id={`password-${key}-error`} className="field-error">
-                {problems[key]}
+                {say(problems[key])}
               </p>
             )}
           </div>
@@ -127,11 +127,11 @@ export function PasswordPage() {
         <div className="profile-actions" data-testid="nc-password-save">
           {status === 'done' && (
             <p className="notice notice-success" role="status">
-              {PASSWORD_CHANGED}
+              {t('password.changed')}
             </p>
           )}
           <button type="submit" className="btn btn-primary" data-testid="nc-user-settings-form__submit" aria-disabled={saving || undefined}>
-            {saving ? 'Changing password…' : 'Change Password'}
+            {saving ? t('password.submitting') : t('password.submit')}
           </button>
         </div>
       </form>

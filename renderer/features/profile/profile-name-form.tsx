@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Account } from '../../../preload/contract.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { useProfile } from '../../stores/stores-context.tsx';
 import { displayNameProblem } from './profile-messages.ts';
 
@@ -10,6 +11,7 @@ export function ProfileNameForm({ account }: { account: Account }) {
   const serverError = useProfile((s) => s.name.error);
   const saveName = useProfile((s) => s.saveName);
   const resetName = useProfile((s) => s.resetName);
+  const { t, say } = useI18n();
   const [draft, setDraft] = useState(current);
   // A name saved here (or anywhere else) becomes the field's new starting point; adjusted while
   // rendering rather than in an effect, so no render shows the old draft against the new name.
@@ -22,6 +24,7 @@ export function ProfileNameForm({ account }: { account: Account }) {
   const saving = status === 'saving';
   const changed = draft.trim() !== current;
   const problem = changed ? displayNameProblem(draft) : null;
+  const shownError = problem ?? serverError;
 
   const change = (value: string) => {
     setDraft(value);
@@ -38,12 +41,12 @@ export function ProfileNameForm({ account }: { account: Account }) {
   };
 
   return (
-    <form className="profile-fields" aria-label="Account details" aria-busy={saving} onSubmit={(e) => void submit(e)}>
+    <form className="profile-fields" aria-label={t('profile.form')} aria-busy={saving} onSubmit={(e) => void submit(e)}>
       <div className="profile-row">
         <label className="field-label" htmlFor="profile-name">
-          Name
+          {t('profile.name')}
         </label>
-        <span className="profile-user-id">USER ID: {account.userId}</span>
+        <span className="profile-user-id">{t('profile.userId', { id: account.userId })}</span>
       </div>
       <div className="profile-field" data-testid="nc-profile-name-input">
         <input
@@ -51,27 +54,27 @@ export function ProfileNameForm({ account }: { account: Account }) {
           className="input"
           data-testid="nc-account-settings-rename-input"
           value={draft}
-          placeholder="Name"
+          placeholder={t('profile.name')}
           autoComplete="name"
           aria-invalid={problem !== null}
-          aria-describedby={problem || serverError ? 'profile-name-error' : undefined}
+          aria-describedby={shownError ? 'profile-name-error' : undefined}
           onChange={(e) => change(e.target.value)}
           onKeyDown={revert}
         />
-        {(problem ?? serverError) && (
+        {shownError && (
           <p id="profile-name-error" className="field-error" role="alert">
-            {problem ?? serverError}
+            {say(shownError)}
           </p>
         )}
       </div>
       <label className="field-label" htmlFor="profile-email">
-        Account Email ID
+        {t('profile.email')}
       </label>
       <input id="profile-email" className="input" data-testid="nc-account-settings-email-input" disabled value={account.email} />
       <div className="profile-actions" data-testid="nc-profile-save">
         {status === 'done' && !changed && (
           <p className="muted" role="status">
-            Name saved.
+            {t('profile.nameSaved')}
           </p>
         )}
         {/* aria-disabled, not disabled: after a save the button would otherwise drop the focus. */}
@@ -81,7 +84,7 @@ export function ProfileNameForm({ account }: { account: Account }) {
           data-testid="nc-account-settings-save"
           aria-disabled={saving || !changed || problem !== null || undefined}
         >
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('common.saving') : t('common.save')}
         </button>
       </div>
     </form>

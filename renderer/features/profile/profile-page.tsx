@@ -1,6 +1,8 @@
 import type { Account } from '../../../preload/contract.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { initialsOf } from '../../ui/initials.ts';
 import { ClipboardSetting } from './clipboard-setting.tsx';
+import { LanguageSetting } from './language-setting.tsx';
 import { ProfileNameForm } from './profile-name-form.tsx';
 import { ExpiryRemindersSetting } from './expiry-reminders-setting.tsx';
 import { TokenCopiesSetting } from './token-copies-setting.tsx';
@@ -8,10 +10,11 @@ import './profile.css';
 
 /** Account Details (the name is editable, as in NocoDB) and the app's own setting. */
 export function ProfilePage({ account }: { account: Account }) {
+  const { t } = useI18n();
   return (
     <section className="profile" aria-labelledby="profile-title">
       <h2 id="profile-title" className="section-title">
-        Account Details
+        {t('profile.title')}
       </h2>
       <div className="card profile-card">
         <div className="avatar avatar-large" aria-hidden="true">
@@ -19,6 +22,7 @@ export function ProfilePage({ account }: { account: Account }) {
         </div>
         <ProfileNameForm account={account} />
       </div>
+      <LanguageSetting />
       <ClipboardSetting />
       <TokenCopiesSetting />
       <ExpiryRemindersSetting />

@@ -1,11 +1,12 @@
+import { useI18n } from '../../i18n/index.ts';
 import { ToggleSetting } from './toggle-setting.tsx';
 
 /** Whether tokens created in the app are kept in the OS keychain; turning it off forgets every copy. */
 export function TokenCopiesSetting() {
+  const { t } = useI18n();
   return (
-    <ToggleSetting field="keepTokenCopies" testId="nc-keep-token-copies" title="Keep a copy of tokens I create in this computer's keychain">
-      Servers that show a token only once (NocoDB 2026 and newer) cannot show it again; with a copy, Show and Copy keep working here.
-      Turning this off removes every copy from the keychain.
+    <ToggleSetting field="keepTokenCopies" testId="nc-keep-token-copies" title={t('profile.copies.title')}>
+      {t('profile.copies.text')}
     </ToggleSetting>
   );
 }

@@ -1,20 +1,20 @@
 import { useState } from 'react';
+import { errorMsg, msg, useI18n } from '../../i18n/index.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { CloseIcon } from '../../ui/icons.tsx';
 
 /** Tells the user when the session lives in memory only (no keychain), until dismissed. */
 export function PersistenceBanner() {
-  const warning = useSession((s) =>
-    s.state?.status === 'signed_in' && s.state.persistence === 'memory'
-      ? (s.state.persistenceWarning ?? 'Your session is kept in memory only and ends when you quit the app.')
-      : null,
-  );
+  const memoryOnly = useSession((s) => s.state?.status === 'signed_in' && s.state.persistence === 'memory');
+  const problem = useSession((s) => (s.state?.status === 'signed_in' ? (s.state.persistenceProblem ?? null) : null));
   const [dismissed, setDismissed] = useState(false);
-  if (!warning || dismissed) return null;
+  const { t, say } = useI18n();
+  if (!memoryOnly || dismissed) return null;
+  const warning = say(problem ? errorMsg(problem) : msg('shell.memoryOnly'));
   return (
     <div className="banner" role="status">
       <span>{warning}</span>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setDismissed(true)}>
+      <button type="button" className="icon-button" aria-label={t('common.dismiss')} onClick={() => setDismissed(true)}>
         <CloseIcon />
       </button>
     </div>
@@ -23,13 +23,14 @@ export function PersistenceBanner() {
 
 /** Tells the user once that the account list was rebuilt from the keychain (its file was damaged or unreadable). */
 export function ListNoticeBanner() {
-  const notice = useSession((s) => s.state?.listNotice?.message ?? null);
+  const notice = useSession((s) => s.state?.listNotice ?? null);
   const [dismissed, setDismissed] = useState(false);
+  const { t, say } = useI18n();
   if (!notice || dismissed) return null;
   return (
     <div className="banner" role="status" data-testid="nc-list-notice">
-      <span>{notice}</span>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setDismissed(true)}>
+      <span>{say(errorMsg(notice))}</span>
+      <button type="button" className="icon-button" aria-label={t('common.dismiss')} onClick={() => setDismissed(true)}>
         <CloseIcon />
       </button>
     </div>

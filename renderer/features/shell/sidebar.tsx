@@ -1,4 +1,5 @@
 import type { Account } from '../../../preload/contract.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { hrefOf, useRoute } from '../../routing/hash-route.ts';
 import { KeyIcon, ListIcon } from '../../ui/icons.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -9,19 +10,20 @@ import { UserMenu } from './user-menu.tsx';
  */
 export function Sidebar({ account }: { account: Account }) {
   const route = useRoute();
+  const { t } = useI18n();
   return (
-    <nav className="rail" aria-label="App">
-      <a className="rail-logo" href={hrefOf('home')} aria-label="Home">
+    <nav className="rail" aria-label={t('shell.appNav')}>
+      <a className="rail-logo" href={hrefOf('home')} aria-label={t('shell.home')}>
         N
       </a>
-      <a className="rail-link" href={hrefOf('tokens')} aria-label="API Tokens" title="API Tokens">
+      <a className="rail-link" href={hrefOf('tokens')} aria-label={t('common.apiTokens')} title={t('common.apiTokens')}>
         <KeyIcon />
       </a>
       <a
         className="rail-link"
         href={hrefOf('all-tokens')}
-        aria-label="All tokens"
-        title="All tokens"
+        aria-label={t('common.allTokens')}
+        title={t('common.allTokens')}
         data-testid="nc-all-tokens"
         aria-current={route === 'all-tokens' ? 'page' : undefined}
       >

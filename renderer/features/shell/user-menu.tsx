@@ -1,6 +1,7 @@
 import { DropdownMenu, Tooltip } from 'radix-ui';
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import type { Account } from '../../../preload/contract.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { KeyIcon, LogOutIcon, PlusIcon, SettingsIcon, UsersIcon, ListIcon } from '../../ui/icons.tsx';
@@ -17,7 +18,9 @@ export function UserMenu({ account }: { account: Account }) {
   const switchTo = useSession((s) => s.switchTo);
   const startAdding = useSession((s) => s.startAdding);
   const others = useSession((s) => s.state?.accounts ?? NO_ACCOUNTS).filter((entry) => !entry.active);
-  const label = accountLabel(account);
+  const i18n = useI18n();
+  const { t, dir } = i18n;
+  const label = accountLabel(account, i18n);
   const [open, setOpen] = useState(false);
   const accountSettings = useRef<HTMLDivElement>(null);
   const initials = initialsOf(account.displayName, account.email);
@@ -45,14 +48,14 @@ export function UserMenu({ account }: { account: Account }) {
               className="avatar avatar-small"
               data-testid="nc-sidebar-userinfo"
               // The visible initials start the name, so speech input ("click AD") finds the button.
-              aria-label={`${initials}, user menu for ${label}`}
+              aria-label={t('userMenu.button', { initials, account: label })}
             >
               {initials}
             </button>
           </DropdownMenu.Trigger>
         </Tooltip.Trigger>
         <Tooltip.Portal container={landmark}>
-          <Tooltip.Content className="tooltip" side="right" sideOffset={6}>
+          <Tooltip.Content className="tooltip" side={dir === 'rtl' ? 'left' : 'right'} sideOffset={6}>
             {label}
           </Tooltip.Content>
         </Tooltip.Portal>
@@ -73,7 +76,7 @@ export function UserMenu({ account }: { account: Account }) {
           }}
         >
           <DropdownMenu.Label className="menu-label">
-            {account.email} · {hostOf(account.serverUrl)}
+            <bdi>{account.email}</bdi> · <bdi>{hostOf(account.serverUrl)}</bdi>
           </DropdownMenu.Label>
           {others.map((entry) => (
             <DropdownMenu.Item
@@ -86,41 +89,43 @@ export function UserMenu({ account }: { account: Account }) {
                 {initialsOf(entry.displayName, entry.email)}
               </span>
               <span className="menu-item-text">
-                {entry.email}
+                <bdi>{entry.email}</bdi>
                 <span className="menu-item-note">
-                  {hostOf(entry.serverUrl)}
-                  {isSignedIn(entry) ? '' : ` · ${STATUS_TEXT[entry.status]}`}
+                  <bdi>{hostOf(entry.serverUrl)}</bdi>
+                  {isSignedIn(entry) ? '' : ` · ${t(STATUS_TEXT[entry.status])}`}
                 </span>
               </span>
             </DropdownMenu.Item>
           ))}
           <DropdownMenu.Item className="menu-item" data-testid="nc-account-add" onSelect={startAdding}>
             <PlusIcon />
-            Add account
+            {t('common.addAccount')}
           </DropdownMenu.Item>
           <DropdownMenu.Item className="menu-item" onSelect={() => navigate('home')}>
             <UsersIcon />
-            All accounts
+            {t('userMenu.allAccounts')}
           </DropdownMenu.Item>
           <DropdownMenu.Separator className="menu-separator" />
           <DropdownMenu.Item className="menu-item" data-testid="nc-sidebar-user-logout" onSelect={() => void signOut()}>
             <LogOutIcon />
-            Log Out
+            {t('common.logOut')}
           </DropdownMenu.Item>
           <DropdownMenu.Separator className="menu-separator" />
           <DropdownMenu.Item className="menu-item" data-testid="nc-all-tokens" onSelect={() => navigate('all-tokens')}>
             <ListIcon />
-            All tokens
+            {t('common.allTokens')}
           </DropdownMenu.Item>
           <DropdownMenu.Item className="menu-item" onSelect={() => navigate('tokens')}>
             <KeyIcon />
-            API Tokens
+            {t('common.apiTokens')}
           </DropdownMenu.Item>
           <DropdownMenu.Item ref={accountSettings} className="menu-item" onSelect={() => navigate('profile')}>
             <SettingsIcon />
             <span className="menu-item-text">
-              Account Settings
-              <span className="menu-item-note">{label}</span>
+              {t('common.accountSettings')}
+              <span className="menu-item-note">
+                <bdi>{label}</bdi>
+              </span>
             </span>
           </DropdownMenu.Item>
         </DropdownMenu.Content>

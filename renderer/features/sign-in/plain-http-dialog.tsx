@@ -1,4 +1,5 @@
 import { AlertDialog } from 'radix-ui';
+import { errorMsg, useI18n } from '../../i18n/index.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 
 /**
@@ -7,22 +8,23 @@ import { useSession } from '../../stores/stores-context.tsx';
  */
 export function PlainHttpDialog() {
   const open = useSession((s) => s.awaitingPlainHttpConsent !== null);
-  const message = useSession((s) => (s.error?.code === 'insecure_connection' ? s.error.message : ''));
+  const error = useSession((s) => (s.error?.code === 'insecure_connection' ? s.error : null));
   const answer = useSession((s) => s.answerPlainHttpConsent);
+  const { t, say } = useI18n();
 
   return (
     <AlertDialog.Root open={open} onOpenChange={(next) => !next && void answer(false)}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog">
-          <AlertDialog.Title className="dialog-title">Send your password unencrypted?</AlertDialog.Title>
-          <AlertDialog.Description className="dialog-text">{message}</AlertDialog.Description>
-          <p className="dialog-warning">Only continue on a network you trust, such as your own computer or office network.</p>
+          <AlertDialog.Title className="dialog-title">{t('signIn.plainHttp.title')}</AlertDialog.Title>
+          <AlertDialog.Description className="dialog-text">{error ? say(errorMsg(error)) : ''}</AlertDialog.Description>
+          <p className="dialog-warning">{t('signIn.plainHttp.warning')}</p>
           <div className="dialog-buttons">
-            <AlertDialog.Cancel className="btn btn-secondary">Cancel</AlertDialog.Cancel>
+            <AlertDialog.Cancel className="btn btn-secondary">{t('common.cancel')}</AlertDialog.Cancel>
             {/* A plain button, not AlertDialog.Action, whose close would also report a Cancel. */}
             <button type="button" className="btn btn-danger" data-testid="nc-plain-http-confirm-btn" onClick={() => void answer(true)}>
-              Sign in over HTTP
+              {t('signIn.plainHttp.confirm')}
             </button>
           </div>
         </AlertDialog.Content>

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent, type InputHTMLAttributes } from 'r
 import type { AccountEntry } from '../../../preload/contract.ts';
 import { activeAccountOf } from '../../stores/session-store.ts';
 import { useSession } from '../../stores/stores-context.tsx';
-import { errorText } from '../../ui/error-text.ts';
+import { errorMsg, useI18n } from '../../i18n/index.ts';
 import { canRetry } from '../accounts/account-words.ts';
 import { AccountCards } from '../accounts/accounts-overview.tsx';
 import { ListNoticeBanner } from '../shell/persistence-banner.tsx';
@@ -29,6 +29,7 @@ export function SignInScreen() {
   // shown, with their Retry and Log Out, so nothing is kept out of sight.
   const others = useSession((s) => s.state?.accounts ?? NO_ACCOUNTS).filter((account) => !account.active);
   const retry = useRetryActive();
+  const { t, say } = useI18n();
 
   const [serverUrl, setServerUrl] = useState(prefill?.serverUrl ?? activeServer ?? DEFAULT_SERVER_URL);
   const [email, setEmail] = useState(prefill?.email ?? '');
@@ -45,21 +46,21 @@ export function SignInScreen() {
   return (
     <main className="sign-in">
       <div className="sign-in-card">
-        <h1 className="sign-in-title">{adding ? 'Add a NocoDB account' : 'Sign in to NocoDB'}</h1>
+        <h1 className="sign-in-title">{adding ? t('signIn.titleAdding') : t('signIn.title')}</h1>
         <ListNoticeBanner />
         {notice && (
           <div className="notice notice-warning sign-in-notice" role="status">
-            <span>{errorText(notice, SIGN_IN_WORDS)}</span>
+            <span>{say(errorMsg(notice, SIGN_IN_WORDS))}</span>
             {retry && (
               <button type="button" className="btn btn-secondary btn-small" disabled={retry.busy} onClick={retry.run}>
-                {retry.busy ? 'Retrying…' : 'Retry'}
+                {retry.busy ? t('common.retrying') : t('common.retry')}
               </button>
             )}
           </div>
         )}
         <form data-testid="nc-form-signin" className="sign-in-form" onSubmit={submit} aria-busy={busy}>
           <Field
-            label="Server URL"
+            label={t('signIn.serverUrl')}
             type="text"
             inputMode="url"
             spellCheck={false}
@@ -69,7 +70,7 @@ export function SignInScreen() {
             autoComplete="url"
           />
           <Field
-            label="Email"
+            label={t('signIn.email')}
             type="email"
             name="email"
             value={email}
@@ -78,25 +79,32 @@ export function SignInScreen() {
             // oxlint-disable-next-line jsx-a11y/no-autofocus -- a returning user's (or one adding an account) next step is this form; focus saves a click
             autoFocus={prefill !== null || adding}
           />
-          <Field label="Password" type="password" name="password" value={password} onChange={setPassword} autoComplete="current-password" />
+          <Field
+            label={t('signIn.password')}
+            type="password"
+            name="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="current-password"
+          />
           {error && error.code !== 'insecure_connection' && (
             <p className="field-error" role="alert">
-              {errorText(error, SIGN_IN_WORDS)}
+              {say(errorMsg(error, SIGN_IN_WORDS))}
             </p>
           )}
           {/* aria-disabled, not disabled: a disabled button would drop the focus; submit ignores it while busy. */}
           <button type="submit" className="btn btn-primary btn-large" aria-disabled={busy || undefined}>
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t('signIn.submitting') : t('signIn.submit')}
           </button>
           {back && (
             <button type="button" className="btn btn-secondary btn-large" data-testid="nc-account-add-cancel" onClick={back.run}>
-              Cancel
+              {t('common.cancel')}
             </button>
           )}
         </form>
       </div>
       {!adding && others.length > 0 && (
-        <section className="sign-in-accounts" aria-label="Your other accounts">
+        <section className="sign-in-accounts" aria-label={t('signIn.otherAccounts')}>
           <AccountCards accounts={others} />
         </section>
       )}

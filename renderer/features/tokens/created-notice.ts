@@ -2,7 +2,8 @@
 // the server shows once, so it carries a Copy action and stays longer than a plain toast.
 import type { TokenSummary } from '../../../preload/contract.ts';
 import type { ToastStoreApi } from '../../stores/toast-store.ts';
-import { COPY_TOKEN, COPY_TOKEN_TEST_ID, createdHint, createdTitle } from './token-messages.ts';
+import { msg } from '../../i18n/index.ts';
+import { COPY_TOKEN_TEST_ID, createdHint, createdTitle } from './token-messages.ts';
 
 const CREATED_TOAST_MS = 10_000;
 
@@ -14,7 +15,7 @@ export function showCreatedNotice(toasts: ToastStoreApi, token: TokenSummary, co
     tone: 'success',
     title: createdTitle(token.name),
     description: createdHint(token.valueSource),
-    action: { label: COPY_TOKEN, run: copy, testId: COPY_TOKEN_TEST_ID },
+    action: { label: msg('tokens.copyToken'), run: copy, testId: COPY_TOKEN_TEST_ID },
     // A token held nowhere but this run's memory is lost with the notice's last chance: it stays until closed.
     duration: token.valueSource === 'memory' ? Infinity : CREATED_TOAST_MS,
     about,

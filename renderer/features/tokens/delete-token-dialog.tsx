@@ -1,12 +1,10 @@
 import { AlertDialog } from 'radix-ui';
 import { useEffect, useRef } from 'react';
+import { useI18n } from '../../i18n/index.ts';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { focusFirst } from '../../ui/focus-lost.ts';
 import { KeyIcon } from '../../ui/icons.tsx';
 import { ADD_TOKEN_BUTTON_ID } from './tokens-ids.ts';
-
-/** The seed's warning: deleting breaks every service that uses the token. */
-const WARNING = 'All the services using this API Token will stop working once it is deleted.';
 
 const deleteButtonOf = (row: Element | null | undefined) =>
   row?.querySelector<HTMLElement>('[data-testid="nc-token-row-action-icon"]') ?? null;
@@ -37,6 +35,7 @@ export function DeleteTokenDialog() {
   const confirmDelete = useTokens((s) => s.confirmDelete);
   const busy = deleting?.busy === true;
   const deletingId = deleting?.token.id;
+  const { t, say } = useI18n();
   const focusTargets = useRef<Array<() => HTMLElement | null>>([]);
   useEffect(() => {
     if (deletingId !== undefined) focusTargets.current = focusTargetsFor(deletingId);
@@ -53,18 +52,19 @@ export function DeleteTokenDialog() {
             focusFirst(focusTargets.current.map((target) => target()));
           }}
         >
-          <AlertDialog.Title className="dialog-title">Delete Token</AlertDialog.Title>
-          <AlertDialog.Description className="dialog-text">Are you sure you want to delete the following token?</AlertDialog.Description>
+          <AlertDialog.Title className="dialog-title">{t('tokens.delete.title')}</AlertDialog.Title>
+          <AlertDialog.Description className="dialog-text">{t('tokens.delete.question')}</AlertDialog.Description>
           {deleting && (
             <>
               <p className="chip">
                 <KeyIcon />
-                <span className="chip-text">{deleting.token.name ?? 'Untitled'}</span>
+                <span className="chip-text">{deleting.token.name ?? t('common.untitled')}</span>
               </p>
-              <p className="dialog-warning">{WARNING}</p>
+              {/* The seed's warning: deleting breaks every service that uses the token. */}
+              <p className="dialog-warning">{t('tokens.delete.warning')}</p>
               {deleting.error && (
                 <p className="field-error" role="alert">
-                  {deleting.error}
+                  {say(deleting.error)}
                 </p>
               )}
             </>
@@ -72,7 +72,7 @@ export function DeleteTokenDialog() {
           {/* While deleting, both buttons keep the focus (aria-disabled) and the store ignores them. */}
           <div className="dialog-buttons">
             <AlertDialog.Cancel className="btn btn-secondary" aria-disabled={busy || undefined}>
-              Cancel
+              {t('common.cancel')}
             </AlertDialog.Cancel>
             {/* A plain button, not AlertDialog.Action: the dialog must stay open until the server answers. */}
             <button
@@ -82,7 +82,7 @@ export function DeleteTokenDialog() {
               aria-disabled={busy || undefined}
               onClick={() => void confirmDelete()}
             >
-              {busy ? 'Deleting…' : 'Delete Token'}
+              {busy ? t('tokens.delete.deleting') : t('tokens.delete.title')}
             </button>
           </div>
         </AlertDialog.Content>

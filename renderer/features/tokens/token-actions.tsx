@@ -1,7 +1,8 @@
 import type { TokenSummary, TokenTestResult } from '../../../preload/contract.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { IconButton } from '../../ui/icon-button.tsx';
 import { CodeIcon, CopyIcon, EyeIcon, EyeOffIcon, PlugIcon, RotateIcon, TrashIcon } from '../../ui/icons.tsx';
-import { NOT_SHOWN_AGAIN, TEST_TEXT } from './token-messages.ts';
+import { TEST_TEXT } from './token-messages.ts';
 
 /** NocoDB's mask: the same 36 asterisks for every token, so the mask says nothing about the value. */
 const TOKEN_MASK = '*'.repeat(36);
@@ -20,19 +21,21 @@ export function TokenValue({
   busy?: string;
   tested?: TokenTestResult;
 }) {
+  const { t } = useI18n();
   const shown = revealed !== undefined;
   const outcome = tested === undefined ? null : TEST_TEXT[tested];
   return (
     <>
-      <span className={shown ? 'token-secret' : token.prefix ? 'token-mask token-mask-prefix' : 'token-mask'}>
+      {/* A token reads left to right in every language. */}
+      <span className={shown ? 'token-secret' : token.prefix ? 'token-mask token-mask-prefix' : 'token-mask'} dir="ltr">
         {shown ? revealed : token.prefix ? `${token.prefix}${PREFIX_MASK}` : TOKEN_MASK}
       </span>
       <span className="token-test" role="status">
         {busy === 'test' ? (
-          'Testing…'
+          t('tokens.testing')
         ) : outcome ? (
-          <span className={`token-test-${outcome.tone}`} title={outcome.title}>
-            {outcome.label}
+          <span className={`token-test-${outcome.tone}`} title={t(outcome.title)}>
+            {t(outcome.label)}
           </span>
         ) : null}
       </span>
@@ -63,12 +66,13 @@ export function TokenActions({
   rotating: boolean;
   on: TokenActionHandlers;
 }) {
+  const { t } = useI18n();
   // Neither the server nor the keychain has the value: Show and Copy explain why instead of failing.
-  const unavailable = token.valueSource === 'none' ? NOT_SHOWN_AGAIN : undefined;
+  const unavailable = token.valueSource === 'none' ? t('tokens.notShownAgain') : undefined;
   return (
     <div className="token-actions-inner">
       <IconButton
-        label="Show or Hide"
+        label={t('tokens.action.showHide')}
         className="nc-toggle-token-visibility"
         icon={shown ? <EyeOffIcon /> : <EyeIcon />}
         pressed={shown}
@@ -76,12 +80,32 @@ export function TokenActions({
         unavailable={unavailable}
         onClick={on.toggleReveal}
       />
-      <IconButton label="Copy" testId="nc-token-row-copy" icon={<CopyIcon />} busy={busy} unavailable={unavailable} onClick={on.copy} />
-      <IconButton label="Use it" icon={<CodeIcon />} unavailable={unavailable} onClick={on.showUsage} />
-      <IconButton label="Test" testId="nc-token-row-test" icon={<PlugIcon />} busy={busy} unavailable={unavailable} onClick={on.test} />
-      <IconButton label="Rotate" testId="nc-token-row-rotate" icon={<RotateIcon />} busy={rotating} onClick={on.rotate} />
       <IconButton
-        label="Delete"
+        label={t('tokens.action.copy')}
+        testId="nc-token-row-copy"
+        icon={<CopyIcon />}
+        busy={busy}
+        unavailable={unavailable}
+        onClick={on.copy}
+      />
+      <IconButton label={t('tokens.action.useIt')} icon={<CodeIcon />} unavailable={unavailable} onClick={on.showUsage} />
+      <IconButton
+        label={t('tokens.action.test')}
+        testId="nc-token-row-test"
+        icon={<PlugIcon />}
+        busy={busy}
+        unavailable={unavailable}
+        onClick={on.test}
+      />
+      <IconButton
+        label={t('tokens.action.rotate')}
+        testId="nc-token-row-rotate"
+        icon={<RotateIcon />}
+        busy={rotating}
+        onClick={on.rotate}
+      />
+      <IconButton
+        label={t('tokens.action.delete')}
         className="icon-button-danger"
         testId="nc-token-row-action-icon"
         icon={<TrashIcon />}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useI18n } from '../../i18n/index.ts';
 import { useTokens } from '../../stores/stores-context.tsx';
 
 /** The inline "new token" row at the top of the table. Its draft lives in the store, so a failed list refresh cannot lose it. */
@@ -8,6 +9,7 @@ export function TokenCreateRow({ columnCount = 4 }: { columnCount?: number }) {
   const cancelCreate = useTokens((s) => s.cancelCreate);
   const saveCreate = useTokens((s) => s.saveCreate);
   const input = useRef<HTMLInputElement>(null);
+  const { t, say } = useI18n();
 
   // Focus and select the default name once, so typing replaces it.
   useEffect(() => {
@@ -34,8 +36,8 @@ export function TokenCreateRow({ columnCount = 4 }: { columnCount?: number }) {
               ref={input}
               className="input"
               data-testid="nc-token-input"
-              placeholder="Token Name"
-              aria-label="Token Name"
+              placeholder={t('tokens.nameInput')}
+              aria-label={t('tokens.nameInput')}
               aria-invalid={create.error !== null}
               aria-describedby={create.error ? 'token-name-error' : undefined}
               value={create.draft}
@@ -45,13 +47,13 @@ export function TokenCreateRow({ columnCount = 4 }: { columnCount?: number }) {
             />
             {create.error && (
               <p id="token-name-error" className="field-error" role="alert">
-                {create.error}
+                {say(create.error)}
               </p>
             )}
           </div>
           {/* While saving, both stay focusable (aria-disabled); the store ignores them until the answer. */}
           <button type="button" className="btn btn-secondary" onClick={cancelCreate} aria-disabled={create.saving || undefined}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button
             type="button"
@@ -61,7 +63,7 @@ export function TokenCreateRow({ columnCount = 4 }: { columnCount?: number }) {
             aria-disabled={create.saving || undefined}
             aria-busy={create.saving}
           >
-            {create.saving ? 'Saving…' : 'Save'}
+            {create.saving ? t('common.saving') : t('common.save')}
           </button>
         </div>
       </td>

@@ -1,17 +1,19 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { useNow } from '../../ui/use-now.ts';
-import { exactTime, parseServerTime, relativeTime } from './token-time.ts';
+import { parseServerTime } from './token-time.ts';
 
 /** A time from the server: relative, the exact time in a tooltip; "Never" for the server's null. */
 export function TokenTime({ value }: { value: string | null | undefined }) {
   const now = useNow();
+  const { t, relativeTime, dateTime } = useI18n();
   // A row the server described without this field (e.g. the one just created) has nothing to say.
   if (value === undefined) return <span className="muted">—</span>;
-  if (value === null) return <span className="muted">Never</span>;
+  if (value === null) return <span className="muted">{t('tokens.never')}</span>;
   const time = parseServerTime(value);
   if (time === null) return <span>{value}</span>;
   return (
-    <time dateTime={new Date(time).toISOString()} title={exactTime(time)}>
+    <time dateTime={new Date(time).toISOString()} title={dateTime(time)}>
       {relativeTime(time, now)}
     </time>
   );
@@ -20,14 +22,15 @@ export function TokenTime({ value }: { value: string | null | undefined }) {
 /** "Expired" and "Disabled", when the server says so: such a token no longer authenticates. */
 export function TokenBadges({ token }: { token: TokenSummary }) {
   const now = useNow();
+  const { t } = useI18n();
   const expiry = token.expiry ? parseServerTime(token.expiry) : null;
   const expired = expiry !== null && expiry <= now;
   const disabled = token.enabled === false;
   if (!expired && !disabled) return null;
   return (
     <>
-      {expired && <span className="token-badge">Expired</span>}
-      {disabled && <span className="token-badge">Disabled</span>}
+      {expired && <span className="token-badge">{t('tokens.badge.expired')}</span>}
+      {disabled && <span className="token-badge">{t('tokens.badge.disabled')}</span>}
     </>
   );
 }

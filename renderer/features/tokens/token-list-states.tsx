@@ -1,39 +1,43 @@
 // The states the list can be in besides "here are your tokens".
+import { useI18n, type Text } from '../../i18n/index.ts';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { KeyIcon } from '../../ui/icons.tsx';
 
 export function TokenListLoading() {
+  const { t } = useI18n();
   return (
     <div className="list-state" role="status">
       <span className="spinner" aria-hidden="true" />
-      Loading tokens…
+      {t('tokens.loading')}
     </div>
   );
 }
 
 export function TokenListEmpty() {
   const openCreate = useTokens((s) => s.openCreate);
+  const { t } = useI18n();
   return (
     <div className="list-state list-empty">
       <span className="empty-icon" aria-hidden="true">
         <KeyIcon size={48} />
       </span>
-      <h3 className="empty-title">No API Tokens created</h3>
-      <p className="muted">Looks like you haven’t generated any API tokens yet.</p>
+      <h3 className="empty-title">{t('tokens.empty.title')}</h3>
+      <p className="muted">{t('tokens.empty.text')}</p>
       <button type="button" className="btn btn-primary btn-large" data-testid="nc-token-create" onClick={openCreate}>
-        Create new token
+        {t('tokens.empty.create')}
       </button>
     </div>
   );
 }
 
-export function TokenListError({ message }: { message: string }) {
+export function TokenListError({ message }: { message: Text }) {
   const retry = useTokens((s) => s.retry);
+  const { t, say } = useI18n();
   return (
     <div className="list-error" role="alert">
-      <span>{message}</span>
+      <span>{say(message)}</span>
       <button type="button" className="btn btn-secondary" onClick={() => void retry()}>
-        Retry
+        {t('common.retry')}
       </button>
     </div>
   );

@@ -1,73 +1,59 @@
-// The words the Tokens tab shows for outcomes of its actions.
+// The words the Tokens tab shows for outcomes of its actions (catalog keys, worded when shown).
 import type { Revocation, TokenTestResult, TokenValueSource } from '../../../preload/contract.ts';
-import type { ErrorWords } from '../../ui/error-text.ts';
+import { msg, type ErrorWords, type MessageKey, type Text } from '../../i18n/index.ts';
 
-export const COPIED = 'Copied to clipboard';
-export const COPY_TOKEN = 'Copy token';
 export const COPY_TOKEN_TEST_ID = 'nc-token-created-copy';
 
-export function clipboardClearNote(seconds: number | null): string | undefined {
-  return seconds === null ? undefined : `The clipboard will be cleared in ${seconds} seconds.`;
+export function clipboardClearNote(seconds: number | null): Text | undefined {
+  return seconds === null ? undefined : msg('tokens.clipboardClears', { seconds });
 }
 
-export function createdTitle(name: string | null): string {
-  return name ? `Token "${name}" created` : 'Token created';
+export function createdTitle(name: string | null): Text {
+  return name ? msg('tokens.created', { name }) : msg('tokens.createdUntitled');
 }
-
-export const CREATED_HINT = 'Copy it now and keep it somewhere safe.';
-
-const SHOWN_ONCE = 'The server will not show this token again.';
 
 /** What the created notice says about getting the value later, by where main holds it. */
-export function createdHint(source: TokenValueSource): string {
+export function createdHint(source: TokenValueSource): Text {
   switch (source) {
     case 'keychain':
-      return `${SHOWN_ONCE} A copy is kept in this computer's keychain, so Show and Copy keep working here.`;
+      return msg('tokens.created.keychain');
     case 'memory':
     case 'none':
-      return `${SHOWN_ONCE} Copy it now and keep it somewhere safe: no copy is kept after you quit.`;
+      return msg('tokens.created.memory');
     case 'server':
-      return CREATED_HINT;
+      return msg('tokens.created.server');
   }
 }
 
-/** Why Show and Copy are unavailable for a token whose value neither the server nor the keychain has. */
-export const NOT_SHOWN_AGAIN = 'The server shows a token only once, when it is created';
-
-export const REVOCATION_TEXT: Record<Revocation, { tone: 'success' | 'warning'; title: string; description?: string }> = {
-  revoked: { tone: 'success', title: 'Token deleted. The server no longer accepts it.' },
+export const REVOCATION_TEXT: Record<Revocation, { tone: 'success' | 'warning'; title: Text; description?: Text }> = {
+  revoked: { tone: 'success', title: msg('tokens.deleted.revoked') },
   still_accepted: {
     tone: 'warning',
-    title: 'Token deleted, but the server still accepts it for now.',
-    description:
-      'NocoDB keeps deleted tokens in its cache, so services using this token may keep working until the server forgets it (for example after a restart).',
+    title: msg('tokens.deleted.still_accepted'),
+    description: msg('tokens.deleted.still_accepted.detail'),
   },
-  immediate: { tone: 'success', title: 'Token deleted. The server stops accepting a deleted token at once.' },
-  unknown: { tone: 'warning', title: 'Token deleted. Could not confirm that the server stopped accepting it.' },
+  immediate: { tone: 'success', title: msg('tokens.deleted.immediate') },
+  unknown: { tone: 'warning', title: msg('tokens.deleted.unknown') },
 };
 
 export const LIST_WORDS: ErrorWords = {
-  server_unreachable: 'Cannot reach the server. Check that it is running and try again.',
-  unauthorized: 'The server refused to list your tokens.',
+  server_unreachable: 'tokens.error.list.server_unreachable',
+  unauthorized: 'tokens.error.list.unauthorized',
 };
 
 export const CREATE_WORDS: ErrorWords = {
-  validation: 'The server refused this token name.',
-  unauthorized: 'The server refused to create a token for this account.',
+  validation: 'tokens.error.create.validation',
+  unauthorized: 'tokens.error.create.unauthorized',
 };
 
 export const ACTION_WORDS: ErrorWords = {
-  not_found: 'This token no longer exists. Refresh the list.',
-  unauthorized: 'The server refused this action.',
+  not_found: 'tokens.error.action.not_found',
+  unauthorized: 'tokens.error.action.unauthorized',
 };
 
 /** What the row shows after Test; the title explains it. */
-export const TEST_TEXT: Record<TokenTestResult, { label: string; tone: 'success' | 'danger' | 'warning'; title: string }> = {
-  works: { label: 'Works', tone: 'success', title: 'The server accepts this token.' },
-  rejected: { label: 'Rejected by the server', tone: 'danger', title: 'The server does not accept this token.' },
-  deleted_but_accepted: {
-    label: 'Deleted, still accepted',
-    tone: 'warning',
-    title: 'This token was deleted, but NocoDB still accepts it from its cache until the server forgets it (for example after a restart).',
-  },
+export const TEST_TEXT: Record<TokenTestResult, { label: MessageKey; tone: 'success' | 'danger' | 'warning'; title: MessageKey }> = {
+  works: { label: 'tokens.test.works', tone: 'success', title: 'tokens.test.works.title' },
+  rejected: { label: 'tokens.test.rejected', tone: 'danger', title: 'tokens.test.rejected.title' },
+  deleted_but_accepted: { label: 'tokens.test.deleted_but_accepted', tone: 'warning', title: 'tokens.test.deleted_but_accepted.title' },
 };

@@ -1,11 +1,12 @@
 import { MAX_TOKEN_NAME_LENGTH } from '../../../preload/contract.ts';
+import { msg, type Text } from '../../i18n/index.ts';
 
 /** NocoDB's own inline messages for the name field. */
-export const NAME_EMPTY = 'Token name should not be empty';
-export const NAME_TOO_LONG = `Token name should not be more than ${MAX_TOKEN_NAME_LENGTH} characters`;
+export const NAME_EMPTY = msg('tokens.name.empty');
+export const NAME_TOO_LONG = msg('tokens.name.tooLong', { max: MAX_TOKEN_NAME_LENGTH });
 
 /** What is wrong with a typed name, or null when it may be sent. */
-export function tokenNameProblem(name: string): string | null {
+export function tokenNameProblem(name: string): Text | null {
   const trimmed = name.trim();
   if (trimmed === '') return NAME_EMPTY;
   if (trimmed.length > MAX_TOKEN_NAME_LENGTH) return NAME_TOO_LONG;

@@ -1,3 +1,4 @@
+import { useI18n } from '../../i18n/index.ts';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { ChevronLeftIcon, ChevronRightIcon } from '../../ui/icons.tsx';
 import { paginationItems } from './pagination-items.ts';
@@ -10,13 +11,14 @@ export function TokenPagination() {
   const page = useTokens((s) => s.page);
   const pageCount = useTokens((s) => s.pageCount);
   const load = useTokens((s) => s.load);
+  const { t } = useI18n();
   if (pageCount <= 1) return null;
   return (
-    <nav className="pagination" aria-label="Pagination">
+    <nav className="pagination" aria-label={t('tokens.pagination')}>
       <button
         type="button"
         className="page-button"
-        aria-label="Previous page"
+        aria-label={t('tokens.pagination.previous')}
         aria-disabled={page <= 1 || undefined}
         onClick={() => page > 1 && void load(page - 1)}
       >
@@ -28,7 +30,7 @@ export function TokenPagination() {
             key={item}
             type="button"
             className="page-button"
-            aria-label={`Page ${item}`}
+            aria-label={t('tokens.pagination.page', { page: item })}
             aria-current={item === page ? 'page' : undefined}
             onClick={() => item !== page && void load(item)}
           >
@@ -43,7 +45,7 @@ export function TokenPagination() {
       <button
         type="button"
         className="page-button"
-        aria-label="Next page"
+        aria-label={t('tokens.pagination.next')}
         aria-disabled={page >= pageCount || undefined}
         onClick={() => page < pageCount && void load(page + 1)}
       >

@@ -1,4 +1,5 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { activeAccountOf } from '../../stores/session-store.ts';
 import { useAllTokens, useSession, useTokens } from '../../stores/stores-context.tsx';
 import { toRows } from '../all-tokens/all-tokens-rows.ts';
@@ -19,16 +20,17 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
   const account = useSession((s) => activeAccountOf(s.state));
   const rotating = useAllTokens((s) => s.rotation !== null);
   const rotate = useAllTokens((s) => s.rotate);
-  const name = token.name ?? 'Untitled';
+  const { t } = useI18n();
+  const name = token.name ?? t('common.untitled');
 
   return (
     <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
       <td className="token-name" title={name}>
-        {token.name ?? <span className="untitled">Untitled</span>}
+        {token.name ?? <span className="untitled">{name}</span>}
         <TokenBadges token={token} />
       </td>
       <td className="token-creator" title={token.creator ?? undefined}>
-        {token.creator ?? '—'}
+        {token.creator ? <bdi>{token.creator}</bdi> : '—'}
       </td>
       <td className="token-value">
         <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} />

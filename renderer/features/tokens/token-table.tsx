@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useI18n } from '../../i18n/index.ts';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
 import { tokenColumns } from './token-columns.ts';
@@ -13,32 +14,33 @@ export function TokenTable() {
   const loading = useTokens((s) => s.status === 'loading');
   const tokens = useMemo(() => visibleTokens(rows, justCreated), [rows, justCreated]);
   const columns = useMemo(() => tokenColumns(tokens), [tokens]);
+  const { t } = useI18n();
 
   return (
     <table className={columns.lastUsed || columns.expires ? 'token-table token-table-details' : 'token-table'} aria-busy={loading}>
       <thead>
         <tr>
           <th scope="col" className="col-name">
-            Token name
+            {t('tokens.column.name')}
           </th>
           <th scope="col" className="col-creator">
-            Creator
+            {t('tokens.column.creator')}
           </th>
           <th scope="col" className="col-token">
-            Token
+            {t('tokens.column.token')}
           </th>
           {columns.lastUsed && (
             <th scope="col" className="col-last-used">
-              Last used
+              {t('tokens.column.lastUsed')}
             </th>
           )}
           {columns.expires && (
             <th scope="col" className="col-expires">
-              Expires
+              {t('tokens.column.expires')}
             </th>
           )}
           <th scope="col" className="col-actions">
-            Actions
+            {t('tokens.column.actions')}
           </th>
         </tr>
       </thead>

@@ -1,31 +1,16 @@
-// Times in the token table: NocoDB sends `2026-11-28 02:57:57+00:00` (SQLite) or ISO strings.
+// Times in the token table: NocoDB sends `2026-11-28 02:57:57+00:00` (SQLite), ISO strings, or
+// (Postgres/MySQL without a zone) `2026-11-28 02:57:57`. The app words them through the translator's
+// relativeTime and dateTime (renderer/i18n/relative-time.ts), in the app's language.
 
-/** Milliseconds since the epoch, or null for a text that is not a time. */
+/** An offset at the end: Z, +00:00, +0000 or +00. */
+const HAS_OFFSET = /(?:z|[+-]\d{2}(?::?\d{2})?)$/i;
+const HAS_TIME = /\d{2}:\d{2}/;
+
+/** Milliseconds since the epoch, or null for a text that is not a time. A time without an offset is UTC (NocoDB stores UTC). */
 export function parseServerTime(text: string): number | null {
-  const time = Date.parse(text.includes('T') ? text : text.replace(' ', 'T'));
+  const trimmed = text.trim();
+  const iso = trimmed.includes('T') ? trimmed : trimmed.replace(' ', 'T');
+  // Date.parse reads an ISO date-time without an offset as local time; the server meant UTC.
+  const time = Date.parse(HAS_TIME.test(iso) && !HAS_OFFSET.test(iso) ? `${iso}Z` : iso);
   return Number.isNaN(time) ? null : time;
-}
-
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 24 * 3600_000],
-  ['month', 30 * 24 * 3600_000],
-  ['day', 24 * 3600_000],
-  ['hour', 3600_000],
-  ['minute', 60_000],
-];
-
-/** "3 hours ago", "in 2 days", "just now". */
-export function relativeTime(time: number, now: number): string {
-  const difference = time - now;
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(difference) >= size) {
-      return new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }).format(Math.round(difference / size), unit);
-    }
-  }
-  return 'just now';
-}
-
-/** The exact local time, for a tooltip. */
-export function exactTime(time: number): string {
-  return new Date(time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }

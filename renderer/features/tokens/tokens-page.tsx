@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useI18n } from '../../i18n/index.ts';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { focusIsLost } from '../../ui/focus-lost.ts';
 import { RotatePanel } from '../all-tokens/rotate-panel.tsx';
@@ -18,6 +19,7 @@ export function TokensPage() {
   const createOpen = useTokens((s) => s.create.open);
   const load = useTokens((s) => s.load);
   const openCreate = useTokens((s) => s.openCreate);
+  const { t } = useI18n();
 
   useEffect(() => {
     void load();
@@ -44,9 +46,9 @@ export function TokensPage() {
       <div className="tokens-head">
         <div>
           <h2 id="tokens-title" className="section-title">
-            API Tokens
+            {t('tokens.title')}
           </h2>
-          <p className="tokens-subtitle">Create personal API tokens to use in automation or external apps.</p>
+          <p className="tokens-subtitle">{t('tokens.subtitle')}</p>
         </div>
         <button
           ref={addButton}
@@ -58,7 +60,7 @@ export function TokensPage() {
           disabled={createOpen}
           onClick={openCreate}
         >
-          Add New API Token
+          {t('tokens.add')}
         </button>
       </div>
       <RotatePanel />

@@ -2,29 +2,15 @@
 // nothing is read as "signed out", every session and token copy comes back after unlocking, and a
 // removal the keychain refused is reported, not only logged.
 import { describe, expect, it } from 'vitest';
-import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
 import { KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
-import { createSettingsService } from '../../../main/settings/settings-service.ts';
-import { createTokenService } from '../../../main/tokens/token-service.ts';
-import { memoryJsonFile } from '../../support/memory-ports.ts';
-import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness, tokensFromShownScreen } from '../session/session-harness.ts';
+import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness, tokenServiceOn, tokensFromShownScreen } from '../session/session-harness.ts';
 
 /** Two accounts signed in on a server that shows tokens once, each with a token copy in the keychain. */
 async function twoAccountsWithCopies() {
   const h = sessionHarness();
   h.noco.showsTokensOnce = true;
   const launchTokens = (service = h.service) => {
-    const tokens = createTokenService({
-      session: service,
-      clipboard: createClipboardGuard({
-        clipboard: { readText: () => '', writeText: () => {} },
-        timers: { setTimeout: () => 0, clearTimeout: () => {} },
-        log: () => {},
-      }),
-      settings: createSettingsService(memoryJsonFile()),
-      vault: h.keychain.vault,
-      log: () => {},
-    });
+    const tokens = tokenServiceOn(service, h.keychain.vault);
     service.onAccountEnded(async (account, why) => {
       tokens.forgetValues(account.id);
       if (why === 'logged_out') await tokens.forgetCopies(account.id);

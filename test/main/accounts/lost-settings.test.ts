@@ -75,7 +75,7 @@ describe('writing the settings', () => {
 
     await expect(settings.update({ clipboardClearSeconds: 60 })).rejects.toThrow(/disk full/);
 
-    expect(await settings.get()).toEqual({ clipboardClearSeconds: 5, keepTokenCopies: true, expiryReminders: true });
+    expect(await settings.get()).toEqual({ clipboardClearSeconds: 5, keepTokenCopies: true, expiryReminders: true, language: null });
     expect(file.content).toMatchObject({ clipboardClearSeconds: 5 });
   });
 });

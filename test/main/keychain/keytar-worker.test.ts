@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeychain } from '../../../main/keychain/keychain.ts';
 import { createKeytarWorker } from '../../../main/keychain/keytar-worker.ts';
+import { startNodeWorker } from '../../support/keychain-worker.ts';
 
 // A keytar stand-in module for the worker: entries in memory; listing 'crash' dies like keytar#477.
 const folder = mkdtempSync(path.join(tmpdir(), 'keytar-worker-'));
@@ -27,7 +28,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('keytar worker', () => {
   it('answers getPassword, setPassword, deletePassword and listing names from its own process', async () => {
-    const worker = createKeytarWorker({ execPath: process.execPath, keytarPath: () => fakeModule });
+    const worker = createKeytarWorker(startNodeWorker(fakeModule));
     await worker.setPassword('svc', 'a', 'secret-a');
     expect(await worker.getPassword('svc', 'a')).toBe('secret-a');
     expect(await worker.names('svc')).toEqual(['a']);
@@ -37,7 +38,7 @@ describe('keytar worker', () => {
   });
 
   it('a crash in the worker fails that call only (typed, through the keychain queue); the next call gets a fresh worker', async () => {
-    const worker = createKeytarWorker({ execPath: process.execPath, keytarPath: () => fakeModule });
+    const worker = createKeytarWorker(startNodeWorker(fakeModule));
     const keychain = createKeychain({ canaryService: 'svc', loadKeytar: async () => worker });
 
     await expect(keychain.names('crash')).rejects.toMatchObject({ code: 'keychain_unavailable' });

@@ -91,6 +91,7 @@ describe('NocoDB client against a misbehaving fake server', () => {
       expect(await failureOf(client.createToken(jwt, 'second'))).toEqual({
         code: 'validation',
         message: 'Only one token per user is allowed',
+        params: { source: 'server' },
       });
     } finally {
       fake.modes.oneTokenPerUser = false;
@@ -118,6 +119,7 @@ describe('NocoDB client against servers that are not NocoDB', () => {
     expect(await failureOf(clientFor(url).health())).toEqual({
       code: 'server_unreachable',
       message: `Cannot reach ${url}. Check the address and that the server is running.`,
+      params: { reason: 'address', serverUrl: url },
     });
   });
 
@@ -132,6 +134,59 @@ describe('NocoDB client against servers that are not NocoDB', () => {
     const server = await startAnsweringServer((_request, response) => answer(response));
     try {
       expect((await failureOf(clientFor(server.url).signIn('a@example.com', 'password'))).code).toBe('not_nocodb');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('names only the typed address when any call meets a redirect; https only for the same host', async () => {
+    let location = '';
+    const server = await startAnsweringServer((_request, response) => response.writeHead(302, { location }).end());
+    try {
+      const client = clientFor(server.url);
+      const { port } = new URL(server.url);
+      location = 'https://nocodb-corp.attacker.example/api/v1/tokens';
+      expect(await failureOf(client.listTokens('a.b.c', { limit: 25, offset: 0 }))).toEqual({
+        code: 'not_nocodb',
+        message: `${server.url} redirects to another address. Check the server address.`,
+        params: { reason: 'redirect', serverUrl: server.url },
+      });
+      location = `https://127.0.0.1:${port}/api/v1/auth/user/me`;
+      expect(await failureOf(client.me('a.b.c'))).toEqual({
+        code: 'not_nocodb',
+        message: `${server.url} redirects to another address. Use https://127.0.0.1:${port} as the server address instead.`,
+        params: { reason: 'redirect_https', serverUrl: server.url, target: `https://127.0.0.1:${port}` },
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('bounds every server text that becomes UI text: a megabyte-long display name, token name and error message', async () => {
+    const megabyte = 'N'.repeat(1_000_000);
+    const json = (response: ServerResponse, status: number, body: unknown) =>
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const server = await startAnsweringServer((request, response) => {
+      if (request.url === '/api/v1/auth/user/me')
+        return json(response, 200, { id: 'u1', email: `${'e'.repeat(600)}@example.com`, display_name: megabyte });
+      if (request.url === '/api/v1/user/profile') return json(response, 200, { display_name: megabyte });
+      if (request.url?.startsWith('/api/v1/tokens?')) {
+        return json(response, 200, { list: [{ id: 1, description: megabyte, created_by: 'a@example.com' }], pageInfo: { totalRows: 1 } });
+      }
+      return json(response, 400, { msg: `Refused: ${megabyte}` });
+    });
+    const isBounded = (text: string | null | undefined) => text?.length === 500 && text.endsWith('…') && text.startsWith('N');
+    try {
+      const client = clientFor(server.url);
+      const user = await client.me('a.b.c');
+      expect(isBounded(user.displayName)).toBe(true);
+      expect(user.email).toHaveLength(500);
+      expect(isBounded((await client.updateProfile('a.b.c', 'Ada')).displayName)).toBe(true);
+      expect(isBounded((await client.listTokens('a.b.c', { limit: 25, offset: 0 })).rows[0]?.name)).toBe(true);
+      const refused = await failureOf(client.createToken('a.b.c', 'x'));
+      expect(refused.code).toBe('validation');
+      expect(refused.message).toHaveLength(500);
+      expect(refused.message).toMatch(/^Refused: N+…$/);
     } finally {
       await server.close();
     }

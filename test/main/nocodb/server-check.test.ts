@@ -1,5 +1,5 @@
-// Before any credential is sent, sign-in asks the server's health check: a redirect is refused with
-// the address to use instead, and a plain-http server off this machine needs the user's consent
+// Before any credential is sent, sign-in asks the server's health check: a redirect is refused,
+// naming https only for the same server, and a plain-http server off this machine needs the user's consent
 // (remembered per server). Real HTTP servers on 127.0.0.1; a non-loopback name is routed to them.
 import type { IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,26 +30,58 @@ describe('plain-http consent rule', () => {
 
 describe('sign-in asks the health check first', () => {
   let redirecting: AnsweringServer;
+  let location: (url: string) => string = () => '';
   const seen: string[] = [];
 
   beforeEach(async () => {
     seen.length = 0;
     redirecting = await startAnsweringServer((request: IncomingMessage, response) => {
       seen.push(`${request.method} ${request.url}`);
-      response.writeHead(301, { location: `https://nocodb.example.com${request.url}` }).end();
+      response.writeHead(302, { location: location(request.url ?? '/') }).end();
     });
   });
   afterEach(() => redirecting.close());
 
-  it('refuses a redirect before the password is sent, naming the https address to use', async () => {
+  const signInFailure = async () => {
     const { ports } = memoryPorts();
     const handlers = createHandlers(ports);
+    return Promise.resolve(handlers['session:sign-in']({ serverUrl: redirecting.url, email: 'ada@example.com', password: 'pw' })).catch(
+      (error: unknown) => error,
+    );
+  };
+  const port = () => new URL(redirecting.url).port;
 
-    const failure = await Promise.resolve(
-      handlers['session:sign-in']({ serverUrl: redirecting.url, email: 'ada@example.com', password: 'pw' }),
-    ).catch((error: unknown) => error);
+  // An attacker on the network answers the health check with their own https server: never named.
+  it.each([
+    ['another host over https', (path: string) => `https://nocodb-corp.attacker.example${path}`],
+    ['another host, same port', (path: string) => `https://attacker.example:${port()}${path}`],
+    ['a look-alike of the host', () => `https://127.0.0.1.attacker.example:${port()}/`],
+    ['the same host, another https port', () => `https://127.0.0.1:1${port()}/`],
+    ['the same host over plain http elsewhere', () => `http://127.0.0.1:${port()}/nocodb/api/v1/health`],
+    ['a relative path', () => '/login'],
+    ['an unparsable location', () => 'http://[oops'],
+  ])('refuses a redirect to %s, naming only the address the user typed', async (_what, to) => {
+    location = to;
+    const failure = await signInFailure();
 
-    expect(failure).toMatchObject({ code: 'redirected', message: expect.stringContaining('https://nocodb.example.com') });
+    expect(failure).toMatchObject({
+      code: 'redirected',
+      message: `${redirecting.url} redirects to another address, so the app did not send your password. Check the server address.`,
+    });
+    expect(seen).toEqual(['GET /api/v1/health']);
+  });
+
+  it.each([
+    ['on the same port', () => `https://127.0.0.1:${port()}/api/v1/health`, () => `https://127.0.0.1:${port()}`],
+    ['on 443', () => 'https://127.0.0.1/api/v1/health', () => 'https://127.0.0.1'],
+  ])('suggests https for the same host %s', async (_what, to, suggested) => {
+    location = to;
+    const failure = await signInFailure();
+
+    expect(failure).toMatchObject({
+      code: 'redirected',
+      message: `${redirecting.url} redirects to another address, so the app did not send your password. Use ${suggested()} as the server address instead.`,
+    });
     expect(seen).toEqual(['GET /api/v1/health']);
   });
 });
@@ -103,6 +135,23 @@ describe('a plain-http server on another machine', () => {
     const other = { ...request(), serverUrl: lanUrlFor(server.url, `other.${LAN_HOST}`) };
     await expect(Promise.resolve(handlers['session:sign-in'](other))).rejects.toMatchObject({ code: 'insecure_connection' });
   });
+
+  // Reached through the resolving fetch, so only the host rule can stop these before the server.
+  it.each(['a$(touch${IFS}marker).example.test', 'a`id`.example.test', "a'b.example.test", 'a!b.example.test', 'a_b.example.test'])(
+    'refuses the host %s before any request, even with consent',
+    async (host) => {
+      const { handlers } = setup();
+      const serverUrl = lanUrlFor(server.url, host);
+
+      await expect(Promise.resolve(handlers['session:sign-in']({ ...request({ confirmInsecure: true }), serverUrl }))).rejects.toEqual(
+        expect.objectContaining({
+          code: 'invalid_argument',
+          message: 'The server name may only contain letters, digits, hyphens and dots (or be an IP address). Check the server address.',
+        }),
+      );
+      expect(server.calls.health + server.calls.signin).toBe(0);
+    },
+  );
 
   it('needs no consent on this machine (loopback)', async () => {
     const { handlers } = setup();

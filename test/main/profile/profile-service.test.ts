@@ -3,13 +3,14 @@
 // it and store the new pair before any other call goes on.
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
+import { TRY_NEW_PASSWORD, createPasswordChangeNotices, explainingPasswordChanges } from '../../../main/profile/password-change-notice.ts';
 import { createProfileService } from '../../../main/profile/profile-service.ts';
 import type { PasswordChange } from '../../../preload/contract.ts';
 import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness, shownId } from '../session/session-harness.ts';
 
 const NEW_PASSWORD = 'a brand new password';
 
-async function signedIn(options: { holdChange?: boolean; holdRename?: boolean; holdFirstList?: boolean } = {}) {
+async function signedIn(options: { holdChange?: boolean; holdRename?: boolean; holdFirstList?: boolean; changeTimesOut?: boolean } = {}) {
   const h = sessionHarness();
   const held = { release: () => {}, started: false, releaseList: () => {} };
   let listsHeld = options.holdFirstList ? 1 : 0;
@@ -36,24 +37,73 @@ async function signedIn(options: { holdChange?: boolean; holdRename?: boolean; h
       changePassword: async (jwt, change) => {
         held.started = true;
         if (options.holdChange) await new Promise<void>((resolve) => (held.release = resolve));
-        return client.changePassword(jwt, change);
+        const answer = await client.changePassword(jwt, change);
+        // The server changed the password (and ended every session); its answer never arrived.
+        if (options.changeTimesOut) throw new AppFailure('timeout', 'http://127.0.0.1:8080 did not answer within 10 s.');
+        return answer;
       },
     };
   };
   await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
   // Every call below is sent from Ada's screen, so it names Ada's account.
   const accountId = await shownId(h.service);
-  const service = createProfileService({ session: h.service });
+  const notices = createPasswordChangeNotices();
+  const session = explainingPasswordChanges(h.service, notices);
+  const service = createProfileService({ session, notices });
   const profile = {
     changePassword: (change: Omit<PasswordChange, 'accountId'>) => service.changePassword({ accountId, ...change }),
     updateDisplayName: (displayName: string) => service.updateDisplayName({ accountId, displayName }),
   };
   const listTokens = async () =>
     (await h.service.pin(accountId)).withSession((client, jwt) => client.listTokens(jwt, { limit: 10, offset: 0 }));
-  return { h, profile, held, storedAtList, listTokens };
+  return { h, session, profile, held, storedAtList, listTokens };
 }
 
 describe('changing the password', () => {
+  it('that times out says the password may have changed; the sign-in it lands on says to try the new one first', async () => {
+    const { h, session, profile, listTokens } = await signedIn({ changeTimesOut: true });
+
+    const failure = await profile.changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AppFailure);
+    expect((failure as AppFailure).toData()).toEqual({
+      code: 'timeout',
+      message: expect.stringMatching(/may have changed on the server\. If the app asks you to sign in, try the new password first\.$/),
+      params: { reason: 'password_change' },
+    });
+
+    // The next call finds the session ended by the change.
+    await expect(listTokens()).rejects.toMatchObject({ code: 'session_expired' });
+    const state = await session.getState();
+    expect(state).toMatchObject({
+      status: 'signed_out',
+      prefill: { serverUrl: SERVER, email: EMAIL },
+      notice: { code: 'session_expired', message: TRY_NEW_PASSWORD, params: { reason: 'password_uncertain' } },
+    });
+    expect(state.accounts[0]).toMatchObject({
+      status: 'session_ended',
+      problem: TRY_NEW_PASSWORD,
+      problemError: { code: 'session_expired', params: { reason: 'password_uncertain' } },
+    });
+
+    // Signed in with the new password: the account's password is known again, the words go.
+    await session.signIn({ serverUrl: SERVER, email: EMAIL, password: NEW_PASSWORD });
+    h.noco.failures.refresh = new AppFailure('session_expired', 'Your session has expired. Sign in again.');
+    h.clock.now += 11 * 3_600_000;
+    await expect(listTokens()).rejects.toMatchObject({ code: 'session_expired' });
+    expect((await session.getState()).status).toBe('signed_out');
+    expect(JSON.stringify(await session.getState())).not.toContain(TRY_NEW_PASSWORD);
+  });
+
+  it('that times out before it was sent (refreshing the session) says nothing about the password', async () => {
+    const { h, profile } = await signedIn({ changeTimesOut: true });
+    h.clock.now += 11 * 3_600_000;
+    h.noco.failures.refresh = new AppFailure('timeout', 'http://127.0.0.1:8080 did not answer within 10 s.');
+
+    const failure = await profile.changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD }).catch((error: unknown) => error);
+    expect((failure as AppFailure).toData()).toEqual({ code: 'timeout', message: 'http://127.0.0.1:8080 did not answer within 10 s.' });
+    expect(h.noco.calls.changePassword).toBe(0);
+  });
+
   it('stays signed in: refreshes with the new refresh token at once and stores the new pair', async () => {
     const { h, profile, listTokens, storedAtList } = await signedIn();
     const before = await h.keychain.peek();

@@ -2,14 +2,9 @@
 // down), the 20-account limit, orphan cleanup, and a slow call that outlives a switch.
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
-import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
-import { createMemoryTokenVault } from '../../../main/keychain/memory-token-vault.ts';
 import type { NocoClient } from '../../../main/nocodb/types.ts';
-import { createSettingsService } from '../../../main/settings/settings-service.ts';
-import { createTokenService } from '../../../main/tokens/token-service.ts';
 import { MAX_ACCOUNTS, type SessionState } from '../../../preload/contract.ts';
 import type { InMemoryNoco } from '../../support/in-memory-noco-client.ts';
-import { memoryJsonFile } from '../../support/memory-ports.ts';
 import {
   EMAIL,
   GRACE,
@@ -21,6 +16,7 @@ import {
   onShown,
   sessionHarness,
   signOutShown,
+  tokenServiceOn,
   tokensFromShownScreen,
 } from './session-harness.ts';
 
@@ -38,20 +34,7 @@ const activeEmail = (state: SessionState) => (state.status === 'signed_in' ? `${
 // Ids are opaque: the tests name accounts "server email".
 const listed = (state: SessionState) => state.accounts.map((entry) => ({ id: nameOf(entry), status: entry.status, active: entry.active }));
 
-function tokensOn(h: Harness) {
-  const tokens = createTokenService({
-    session: h.service,
-    clipboard: createClipboardGuard({
-      clipboard: { readText: () => '', writeText: () => {} },
-      timers: { setTimeout: () => 0, clearTimeout: () => {} },
-      log: () => {},
-    }),
-    settings: createSettingsService(memoryJsonFile()),
-    vault: createMemoryTokenVault(),
-    log: () => {},
-  });
-  return tokensFromShownScreen(h.service, tokens);
-}
+const tokensOn = (h: Harness) => tokensFromShownScreen(h.service, tokenServiceOn(h.service));
 
 /** Lets the test hold one method of a server (for clients made from now on) until it releases the calls. */
 function holdCalls(server: InMemoryNoco, method: 'listTokens' | 'refresh') {
@@ -215,17 +198,7 @@ describe('switching', () => {
 describe('every call names its account', () => {
   it('runs on the account it names, whichever one is shown', async () => {
     const h = sessionHarness();
-    const service = createTokenService({
-      session: h.service,
-      clipboard: createClipboardGuard({
-        clipboard: { readText: () => '', writeText: () => {} },
-        timers: { setTimeout: () => 0, clearTimeout: () => {} },
-        log: () => {},
-      }),
-      settings: createSettingsService(memoryJsonFile()),
-      vault: createMemoryTokenVault(),
-      log: () => {},
-    });
+    const service = tokenServiceOn(h.service);
     await signInGrace(h);
     const graceId = await idOf(h.service, GRACE_ID);
     await service.create({ accountId: graceId, name: 'grace only' });

@@ -6,13 +6,13 @@ import { KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
 import { createOsKeychain } from '../../../main/keychain/os-keychain.ts';
 import { startFakeNocodb, type FakeNocodb } from '../../support/fake-nocodb.ts';
 import { memoryPorts } from '../../support/memory-ports.ts';
+import { startNodeWorker } from '../../support/keychain-worker.ts';
 
 const missingKeytar = () => Promise.reject(new Error("Cannot find module 'keytar' at /opt/app/node_modules"));
 const keychainWithoutKeytar = () =>
   createOsKeychain({
     services: KEYCHAIN_SERVICES,
-    execPath: process.execPath,
-    keytarPath: () => '/opt/app/node_modules/keytar',
+    startWorker: startNodeWorker(),
     loadKeytar: missingKeytar,
   });
 

@@ -1,11 +1,13 @@
 // Builds a session service on two in-memory NocoDB servers, a switchable keychain, a memory
 // fallback and an in-memory settings file, with a clock the test controls.
-import type { AccountRef, StoredSession } from '../../../main/ports.ts';
+import type { AccountRef, StoredSession, TokenVault } from '../../../main/ports.ts';
 import { createSessionService } from '../../../main/accounts/accounts-service.ts';
 import { createMemorySecretStore } from '../../../main/keychain/memory-secret-store.ts';
 import type { NocoClient } from '../../../main/nocodb/types.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
-import type { TokenService } from '../../../main/tokens/token-service.ts';
+import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
+import { createMemoryTokenVault } from '../../../main/keychain/memory-token-vault.ts';
+import { createTokenService, type TokenService } from '../../../main/tokens/token-service.ts';
 import { createInMemoryNoco } from '../../support/in-memory-noco-client.ts';
 import { memoryJsonFile } from '../../support/memory-ports.ts';
 import { createSwitchableKeychain } from './switchable-store.ts';
@@ -100,4 +102,19 @@ export function tokensFromShownScreen(service: Service, tokens: TokenService) {
     copyExample: named(tokens.copyExample),
     test: named(tokens.test),
   };
+}
+
+/** The token service on a session service, with a clipboard that keeps nothing and (by default) a memory vault. */
+export function tokenServiceOn(service: Service, vault: TokenVault = createMemoryTokenVault()) {
+  return createTokenService({
+    session: service,
+    clipboard: createClipboardGuard({
+      clipboard: { readText: () => '', writeText: () => {} },
+      timers: { setTimeout: () => 0, clearTimeout: () => {} },
+      log: () => {},
+    }),
+    settings: createSettingsService(memoryJsonFile()),
+    vault,
+    log: () => {},
+  });
 }

@@ -8,6 +8,7 @@ describe('settings', () => {
       clipboardClearSeconds: 30,
       keepTokenCopies: true,
       expiryReminders: true,
+      language: null,
     });
     expect(DEFAULT_SETTINGS.clipboardClearSeconds).toBe(30);
   });
@@ -18,19 +19,35 @@ describe('settings', () => {
       clipboardClearSeconds: 0,
       keepTokenCopies: true,
       expiryReminders: true,
+      language: null,
     });
     expect(await createSettingsService(file).update({ keepTokenCopies: false, expiryReminders: false })).toEqual({
       clipboardClearSeconds: 0,
       keepTokenCopies: false,
       expiryReminders: false,
+      language: null,
     });
 
-    expect(await createSettingsService(file).get()).toEqual({ clipboardClearSeconds: 0, keepTokenCopies: false, expiryReminders: false });
+    expect(await createSettingsService(file).get()).toEqual({
+      clipboardClearSeconds: 0,
+      keepTokenCopies: false,
+      expiryReminders: false,
+      language: null,
+    });
+  });
+
+  it('keeps the chosen language across instances, and null follows the system again', async () => {
+    const file = memoryJsonFile();
+    expect((await createSettingsService(file).update({ language: 'de' })).language).toBe('de');
+    expect((await createSettingsService(file).get()).language).toBe('de');
+    expect((await createSettingsService(file).update({ clipboardClearSeconds: 5 })).language).toBe('de');
+    expect((await createSettingsService(file).update({ language: null })).language).toBeNull();
+    expect((await createSettingsService(memoryJsonFile({ language: 'tlh' })).get()).language).toBeNull();
   });
 
   it('keeps the other values when an update names none', async () => {
-    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 5, keepTokenCopies: false, expiryReminders: false }));
-    expect(await settings.update({})).toEqual({ clipboardClearSeconds: 5, keepTokenCopies: false, expiryReminders: false });
+    const settings = createSettingsService(memoryJsonFile({ clipboardClearSeconds: 5, keepTokenCopies: false }));
+    expect(await settings.update({})).toEqual({ clipboardClearSeconds: 5, keepTokenCopies: false, expiryReminders: true, language: null });
   });
 
   it.each([
@@ -60,6 +77,7 @@ describe('settings', () => {
       clipboardClearSeconds: 10,
       keepTokenCopies: true,
       expiryReminders: true,
+      language: null,
       accounts: [GRACE, ADA],
       lastAccount: ADA_REF,
       keychainMigrated: true,
@@ -95,6 +113,6 @@ describe('settings', () => {
       }),
     );
     expect(await settings.accountList()).toMatchObject({ accounts: [ADA, GRACE], lastAccount: null });
-    expect(await settings.get()).toEqual({ clipboardClearSeconds: 7, keepTokenCopies: true, expiryReminders: true });
+    expect(await settings.get()).toEqual({ clipboardClearSeconds: 7, keepTokenCopies: true, expiryReminders: true, language: null });
   });
 });

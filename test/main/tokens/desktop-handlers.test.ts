@@ -7,7 +7,7 @@ const DAY = 24 * 3600_000;
 
 function setUp(answer: { path: string } | null = { path: '/home/ada/tokens.csv' }) {
   const saved: Array<{ defaultName: string; text: string }> = [];
-  const shown: Array<{ title: string; onClick: () => void }> = [];
+  const shown: Array<{ title: string; body: string; onClick: () => void }> = [];
   let windowShown = 0;
   const { ports } = memoryPorts({
     now: () => NOW,
@@ -43,11 +43,13 @@ describe('expiry reminders through the notification port', () => {
     { accountId: 'a1', id: '1', expiresAt: NOW + DAY },
     { accountId: 'b2', id: '1', expiresAt: NOW + 2 * DAY },
   ];
+  // Worded by the renderer in the app's language; main picks the title for the count it names.
+  const words = { titles: ['1 Token läuft diese Woche ab', '2 Tokens laufen diese Woche ab'], body: 'Öffnen Sie „Alle Tokens“.' };
 
   it('one notification for both; a click brings the window up and hands its tokens out once', async () => {
     const { handlers, shown, windowShown } = setUp();
-    expect(await handlers['reminders:check']({ tokens: soon })).toEqual({ notified: 2 });
-    expect(shown.map((s) => s.title)).toEqual(['2 tokens expire this week']);
+    expect(await handlers['reminders:check']({ tokens: soon, words })).toEqual({ notified: 2 });
+    expect(shown.map(({ title, body }) => ({ title, body }))).toEqual([{ title: '2 Tokens laufen diese Woche ab', body: words.body }]);
     expect(await handlers['reminders:opened'](undefined)).toBeNull();
     shown[0]!.onClick();
     expect(windowShown()).toBe(1);
@@ -61,7 +63,7 @@ describe('expiry reminders through the notification port', () => {
   it('the Profile setting turns them off', async () => {
     const { handlers, shown } = setUp();
     await handlers['settings:update']({ expiryReminders: false });
-    expect(await handlers['reminders:check']({ tokens: soon })).toEqual({ notified: 0 });
+    expect(await handlers['reminders:check']({ tokens: soon, words })).toEqual({ notified: 0 });
     expect(shown).toEqual([]);
   });
 });

@@ -316,12 +316,28 @@ describe('using a token: Copy example and Test', () => {
     const value = await t.tokens.reveal({ id: created.id });
 
     expect(await t.tokens.copyExample({ id: created.id, example: 'curl' })).toEqual({ clearAfterSeconds: 30 });
-    expect(t.clipboard.text).toBe(`curl -H "xc-token: ${value}" "${SERVER}/api/v1/auth/user/me"`);
+    expect(t.clipboard.text).toBe(`curl -H 'xc-token: ${value}' '${SERVER}/api/v1/auth/user/me'`);
 
     await t.tokens.copyExample({ id: created.id, example: 'headers' });
     expect(JSON.parse(t.clipboard.text)).toEqual({ headers: { 'xc-token': value } });
     await vi.advanceTimersByTimeAsync(30_000);
     expect(t.clipboard.text).toBe('');
+  });
+
+  it('gives no example for an account listed before sign-in checked host names (a shell would run its address)', async () => {
+    const t = await tokensHarness();
+    const hostile = 'http://a$(touch${IFS}marker).example.test:8080';
+    await t.service.signIn({ serverUrl: hostile, email: EMAIL, password: PASSWORD });
+    const created = await t.tokens.create({ name: 'for curl' });
+    t.clipboard.text = 'before';
+
+    for (const example of ['curl', 'headers'] as const) {
+      await expect(t.tokens.copyExample({ id: created.id, example })).rejects.toMatchObject({
+        code: 'invalid_argument',
+        message: expect.stringContaining('could run as a command'),
+      });
+    }
+    expect(t.clipboard.text).toBe('before');
   });
 
   it('tests a token: works, rejected after a delete elsewhere, or deleted but still accepted (0.301.3)', async () => {

@@ -12,6 +12,12 @@ const GRACE = {
   password: 'another password',
 };
 const GRACE_ID = `${GRACE.serverUrl} ${GRACE.email}`;
+/** What main says for a server that did not answer at launch (worded by the renderer). */
+const UNREACHABLE = {
+  code: 'server_unreachable',
+  message: 'unreachable',
+  params: { reason: 'address', serverUrl: GRACE.serverUrl },
+} as const;
 
 const twoAccounts = (more: Partial<FakeBridgeOptions> = {}): FakeBridgeOptions => ({
   tokens: [makeToken(1, 'admin token')],
@@ -210,12 +216,34 @@ describe('accounts overview', () => {
     expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('AD');
   });
 
-  it('an account whose server did not answer at launch says so and offers Retry, never Open', async () => {
+  it('an account the locked keychain kept back says how to get it back and offers Retry, never Open or Sign in', async () => {
+    const locked = 'Your keychain is locked — unlock it and choose Retry.';
     const { user, fake } = await renderApp({
-      otherAccounts: [{ ...GRACE, status: 'unreachable', problem: 'The server cannot be reached.' }],
+      otherAccounts: [
+        { ...GRACE, status: 'keychain_locked', problem: { code: 'keychain_locked', message: locked, params: { reason: 'retry' } } },
+      ],
     });
     const grace = screen.getAllByTestId('nc-account-card')[1]!;
-    expect(grace.textContent).toContain('Server unreachable — The server cannot be reached.');
+    expect(grace.textContent).toContain(`Keychain locked — ${locked}`);
+    expect(
+      within(grace)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Retry', 'Log Out']);
+
+    await user.click(within(grace).getByRole('button', { name: 'Retry' }));
+
+    expect(fake.callsTo('accounts.retry')).toEqual([{ method: 'accounts.retry', arg: { accountId: GRACE_ID } }]);
+  });
+
+  it('an account whose server did not answer at launch says so and offers Retry, never Open', async () => {
+    const { user, fake } = await renderApp({
+      otherAccounts: [{ ...GRACE, status: 'unreachable', problem: UNREACHABLE }],
+    });
+    const grace = screen.getAllByTestId('nc-account-card')[1]!;
+    expect(grace.textContent).toContain(
+      `Server unreachable — Cannot reach ${GRACE.serverUrl}. Check the address and that the server is running.`,
+    );
     expect(
       within(grace)
         .getAllByRole('button')
@@ -234,7 +262,7 @@ describe('accounts overview', () => {
     await fake.bridge.session.get();
     const { user } = await renderApp({ fake });
 
-    expect(screen.getByRole('status').textContent).toContain('Your session expired.');
+    expect(screen.getByRole('status').textContent).toContain('Your session has expired.');
     await user.click(screen.getByTestId('nc-account-add-cancel'));
 
     await waitFor(() => expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('GH'));
@@ -243,7 +271,7 @@ describe('accounts overview', () => {
   });
 
   it('with no account left open, the sign-in screen still lists the others with their Retry and Log Out', async () => {
-    const { user } = await renderApp({ otherAccounts: [{ ...GRACE, status: 'unreachable', problem: 'The server cannot be reached.' }] });
+    const { user } = await renderApp({ otherAccounts: [{ ...GRACE, status: 'unreachable', problem: UNREACHABLE }] });
     await openUserMenu(user);
     await user.click(await screen.findByTestId('nc-sidebar-user-logout'));
 

@@ -72,7 +72,7 @@ describe('Profile: editing the name', () => {
 
   it('is busy while saving (one request however often Save is pressed), then shows the server’s words on failure', async () => {
     const { user, fake } = await renderApp({ hash: '#/account/profile' });
-    fake.fail('profile.update', { code: 'server_error', message: 'The server had a problem (HTTP 500). Try again.' });
+    fake.fail('profile.update', { code: 'server_error', message: 'HTTP 500', params: { reason: 'status', status: 500 } });
     const release = fake.hold('profile.update');
     await user.type(nameInput(), 'Ada');
     await user.click(saveButton());

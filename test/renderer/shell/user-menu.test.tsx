@@ -62,11 +62,11 @@ describe('user menu in the bottom-left corner', () => {
 
   it('a failed Log Out keeps the user signed in and says why', async () => {
     const fake = createFakeBridge();
-    fake.fail('session.signOut', { code: 'keychain_unavailable', message: 'Could not remove the session from the keychain.' });
+    fake.fail('session.signOut', { code: 'keychain_unavailable', message: 'keychain', params: { reason: 'platform', platform: 'linux' } });
     const { user } = await renderApp({ fake });
     await user.click(screen.getByTestId('nc-sidebar-userinfo'));
     await user.click(await screen.findByTestId('nc-sidebar-user-logout'));
-    await waitFor(() => expect(toastTexts().join()).toContain('Could not remove the session from the keychain.'));
+    await waitFor(() => expect(toastTexts().join()).toContain('The system keychain is not available. On Linux a Secret Service'));
     expect(screen.queryByTestId('nc-form-signin')).toBeNull();
   });
 });

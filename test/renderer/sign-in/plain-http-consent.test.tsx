@@ -6,11 +6,12 @@ import { ADMIN, createFakeBridge } from '../fake-bridge.ts';
 import { renderApp } from '../render-app.tsx';
 
 const SERVER = 'http://nocodb.lan:8080';
-const WARNING = `${SERVER} uses plain http: your password and your session would travel unencrypted.`;
+const WARNING = `${SERVER} uses plain http: your password and your session would travel unencrypted, so anyone on the network between you and the server could read them. Use https if the server offers it.`;
 
 async function signInOverPlainHttp() {
   const fake = createFakeBridge({ signedIn: false });
-  fake.fail('session.signIn', { code: 'insecure_connection', message: WARNING });
+  // The renderer words it from the code and params (the message is main's English, for logs).
+  fake.fail('session.signIn', { code: 'insecure_connection', message: 'plain http', params: { reason: 'plain_http', serverUrl: SERVER } });
   const app = await renderApp({ fake });
   const { user } = app;
   await user.clear(screen.getByLabelText('Server URL'));

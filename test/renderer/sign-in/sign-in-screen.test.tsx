@@ -70,10 +70,16 @@ describe('sign-in screen', () => {
 
   it('shows an unreachable server plainly', async () => {
     const fake = createFakeBridge({ signedIn: false });
-    fake.fail('session.signIn', { code: 'server_unreachable', message: 'Cannot reach the server at http://localhost:8080.' });
+    fake.fail('session.signIn', {
+      code: 'server_unreachable',
+      message: 'unreachable',
+      params: { reason: 'address', serverUrl: 'http://localhost:8080' },
+    });
     const { user } = await renderApp({ fake });
     await fillForm(user, ADMIN.email, `${ADMIN.password}{Enter}`);
-    expect((await screen.findByRole('alert')).textContent).toBe('Cannot reach the server at http://localhost:8080.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Cannot reach http://localhost:8080. Check the address and that the server is running.',
+    );
   });
 
   it('falls back to its own words when main sends no message', async () => {
@@ -98,9 +104,9 @@ describe('sign-in screen', () => {
 
   it('warns, dismissibly, when the session is kept in memory only', async () => {
     const { user } = await renderApp({ persistence: 'memory' });
-    const banner = screen.getByText(/keychain is unavailable/);
+    const banner = screen.getByText(/kept in memory only and will not survive a restart/);
     expect(banner).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
-    expect(screen.queryByText(/keychain is unavailable/)).toBeNull();
+    expect(screen.queryByText(/kept in memory only/)).toBeNull();
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError, Result, TokenSummary } from '../../../preload/contract.ts';
+import { csvWords, reminderWords } from '../../../renderer/features/all-tokens/all-tokens-messages.ts';
 import { rowKey, type TokenAccount } from '../../../renderer/features/all-tokens/all-tokens-rows.ts';
+import de from '../../../renderer/i18n/catalogs/de.json';
+import en from '../../../renderer/i18n/catalogs/en.json';
+import type { Text } from '../../../renderer/i18n/index.ts';
+import { createTranslator } from '../../../renderer/i18n/translator.ts';
 import { allRows, createAllTokensStore, MAX_IN_FLIGHT, type AllTokensApi } from '../../../renderer/stores/all-tokens-store.ts';
 import { createToastStore } from '../../../renderer/stores/toast-store.ts';
 
@@ -15,6 +20,11 @@ const summary = (id: string, name = `t${id}`): TokenSummary => ({
   valueSource: 'server',
   prefix: null,
 });
+const english = createTranslator('en', en);
+const german = createTranslator('de', de);
+/** What the user reads for a text the store kept. */
+const read = (text: Text | null | undefined) => (text ? english.say(text) : text);
+
 const fail = (code: AppError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
 
 /** A fake API whose answers the test releases by hand, so in-flight counts can be observed. */
@@ -59,7 +69,7 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
     copy: () => held(() => ({ ok: true, value: { clearAfterSeconds: 30 } })),
     test: () => held(() => ({ ok: true, value: 'works' })),
     exportCsv: (text) => held(() => (exported.push(text), { ok: true, value: { saved: true } })),
-    remind: (tokens) => held(() => (reminded.push(tokens), { ok: true, value: { notified: tokens.length } })),
+    remind: (tokens, words) => held(() => (reminded.push({ tokens, words }), { ok: true, value: { notified: tokens.length } })),
     reminderOpened: () => held(() => ({ ok: true, value: null })),
   };
   /** Answers everything pending, again and again, until nothing is left. */
@@ -128,7 +138,8 @@ describe('all tokens store: loading', () => {
     await fake.drain();
     await loading;
     const [ada, bob] = store.getState().accounts;
-    expect(ada).toMatchObject({ status: 'error', error: 'Cannot reach http://127.0.0.1:1.' });
+    expect(ada).toMatchObject({ status: 'error' });
+    expect(read(ada!.error)).toBe('Cannot reach the server. Check that it is running and try again.');
     expect(bob).toMatchObject({ status: 'ready' });
     expect(bob!.rows).toHaveLength(2);
 
@@ -178,15 +189,15 @@ describe('all tokens store: bulk delete', () => {
       'bob@example.com t3',
     ]);
 
-    fake.failing.set('delete:b2:1', fail('server_error', 'The server could not delete it.'));
+    fake.failing.set('delete:b2:1', fail('not_found', 'Token not found.'));
     const deleting = store.getState().confirmDelete();
     await fake.drain();
     await deleting;
     expect(fake.deleted.sort()).toEqual(['a1/1', 'b2/3']);
     const bulk = store.getState().bulk!;
     expect(bulk.phase).toBe('done');
-    expect(bulk.failed.map((f) => [f.row.account.email, f.row.token.id, f.reason])).toEqual([
-      ['bob@example.com', '1', 'The server could not delete it.'],
+    expect(bulk.failed.map((f) => [f.row.account.email, f.row.token.id, read(f.reason)])).toEqual([
+      ['bob@example.com', '1', 'This token no longer exists. Refresh the list.'],
     ]);
     expect(allRows(store.getState().accounts).map((r) => r.key)).toEqual([rowKey('a1', '2'), rowKey('b2', '1')]);
     expect(changed.sort()).toEqual(['a1', 'b2']);
@@ -219,7 +230,8 @@ describe('all tokens store: rotate', () => {
     const { store, toasts, changed } = await rotated();
     expect(store.getState().rotation).toMatchObject({ phase: 'choose', created: { name: 'CI' } });
     expect(allRows(store.getState().accounts).map((r) => r.token.name)).toEqual(['CI', 'CI']);
-    expect(toasts.getState().toasts[0]).toMatchObject({ title: 'Token "CI" created', action: { testId: 'nc-token-created-copy' } });
+    expect(toasts.getState().toasts[0]).toMatchObject({ action: { testId: 'nc-token-created-copy' } });
+    expect(read(toasts.getState().toasts[0]!.title)).toBe('Token "CI" created');
     expect(changed).toEqual(['a1']);
   });
 
@@ -249,20 +261,21 @@ describe('all tokens store: export and reminders', () => {
     const loading = t.store.getState().load([ADA]);
     await t.fake.drain();
     await loading;
-    const exporting = t.store.getState().exportRows(allRows(t.store.getState().accounts), Date.now());
+    const exporting = t.store.getState().exportRows(allRows(t.store.getState().accounts), Date.now(), csvWords(english.t));
     await t.fake.drain();
     await exporting;
     expect(t.fake.exported).toHaveLength(1);
     expect(t.fake.exported[0]).toContain('ada@example.com,http://127.0.0.1:1,CI,');
-    expect(t.toasts.getState().toasts.map((toast) => toast.title)).toEqual(['Saved the list as CSV. It holds no token values.']);
+    expect(t.toasts.getState().toasts.map((toast) => read(toast.title))).toEqual(['Saved the list as CSV. It holds no token values.']);
   });
 
-  it('hands main only tokens with an expiry still to come', async () => {
+  it('hands main only tokens expiring within 7 days, with the words in the app language', async () => {
     const now = Date.parse('2026-11-29T12:00:00Z');
     const t = setUp({
       a1: [
         { ...summary('past'), expiry: '2026-11-28T12:00:00Z' },
         { ...summary('soon'), expiry: '2026-12-01T12:00:00Z' },
+        { ...summary('later'), expiry: '2026-12-07T12:00:01Z' },
         { ...summary('never'), expiry: null },
         summary('unknown'),
       ],
@@ -270,9 +283,17 @@ describe('all tokens store: export and reminders', () => {
     const loading = t.store.getState().load([ADA]);
     await t.fake.drain();
     await loading;
-    const reminding = t.store.getState().remind(now);
+    const reminding = t.store.getState().remind(now, reminderWords(german.t));
     await t.fake.drain();
     await reminding;
-    expect(t.fake.reminded).toEqual([[{ accountId: 'a1', id: 'soon', expiresAt: Date.parse('2026-12-01T12:00:00Z') }]]);
+    expect(t.fake.reminded).toEqual([
+      {
+        tokens: [{ accountId: 'a1', id: 'soon', expiresAt: Date.parse('2026-12-01T12:00:00Z') }],
+        words: {
+          titles: ['1 Token läuft diese Woche ab'],
+          body: 'Öffnen Sie „Alle Tokens“, um sie zu rotieren oder zu sehen, welche Dienste sie verwenden.',
+        },
+      },
+    ]);
   });
 });

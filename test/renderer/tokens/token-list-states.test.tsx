@@ -51,7 +51,7 @@ describe('token list states', () => {
     const fake = createFakeBridge({ tokens: [] });
     fake.crash('tokens.list');
     await renderTokensPage({ fake });
-    expect(screen.getByRole('alert').textContent).toContain('Something went wrong. Please try again.');
+    expect(screen.getByRole('alert').textContent).toContain('Something went wrong inside the app. Please try again.');
     expect(document.body.textContent).not.toContain('main.cjs');
   });
 });

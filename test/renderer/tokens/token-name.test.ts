@@ -13,6 +13,6 @@ describe('token names', () => {
     expect(tokenNameProblem('   ')).toBe(NAME_EMPTY);
     expect(tokenNameProblem('x'.repeat(255))).toBeNull();
     expect(tokenNameProblem('x'.repeat(256))).toBe(NAME_TOO_LONG);
-    expect(NAME_TOO_LONG).toBe('Token name should not be more than 255 characters');
+    expect(NAME_TOO_LONG).toEqual({ key: 'tokens.name.tooLong', values: { max: 255 } });
   });
 });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, ADMIN_ID, makeToken } from '../fake-bridge.ts';
+import { ADMIN, ADMIN_ID, createFakeBridge, makeToken } from '../fake-bridge.ts';
 import { renderTokensPage, rowNamed, toastTexts } from '../render-app.tsx';
 
 const tokens = [makeToken(1, 'ci'), makeToken(2, 'reports')];
@@ -14,8 +14,21 @@ describe('using a token: the Use it panel', () => {
     expect(within(panel).getByRole('heading').textContent).toBe('Use “reports”');
     const [headers, curl] = Array.from(panel.querySelectorAll('pre')).map((pre) => pre.textContent);
     expect(JSON.parse(headers!)).toEqual({ headers: { 'xc-token': '••••••••••••' } });
-    expect(curl).toBe(`curl -H "xc-token: ••••••••••••" "${ADMIN.serverUrl}/api/v1/auth/user/me"`);
+    expect(curl).toBe(`curl -H 'xc-token: ••••••••••••' '${ADMIN.serverUrl}/api/v1/auth/user/me'`);
     expect(document.body.textContent).not.toContain(tokens[1]!.value);
+  });
+
+  it('gives no example for an account whose server name a shell would run (listed before sign-in checked names)', async () => {
+    const hostile = { serverUrl: 'http://a$(id).example.test', email: 'ada@example.com', tokens: [makeToken(7, 'old')] };
+    const fake = createFakeBridge({ otherAccounts: [hostile] });
+    await fake.bridge.accounts.switch({ accountId: `${hostile.serverUrl} ${hostile.email}` });
+    const { user } = await renderTokensPage({ fake });
+    await user.click(within(rowNamed('old')).getByRole('button', { name: 'Use it' }));
+
+    const panel = await screen.findByTestId('nc-token-usage');
+    expect(within(panel).getByTestId('nc-token-usage-unsafe').textContent).toContain('could run as a command');
+    expect(panel.querySelector('pre')).toBeNull();
+    expect(within(panel).queryByRole('button', { name: /^Copy/ })).toBeNull();
   });
 
   it('Copy example asks main to copy the curl line by id, and says when the clipboard is cleared', async () => {
@@ -57,7 +70,7 @@ describe('using a token: the Use it panel', () => {
 
   it('shows a failed copy as an error', async () => {
     const { user, fake } = await renderTokensPage({ tokens });
-    fake.fail('tokens.copyExample', { code: 'not_found', message: 'This token is no longer in the list. Refresh the list and try again.' });
+    fake.fail('tokens.copyExample', { code: 'not_found', message: 'gone', params: { reason: 'token' } });
     await user.click(within(rowNamed('ci')).getByRole('button', { name: 'Use it' }));
     await user.click(await screen.findByTestId('nc-token-usage-copy'));
 
@@ -88,7 +101,8 @@ describe('testing a token', () => {
     const { user, fake } = await renderTokensPage({ tokens });
     fake.fail('tokens.test', {
       code: 'server_unreachable',
-      message: 'Cannot reach http://localhost:8080. Check the address and that the server is running.',
+      message: 'unreachable',
+      params: { reason: 'address', serverUrl: 'http://localhost:8080' },
     });
     await user.click(within(rowNamed('ci')).getByTestId('nc-token-row-test'));
 

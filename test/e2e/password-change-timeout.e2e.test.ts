@@ -1,0 +1,52 @@
+// A password change whose answer never arrives may still have changed the password on the server,
+// which then ends the app's session. The Password page says so, and the sign-in screen the app lands
+// on says to try the new password first. A fake NocoDB answers the change after the app gave up.
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
+import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { changePasswordThroughUi, openAccountTab, signInThroughUi } from './steps.ts';
+
+const TIMEOUT_MS = 1_500;
+const NEW_PASSWORD = 'a new password after a timeout';
+
+describe('a password change that times out', () => {
+  let server: FakeNocodb;
+  let app: LaunchedApp;
+  beforeEach(async () => {
+    server = await startFakeNocodb();
+    app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory', requestTimeoutMs: TIMEOUT_MS });
+  });
+  afterEach(async () => {
+    await app.close();
+    await server.close();
+  });
+  afterAll(() => shutdownHarness());
+
+  it('says the password may have changed, and the sign-in it lands on says to try the new password first', async () => {
+    const { page } = app;
+    await signInThroughUi(page, { url: server.url, ...server.admin });
+    await page.getByTestId('nc-sidebar-userinfo').click();
+    await page.getByRole('menuitem', { name: /Account Settings/ }).click();
+    server.faults.inject({ kind: 'slow', ms: TIMEOUT_MS + 500 }, { route: 'password.change' });
+    await changePasswordThroughUi(page, server.admin.password, NEW_PASSWORD, 'sent');
+
+    const error = page.getByTestId('nc-user-settings-form__error');
+    await expect.poll(() => error.textContent()).toContain('it may have changed on the server');
+    expect(await error.textContent()).toContain('try the new password first');
+
+    // The server has changed it by now (after the app stopped waiting) and ended the session.
+    await expect
+      .poll(async () => (await fetch(`${server.url}/api/v1/auth/user/signin`, signInWith(NEW_PASSWORD))).status, { timeout: 5_000 })
+      .toBe(200);
+    await openAccountTab(page, 'API Tokens');
+    await page.getByTestId('nc-form-signin').waitFor();
+    await expect.poll(() => page.locator('.sign-in-notice').textContent()).toContain('Try the new password first.');
+    await signInThroughUi(page, { url: server.url, email: server.admin.email, password: NEW_PASSWORD });
+  });
+
+  const signInWith = (password: string): RequestInit => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.admin.email, password }),
+  });
+});
