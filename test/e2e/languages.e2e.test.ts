@@ -1,5 +1,5 @@
 // The app in the user's language, for real: chosen in Profile (German: tabs, dialogs, toasts,
-// <html lang>, kept across a restart), right to left in Arabic (sidebar on the right, axe clean
+// <html lang>, kept across a restart), right to left in Arabic (sidebar on the right, All tokens too, axe clean
 // in both themes), the system's language at first launch (pt-BR), and German and Russian at
 // 1024 × 700 without clipped buttons or overflowing headers (screenshots in test-results).
 import type { Page } from 'playwright-core';
@@ -122,6 +122,19 @@ describe('languages', () => {
     const viewport = page.viewportSize()!;
     expect(rail!.x).toBeGreaterThan(viewport.width / 2);
     await expectNoAxeViolations(page, 'accounts arabic');
+
+    // All tokens reads right to left too: the checkbox column on the right, the actions on the left.
+    await page.locator('.rail').getByTestId('nc-all-tokens').click();
+    const row = page.getByTestId('nc-all-tokens-row').first();
+    await row.waitFor();
+    const select = await row.locator('.cell-select').boundingBox();
+    const actions = await row.locator('.token-actions').boundingBox();
+    expect(select!.x).toBeGreaterThan(actions!.x);
+    await expectNoAxeViolations(page, 'all tokens arabic');
+    await row.getByRole('checkbox').check();
+    await page.getByTestId('nc-all-tokens-delete-selected').click();
+    await page.getByRole('alertdialog', { name: 'حذف الرموز' }).waitFor();
+    await expectNoAxeViolations(page, 'all tokens delete dialog arabic');
   });
 
   it('a system language of pt-BR with no choice made: Portuguese at first launch', async () => {
