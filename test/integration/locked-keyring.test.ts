@@ -18,6 +18,7 @@ import { desktopAppPorts } from '../support/desktop-app-ports.ts';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import { idByEmail } from '../support/shown-account.ts';
 import { startNodeWorker } from '../support/keychain-worker.ts';
+import { ownsSecretService } from '../support/test-desktop.ts';
 
 const KEYRING_PASSWORD = 'locked-keyring-test';
 const SERVICES = { sessions: `NocoDB locked test session ${randomUUID()}`, tokenCopies: `NocoDB locked test token copy ${randomUUID()}` };
@@ -52,22 +53,7 @@ async function privateKeyring() {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  const ownsSecrets = () =>
-    spawnSync(
-      'dbus-send',
-      [
-        '--session',
-        '--print-reply',
-        '--dest=org.freedesktop.DBus',
-        '/org/freedesktop/DBus',
-        'org.freedesktop.DBus.NameHasOwner',
-        'string:org.freedesktop.secrets',
-      ],
-      {
-        env,
-        encoding: 'utf8',
-      },
-    ).stdout.includes('boolean true');
+  const ownsSecrets = () => ownsSecretService(env);
   /** Starts the daemon with its password on stdin: it creates, or unlocks, the login keyring. */
   async function startDaemon() {
     daemon = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {

@@ -70,23 +70,28 @@ function firstLine(child: ChildProcess, stream: Readable, what: string): Promise
   });
 }
 
+/** Whether a keyring owns the Secret Service name on the session bus that `env` points to. */
+export function ownsSecretService(env: NodeJS.ProcessEnv): boolean {
+  const answer = spawnSync(
+    'dbus-send',
+    [
+      '--session',
+      '--print-reply',
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.NameHasOwner',
+      'string:org.freedesktop.secrets',
+    ],
+    { env, encoding: 'utf8' },
+  );
+  return answer.stdout.includes('boolean true');
+}
+
 /** Polls the bus until the keyring has claimed the Secret Service name. */
 async function waitForSecretService(env: NodeJS.ProcessEnv): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const answer = spawnSync(
-      'dbus-send',
-      [
-        '--session',
-        '--print-reply',
-        '--dest=org.freedesktop.DBus',
-        '/org/freedesktop/DBus',
-        'org.freedesktop.DBus.NameHasOwner',
-        'string:org.freedesktop.secrets',
-      ],
-      { env, encoding: 'utf8' },
-    );
-    if (answer.stdout.includes('boolean true')) return;
+    if (ownsSecretService(env)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`gnome-keyring-daemon did not offer the Secret Service within ${START_TIMEOUT_MS / 1000} s.`);
