@@ -2,7 +2,8 @@ import { useI18n } from '../../i18n/index.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
 import { hostOf } from '../accounts/account-words.ts';
-import { TokenActions, TokenValue } from '../tokens/token-actions.tsx';
+import { TokenActions } from '../tokens/token-actions.tsx';
+import { TokenCells } from '../tokens/token-cells.tsx';
 import { TokenTime } from '../tokens/token-details.tsx';
 import { STATE_LABELS } from './all-tokens-messages.ts';
 import { stateOf, type AccountTokenRow } from './all-tokens-rows.ts';
@@ -46,15 +47,7 @@ export function AllTokensRow({ row, now, ariaRowIndex }: { row: AccountTokenRow;
           <bdi className="cell-account-host">{host}</bdi>
         </span>
       </td>
-      <td className="token-name" title={name}>
-        {token.name !== null ? <bdi>{token.name}</bdi> : <span className="untitled">{name}</span>}
-      </td>
-      <td className="token-creator" title={token.creator ?? undefined}>
-        {token.creator ? <bdi>{token.creator}</bdi> : '—'}
-      </td>
-      <td className="token-value">
-        <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} />
-      </td>
+      <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} />
       <td className="token-last-used">
         <TokenTime value={token.lastUsedAt} />
       </td>

@@ -1,10 +1,10 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
-import { useI18n } from '../../i18n/index.ts';
 import { activeAccountOf } from '../../stores/session-store.ts';
 import { useAllTokens, useSession, useTokens } from '../../stores/stores-context.tsx';
 import { toRows } from '../all-tokens/all-tokens-rows.ts';
 import type { TokenColumns } from './token-columns.ts';
-import { TokenActions, TokenValue } from './token-actions.tsx';
+import { TokenActions } from './token-actions.tsx';
+import { TokenCells } from './token-cells.tsx';
 import { TokenBadges, TokenTime } from './token-details.tsx';
 
 /** One token: name, creator, masked (or revealed) value, the details this server has, and the inline actions. */
@@ -20,21 +20,12 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
   const account = useSession((s) => activeAccountOf(s.state));
   const rotating = useAllTokens((s) => s.rotation !== null);
   const rotate = useAllTokens((s) => s.rotate);
-  const { t } = useI18n();
-  const name = token.name ?? t('common.untitled');
 
   return (
     <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
-      <td className="token-name" title={name}>
-        {token.name ?? <span className="untitled">{name}</span>}
+      <TokenCells token={token} revealed={revealed} busy={busy} tested={tested}>
         <TokenBadges token={token} />
-      </td>
-      <td className="token-creator" title={token.creator ?? undefined}>
-        {token.creator ? <bdi>{token.creator}</bdi> : '—'}
-      </td>
-      <td className="token-value">
-        <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} />
-      </td>
+      </TokenCells>
       {columns.lastUsed && (
         <td className="token-last-used">
           <TokenTime value={token.lastUsedAt} />

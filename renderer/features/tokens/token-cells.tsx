@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import type { TokenSummary, TokenTestResult } from '../../../preload/contract.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { TokenValue } from './token-actions.tsx';
+
+/**
+ * The name, creator and value cells that the Tokens tab and All tokens both show. Server words sit
+ * in `<bdi>`, so a name or email never reorders the row in a right-to-left language.
+ */
+export function TokenCells({
+  token,
+  revealed,
+  busy,
+  tested,
+  children,
+}: {
+  token: TokenSummary;
+  revealed?: string;
+  busy?: string;
+  tested?: TokenTestResult;
+  /** Shown after the name (the Tokens tab's badges). */
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const name = token.name ?? t('common.untitled');
+  return (
+    <>
+      <td className="token-name" title={name}>
+        {token.name !== null ? <bdi>{token.name}</bdi> : <span className="untitled">{name}</span>}
+        {children}
+      </td>
+      <td className="token-creator" title={token.creator ?? undefined}>
+        {token.creator ? <bdi>{token.creator}</bdi> : '—'}
+      </td>
+      <td className="token-value">
+        <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} />
+      </td>
+    </>
+  );
+}
