@@ -1,16 +1,19 @@
 // `npm run bench`: the app side by side with the raw NocoDB API (issue 7). Starts its own NocoDB on
 // 127.0.0.1, signs up a fresh user (a non-admin sees only its own tokens), fills it with N tokens and
-// measures the raw API, main's IPC path, the UI, the bundle and the renderer heap. Stops everything
-// it started, also on failure.
+// measures the raw API, main's IPC path, the UI, the bundle and the renderer heap; then several
+// accounts, and All tokens with 20,000 rows on fake servers. Stops everything it started, also on
+// failure. `BENCH_ONLY=all-tokens npm run bench` runs All tokens alone (no NocoDB needed) and leaves
+// bench-results.json as it is.
 import { cpus, totalmem } from 'node:os';
 import { shutdownHarness } from '../e2e/harness.ts';
 import { signUpUser } from '../support/nocodb-env.ts';
 import { NOCODB_VERSION, startNocodb } from '../support/nocodb-server.ts';
 import { compare, timed } from './measure.ts';
 import { rawAccount, type RawAccount } from './nocodb-account.ts';
-import { printResults } from './report.ts';
+import { printAllTokens, printResults } from './report.ts';
 import { readPrevious, RESULTS_FILE, save, type BenchResults, type FiguresAtN } from './results.ts';
 import { measureAccounts } from './scenarios/accounts.ts';
+import { measureAllTokens } from './scenarios/all-tokens.ts';
 import { measureBundle } from './scenarios/bundle.ts';
 import { signedInMainProcess, type MainProcess } from './scenarios/main-process.ts';
 import { signedInUi, type UiSession } from './scenarios/ui.ts';
@@ -20,6 +23,13 @@ const PAGE = 25;
 const API = { runs: 20, warmup: 3 };
 const UI = { runs: 10, warmup: 2 };
 const HEAP = { runs: 3, warmup: 0 };
+
+const hardware = () => ({
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 1024 ** 3),
+  node: process.version,
+});
 
 interface Subjects {
   raw: RawAccount;
@@ -69,19 +79,15 @@ async function run(): Promise<void> {
     }
     console.log('Several accounts: 5 fresh users, switches and launches…');
     const accounts = await measureAccounts(await Promise.all(Array.from({ length: 5 }, () => signUpUser(server.url))));
+    console.log('All tokens: 20 accounts × 1,000 tokens on fake servers…');
+    const allTokens = await measureAllTokens();
     const results: BenchResults = {
       date: new Date().toISOString(),
-      machine: {
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model ?? 'unknown',
-        memoryGiB: Math.round(totalmem() / 1024 ** 3),
-        node: process.version,
-        chromium: ui.chromiumVersion(),
-        nocodb: NOCODB_VERSION,
-      },
+      machine: { ...hardware(), chromium: ui.chromiumVersion(), nocodb: NOCODB_VERSION },
       bundle,
       byTokenCount,
       accounts,
+      allTokens,
     };
     const { machine } = results;
     console.log(
@@ -97,8 +103,21 @@ async function run(): Promise<void> {
   }
 }
 
+async function runAllTokensAlone(): Promise<void> {
+  const { cpus: count, cpuModel, memoryGiB, node } = hardware();
+  console.log(`All tokens alone: ${count} × ${cpuModel}, ${memoryGiB} GiB, Node ${node}…`);
+  try {
+    printAllTokens(await measureAllTokens());
+  } finally {
+    await shutdownHarness();
+  }
+}
+
 // Ctrl-C: exit through process.exit so the exit hooks kill NocoDB and Chromium.
 process.once('SIGINT', () => process.exit(130));
 process.once('SIGTERM', () => process.exit(143));
 
-await run();
+const only = process.env['BENCH_ONLY'];
+if (only === undefined || only === '') await run();
+else if (only === 'all-tokens') await runAllTokensAlone();
+else throw new Error(`BENCH_ONLY=${only}: the only scenario that runs alone is all-tokens.`);

@@ -5,11 +5,11 @@ import type { Page } from 'playwright-core';
 export const WAIT_MS = 30_000;
 
 /** Waits until the page probe has noted `mark` and returns its time (ms since navigation start). */
-export async function readMark(page: Page, mark: string): Promise<number> {
+export async function readMark(page: Page, mark: string, timeout = WAIT_MS): Promise<number> {
   const handle = await page.waitForFunction(
     (key) => (globalThis as unknown as { __benchMarks: Record<string, number | undefined> }).__benchMarks[key],
     mark,
-    { timeout: WAIT_MS },
+    { timeout },
   );
   return Number(await handle.jsonValue());
 }

@@ -1,8 +1,9 @@
 // Prints the bench's figures as tables: per token count with the targets of issue 7, the bundle,
-// how each figure scales with N, and the change since the last run.
+// several accounts, All tokens, how each figure scales with N, and the change since the last run.
 import type { Stats } from './measure.ts';
 import type { BenchResults, FigureName, FiguresAtN } from './results.ts';
 import type { AccountFigures } from './scenarios/accounts.ts';
+import type { AllTokensFigures } from './scenarios/all-tokens.ts';
 
 const MAIN_OVERHEAD_MS = 2;
 const FIRST_ROW_MS = 150;
@@ -12,6 +13,10 @@ const HEAP_BYTES = 10 * 1024 * 1024;
 const SWITCH_MS = 100;
 const LAUNCH_EXTRA_MS = 50;
 const SWITCH_HEAP_FACTOR = 1.2;
+const ALL_FIRST_ROW_MS = 150;
+const ALL_SEARCH_MS = 16;
+const ALL_HEAP_BYTES = 30 * 1024 * 1024;
+const ALL_LOAD_FACTOR = 1.5;
 
 const LABELS: Record<FigureName, string> = {
   rawList: '(1) raw GET /api/v1/tokens, limit 25',
@@ -85,13 +90,15 @@ export function printResults(results: BenchResults, previous: BenchResults | nul
   console.log('    Save → row runs add tokens: N grows by 2 × runs during that measurement (it comes last).');
 
   if (results.accounts) printAccounts(results.accounts);
+  if (results.allTokens) printAllTokens(results.allTokens);
   printScaling(results);
   if (previous) printChange(results, previous);
 }
 
+const stat = (s: Stats) => `median ${ms(s.median)} (min ${ms(s.min)}, max ${ms(s.max)}, ${s.runs} runs)`;
+
 /** The three figures of issue 11, each with its target. */
 function printAccounts(a: AccountFigures): void {
-  const stat = (s: Stats) => `median ${ms(s.median)} (min ${ms(s.min)}, max ${ms(s.max)}, ${s.runs} runs)`;
   const extra = a.launchFirstRow5.median - a.launchFirstRow1.median;
   const heapRatio = a.heapAfterLastSwitch / a.heapAfterFirstSwitch;
   console.log('\nSeveral accounts (10 tokens each)');
@@ -106,6 +113,27 @@ function printAccounts(a: AccountFigures): void {
     `    renderer heap after the 1st switch ${mb(a.heapAfterFirstSwitch)}, after ${a.switches}: ${mb(a.heapAfterLastSwitch)} ` +
       `(×${heapRatio.toFixed(2)})  ${verdict(heapRatio <= SWITCH_HEAP_FACTOR)} ≤ ×${SWITCH_HEAP_FACTOR}`,
   );
+}
+
+/** All tokens' four figures, each with its target. */
+export function printAllTokens(a: AllTokensFigures): void {
+  const ratio = a.appLoad.median / a.rawLoad.median;
+  const heap = a.heapBytes.median;
+  console.log(
+    `\nAll tokens: ${a.accounts} accounts on ${a.servers} fake servers, ${a.rows} rows (load average ${a.loadAverage.toFixed(1)})`,
+  );
+  console.log(
+    `    first page arrived → first row painted: ${stat(a.firstRow)}  ${verdict(a.firstRow.median <= ALL_FIRST_ROW_MS)} ≤ ${ALL_FIRST_ROW_MS} ms`,
+  );
+  console.log(
+    `    key typed in search → filtered rows painted: ${stat(a.search)}  ${verdict(a.search.median <= ALL_SEARCH_MS)} ≤ ${ALL_SEARCH_MS} ms`,
+  );
+  console.log(
+    `    renderer heap, every row loaded: ${mb(heap)} (min ${mb(a.heapBytes.min)}, max ${mb(a.heapBytes.max)})  ${verdict(heap <= ALL_HEAP_BYTES)} ≤ ${mb(ALL_HEAP_BYTES)}`,
+  );
+  console.log(`    first request → every row painted: ${stat(a.appLoad)}, ${a.appRequests} requests`);
+  console.log(`    the same pages from plain Node, ${a.rawRequests} requests: ${stat(a.rawLoad)}`);
+  console.log(`        app vs script: ×${ratio.toFixed(2)}  ${verdict(ratio <= ALL_LOAD_FACTOR)} ≤ ×${ALL_LOAD_FACTOR}`);
 }
 
 /** Ratio of the median at the largest N to the smallest; a linear cost would grow by the ratio of N. */

@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Stats } from './measure.ts';
 import type { AccountFigures } from './scenarios/accounts.ts';
+import type { AllTokensFigures } from './scenarios/all-tokens.ts';
 import type { BundleSize } from './scenarios/bundle.ts';
 
 export const RESULTS_FILE = path.resolve(import.meta.dirname, '../../bench-results.json');
@@ -43,6 +44,8 @@ export interface BenchResults {
   byTokenCount: Record<string, FiguresAtN>;
   /** Several accounts (issue 11); missing in results saved before it. */
   accounts?: AccountFigures;
+  /** All tokens with 20,000 rows; missing in results saved before it. */
+  allTokens?: AllTokensFigures;
 }
 
 /** The last run's figures, or null when there is none (or it cannot be read). */

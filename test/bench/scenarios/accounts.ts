@@ -42,7 +42,7 @@ async function signInOnForm(page: Page, user: NocodbCredentials) {
 }
 
 /** An app on the Tokens tab with these accounts signed in (the last one active). */
-async function appWith(users: NocodbCredentials[]): Promise<LaunchedApp> {
+export async function appWith(users: NocodbCredentials[]): Promise<LaunchedApp> {
   const app = await launchApp({ route: TOKENS_ROUTE, secretStore: 'memory', clipboard: 'memory', initScriptPath: PROBE });
   const { page } = app;
   for (const [index, user] of users.entries()) {
@@ -56,7 +56,8 @@ async function appWith(users: NocodbCredentials[]): Promise<LaunchedApp> {
   return app;
 }
 
-async function heapUsed(page: Page): Promise<number> {
+/** Renderer JS heap in use after a full garbage collection, in bytes. */
+export async function heapUsed(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
