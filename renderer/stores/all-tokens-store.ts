@@ -161,6 +161,8 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
   const limit = createLimiter(MAX_IN_FLIGHT);
   /** Bumped per account on every (re)load: pages of an older load are dropped on arrival. */
   const generation = new Map<string, number>();
+  /** The load under way and the accounts it covers (see `load`). */
+  let running: { ids: string; done: Promise<void> } | null = null;
 
   return createStore<AllTokensStore>()((set, get) => {
     const call = async <T>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
@@ -226,26 +228,41 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
       }
     }
 
+    /** Every account in parallel (pages bounded by the limiter); then drops a selection of rows that are gone. */
+    async function loadAll(accounts: TokenAccount[]): Promise<void> {
+      set((s) => ({
+        accounts: accounts.map((account) => {
+          const before = s.accounts.find((load) => load.account.accountId === account.accountId);
+          return { account, status: 'loading', error: null, rows: before?.rows ?? [] };
+        }),
+      }));
+      await Promise.all(accounts.map(loadAccount));
+      // A selection of rows that are gone (deleted elsewhere, account signed out) is dropped.
+      const present = new Set(allRows(get().accounts).map((row) => row.key));
+      set((s) => ({
+        selected: Object.fromEntries(
+          Object.keys(s.selected)
+            .filter((key) => present.has(key))
+            .map((key) => [key, true]),
+        ),
+      }));
+    }
+
     return {
       ...initialAllTokensData(),
 
-      load: async (accounts) => {
-        set((s) => ({
-          accounts: accounts.map((account) => {
-            const before = s.accounts.find((load) => load.account.accountId === account.accountId);
-            return { account, status: 'loading', error: null, rows: before?.rows ?? [] };
-          }),
-        }));
-        await Promise.all(accounts.map(loadAccount));
-        // A selection of rows that are gone (deleted elsewhere, account signed out) is dropped.
-        const present = new Set(allRows(get().accounts).map((row) => row.key));
-        set((s) => ({
-          selected: Object.fromEntries(
-            Object.keys(s.selected)
-              .filter((key) => present.has(key))
-              .map((key) => [key, true]),
-          ),
-        }));
+      load: (accounts) => {
+        // At launch the reminders and an opened All tokens both ask for every account at once: the
+        // second joins the first instead of starting over and throwing its pages away.
+        const ids = accounts.map((account) => account.accountId).join('\n');
+        if (running?.ids === ids) return running.done;
+        const done = loadAll(accounts);
+        running = { ids, done };
+        const settle = () => {
+          if (running?.done === done) running = null;
+        };
+        void done.then(settle, settle);
+        return done;
       },
 
       retry: async (accountId) => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppError, Result, TokenSummary } from '../../../preload/contract.ts';
 import { csvWords, reminderWords } from '../../../renderer/features/all-tokens/all-tokens-messages.ts';
 import { rowKey, type TokenAccount } from '../../../renderer/features/all-tokens/all-tokens-rows.ts';
@@ -129,6 +129,23 @@ describe('all tokens store: loading', () => {
     await fake.drain();
     await loading;
     expect(allRows(store.getState().accounts).map((r) => r.token.id)).toEqual(['0', '1', '2', '3', '4']);
+  });
+
+  it('a second load of the same accounts while one is under way joins it (at launch: the reminders and All tokens)', async () => {
+    const { fake, store } = setUp({ a1: many(5) });
+    const scans = vi.spyOn(fake.api, 'scan');
+    const first = store.getState().load([ADA]);
+    const second = store.getState().load([ADA]);
+    await fake.drain();
+    await Promise.all([first, second]);
+    // Five tokens, two a page: three pages, asked once each.
+    expect(scans.mock.calls.map(([, offset]) => offset)).toEqual([0, 2, 4]);
+    expect(allRows(store.getState().accounts)).toHaveLength(5);
+    // Once it ended, a new load asks again.
+    const third = store.getState().load([ADA]);
+    await fake.drain();
+    await third;
+    expect(scans).toHaveBeenCalledTimes(6);
   });
 
   it('an account that fails shows its error; the other lists; Retry lists it', async () => {
