@@ -16,6 +16,7 @@ import { activeAccountOf } from './stores/session-store.ts';
 import { useSession } from './stores/stores-context.tsx';
 import { useFocusHeadingWhenLost } from './ui/focus-lost.ts';
 import { Toaster } from './ui/toaster.tsx';
+import { TooltipLayer } from './ui/tooltip-layer.tsx';
 
 /** The app in the user's language (nothing shows until its words have loaded). */
 export function App() {
@@ -50,6 +51,7 @@ function Screens() {
             <SignInScreen />
           )}
           <Toaster />
+          <TooltipLayer />
         </Toast.Provider>
       </Tooltip.Provider>
     </Direction.Provider>

@@ -36,6 +36,11 @@ import type { ToastStoreApi } from './toast-store.ts';
 
 /** At most this many token requests are out at once, over every account (the issue's bound). */
 export const MAX_IN_FLIGHT = 4;
+/**
+ * Pages that arrive within this long of the last shown ones are shown together: with 20 accounts
+ * answering at once, drawing the table once per page kept the window too busy to ask for the next.
+ */
+const PAGE_BATCH_MS = 100;
 const WARNING_TOAST_MS = 8_000;
 
 /** The calls the view makes; every one names its account. */
@@ -83,6 +88,8 @@ export interface AllTokensData {
   sort: SortOrder;
   /** Only these rows (a reminder's tokens), or null for every row. */
   only: string[] | null;
+  /** Only this account's rows (a link from its figures on the overview), or null for every account. */
+  account: string | null;
   selected: Record<string, true>;
   busy: Record<string, RowAction>;
   revealed: Record<string, string>;
@@ -100,6 +107,8 @@ export interface AllTokensStore extends AllTokensData {
   setQuery: (query: string) => void;
   sortBy: (key: SortOrder['key']) => void;
   showOnly: (keys: string[] | null) => void;
+  /** One account's rows with this filter (its figures on the overview); null: every account again. */
+  showAccount: (accountId: string | null, filter?: TokenFilter) => void;
   toggleSelected: (key: string) => void;
   setSelected: (keys: string[], selected: boolean) => void;
   toggleReveal: (key: string) => Promise<void>;
@@ -114,7 +123,7 @@ export interface AllTokensStore extends AllTokensData {
   revokeOld: () => Promise<void>;
   keepBoth: () => void;
   /** Saves these rows (the ones shown) as CSV through the OS save dialog. */
-  exportRows: (rows: AccountTokenRow[], now: number, words: CsvWords) => Promise<void>;
+  exportRows: (rows: readonly AccountTokenRow[], now: number, words: CsvWords) => Promise<void>;
   /** Hands main every token with an expiry to come, for its once-a-day reminder worded in the app's language. */
   remind: (now: number, words: (count: number) => ReminderWords) => Promise<void>;
   /** After a clicked reminder: shows only its tokens; false when none was clicked. */
@@ -128,6 +137,7 @@ export function initialAllTokensData(): AllTokensData {
     query: '',
     sort: { key: 'name', direction: 'ascending' },
     only: null,
+    account: null,
     selected: {},
     busy: {},
     revealed: {},
@@ -163,6 +173,10 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
   const generation = new Map<string, number>();
   /** The load under way and the accounts it covers (see `load`). */
   let running: { ids: string; done: Promise<void> } | null = null;
+  /** Arrived pages not shown yet, by account (see PAGE_BATCH_MS). */
+  const arrived = new Map<string, Pick<AccountLoad, 'status' | 'error' | 'rows'>>();
+  let batchTimer: ReturnType<typeof setTimeout> | null = null;
+  let shownAt = -Infinity;
 
   return createStore<AllTokensStore>()((set, get) => {
     const call = async <T>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
@@ -175,6 +189,27 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
     };
     const updateAccount = (accountId: string, change: (load: AccountLoad) => AccountLoad) =>
       set((s) => ({ accounts: s.accounts.map((load) => (load.account.accountId === accountId ? change(load) : load)) }));
+    const showArrived = () => {
+      if (batchTimer !== null) clearTimeout(batchTimer);
+      batchTimer = null;
+      if (arrived.size === 0) return;
+      shownAt = performance.now();
+      const changes = new Map(arrived);
+      arrived.clear();
+      set((s) => ({
+        accounts: s.accounts.map((load) => {
+          const change = changes.get(load.account.accountId);
+          return change ? { ...load, ...change } : load;
+        }),
+      }));
+    };
+    /** The first page shows at once; pages right behind it wait for the rest of their batch. */
+    const pageArrived = (accountId: string, change: Pick<AccountLoad, 'status' | 'error' | 'rows'>) => {
+      arrived.set(accountId, change);
+      const wait = shownAt + PAGE_BATCH_MS - performance.now();
+      if (wait <= 0) showArrived();
+      else batchTimer ??= setTimeout(showArrived, wait);
+    };
     const rowOf = (key: string) => allRows(get().accounts).find((row) => row.key === key);
     const rowsOf = (accountId: string) => get().accounts.find((load) => load.account.accountId === accountId)?.rows ?? [];
     const setBusy = (key: string, what: RowAction | null) =>
@@ -217,19 +252,20 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
         if (!current()) return;
         if (!result.ok) {
           // The error row stands for the account: rows that can no longer be acted on are not kept.
-          updateAccount(account.accountId, (load) => ({ ...load, status: 'error', error: errorMsg(result.error, LIST_WORDS), rows: [] }));
+          pageArrived(account.accountId, { status: 'error', error: errorMsg(result.error, LIST_WORDS), rows: [] });
           return;
         }
         rows.push(...toRows(account, result.value.tokens));
         offset = result.value.next;
         const status = offset === null ? 'ready' : 'loading';
         // The first page replaces what an earlier load showed; later pages add to it.
-        updateAccount(account.accountId, (load) => ({ ...load, status, error: null, rows: [...rows] }));
+        pageArrived(account.accountId, { status, error: null, rows: [...rows] });
       }
     }
 
     /** Every account in parallel (pages bounded by the limiter); then drops a selection of rows that are gone. */
     async function loadAll(accounts: TokenAccount[]): Promise<void> {
+      showArrived();
       set((s) => ({
         accounts: accounts.map((account) => {
           const before = s.accounts.find((load) => load.account.accountId === account.accountId);
@@ -237,6 +273,7 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
         }),
       }));
       await Promise.all(accounts.map(loadAccount));
+      showArrived();
       // A selection of rows that are gone (deleted elsewhere, account signed out) is dropped.
       const present = new Set(allRows(get().accounts).map((row) => row.key));
       set((s) => ({
@@ -268,8 +305,10 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
       retry: async (accountId) => {
         const load = get().accounts.find((l) => l.account.accountId === accountId);
         if (!load) return;
+        showArrived();
         updateAccount(accountId, (l) => ({ ...l, status: 'loading', error: null }));
         await loadAccount(load.account);
+        showArrived();
       },
 
       setFilter: (filter) => set({ filter, only: null }),
@@ -278,7 +317,9 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
         set(({ sort }) => ({
           sort: { key, direction: sort.key === key && sort.direction === 'ascending' ? 'descending' : 'ascending' },
         })),
-      showOnly: (keys) => set({ only: keys, filter: 'all' }),
+      showOnly: (keys) => set({ only: keys, filter: 'all', account: null }),
+      showAccount: (account, filter) =>
+        set((s) => ({ account, filter: filter ?? s.filter, only: null, query: account === null ? s.query : '' })),
 
       toggleSelected: (key) => set((s) => ({ selected: s.selected[key] ? without(s.selected, [key]) : { ...s.selected, [key]: true } })),
       setSelected: (keys, selected) =>

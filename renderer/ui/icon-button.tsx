@@ -1,4 +1,3 @@
-import { Tooltip } from 'radix-ui';
 import type { ReactNode } from 'react';
 
 interface IconButtonProps {
@@ -18,29 +17,22 @@ interface IconButtonProps {
   unavailable?: string;
 }
 
-/** A small icon-only button with a dark tooltip, keyboard reachable like any button. */
+/** A small icon-only button with a dark tooltip (shown by TooltipLayer), keyboard reachable like any button. */
 export function IconButton({ label, icon, onClick, className, testId, busy, pressed, unavailable }: IconButtonProps) {
   const inactive = busy === true || unavailable !== undefined;
   return (
-    <Tooltip.Root>
-      <Tooltip.Trigger asChild>
-        <button
-          type="button"
-          className={className ? `icon-button ${className}` : 'icon-button'}
-          aria-label={label}
-          aria-pressed={pressed}
-          data-testid={testId}
-          aria-disabled={inactive || undefined}
-          data-unavailable={unavailable !== undefined || undefined}
-          onClick={() => !inactive && onClick()}
-        >
-          {icon}
-        </button>
-      </Tooltip.Trigger>
-      {/* No portal: the tooltip stays inside the button's landmark (axe: region). */}
-      <Tooltip.Content className="tooltip" sideOffset={6}>
-        {unavailable ?? label}
-      </Tooltip.Content>
-    </Tooltip.Root>
+    <button
+      type="button"
+      className={className ? `icon-button ${className}` : 'icon-button'}
+      aria-label={label}
+      aria-pressed={pressed}
+      data-testid={testId}
+      aria-disabled={inactive || undefined}
+      data-unavailable={unavailable !== undefined || undefined}
+      data-tooltip={unavailable ?? label}
+      onClick={() => !inactive && onClick()}
+    >
+      {icon}
+    </button>
   );
 }

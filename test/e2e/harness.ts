@@ -194,7 +194,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       );
       bridgeAnswers.push(answer);
       bridgeChannels.push(channel);
-      return answer;
+      // One string, as Electron's IPC sends one cloned value: Playwright's own serialisation of a
+      // 1,000-token page walks and checks every element and cost far more than the app itself.
+      return JSON.stringify(answer);
     });
     await page.addInitScript({ content: await bundledPageBridge() });
     if (options.initScriptPath) await page.addInitScript({ path: options.initScriptPath });

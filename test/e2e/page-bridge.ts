@@ -5,12 +5,13 @@ import { BRIDGE_GLOBAL } from '../../preload/contract.ts';
 
 declare global {
   interface Window {
-    __nocodbInvoke: (channel: string, arg: unknown) => Promise<unknown>;
+    /** The harness's binding: main's answer as JSON (see harness.ts). */
+    __nocodbInvoke: (channel: string, arg: unknown) => Promise<string>;
   }
 }
 
 Object.defineProperty(window, BRIDGE_GLOBAL, {
-  value: createBridge((channel, arg) => window.__nocodbInvoke(channel, arg)),
+  value: createBridge(async (channel, arg) => JSON.parse(await window.__nocodbInvoke(channel, arg)) as unknown),
   writable: false,
   configurable: false,
 });

@@ -74,7 +74,7 @@ function AccountCard({ account }: { account: AccountEntry }) {
           {t(STATUS_TEXT[account.status])}
           {account.problemError && <span className="account-card-detail"> — {say(errorMsg(account.problemError))}</span>}
         </p>
-        {usable && <AccountTokenCounts accountId={account.id} email={account.email} />}
+        {usable && <AccountTokenCounts accountId={account.id} />}
       </div>
       <div className="account-card-actions">
         {usable && (

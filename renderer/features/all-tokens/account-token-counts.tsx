@@ -12,9 +12,9 @@ const FIGURES = [
 ] as const satisfies ReadonlyArray<readonly [TokenFilter, MessageKey]>;
 
 /** An account's token figures on the overview; each one opens All tokens filtered to it. */
-export function AccountTokenCounts({ accountId, email }: { accountId: string; email: string }) {
+export function AccountTokenCounts({ accountId }: { accountId: string }) {
   const load = useAllTokens((s) => s.accounts.find((a) => a.account.accountId === accountId));
-  const { setFilter, setQuery } = useAllTokensActions();
+  const { showAccount } = useAllTokensActions();
   const now = useNow();
   const { t } = useI18n();
   const counts = useMemo(() => (load?.status === 'ready' ? countsOf(load.rows, now) : null), [load, now]);
@@ -26,15 +26,7 @@ export function AccountTokenCounts({ accountId, email }: { accountId: string; em
   return (
     <p className="account-token-counts" data-testid="nc-account-token-counts">
       {links.map(([filter, label]) => (
-        <a
-          key={filter}
-          href={hrefOf('all-tokens')}
-          data-filter={filter}
-          onClick={() => {
-            setFilter(filter);
-            setQuery(email);
-          }}
-        >
+        <a key={filter} href={hrefOf('all-tokens')} data-filter={filter} onClick={() => showAccount(accountId, filter)}>
           {label}
         </a>
       ))}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
@@ -8,8 +9,19 @@ import { TokenTime } from '../tokens/token-details.tsx';
 import { STATE_LABELS } from './all-tokens-messages.ts';
 import { stateOf, type AccountTokenRow } from './all-tokens-rows.ts';
 
-/** One token of one account; the actions and their rules are the Tokens tab's, plus Rotate. */
-export function AllTokensRow({ row, now, ariaRowIndex }: { row: AccountTokenRow; now: number; ariaRowIndex: number }) {
+/**
+ * One token of one account; the actions and their rules are the Tokens tab's, plus Rotate.
+ * Memoised: when pages arrive or the selection changes, rows that stay in view are not drawn again.
+ */
+export const AllTokensRow = memo(function AllTokensRow({
+  row,
+  now,
+  ariaRowIndex,
+}: {
+  row: AccountTokenRow;
+  now: number;
+  ariaRowIndex: number;
+}) {
   const { key, account, token } = row;
   const selected = useAllTokens((s) => s.selected[key] === true);
   const revealed = useAllTokens((s) => s.revealed[key]);
@@ -19,7 +31,7 @@ export function AllTokensRow({ row, now, ariaRowIndex }: { row: AccountTokenRow;
   const actions = useAllTokensActions();
   const { t } = useI18n();
   const name = token.name ?? t('common.untitled');
-  const state = stateOf(token, now);
+  const state = stateOf(row, now);
   const host = hostOf(account.serverUrl);
 
   return (
@@ -73,4 +85,4 @@ export function AllTokensRow({ row, now, ariaRowIndex }: { row: AccountTokenRow;
       </td>
     </tr>
   );
-}
+});

@@ -3,8 +3,11 @@ import type { SortKey, SortOrder } from './all-tokens-rows.ts';
 
 /** Every row is this tall (CSS keeps it so), which lets the table render only the rows in view. */
 export const ROW_HEIGHT = 56;
-/** Rows rendered above and below the view, so Tab and the arrow keys find the next row already there. */
-const OVERSCAN = 8;
+/**
+ * Rows rendered above and below the view, so Tab and the arrow keys find the next row already there.
+ * Few: a search keystroke mounts every row in range, and each row drawn costs the typing its time.
+ */
+const OVERSCAN = 3;
 /** Before the first layout (and in jsdom, which has none) the view is assumed this tall. */
 const FALLBACK_VIEW = 800;
 

@@ -1,14 +1,16 @@
 import { useI18n } from '../../i18n/index.ts';
+import { hostOf } from '../accounts/account-words.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { csvWords, FILTER_LABELS } from './all-tokens-messages.ts';
 import { TOKEN_FILTERS, type AccountTokenRow } from './all-tokens-rows.ts';
 
 /** Search box and filters; both outlive a refresh of the data (they live in the store, not the rows). */
-export function AllTokensToolbar({ rows, now }: { rows: AccountTokenRow[]; now: number }) {
+export function AllTokensToolbar({ rows, now }: { rows: readonly AccountTokenRow[]; now: number }) {
   const query = useAllTokens((s) => s.query);
   const filter = useAllTokens((s) => s.filter);
   const only = useAllTokens((s) => s.only);
-  const { setQuery, setFilter, showOnly, exportRows } = useAllTokensActions();
+  const account = useAllTokens((s) => s.accounts.find((load) => load.account.accountId === s.account)?.account);
+  const { setQuery, setFilter, showOnly, showAccount, exportRows } = useAllTokensActions();
   const { t } = useI18n();
   return (
     <div className="all-tokens-toolbar">
@@ -43,6 +45,14 @@ export function AllTokensToolbar({ rows, now }: { rows: AccountTokenRow[]; now: 
       >
         {t('allTokens.export')}
       </button>
+      {account && (
+        <p className="only-note" data-testid="nc-all-tokens-account-only">
+          {t('allTokens.accountOnly', { email: account.email, host: hostOf(account.serverUrl) })}{' '}
+          <button type="button" className="link-button" onClick={() => showAccount(null)}>
+            {t('allTokens.showAll')}
+          </button>
+        </p>
+      )}
       {only !== null && (
         <p className="only-note">
           {t('allTokens.reminderOnly', { count: only.length })}{' '}

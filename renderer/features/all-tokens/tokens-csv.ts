@@ -29,8 +29,9 @@ function csvTime(value: string | null | undefined, never: string): string {
 
 /** RFC 4180 text (CRLF lines) with a byte-order mark, so spreadsheets read the names as UTF-8. */
 export function tokensCsv(rows: readonly AccountTokenRow[], now: number, words: CsvWords): string {
-  const lines = rows.map(({ account, token }) =>
-    [
+  const lines = rows.map((row) => {
+    const { account, token } = row;
+    return [
       account.email,
       account.serverUrl,
       token.name ?? '',
@@ -38,8 +39,8 @@ export function tokensCsv(rows: readonly AccountTokenRow[], now: number, words: 
       csvTime(token.createdAt ?? undefined, words.never),
       csvTime(token.lastUsedAt, words.never),
       csvTime(token.expiry, words.never),
-      words.states[stateOf(token, now)],
-    ].map(csvCell),
-  );
+      words.states[stateOf(row, now)],
+    ].map(csvCell);
+  });
   return `\uFEFF${[words.header.map(csvCell), ...lines].map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }

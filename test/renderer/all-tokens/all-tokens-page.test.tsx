@@ -103,8 +103,34 @@ describe('token figures on the accounts overview', () => {
     ).toEqual(['3 tokens', '1 expired', '1 expiring within 30 days', '2 unused for 90 days or never used']);
     await user.click(within(figures).getByRole('link', { name: '1 expiring within 30 days' }));
     await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']));
-    expect(stores.allTokens.getState()).toMatchObject({ filter: 'expiring', query: 'admin@example.com' });
+    expect(stores.allTokens.getState()).toMatchObject({ filter: 'expiring', query: '', account: expect.any(String) });
     expect(screen.getByRole('button', { name: 'Expires within 30 days' }).getAttribute('aria-pressed')).toBe('true');
+    // Only that account, said on screen, until Show all.
+    const note = screen.getByTestId('nc-all-tokens-account-only');
+    expect(note.textContent).toContain('Showing the tokens of admin@example.com on');
+    await user.click(within(note).getByRole('button', { name: 'Show all' }));
+    expect(stores.allTokens.getState().account).toBeNull();
+    expect(screen.queryByTestId('nc-all-tokens-account-only')).toBeNull();
+  });
+});
+
+describe('one account’s figures', () => {
+  it('open that account’s tokens only — not another account’s tokens its user happened to make', async () => {
+    // Grace's server lists a token the admin's email made (a super admin sees everyone's): a search
+    // for the email would show it under the admin's figures.
+    const { user } = await renderApp({
+      tokens: [makeToken(1, 'admin token')],
+      otherAccounts: [
+        {
+          serverUrl: 'https://grace.example.com',
+          email: 'grace@example.com',
+          tokens: [makeToken(2, 'made by admin', 'admin@example.com')],
+        },
+      ],
+    });
+    const [adminFigures] = await screen.findAllByTestId('nc-account-token-counts');
+    await user.click(within(adminFigures!).getByRole('link', { name: '1 token' }));
+    await waitFor(() => expect(rows().map((r) => r.textContent)).toEqual([expect.stringContaining('admin token')]));
   });
 });
 

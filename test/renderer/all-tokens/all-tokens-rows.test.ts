@@ -23,7 +23,7 @@ function token(id: string, extra: Partial<TokenSummary> = {}): TokenSummary {
   return { id, name: `token ${id}`, creator: null, createdAt: null, valueSource: 'none', prefix: null, ...extra };
 }
 const row = (account: TokenAccount, summary: TokenSummary): AccountTokenRow => toRows(account, [summary])[0]!;
-const names = (rows: AccountTokenRow[]) => rows.map((r) => r.token.name);
+const names = (rows: readonly AccountTokenRow[]) => rows.map((r) => r.token.name);
 
 describe('filters at their boundary dates', () => {
   it('expired: at the expiry instant and before, not a millisecond later', () => {
@@ -63,9 +63,9 @@ describe('filters at their boundary dates', () => {
   });
 
   it('states: Disabled wins over Expired; Active otherwise', () => {
-    expect(stateOf(token('1', { enabled: false, expiry: iso(NOW - DAY) }), NOW)).toBe('disabled');
-    expect(stateOf(token('1', { expiry: iso(NOW - DAY) }), NOW)).toBe('expired');
-    expect(stateOf(token('1', { expiry: null, enabled: true }), NOW)).toBe('active');
+    expect(stateOf(row(ada, token('1', { enabled: false, expiry: iso(NOW - DAY) })), NOW)).toBe('disabled');
+    expect(stateOf(row(ada, token('1', { expiry: iso(NOW - DAY) })), NOW)).toBe('expired');
+    expect(stateOf(row(ada, token('1', { expiry: null, enabled: true })), NOW)).toBe('active');
   });
 
   it('counts per account for the overview', () => {

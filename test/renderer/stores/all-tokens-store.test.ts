@@ -131,6 +131,29 @@ describe('all tokens store: loading', () => {
     expect(allRows(store.getState().accounts).map((r) => r.token.id)).toEqual(['0', '1', '2', '3', '4']);
   });
 
+  it('pages that arrive right behind the shown ones wait for their batch (one drawing, not one per page); the load ends with all shown', async () => {
+    const { fake, store } = setUp({ a1: many(11), b2: many(1) });
+    const renders: number[] = [];
+    store.subscribe((s, before) => s.accounts !== before.accounts && renders.push(allRows(s.accounts).length));
+    const loading = store.getState().load([ADA, BOB]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    fake.release(); // Ada's first page: shown at once
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(allRows(store.getState().accounts).map((r) => r.key)).toEqual([rowKey('a1', '0'), rowKey('a1', '1')]);
+    fake.release(); // Bob's only page, right behind: not drawn yet
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().accounts[1]).toMatchObject({ status: 'loading', rows: [] });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(store.getState().accounts[1]).toMatchObject({ status: 'ready' });
+    await fake.drain();
+    await loading;
+    expect(allRows(store.getState().accounts)).toHaveLength(12);
+    expect(store.getState().accounts.every((a) => a.status === 'ready')).toBe(true);
+    // Eight drawings page by page (the first set, Ada's six pages, Bob's one); batched: the first set,
+    // Ada's first page, Bob's batch, and Ada's five other pages in at most two more.
+    expect(renders.length).toBeLessThanOrEqual(5);
+  });
+
   it('a second load of the same accounts while one is under way joins it (at launch: the reminders and All tokens)', async () => {
     const { fake, store } = setUp({ a1: many(5) });
     const scans = vi.spyOn(fake.api, 'scan');
