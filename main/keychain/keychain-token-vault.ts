@@ -2,16 +2,18 @@
 // holding only the value): Windows caps one secret at 2,560 bytes, and one entry per token means
 // two quick creates never overwrite each other's copy.
 //
-// Copies are read by name with getPassword, only for the rows that need one — never by listing
-// the keychain, which can crash keytar's process (see keytar-worker.ts). Forgetting every copy of
-// an account (Log Out, the setting turned off) has to find them: that listing runs only after the
-// keychain proved open, in the worker, and a failure there is reported, never ignored.
+// Copies are read by name with getPassword, only for the rows that need one. Listing the keychain
+// can crash keytar's process (see keytar-worker.ts), so a listing runs only after the keychain
+// proved open, in the worker, and a failure there is reported, never ignored: to forget every copy
+// of an account (Log Out, the setting turned off), and to learn which of a long page's rows have one.
 import type { TokenVault } from '../ports.ts';
 import type { Keychain } from './keychain.ts';
 import { tokenCopyEntryName } from './keychain-names.ts';
 
 // What a copy must look like to be handed out again (printable, no spaces); anything else in the entry is ignored.
 const TOKEN_VALUE = /^[\x21-\x7e]{20,512}$/;
+/** Up to this many rows are read one by one; more cost one listing first. */
+const READ_EACH_UP_TO = 8;
 
 export function createKeychainTokenVault(keychain: Keychain, service: string): TokenVault {
   /** Every copy's entry name, of one account or (null) of all. */
@@ -29,8 +31,15 @@ export function createKeychainTokenVault(keychain: Keychain, service: string): T
     kind: 'keychain',
     async load(accountId, tokenIds) {
       const copies = new Map<string, string>();
-      let checked = false;
-      for (const id of tokenIds) {
+      // A page of today's servers (no values) asks for up to 1,000 rows, most without a copy: past a
+      // few, one listing of the names (run after the keychain proved open) replaces a read per row.
+      let wanted = tokenIds;
+      if (tokenIds.length > READ_EACH_UP_TO) {
+        const names = new Set(await entryNames(accountId));
+        wanted = tokenIds.filter((id) => names.has(tokenCopyEntryName(accountId, id)));
+      }
+      let checked = wanted !== tokenIds;
+      for (const id of wanted) {
         const value = await keychain.get(service, tokenCopyEntryName(accountId, id));
         // Most rows have no copy; one check that the keychain is open tells those nulls from a locked one.
         if (value === null && !checked) await keychain.ensureOpen();
