@@ -2,7 +2,8 @@
 // page's own clock (ms since navigation start), when the first token row is painted, when Save or
 // an account switch is clicked, when a row holding the expected name is painted (`savedRow` and
 // `expectedRow`, cleared separately by the scenarios), and when each bridge call is first
-// answered (`answered:<channel>`), to split a figure into waiting for main and rendering. For All
+// answered (`answered:<channel>`), to split a figure into waiting for main and rendering, and how long
+// each call waited for its answer (`__benchWaits[channel]`). For All
 // tokens: its first row painted (`firstAllTokensRow`), the first call and the latest answer of each
 // channel (`called:<channel>`, `last:<channel>`), the table's row count painted (`rows:<aria-rowcount>`) and, after a key
 // typed in its search box (`typed`), the first frame whose row count differs (`searched`). The
@@ -30,9 +31,14 @@
 
   // The harness's binding behind the bridge; the bridge looks it up on every call.
   const invoke = window.__nocodbInvoke;
+  /** How long each call waited for its answer, by channel. */
+  const waits = {};
+  Object.defineProperty(window, '__benchWaits', { value: waits });
   window.__nocodbInvoke = async (channel, arg) => {
-    marks[`called:${channel}`] ??= performance.now();
+    const asked = performance.now();
+    marks[`called:${channel}`] ??= asked;
     const answer = await invoke(channel, arg);
+    (waits[channel] ??= []).push(performance.now() - asked);
     marks[`answered:${channel}`] ??= performance.now();
     marks[`last:${channel}`] = performance.now();
     return answer;

@@ -134,6 +134,9 @@ export function printAllTokens(a: AllTokensFigures): void {
   console.log(`    first request → every row painted: ${stat(a.appLoad)}, ${a.appRequests} requests`);
   console.log(`    the same pages from plain Node, ${a.rawRequests} requests: ${stat(a.rawLoad)}`);
   console.log(`        app vs script: ×${ratio.toFixed(2)}  ${verdict(ratio <= ALL_LOAD_FACTOR)} ≤ ×${ALL_LOAD_FACTOR}`);
+  console.log(
+    `    per page (medians of the runs' medians): main answered in ${a.mainPerPage.median.toFixed(1)} ms, the page waited ${a.pageWaitPerPage.median.toFixed(1)} ms`,
+  );
 }
 
 /** Ratio of the median at the largest N to the smallest; a linear cost would grow by the ratio of N. */

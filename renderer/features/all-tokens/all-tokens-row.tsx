@@ -1,8 +1,8 @@
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useI18n } from '../../i18n/index.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
-import { hostOf } from '../accounts/account-words.ts';
 import { TokenActions } from '../tokens/token-actions.tsx';
 import { TokenCells } from '../tokens/token-cells.tsx';
 import { TokenTime } from '../tokens/token-details.tsx';
@@ -23,16 +23,20 @@ export const AllTokensRow = memo(function AllTokensRow({
   ariaRowIndex: number;
 }) {
   const { key, account, token } = row;
-  const selected = useAllTokens((s) => s.selected[key] === true);
-  const revealed = useAllTokens((s) => s.revealed[key]);
-  const busy = useAllTokens((s) => s.busy[key]);
-  const tested = useAllTokens((s) => s.tested[key]);
-  const rotating = useAllTokens((s) => s.rotation !== null);
+  // One subscription per row (not five): a search keystroke mounts every row in view.
+  const { selected, revealed, busy, tested, rotating } = useAllTokens(
+    useShallow((s) => ({
+      selected: s.selected[key] === true,
+      revealed: s.revealed[key],
+      busy: s.busy[key],
+      tested: s.tested[key],
+      rotating: s.rotation !== null,
+    })),
+  );
   const actions = useAllTokensActions();
   const { t } = useI18n();
   const name = token.name ?? t('common.untitled');
   const state = stateOf(row, now);
-  const host = hostOf(account.serverUrl);
 
   return (
     <tr
@@ -56,7 +60,7 @@ export const AllTokensRow = memo(function AllTokensRow({
         </span>
         <span className="cell-account-text">
           <bdi className="cell-account-email">{account.email}</bdi>
-          <bdi className="cell-account-host">{host}</bdi>
+          <bdi className="cell-account-host">{row.facts.host}</bdi>
         </span>
       </td>
       <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} />

@@ -22,6 +22,8 @@ export interface AccountTokenRow {
 export interface RowFacts {
   /** Token name, creator, account email and host, lower-cased, one per line: what the search looks in. */
   text: string;
+  /** The server's host as the user knows it (`nocodb.example.com`). */
+  host: string;
   /** Email and host: what the account column sorts by. */
   accountLabel: string;
   /** ms; Infinity for "never expires"; undefined where the server does not say (or sent no readable time). */
@@ -49,6 +51,7 @@ export function toRows(account: TokenAccount, tokens: readonly TokenSummary[]): 
         .filter((part) => part)
         .join('\n')
         .toLowerCase(),
+      host,
       accountLabel,
       expiresAt: timeOf(token.expiry, Infinity),
       lastUsedAt: timeOf(token.lastUsedAt, -Infinity),

@@ -3,7 +3,7 @@
 // restores 1, and the renderer heap after the first switch and after 20.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchApp, type LaunchedApp } from '../../e2e/harness.ts';
+import { launchApp, type LaunchedApp, type LaunchOptions } from '../../e2e/harness.ts';
 import type { NocodbCredentials } from '../../support/nocodb-env.ts';
 import { readMark, WAIT_MS } from '../page-marks.ts';
 import { compare, summarize, type Stats } from '../measure.ts';
@@ -42,8 +42,8 @@ async function signInOnForm(page: Page, user: NocodbCredentials) {
 }
 
 /** An app on the Tokens tab with these accounts signed in (the last one active). */
-export async function appWith(users: NocodbCredentials[]): Promise<LaunchedApp> {
-  const app = await launchApp({ route: TOKENS_ROUTE, secretStore: 'memory', clipboard: 'memory', initScriptPath: PROBE });
+export async function appWith(users: NocodbCredentials[], options: Pick<LaunchOptions, 'onAnswered'> = {}): Promise<LaunchedApp> {
+  const app = await launchApp({ route: TOKENS_ROUTE, secretStore: 'memory', clipboard: 'memory', initScriptPath: PROBE, ...options });
   const { page } = app;
   for (const [index, user] of users.entries()) {
     if (index > 0) {

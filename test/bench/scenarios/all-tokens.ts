@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { LARGEST_PAGE } from '../../../main/tokens/token-pages.ts';
 import { startFakeNocodb, type FakeNocodb } from '../../support/fake-nocodb.ts';
 import type { NocodbCredentials } from '../../support/nocodb-env.ts';
-import { compare, inParallel, timed, type Stats } from '../measure.ts';
+import { compare, inParallel, summarize, timed, type Stats } from '../measure.ts';
 import { rawAccount } from '../nocodb-account.ts';
 import { readMark, WAIT_MS } from '../page-marks.ts';
 import { appWith, heapUsed } from './accounts.ts';
@@ -46,6 +46,9 @@ export interface AllTokensFigures {
   appLoad: Stats;
   /** ms for the same page requests from plain Node, at the same concurrency. */
   rawLoad: Stats;
+  /** Per page of a load: ms main took to answer (the server's answer included), and ms the page waited for it. */
+  mainPerPage: Stats;
+  pageWaitPerPage: Stats;
   /** List requests the servers received for one load, by the app and by the script. */
   appRequests: number;
   rawRequests: number;
@@ -65,7 +68,8 @@ function seed(servers: FakeNocodb[]): NocodbCredentials[] {
 }
 
 /** A fresh document on All tokens (a new store, as at launch); times read on the page's clock. */
-async function openAllTokens(page: Page, appUrl: string) {
+async function openAllTokens(page: Page, appUrl: string, mainTimes: number[]) {
+  mainTimes.length = 0;
   await page.goto('about:blank');
   await page.goto(`${appUrl}${ROUTE}`);
   const everyRowAt = await readMark(page, `rows:${ROWS + 1}`, LOAD_WAIT_MS);
@@ -76,6 +80,10 @@ async function openAllTokens(page: Page, appUrl: string) {
     firstRow: (await readMark(page, 'firstAllTokensRow')) - (await readMark(page, 'answered:tokens:scan')),
     appLoad: doneAt - (await readMark(page, 'called:tokens:scan')),
     heapBytes: await heapUsed(page),
+    mainPerPage: summarize(mainTimes).median,
+    pageWaitPerPage: summarize(
+      await page.evaluate(() => (globalThis as unknown as { __benchWaits: Record<string, number[]> }).__benchWaits['tokens:scan']!),
+    ).median,
   };
 }
 
@@ -99,7 +107,8 @@ export async function measureAllTokens(): Promise<AllTokensFigures> {
     const users = seed(servers);
     const raws = await Promise.all(users.map(rawAccount));
     const listCalls = () => servers.reduce((sum, server) => sum + server.calls['tokens.list'], 0);
-    const app = await appWith(users);
+    const mainTimes: number[] = [];
+    const app = await appWith(users, { onAnswered: (channel, ms) => channel === 'tokens:scan' && mainTimes.push(ms) });
     try {
       const { page } = app;
       const appUrl = page.url().split('#')[0]!;
@@ -109,7 +118,7 @@ export async function measureAllTokens(): Promise<AllTokensFigures> {
         [
           async () => {
             const before = listCalls();
-            const figures = await openAllTokens(page, appUrl);
+            const figures = await openAllTokens(page, appUrl, mainTimes);
             appRequests = listCalls() - before;
             return figures;
           },
