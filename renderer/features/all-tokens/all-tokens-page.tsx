@@ -154,16 +154,12 @@ export function AllTokensPage() {
           sort={sort}
           onSort={sortBy}
           count={count}
+          keyOf={(index) => (index < failed.length ? `error-${failed[index]!.account.accountId}` : rows[index - failed.length]!.key)}
           renderRow={(index, ariaRowIndex) =>
             index < failed.length ? (
-              <AccountErrorRow key={`error-${failed[index]!.account.accountId}`} load={failed[index]!} ariaRowIndex={ariaRowIndex} />
+              <AccountErrorRow load={failed[index]!} ariaRowIndex={ariaRowIndex} />
             ) : (
-              <AllTokensRow
-                key={rows[index - failed.length]!.key}
-                row={rows[index - failed.length]!}
-                now={now}
-                ariaRowIndex={ariaRowIndex}
-              />
+              <AllTokensRow row={rows[index - failed.length]!} now={now} ariaRowIndex={ariaRowIndex} />
             )
           }
         />

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { SortKey, SortOrder } from './all-tokens-rows.ts';
 
 /** Every row is this tall (CSS keeps it so), which lets the table render only the rows in view. */
@@ -10,6 +10,34 @@ export const ROW_HEIGHT = 56;
 const OVERSCAN = 3;
 /** Before the first layout (and in jsdom, which has none) the view is assumed this tall. */
 const FALLBACK_VIEW = 800;
+
+/** More than the rows a window can ever show: the number of row elements recycled (see `assignSlots`). */
+const SLOTS = 256;
+
+/**
+ * The element (slot) each row in view is drawn in. Rows are drawn in slots by their place, not by
+ * their token: when a search or a sort changes the rows in view, the table fills the same elements
+ * with new text instead of tearing rows down and building new ones (most of a keystroke's time),
+ * and scrolling by one row moves one slot. The row holding the focus is the exception: it keeps
+ * its slot wherever it goes, and when it leaves the view, the row that would take its slot gets a
+ * new one — so the focused element never shows another token.
+ */
+export function assignSlots(keys: readonly string[], start: number, focus: RowFocus | null): number[] {
+  const slots = keys.map((_, n) => (start + n) % SLOTS);
+  if (focus === null) return slots;
+  const at = keys.indexOf(focus.key);
+  const taker = slots.indexOf(focus.slot);
+  if (at === taker) return slots;
+  if (taker !== -1) slots[taker] = at === -1 ? SLOTS + focus.slot : slots[at]!;
+  if (at !== -1) slots[at] = focus.slot;
+  return slots;
+}
+
+/** The row holding the focus and the slot its element is drawn in. */
+export interface RowFocus {
+  key: string;
+  slot: number;
+}
 
 /** The rows [start, end) to render for a scroll position. */
 export function visibleRange(scrollTop: number, viewHeight: number, count: number): [number, number] {
@@ -33,6 +61,8 @@ interface Props {
   count: number;
   /** Renders row `index` (0-based); given `ariaRowIndex` for screen readers, which see the whole count. */
   renderRow: (index: number, ariaRowIndex: number) => ReactNode;
+  /** Row `index`'s identity (its token), which the focus follows. */
+  keyOf: (index: number) => string;
 }
 
 /**
@@ -40,7 +70,7 @@ interface Props {
  * spacer rows above and below keep the scroll height. Rows have one fixed height, so a few lines of
  * arithmetic do what a virtualisation library would, without a dependency.
  */
-export function VirtualTable({ caption, columns, sort, onSort, count, renderRow }: Props) {
+export function VirtualTable({ caption, columns, sort, onSort, count, renderRow, keyOf }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 0 });
   useLayoutEffect(() => {
@@ -56,12 +86,30 @@ export function VirtualTable({ caption, columns, sort, onSort, count, renderRow 
       observer?.disconnect();
     };
   }, []);
+  const [focus, setFocus] = useState<RowFocus | null>(null);
   const [start, end] = visibleRange(view.top, view.height, count);
-  const rows: ReactNode[] = [];
-  for (let index = start; index < end; index += 1) rows.push(renderRow(index, index + 2));
+  const keys = Array.from({ length: end - start }, (_, n) => keyOf(start + n));
+  const slots = assignSlots(keys, start, focus);
+  // What is on screen, for the focus handler to learn the focused element's slot.
+  const drawn = useRef({ start, slots });
+  useLayoutEffect(() => {
+    drawn.current = { start, slots };
+  });
+  const rows = keys.map((_, n) => <Fragment key={slots[n]}>{renderRow(start + n, start + n + 2)}</Fragment>);
 
   return (
-    <div className="all-tokens-scroll" ref={scroller}>
+    <div
+      className="all-tokens-scroll"
+      ref={scroller}
+      onFocus={(event) => {
+        const index = Number((event.target as Element).closest('tbody [aria-rowindex]')?.getAttribute('aria-rowindex')) - 2;
+        const slot = drawn.current.slots[index - drawn.current.start];
+        setFocus(slot === undefined ? null : { key: keyOf(index), slot });
+      }}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocus(null);
+      }}
+    >
       <table className="all-tokens-table" aria-rowcount={count + 1}>
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>

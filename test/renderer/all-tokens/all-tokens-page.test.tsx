@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeToken, makeTokens } from '../fake-bridge.ts';
 import { renderApp } from '../render-app.tsx';
@@ -53,6 +53,35 @@ describe('All tokens page', () => {
     await user.click(screen.getByRole('button', { name: 'All' }));
     await user.click(screen.getByRole('button', { name: /Token name/ }));
     await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2', '3', '1']));
+  });
+
+  it('rows are redrawn in place as the list changes, but the focus never ends up on another token', async () => {
+    const { user, stores } = await renderAllTokens({ tokens: [makeToken(1, 'alpha'), makeToken(2, 'beta'), makeToken(3, 'gamma')] });
+    await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['1', '2', '3']));
+    const first = rows()[0]!;
+    const focusedToken = () => document.activeElement?.closest('tr')?.dataset.tokenId ?? null;
+    const search = (query: string) => act(() => stores.allTokens.getState().setQuery(query));
+
+    // A search fills the same row elements with the rows now shown.
+    await user.type(screen.getByTestId('nc-all-tokens-search'), 'gam');
+    await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['3']));
+    expect(rows()[0]).toBe(first);
+    search('');
+
+    // beta's Copy has the focus; beta moves up to the first place: the focus moves with it.
+    const copy = within(rows()[1]!).getByTestId('nc-token-row-copy');
+    copy.focus();
+    search('bet');
+    expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']);
+    expect(document.activeElement).toBe(copy);
+    expect(focusedToken()).toBe('2');
+    search('');
+
+    // alpha's Copy has the focus and alpha leaves the view: its place goes to beta, the focus does not.
+    within(rows()[0]!).getByTestId('nc-token-row-copy').focus();
+    search('bet');
+    expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']);
+    expect(focusedToken()).not.toBe('2');
   });
 
   it('Delete selected asks once, listing every name with its account, and deletes nothing before', async () => {
