@@ -4,6 +4,7 @@ import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
 import { AccountTokenCounts } from '../all-tokens/account-token-counts.tsx';
+import { useAllTokensLoad } from '../all-tokens/use-all-tokens-load.ts';
 import { STATUS_TEXT, canRetry, hostOf, isSignedIn } from './account-words.ts';
 import './accounts.css';
 
@@ -12,6 +13,8 @@ const NO_ACCOUNTS: AccountEntry[] = [];
 /** The home screen: every account with its session state and what can be done with it. */
 export function AccountsOverview() {
   const accounts = useSession((s) => s.state?.accounts ?? NO_ACCOUNTS);
+  // The cards' token figures (AccountTokenCounts) need every account's tokens.
+  useAllTokensLoad(false);
   const startAdding = useSession((s) => s.startAdding);
   const { t } = useI18n();
   return (

@@ -13,9 +13,10 @@ export function signedInAccounts(state: SessionState | null): TokenAccount[] {
 
 /**
  * Loads every signed-in account's tokens when a screen that shows them mounts (`always`), or only
- * when the set of signed-in accounts changed since the last load (the overview's counts).
+ * when the set of signed-in accounts changed since the last load (the overview's counts), after
+ * `delayMs` (the reminders wait, so the screen opened at launch has the servers first).
  */
-export function useAllTokensLoad(always: boolean): TokenAccount[] {
+export function useAllTokensLoad(always: boolean, delayMs = 0): TokenAccount[] {
   const state = useSession((s) => s.state);
   const load = useAllTokens((s) => s.load);
   const loadedIds = useAllTokens((s) => s.accounts.map((a) => a.account.accountId).join('\n'));
@@ -26,7 +27,9 @@ export function useAllTokensLoad(always: boolean): TokenAccount[] {
     if (always || wanted !== loadedIds) void load(accounts);
   });
   useEffect(() => {
-    loadIfNeeded(ids);
-  }, [ids]);
+    if (delayMs === 0) return loadIfNeeded(ids);
+    const timer = setTimeout(() => loadIfNeeded(ids), delayMs);
+    return () => clearTimeout(timer);
+  }, [ids, delayMs]);
   return accounts;
 }

@@ -7,12 +7,18 @@ import { DAY } from './all-tokens-rows.ts';
 import { useAllTokensLoad } from './use-all-tokens-load.ts';
 
 /**
- * Expiry reminders while the app runs: every account's tokens are loaded at launch and once a day,
+ * At launch the reminders wait this long before they load every account's tokens: the screen the
+ * app opens on (a Tokens tab waiting for its first page) must not queue behind 20 accounts' pages.
+ */
+const LAUNCH_DELAY_MS = 2_000;
+
+/**
+ * Expiry reminders while the app runs: every account's tokens are loaded after launch and once a day,
  * and main is handed the ones that expire (it notifies at most once per token a day). When the user
  * clicked a reminder, the window's next focus opens All tokens showing just those tokens.
  */
 export function useExpiryReminders(): void {
-  const accounts = useAllTokensLoad(false);
+  const accounts = useAllTokensLoad(false, LAUNCH_DELAY_MS);
   const settled = useAllTokens((s) => s.accounts.length > 0 && s.accounts.every((load) => load.status !== 'loading'));
   const { remind, takeReminder, load } = useAllTokensActions();
   const { t } = useI18n();

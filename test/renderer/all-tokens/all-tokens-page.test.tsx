@@ -164,6 +164,13 @@ describe('one account’s figures', () => {
 });
 
 describe('expiry reminders in the window', () => {
+  it('opened on a Tokens tab, the app lists that account first; the reminders load every account a little later', async () => {
+    const { fake } = await renderApp({ hash: '#/account/tokens', tokens: [makeToken(1, 'first')] });
+    await screen.findByTestId('nc-token-row');
+    expect(fake.callsTo('tokens.scan')).toHaveLength(0);
+    await waitFor(() => expect(fake.callsTo('tokens.scan').length).toBeGreaterThan(0), { timeout: 5000 });
+  }, 10_000);
+
   it('hands main the tokens with an expiry after launch; a clicked reminder opens All tokens with just its tokens', async () => {
     const soon = new Date(Date.now() + 2 * 24 * 3600_000).toISOString();
     const { fake } = await renderApp({
