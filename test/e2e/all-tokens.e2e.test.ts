@@ -60,6 +60,13 @@ describe('All tokens across two accounts', () => {
     expect(await row('fake deploy').locator('.cell-account-email').textContent()).toBe(fake.admin.email);
     expect(await row('fake deploy').locator('.cell-account-host').textContent()).toBe(hostOf(fake.url));
     expect(await row('fake expired').locator('.token-state').textContent()).toBe('Expired');
+    // At 1280 px no name is cut short (each has a two-line box of its own).
+    const cut = await rows()
+      .locator('.token-name > *')
+      .evaluateAll(
+        (boxes) => boxes.filter((box) => box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1).length,
+      );
+    expect(cut).toBe(0);
     await screenshot(app.page, '19-all-tokens');
     await expectNoAxeViolations(app.page, 'all tokens');
 

@@ -4,7 +4,10 @@ import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.t
 import { csvWords, FILTER_LABELS } from './all-tokens-messages.ts';
 import { TOKEN_FILTERS, type AccountTokenRow } from './all-tokens-rows.ts';
 
-/** Search box and filters; both outlive a refresh of the data (they live in the store, not the rows). */
+/**
+ * Search box and Export on one line, the filters on the next (room for the longer languages' words);
+ * search and filter outlive a refresh of the data (they live in the store, not the rows).
+ */
 export function AllTokensToolbar({ rows, now }: { rows: readonly AccountTokenRow[]; now: number }) {
   const query = useAllTokens((s) => s.query);
   const filter = useAllTokens((s) => s.filter);
@@ -23,6 +26,14 @@ export function AllTokensToolbar({ rows, now }: { rows: readonly AccountTokenRow
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
+      <button
+        type="button"
+        className="btn btn-secondary all-tokens-export"
+        data-testid="nc-all-tokens-export"
+        onClick={() => void exportRows(rows, now, csvWords(t))}
+      >
+        {t('allTokens.export')}
+      </button>
       <div className="segmented" role="group" aria-label={t('allTokens.filters')} data-testid="nc-all-tokens-filter">
         {TOKEN_FILTERS.map((id) => (
           <button
@@ -37,14 +48,6 @@ export function AllTokensToolbar({ rows, now }: { rows: readonly AccountTokenRow
           </button>
         ))}
       </div>
-      <button
-        type="button"
-        className="btn btn-secondary"
-        data-testid="nc-all-tokens-export"
-        onClick={() => void exportRows(rows, now, csvWords(t))}
-      >
-        {t('allTokens.export')}
-      </button>
       {account && (
         <p className="only-note" data-testid="nc-all-tokens-account-only">
           {t('allTokens.accountOnly', { email: account.email, host: hostOf(account.serverUrl) })}{' '}
