@@ -3,18 +3,20 @@
 // measures the raw API, main's IPC path, the UI, the bundle and the renderer heap; then several
 // accounts, and All tokens with 20,000 rows on fake servers. Stops everything it started, also on
 // failure. `BENCH_ONLY=all-tokens npm run bench` runs All tokens alone (no NocoDB needed) and leaves
-// bench-results.json as it is.
+// bench-results.json as it is; `BENCH_ONLY=keychain-launch npm run bench` runs only the launch with
+// the real OS keychain (its own private D-Bus and keyring; not part of a full run).
 import { cpus, totalmem } from 'node:os';
 import { shutdownHarness } from '../e2e/harness.ts';
 import { signUpUser } from '../support/nocodb-env.ts';
 import { NOCODB_VERSION, startNocodb } from '../support/nocodb-server.ts';
 import { compare, timed } from './measure.ts';
 import { rawAccount, type RawAccount } from './nocodb-account.ts';
-import { printAllTokens, printResults } from './report.ts';
+import { printAllTokens, printKeychainLaunch, printResults } from './report.ts';
 import { readPrevious, RESULTS_FILE, save, type BenchResults, type FiguresAtN } from './results.ts';
 import { measureAccounts } from './scenarios/accounts.ts';
 import { measureAllTokens } from './scenarios/all-tokens.ts';
 import { measureBundle } from './scenarios/bundle.ts';
+import { measureKeychainLaunch } from './scenarios/keychain-launch.ts';
 import { signedInMainProcess, type MainProcess } from './scenarios/main-process.ts';
 import { signedInUi, type UiSession } from './scenarios/ui.ts';
 
@@ -103,11 +105,12 @@ async function run(): Promise<void> {
   }
 }
 
-async function runAllTokensAlone(): Promise<void> {
+/** One scenario alone, printed and not saved (bench-results.json keeps the last full run). */
+async function runAlone(title: string, measureAndPrint: () => Promise<void>): Promise<void> {
   const { cpus: count, cpuModel, memoryGiB, node } = hardware();
-  console.log(`All tokens alone: ${count} × ${cpuModel}, ${memoryGiB} GiB, Node ${node}…`);
+  console.log(`${title} alone: ${count} × ${cpuModel}, ${memoryGiB} GiB, Node ${node}…`);
   try {
-    printAllTokens(await measureAllTokens());
+    await measureAndPrint();
   } finally {
     await shutdownHarness();
   }
@@ -119,5 +122,7 @@ process.once('SIGTERM', () => process.exit(143));
 
 const only = process.env['BENCH_ONLY'];
 if (only === undefined || only === '') await run();
-else if (only === 'all-tokens') await runAllTokensAlone();
-else throw new Error(`BENCH_ONLY=${only}: the only scenario that runs alone is all-tokens.`);
+else if (only === 'all-tokens') await runAlone('All tokens', async () => printAllTokens(await measureAllTokens()));
+else if (only === 'keychain-launch')
+  await runAlone('Launch with the OS keychain', async () => printKeychainLaunch(await measureKeychainLaunch()));
+else throw new Error(`BENCH_ONLY=${only}: the scenarios that run alone are all-tokens and keychain-launch.`);

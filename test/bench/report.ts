@@ -1,9 +1,11 @@
 // Prints the bench's figures as tables: per token count with the targets of issue 7, the bundle,
-// several accounts, All tokens, how each figure scales with N, and the change since the last run.
+// several accounts, All tokens, how each figure scales with N, and the change since the last run;
+// the launch with the OS keychain when it runs alone.
 import type { Stats } from './measure.ts';
 import type { BenchResults, FigureName, FiguresAtN } from './results.ts';
 import type { AccountFigures } from './scenarios/accounts.ts';
 import type { AllTokensFigures } from './scenarios/all-tokens.ts';
+import type { KeychainLaunchFigures } from './scenarios/keychain-launch.ts';
 
 const MAIN_OVERHEAD_MS = 2;
 const FIRST_ROW_MS = 150;
@@ -136,6 +138,19 @@ export function printAllTokens(a: AllTokensFigures): void {
   console.log(`        app vs script: ×${ratio.toFixed(2)}  ${verdict(ratio <= ALL_LOAD_FACTOR)} ≤ ×${ALL_LOAD_FACTOR}`);
   console.log(
     `    per page (medians of the runs' medians): main answered in ${a.mainPerPage.median.toFixed(1)} ms, the page waited ${a.pageWaitPerPage.median.toFixed(1)} ms`,
+  );
+}
+
+/** Issue 17's figure: many accounts and copies in the OS keychain against one account and no copy. */
+export function printKeychainLaunch(k: KeychainLaunchFigures): void {
+  const extra = k.launchKeychainMany.median - k.launchKeychainOne.median;
+  const { before, after } = k.loadAverage;
+  console.log(`\nLaunch with the OS keychain (load average ${before.toFixed(1)} before, ${after.toFixed(1)} after)`);
+  console.log(`    launch → first row, ${k.accounts} accounts + ${k.copies} token copies in the keychain: ${stat(k.launchKeychainMany)}`);
+  console.log(`    launch → first row, 1 account in the keychain, no copy:       ${stat(k.launchKeychainOne)}`);
+  console.log(`    launch → first row, 1 account in the memory store:            ${stat(k.launchMemoryOne)}`);
+  console.log(
+    `        ${k.accounts} + ${k.copies} vs 1: ${signedMs(extra)}  ${verdict(extra <= LAUNCH_EXTRA_MS)} ≤ +${LAUNCH_EXTRA_MS} ms`,
   );
 }
 

@@ -41,8 +41,11 @@ async function signInOnForm(page: Page, user: NocodbCredentials) {
   await form.waitFor({ state: 'detached', timeout: WAIT_MS });
 }
 
-/** An app on the Tokens tab with these accounts signed in (the last one active). */
-export async function appWith(users: NocodbCredentials[], options: Pick<LaunchOptions, 'onAnswered'> = {}): Promise<LaunchedApp> {
+/** An app on the Tokens tab with these accounts signed in (the last one active); the memory secret store unless told. */
+export async function appWith(
+  users: NocodbCredentials[],
+  options: Pick<LaunchOptions, 'onAnswered' | 'secretStore'> = {},
+): Promise<LaunchedApp> {
   const app = await launchApp({ route: TOKENS_ROUTE, secretStore: 'memory', clipboard: 'memory', initScriptPath: PROBE, ...options });
   const { page } = app;
   for (const [index, user] of users.entries()) {
@@ -84,7 +87,7 @@ async function switchTo(page: Page, user: NocodbCredentials, index: number): Pro
 }
 
 /** ms from navigation start to the first row, for a fresh launch (new handlers restore the accounts). */
-async function launchToFirstRow(app: LaunchedApp): Promise<number> {
+export async function launchToFirstRow(app: LaunchedApp): Promise<number> {
   await app.restart();
   return readMark(app.page, 'firstRow');
 }
