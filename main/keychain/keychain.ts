@@ -30,6 +30,8 @@ export interface Keychain {
   names(service: string): Promise<string[]>;
   /** Resolves when a null from `get` means "no entry"; throws keychain_locked or keychain_unavailable otherwise. */
   ensureOpen(): Promise<void>;
+  /** Ends keytar's worker process (a later call starts a new one): the test harness ends each launch's. */
+  stop(): void;
 }
 
 /** A name no account id can take (ids have no dot). */
@@ -106,5 +108,10 @@ export function createKeychain({ canaryService, loadKeytar, timeoutMs = 5_000 }:
       if ((await run((kt) => kt.getPassword(canaryService, CANARY_NAME))) === CANARY_VALUE) return;
       await run((kt) => kt.setPassword(canaryService, CANARY_NAME, CANARY_VALUE));
     },
+    stop: () =>
+      void keytar?.then(
+        (kt) => kt.reset?.(),
+        () => {},
+      ),
   };
 }

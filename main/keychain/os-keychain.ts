@@ -24,6 +24,8 @@ export interface OsKeychain {
   secretStore: SecretStore;
   tokenVault: TokenVault;
   migrateKeychain: KeychainMigration;
+  /** Ends keytar's worker process (see Keychain.stop). */
+  stop(): void;
 }
 
 export function createOsKeychain(options: OsKeychainOptions): OsKeychain {
@@ -34,5 +36,6 @@ export function createOsKeychain(options: OsKeychainOptions): OsKeychain {
     secretStore: createKeychainSecretStore(keychain, services.sessions),
     tokenVault: createKeychainTokenVault(keychain, services.tokenCopies),
     migrateKeychain: createKeychainMigration({ keychain, services, legacy }),
+    stop: keychain.stop,
   };
 }

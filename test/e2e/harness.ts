@@ -162,10 +162,15 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   context.on('request', (request) => pageRequests.push(request.url()));
 
   // Memory stores survive a restart only in the same process; the keychain survives for real.
-  const secrets = () =>
-    options.secretStore === 'memory'
-      ? { secretStore: memoryStore, tokenVault: memoryVault }
-      : createOsKeychain({ services, startWorker: startNodeWorker() });
+  // Each launch's keychain worker is ended with it (a restart or close), or the process could not exit.
+  let keychain: { stop(): void } | null = null;
+  const secrets = () => {
+    keychain?.stop();
+    if (options.secretStore === 'memory') return { secretStore: memoryStore, tokenVault: memoryVault };
+    const osKeychain = createOsKeychain({ services, startWorker: startNodeWorker() });
+    keychain = osKeychain;
+    return osKeychain;
+  };
 
   /** The session entries' values (the keychain's own check entry aside). */
   const sessionEntries = async () =>
@@ -220,6 +225,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
     close: async () => {
       await context.close();
+      keychain?.stop();
       if (ownsDataDir) await rm(userDataDir, { recursive: true, force: true });
       // A memory store left nothing in the keychain (and there may be no keychain to ask).
       if (options.secretStore === 'memory') return;

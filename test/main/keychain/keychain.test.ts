@@ -61,4 +61,18 @@ describe('keychain queue', () => {
     expect(failure).toMatchObject({ code: 'keychain_unavailable' });
     expect(failure.message).not.toMatch(/org\.freedesktop/);
   });
+
+  it('stop ends keytar’s worker; a later call starts it again', async () => {
+    const fake = createFakeKeytar();
+    let resets = 0;
+    const keychain = createKeychain({
+      canaryService: SERVICE,
+      loadKeytar: async () => ({ ...fake.keytar, reset: () => void (resets += 1) }),
+    });
+    await keychain.set(SERVICE, 'a', 'x');
+    keychain.stop();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(resets).toBe(1);
+    expect(await keychain.get(SERVICE, 'a')).toBe('x');
+  });
 });
