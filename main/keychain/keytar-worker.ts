@@ -21,6 +21,10 @@ export interface WorkerChannel {
 /** The worker as a Node child process speaking one JSON line per message (tests, the e2e harness). */
 export function nodeWorkerChannel(execPath: string, workerScript: string, keytarPath: string): WorkerChannel {
   const child = spawn(execPath, [workerScript, keytarPath], { stdio: ['pipe', 'pipe', 'ignore'] });
+  // An idle worker must not keep a finished test or bench run alive (a caller waiting for an answer
+  // is itself kept alive by its test runner or Playwright).
+  child.unref();
+  for (const pipe of [child.stdin, child.stdout]) (pipe as unknown as { unref?: () => void }).unref?.();
   let exited = false;
   return {
     send: (request) => void child.stdin.write(`${JSON.stringify(request)}\n`),

@@ -185,7 +185,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       settingsFile: (options.wrapSettingsFile ?? ((file) => file))(createJsonFile(path.join(userDataDir, 'settings.json'))),
       httpConsentFile: createJsonFile(path.join(userDataDir, 'plain-http-servers.json')),
       fetch: options.fetch ?? globalThis.fetch,
-      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+      // Unreferenced: a session's refresh timer, of this launch or one before a restart, must not keep
+      // the test or bench process from exiting once it is done.
+      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
       now: () => Date.now(),
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       log: (line) => logs.push(line),
