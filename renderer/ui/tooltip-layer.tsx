@@ -5,7 +5,7 @@
 import { useEffect, useId, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 
-export const TOOLTIP_ATTRIBUTE = 'data-tooltip';
+const TOOLTIP_ATTRIBUTE = 'data-tooltip';
 const TRIGGER = `[${TOOLTIP_ATTRIBUTE}]`;
 /** The same delays as the app's Radix tooltips: 300 ms to open, none when moving on from an open one. */
 const OPEN_DELAY_MS = 300;

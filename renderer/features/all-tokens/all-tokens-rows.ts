@@ -107,13 +107,6 @@ export function matchesFilter(row: AccountTokenRow, filter: TokenFilter, now: nu
   }
 }
 
-const needleOf = (query: string) => query.trim().toLowerCase();
-
-/** Case-insensitive match on token name, creator, account email or server host. */
-export function matchesSearch(row: AccountTokenRow, query: string): boolean {
-  return row.facts.text.includes(needleOf(query));
-}
-
 export type SortKey = 'name' | 'account' | 'lastUsed' | 'expires';
 export interface SortOrder {
   key: SortKey;
@@ -178,9 +171,12 @@ function textsOf(rows: readonly AccountTokenRow[]): string[] {
   return texts;
 }
 
-/** The rows that pass the filter and the search, in the order given (sort once, filter per keystroke). */
+/**
+ * The rows that pass the filter and the search (case-insensitive, in token name, creator, account
+ * email or server host), in the order given (sort once, filter per keystroke).
+ */
 export function filterRows(rows: readonly AccountTokenRow[], filter: TokenFilter, query: string, now: number): readonly AccountTokenRow[] {
-  const needle = needleOf(query);
+  const needle = query.trim().toLowerCase();
   if (filter === 'all' && needle === '') return rows;
   const texts = textsOf(rows);
   const shown: AccountTokenRow[] = [];
