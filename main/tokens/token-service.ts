@@ -22,7 +22,7 @@ import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
 import type { TokenVault } from '../ports.ts';
-import type { PinnedSession, SessionService } from '../accounts/accounts-service.ts';
+import type { PinnedSession, AccountsService } from '../accounts/accounts-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { LARGEST_PAGE, learnedPageSize, tokenPages, type FetchTokenPage } from './token-pages.ts';
 
@@ -30,7 +30,7 @@ const UNSAFE_EXAMPLE =
   'This account’s server name has characters a terminal could run as a command, so the app gives no example for it. Sign in with the server’s plain address.';
 
 export interface TokenServiceOptions {
-  session: Pick<SessionService, 'pin'>;
+  session: Pick<AccountsService, 'pin'>;
   clipboard: ClipboardGuard;
   settings: Pick<SettingsService, 'get'>;
   vault: TokenVault;
@@ -131,12 +131,15 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     return held.value;
   }
 
-  /** Keeps the keychain copy of a new token, when the setting allows; says where the value is held. */
-  async function keepCopy(accountId: string, id: string, value: string): Promise<HeldValue['source'] | null> {
-    if (!(await settings.get()).keepTokenCopies) return null;
+  /**
+   * Keeps the keychain copy of a new token while its account is signed in and the setting is on —
+   * both checked when the keychain writes, so a Log Out or the setting turned off just before wins.
+   * Says where the value is held.
+   */
+  async function keepCopy(pinned: PinnedSession, id: string, value: string): Promise<HeldValue['source'] | null> {
+    const stillWanted = async () => pinned.isLive() && (await settings.get()).keepTokenCopies;
     try {
-      await vault.put(accountId, id, value);
-      return copySource;
+      return (await vault.put(pinned.account.id, id, value, stillWanted)) ? copySource : null;
     } catch (error) {
       log(`tokens: keeping a keychain copy failed with ${toAppError(error).code}`);
       return null;
@@ -220,7 +223,7 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
       const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name));
       // Before any list has told, a prefix in the create's answer marks a server that keeps only a prefix.
       const serverShowsAgain = tokensOf(pinned).listShowsValues ?? row.prefix === null;
-      const kept = await keepCopy(pinned.account.id, row.id, row.token);
+      const kept = await keepCopy(pinned, row.id, row.token);
       const source = serverShowsAgain ? 'server' : (kept ?? 'memory');
       hold(pinned, row.id, { value: row.token, source });
       return toSummary(row, source);

@@ -8,7 +8,7 @@
 // Everything is in memory (no HTTP, no keychain daemon), so 1,000 sequences take seconds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSessionService } from '../../../main/accounts/accounts-service.ts';
+import { createAccountsService } from '../../../main/accounts/accounts-service.ts';
 import { AppFailure } from '../../../main/app-error.ts';
 import { KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
 import { createMemorySecretStore } from '../../../main/keychain/memory-secret-store.ts';
@@ -17,7 +17,7 @@ import { createSettingsService } from '../../../main/settings/settings-service.t
 import type { AccountStatus, SessionState } from '../../../preload/contract.ts';
 import { createInMemoryNoco } from '../../support/in-memory-noco-client.ts';
 import { memoryJsonFile } from '../../support/memory-ports.ts';
-import { createSwitchableKeychain } from '../session/switchable-store.ts';
+import { createSwitchableKeychain } from './switchable-store.ts';
 
 const SEQUENCES = 1_000;
 const SERVERS = ['https://a.example.com', 'https://b.example.com', 'https://c.example.com'] as const;
@@ -74,8 +74,8 @@ interface World {
   servers: ReturnType<typeof recordingServer>[];
   keychain: ReturnType<typeof createSwitchableKeychain>;
   settingsFile: ReturnType<typeof memoryJsonFile>;
-  service: ReturnType<typeof createSessionService>;
-  launch: () => ReturnType<typeof createSessionService>;
+  service: ReturnType<typeof createAccountsService>;
+  launch: () => ReturnType<typeof createAccountsService>;
   /** Session entries when the keychain was locked (nothing may go while it stays locked). */
   lockedWith: Map<string, string> | null;
 }
@@ -192,7 +192,7 @@ const commands = [
   ),
   server.map((s) =>
     command(`logOut(${s})`, async (model, world) => {
-      const outcome = await world.service.remove(idOf(await world.service.getState(), s) ?? 'not-listed').then(
+      const outcome = await world.service.logOut(idOf(await world.service.getState(), s) ?? 'not-listed').then(
         () => 'ok',
         (error: unknown) => codeOf(error),
       );
@@ -272,7 +272,7 @@ function newWorld(): World {
   const keychain = createSwitchableKeychain();
   const settingsFile = memoryJsonFile();
   const launch = () =>
-    createSessionService({
+    createAccountsService({
       secretStore: keychain.store,
       fallbackSecretStore: createMemorySecretStore(),
       settings: createSettingsService(settingsFile),

@@ -1,7 +1,7 @@
 // Builds a session service on two in-memory NocoDB servers, a switchable keychain, a memory
 // fallback and an in-memory settings file, with a clock the test controls.
 import type { AccountRef, StoredSession, TokenVault } from '../../../main/ports.ts';
-import { createSessionService } from '../../../main/accounts/accounts-service.ts';
+import { createAccountsService } from '../../../main/accounts/accounts-service.ts';
 import { createMemorySecretStore } from '../../../main/keychain/memory-secret-store.ts';
 import type { NocoClient } from '../../../main/nocodb/types.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
@@ -51,7 +51,7 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
   const servers = { noco, nocoB };
   /** A new service on the same keychain and settings file, as after a restart of the app. */
   const launch = () =>
-    createSessionService({
+    createAccountsService({
       secretStore: keychain.store,
       fallbackSecretStore: fallback,
       settings: createSettingsService(settingsFile),
@@ -62,7 +62,7 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
   return { clock, noco, nocoB, stored, keychain, fallback, settingsFile, logs, service: launch(), launch };
 }
 
-type Service = ReturnType<typeof createSessionService>;
+type Service = ReturnType<typeof createAccountsService>;
 
 /** An account's readable name in tests, "server email" (its real id is opaque). */
 export const nameOf = ({ serverUrl, email }: AccountRef) => `${serverUrl} ${email}`;
@@ -83,7 +83,7 @@ export async function onShown<T>(service: Service, run: (client: NocoClient, jwt
 }
 
 /** Log Out from the user menu: of the account shown. */
-export const signOutShown = async (service: Service) => service.signOut(await shownId(service));
+export const signOutShown = async (service: Service) => service.logOut(await shownId(service));
 
 /** The token service as a screen uses it: each call names the account shown when the call starts. */
 export function tokensFromShownScreen(service: Service, tokens: TokenService) {
