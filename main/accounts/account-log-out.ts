@@ -7,6 +7,7 @@ import { toAppError } from '../app-error.ts';
 import type { NocoClient } from '../nocodb/types.ts';
 import type { SecretStore } from '../ports.ts';
 import type { AccountRecord, AccountRegistry } from './account-registry.ts';
+import { disagreement } from './account-restore.ts';
 import { liveOf } from './account-state.ts';
 
 export interface AccountLogOutOptions {
@@ -26,7 +27,8 @@ export function createAccountLogOut({ registry, secretStore, fallbackSecretStore
   /** Ends a session that was not restored (read from its entry): best effort, the entry goes anyway. */
   async function endOnServer(record: AccountRecord): Promise<void> {
     const entry = await secretStore.load(record.account.id);
-    if (entry.status !== 'ok') return;
+    // A damaged entry's tokens are sent nowhere, least of all to a server it does not name.
+    if (entry.status !== 'ok' || disagreement(record.account, entry.session)) return;
     await createClient(record.account.serverUrl).signOut(entry.session);
   }
 

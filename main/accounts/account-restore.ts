@@ -49,8 +49,8 @@ function serverEvent(error: unknown): AccountEvent {
   return { type: 'offline', error: failure };
 }
 
-/** Why an entry cannot be this account's session, or null when it can. */
-function disagreement(account: ListedAccount, session: StoredSession): DamageReason | null {
+/** Why an entry cannot be this account's session (so its tokens go to no server), or null when it can. */
+export function disagreement(account: ListedAccount, session: StoredSession): DamageReason | null {
   let serverUrl;
   try {
     serverUrl = normalizeServerUrl(session.serverUrl);
@@ -194,7 +194,9 @@ export function createAccountRestore(options: AccountRestoreOptions) {
   async function recoverList(): Promise<void> {
     const recovered = await rebuild();
     listNotice = recovered ? listProblem && listNoticeOf(listProblem) : NOT_RECOVERED;
-    if (recovered) await registry.save();
+    // Written down either way: recovered, or "not recovered" so that the next launch rebuilds it
+    // even when this file is now valid (a damaged one was moved aside).
+    await registry.save();
   }
 
   return {

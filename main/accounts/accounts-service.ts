@@ -167,6 +167,9 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
 
   async function signIn({ serverUrl, email, password }: SignInRequest): Promise<SessionState> {
     await ensureRestored();
+    // The keychain may hold this account under its old id: find it first, so a sign-in renews it
+    // instead of adding a twin (a keychain still not answering keeps the new session in memory).
+    await restore.recover();
     // Refused before any request: no server keeps a longer address (RFC 5321).
     if (email.length > MAX_EMAIL_LENGTH) throw emailTooLong();
     const client = createClient(normalizeServerUrl(serverUrl));

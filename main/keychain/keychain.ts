@@ -54,7 +54,8 @@ function failureOf(error: unknown): AppFailure {
   if (error instanceof AppFailure) return error;
   if (error instanceof KeychainWorkerStopped) return keychainStopped();
   const message = error instanceof Error ? error.message : '';
-  return /locked/i.test(message) ? keychainLocked() : keychainUnavailable();
+  // A dismissed unlock prompt leaves the keyring locked: the same state, the same way out.
+  return /locked|dismissed|cancel/i.test(message) ? keychainLocked() : keychainUnavailable();
 }
 
 export function createKeychain({ canaryService, loadKeytar, timeoutMs = 5_000 }: KeychainOptions): Keychain {

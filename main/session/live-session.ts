@@ -77,8 +77,8 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     } catch (error) {
       log(`session: keychain write failed with ${toAppError(error).code}; keeping the session in memory`);
       await fallback.save(account.id, next);
-      // The keychain may still hold the previous, now dead, refresh token: drop it if it can be reached.
-      if (store !== fallback) await store.remove(account.id).catch(() => {});
+      // The keychain may still hold the previous refresh token. It stays: only Log Out, or NocoDB
+      // refusing it at the next launch, deletes an entry (and it still names the account for a rebuild).
       store = fallback;
       warning = memoryOnlyWarning(error);
     }
