@@ -37,7 +37,7 @@ export function createAccountLogOut({ registry, secretStore, fallbackSecretStore
       if (askServer)
         await endOnServer(record).catch((error: unknown) => log(`accounts: server sign-out failed with ${toAppError(error).code}`));
       // The session entry first: it is what could sign the account back in.
-      await Promise.all([secretStore.remove(record.account.id), fallbackSecretStore.remove(record.account.id)]);
+      for (const id of [record.account.id, ...record.twins]) await Promise.all([secretStore.remove(id), fallbackSecretStore.remove(id)]);
       await forgetAccount(record);
     } catch (error) {
       log(`accounts: finishing a Log Out failed with ${toAppError(error).code}; it stays recorded`);

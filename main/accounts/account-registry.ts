@@ -17,6 +17,11 @@ export interface AccountRecord {
   readonly state: AccountState;
   /** The user as the server last described them (kept for the overview after the session ends). */
   user: NocoUser | null;
+  /**
+   * Other keychain entries of the same account found by a rebuild (a sign-in while the list was not
+   * recovered wrote a new one): never restored, but removed with the account at its Log Out.
+   */
+  twins: string[];
 }
 
 /** Whether the list may miss accounts the keychain holds (see settings-document.ts). */
@@ -29,7 +34,7 @@ export type ListState = 'recovered' | 'not_recovered';
 export const identityOf = ({ serverUrl, email }: AccountRef) => `${serverUrl} ${email.toLowerCase()}`;
 
 export function createAccountRegistry(settings: Pick<SettingsService, 'rememberAccounts'>, log: (line: string) => void) {
-  let records: Array<{ account: ListedAccount; state: AccountState; user: NocoUser | null }> = [];
+  let records: Array<{ account: ListedAccount; state: AccountState; user: NocoUser | null; twins: string[] }> = [];
   /** Sign-ins of new accounts under way: each holds a place, so concurrent ones cannot pass the limit. */
   let reserved = 0;
   let active: AccountRecord | null = null;
@@ -50,7 +55,7 @@ export function createAccountRegistry(settings: Pick<SettingsService, 'rememberA
 
     /** The list as read at launch, each account in the state `initial` gives it. */
     load(accounts: ListedAccount[], last: AccountRef | null, initial: (account: ListedAccount) => AccountState) {
-      records = accounts.slice(0, MAX_ACCOUNTS).map((account) => ({ account, state: initial(account), user: null }));
+      records = accounts.slice(0, MAX_ACCOUNTS).map((account) => ({ account, state: initial(account), user: null, twins: [] }));
       lastOpened = last;
     },
 
@@ -85,7 +90,7 @@ export function createAccountRegistry(settings: Pick<SettingsService, 'rememberA
 
     /** Adds an account (a new sign-in, or one found in the keychain by a rebuild) in the given state. */
     add(account: ListedAccount, state: AccountState, user: NocoUser | null = null): AccountRecord {
-      const record = { account, state, user };
+      const record = { account, state, user, twins: [] };
       records = [...records, record];
       return record;
     },

@@ -152,9 +152,13 @@ export function createAccountRestore(options: AccountRestoreOptions) {
 
   /** Starts one account's restore; its state holds the work, so a second Retry waits for the first. */
   function restoreOne(record: AccountRecord): Promise<void> {
-    const done = Promise.resolve().then(() => resume(record));
-    registry.move(record, { type: 'retry', done });
-    return record.state.kind === 'restoring' ? record.state.done : Promise.resolve();
+    let begin!: () => void;
+    const done = new Promise<void>((resolve) => (begin = resolve)).then(() => resume(record));
+    const after = registry.move(record, { type: 'retry', done });
+    // Only a state that accepted the Retry starts a restore; any other is left as it is.
+    if (after.kind !== 'restoring') return Promise.resolve();
+    if (after.done === done) begin();
+    return after.done;
   }
 
   /** A `restoring` state for an account about to be listed, and what starts its restore once it is. */
@@ -178,7 +182,12 @@ export function createAccountRestore(options: AccountRestoreOptions) {
     }
     const found = entries
       .map(({ accountId, session }) => ({ id: accountId, serverUrl: session.serverUrl, email: session.email }))
-      .filter((account) => !registry.records().some((r) => r.account.id === account.id) && !registry.byIdentity(account))
+      .filter((account) => !registry.records().some((r) => r.account.id === account.id))
+      .filter((account) => {
+        const twin = registry.byIdentity(account);
+        if (twin && !twin.twins.includes(account.id)) twin.twins.push(account.id);
+        return !twin;
+      })
       .sort((a, b) => identityOf(a).localeCompare(identityOf(b)));
     registry.setListState('recovered');
     await Promise.all(

@@ -90,6 +90,8 @@ interface Model {
   locked: boolean;
   /** Ids of accounts the user logged out of: they may never be signed in again. */
   loggedOut: Set<string>;
+  /** Logged-out accounts whose Log Out was still waiting when the settings file (its record) was damaged. */
+  recordLost: Set<string>;
   /** Session entries before the step (id → value). */
   entriesBefore: Map<string, string>;
   /** The step may delete the entries of these ids (its Log Out, or NocoDB rejecting a refresh). */
@@ -121,14 +123,21 @@ async function checkInvariants(world: World, model: Model, afterLaunch: boolean)
   for (const [id] of model.entriesBefore)
     if (!entries.has(id)) expect(model.mayDelete.has(id), `the entry of ${id} was deleted by something else than Log Out`).toBe(true);
   const state = await world.service.getState();
+  // The Log Out's record is in the settings file: when that file is damaged before the Log Out is
+  // finished, the account may be listed again from the keychain — never without a word, and never
+  // signed in while the record stands.
   for (const entry of state.accounts)
-    if (model.loggedOut.has(entry.id)) expect(entry.status, `a logged-out account came back`).toBe('logging_out');
+    if (model.loggedOut.has(entry.id) && !model.recordLost.has(entry.id))
+      expect(entry.status, `a logged-out account came back`).toBe('logging_out');
   const identities = state.accounts.map((account) => `${account.serverUrl} ${account.email}`);
   expect(new Set(identities).size).toBe(identities.length);
   if (afterLaunch && state.list !== 'not_recovered') {
-    const listed = new Set(state.accounts.map((account) => account.id));
-    for (const [id, value] of entries)
-      if (parseStoredSession(value)) expect(listed.has(id), `the keychain session ${id} is not listed`).toBe(true);
+    // Listed by its id, or as its account (a twin entry a sign-in wrote while the list was not recovered).
+    const listed = new Set(state.accounts.flatMap((account) => [account.id, `${account.serverUrl} ${account.email}`]));
+    for (const [id, value] of entries) {
+      const session = parseStoredSession(value);
+      if (session) expect(listed.has(id) || listed.has(`${session.serverUrl} ${session.email}`), `the keychain session ${id} is not listed`).toBe(true);
+    }
   }
 }
 
@@ -257,6 +266,8 @@ const commands = [
         model.mayDelete.add(id);
         if (recordable) model.loggedOut.add(id);
       }
+      // Its twins (entries of the same account under another id) go with it.
+      for (const [twin, value] of model.entriesBefore) if (parseStoredSession(value)?.serverUrl === SERVERS[s]) model.mayDelete.add(twin);
       const outcome = await world.service.logOut(id ?? 'not-listed').then(
         (state) => state.accounts.find((account) => account.id === id)?.status ?? 'gone',
         (error: unknown) => codeOf(error),
@@ -362,11 +373,13 @@ const commands = [
     }),
   ),
   fc.constantFrom('empty', 'null', '{}', 'accounts not a list', 'unreadable', 'fixed').map((how) =>
-    command(`settingsFile(${how})`, async (_model, world) => {
+    command(`settingsFile(${how})`, async (model, world) => {
       const file = world.settingsFile;
+      if (how !== 'fixed') for (const id of model.loggedOut) if (sessionEntries(world).has(id)) model.recordLost.add(id);
       if (how === 'empty') file.status = 'damaged';
       else if (how === 'unreadable') file.status = 'unreadable';
-      else if (how === 'fixed') file.status = file.content === undefined ? 'missing' : 'ok';
+      // Its permissions fixed: readable again with what it held (a file never written stays as it is).
+      else if (how === 'fixed') file.status = file.content === undefined ? file.status : 'ok';
       else {
         file.status = 'ok';
         file.content = how === 'null' ? null : how === '{}' ? {} : { accounts: 'ada' };
@@ -412,7 +425,7 @@ describe('the account layer against its model', () => {
             const name = String(step).replace(/\(.*$/, '').replace(/ .*$/, '');
             drawn.set(name, (drawn.get(name) ?? 0) + 1);
           }
-          const model: Model = { servers: new Map(), locked: false, loggedOut: new Set(), entriesBefore: new Map(), mayDelete: new Set() };
+          const model: Model = { servers: new Map(), locked: false, loggedOut: new Set(), recordLost: new Set(), entriesBefore: new Map(), mayDelete: new Set() };
           await fc.asyncModelRun(() => ({ model, real: newWorld() }), sequence);
         }),
         // `ACCOUNT_MODEL_SEED=<seed>` replays a run.
