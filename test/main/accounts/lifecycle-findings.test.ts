@@ -182,19 +182,57 @@ describe('4. the smaller ways', () => {
     delete h.noco.failures.me;
   });
 
-  it('a token copy is not written once its account is logging out (checked when the keychain writes)', async () => {
+  it('a token created just before Log Out gets no copy written after the Log Out (checked when the keychain writes)', async () => {
     const h = sessionHarness();
     h.noco.showsTokensOnce = true;
+    // The server's answer to the create arrives only after the Log Out has finished.
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const serverClient = h.noco.client;
+    h.noco.client = (serverUrl) => {
+      const client = serverClient(serverUrl);
+      // The server makes the token at once; its answer is what arrives late.
+      return { ...client, createToken: async (jwt, name) => client.createToken(jwt, name).then(async (row) => (await answered, row)) };
+    };
     await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
     const id = (await h.service.getState()).accounts[0]!.id;
     const tokens = tokenServiceOn(h.service, h.keychain.vault);
     h.service.onAccountEnded(async (account, why) => {
       if (why === 'logged_out') await tokens.forgetCopies(account.id);
     });
-    // The create's answer arrives, then the Log Out starts before its copy reaches the keychain.
+
+    const created = tokens.create({ accountId: id, name: 'late' }).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await h.service.logOut(id);
+    answer();
+    await created;
+
+    expect(h.keychain.fake.entries(KEYCHAIN_SERVICES.tokenCopies).size).toBe(0);
+  });
+
+  it('a token created just before the copy setting is turned off gets no copy', async () => {
+    const h = sessionHarness();
+    h.noco.showsTokensOnce = true;
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const serverClient = h.noco.client;
+    h.noco.client = (serverUrl) => {
+      const client = serverClient(serverUrl);
+      // The server makes the token at once; its answer is what arrives late.
+      return { ...client, createToken: async (jwt, name) => client.createToken(jwt, name).then(async (row) => (await answered, row)) };
+    };
+    await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+    const id = (await h.service.getState()).accounts[0]!.id;
+    const settings = createSettingsService(h.settingsFile);
+    const tokens = tokenServiceOn(h.service, h.keychain.vault, settings);
+
     const created = tokens.create({ accountId: id, name: 'late' });
-    const loggingOut = h.service.logOut(id);
-    await Promise.allSettled([created, loggingOut]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settings.update({ keepTokenCopies: false });
+    await tokens.forgetAllCopies();
+    answer();
+    expect((await created).valueSource).toBe('memory');
+
     expect(h.keychain.fake.entries(KEYCHAIN_SERVICES.tokenCopies).size).toBe(0);
   });
 
