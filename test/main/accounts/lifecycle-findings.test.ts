@@ -28,22 +28,25 @@ describe('1. a bad keychain entry harms only its own account', () => {
     ['names another server than the list', (entry: Record<string, string>) => ({ ...entry, serverUrl: SERVER_B })],
     ['names another email than the list', (entry: Record<string, string>) => ({ ...entry, email: 'eve@example.com' })],
     ['is not a session at all', () => 'not json'],
-  ])('an entry that %s: that account is damaged_entry, the others restore; sign-in still works; nothing is deleted', async (_label, damage) => {
-    const { h, ada, adaB, grace, entries } = await threeAccounts();
-    const original = JSON.parse(entries().get(ada)!) as Record<string, string>;
-    const damaged = damage(original);
-    h.keychain.fake.put(SESSIONS, ada, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
-    const before = entries();
+  ])(
+    'an entry that %s: that account is damaged_entry, the others restore; sign-in still works; nothing is deleted',
+    async (_label, damage) => {
+      const { h, ada, adaB, grace, entries } = await threeAccounts();
+      const original = JSON.parse(entries().get(ada)!) as Record<string, string>;
+      const damaged = damage(original);
+      h.keychain.fake.put(SESSIONS, ada, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
+      const before = entries();
 
-    const restarted = h.launch();
-    const state = await restarted.getState();
+      const restarted = h.launch();
+      const state = await restarted.getState();
 
-    expect(statuses(state)).toEqual({ [ada]: 'damaged_entry', [adaB]: 'signed_in', [grace]: 'signed_in' });
-    expect(entries()).toEqual(before);
-    // Not cached for the app: the next calls work, and Sign in again repairs the account.
-    const again = await restarted.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
-    expect(statuses(again)[ada]).toBe('signed_in');
-  });
+      expect(statuses(state)).toEqual({ [ada]: 'damaged_entry', [adaB]: 'signed_in', [grace]: 'signed_in' });
+      expect(entries()).toEqual(before);
+      // Not cached for the app: the next calls work, and Sign in again repairs the account.
+      const again = await restarted.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+      expect(statuses(again)[ada]).toBe('signed_in');
+    },
+  );
 
   it('Remove takes a damaged account off the list, with its entry', async () => {
     const { h, ada, entries } = await threeAccounts();
@@ -118,7 +121,10 @@ describe('3. the list is never shrunk by what could not be read', () => {
     const restarted = h.launch();
     const state = await restarted.getState();
     expect(state.accounts).toEqual([]);
-    expect(state).toMatchObject({ list: 'not_recovered', listNotice: { code: 'settings_unreadable', params: { reason: 'not_recovered' } } });
+    expect(state).toMatchObject({
+      list: 'not_recovered',
+      listNotice: { code: 'settings_unreadable', params: { reason: 'not_recovered' } },
+    });
     // Any settings write (a language change) keeps the list "not recovered".
     await settings.update({ language: 'de' });
     expect(h.settingsFile.content).toMatchObject({ accountsNotRecovered: true });

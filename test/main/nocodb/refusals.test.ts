@@ -15,7 +15,9 @@ describe('a refusal that is not NocoDB’s', () => {
     [403, '{"msg":"Forbidden"}'],
     [401, '{"message":"Unauthorized"}'],
   ])('%i %s on a call is server_refused, not unauthorized', async (status, body) => {
-    await expect(clientAnswering(status, body).listTokens('jwt', { limit: 1, offset: 0 })).rejects.toMatchObject({ code: 'server_refused' });
+    await expect(clientAnswering(status, body).listTokens('jwt', { limit: 1, offset: 0 })).rejects.toMatchObject({
+      code: 'server_refused',
+    });
   });
 
   it.each([
