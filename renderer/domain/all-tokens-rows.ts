@@ -1,8 +1,8 @@
 // What the All tokens view knows about one token: the token as its account's list shows it, and
 // which account it belongs to. Pure functions over these rows: filters, search, sort, state.
-import type { TokenSummary } from '../../../preload/contract.ts';
-import { hostOf } from '../accounts/account-words.ts';
-import { parseServerTime } from '../tokens/token-time.ts';
+import type { TokenSummary } from '../../preload/contract.ts';
+import { hostOf } from './host.ts';
+import { parseServerTime } from './token-time.ts';
 
 export interface TokenAccount {
   accountId: string;

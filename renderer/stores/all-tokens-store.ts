@@ -22,13 +22,13 @@ import {
   type SortOrder,
   type TokenAccount,
   type TokenFilter,
-} from '../features/all-tokens/all-tokens-rows.ts';
-import { tokensCsv, type CsvWords } from '../features/all-tokens/tokens-csv.ts';
-import { parseServerTime } from '../features/tokens/token-time.ts';
-import { createLimiter } from '../features/all-tokens/limiter.ts';
+} from '../domain/all-tokens-rows.ts';
+import { tokensCsv, type CsvWords } from '../domain/tokens-csv.ts';
+import { parseServerTime } from '../domain/token-time.ts';
+import { createLimiter } from '../domain/limiter.ts';
 import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
-import { defaultTokenName } from '../features/tokens/token-name.ts';
-import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
+import { defaultTokenName } from '../domain/token-name.ts';
+import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../domain/token-messages.ts';
 import { errorMsg, msg, type Text } from '../i18n/index.ts';
 import { callBridge } from './call-bridge.ts';
 import { isSessionGone } from './session-store.ts';

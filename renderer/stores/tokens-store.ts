@@ -10,8 +10,8 @@ import type {
   UsageExample,
 } from '../../preload/contract.ts';
 import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
-import { defaultTokenName, tokenNameProblem } from '../features/tokens/token-name.ts';
-import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
+import { defaultTokenName, tokenNameProblem } from '../domain/token-name.ts';
+import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../domain/token-messages.ts';
 import { errorMsg, msg, type Text } from '../i18n/index.ts';
 import { callBridge } from './call-bridge.ts';
 import { isSessionGone } from './session-store.ts';

@@ -3,7 +3,7 @@ import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { hrefOf } from '../../routing/hash-route.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { useNow } from '../../ui/use-now.ts';
-import { countsOf, type TokenFilter } from './all-tokens-rows.ts';
+import { countsOf, type TokenFilter } from '../../domain/all-tokens-rows.ts';
 
 const FIGURES = [
   ['expired', 'allTokens.counts.expired'],

@@ -4,10 +4,10 @@ import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.t
 import { allRows, type AccountLoad } from '../../stores/all-tokens-store.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { TokenUsageView } from '../tokens/token-usage-panel.tsx';
-import { shownCount } from './all-tokens-messages.ts';
+import { shownCount } from '../../domain/all-tokens-messages.ts';
 import { AllTokensRow } from './all-tokens-row.tsx';
-import { filterRows, type AccountTokenRow } from './all-tokens-rows.ts';
-import { createRowSorter } from './row-sorter.ts';
+import { filterRows, type AccountTokenRow } from '../../domain/all-tokens-rows.ts';
+import { createRowSorter } from '../../domain/row-sorter.ts';
 import { VirtualTable, type Column } from './all-tokens-table.tsx';
 import { AllTokensToolbar } from './all-tokens-toolbar.tsx';
 import { BulkDeleteDialog } from './bulk-delete-dialog.tsx';

@@ -6,8 +6,8 @@ import { initialsOf } from '../../ui/initials.ts';
 import { TokenActions } from '../tokens/token-actions.tsx';
 import { TokenCells } from '../tokens/token-cells.tsx';
 import { TokenTime } from '../tokens/token-details.tsx';
-import { STATE_LABELS } from './all-tokens-messages.ts';
-import { stateOf, type AccountTokenRow } from './all-tokens-rows.ts';
+import { STATE_LABELS } from '../../domain/all-tokens-messages.ts';
+import { stateOf, type AccountTokenRow } from '../../domain/all-tokens-rows.ts';
 
 /**
  * One token of one account; the actions and their rules are the Tokens tab's, plus Rotate.

@@ -1,8 +1,8 @@
 import { useI18n } from '../../i18n/index.ts';
 import { hostOf } from '../accounts/account-words.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
-import { csvWords, FILTER_LABELS } from './all-tokens-messages.ts';
-import { TOKEN_FILTERS, type AccountTokenRow } from './all-tokens-rows.ts';
+import { csvWords, FILTER_LABELS } from '../../domain/all-tokens-messages.ts';
+import { TOKEN_FILTERS, type AccountTokenRow } from '../../domain/all-tokens-rows.ts';
 
 /**
  * Search box and Export on one line, the filters on the next (room for the longer languages' words);

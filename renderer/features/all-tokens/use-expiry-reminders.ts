@@ -2,8 +2,8 @@ import { useEffect, useEffectEvent } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { navigate } from '../../routing/hash-route.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
-import { reminderWords } from './all-tokens-messages.ts';
-import { DAY } from './all-tokens-rows.ts';
+import { reminderWords } from '../../domain/all-tokens-messages.ts';
+import { DAY } from '../../domain/all-tokens-rows.ts';
 import { useAllTokensLoad } from './use-all-tokens-load.ts';
 
 /**

@@ -3,7 +3,7 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
 import type { ToastStoreApi } from '../../stores/toast-store.ts';
 import { msg } from '../../i18n/index.ts';
-import { COPY_TOKEN_TEST_ID, createdHint, createdTitle } from './token-messages.ts';
+import { COPY_TOKEN_TEST_ID, createdHint, createdTitle } from '../../domain/token-messages.ts';
 
 const CREATED_TOAST_MS = 10_000;
 

@@ -1,7 +1,7 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
 import { activeAccountOf } from '../../stores/session-store.ts';
 import { useAllTokens, useSession, useTokens } from '../../stores/stores-context.tsx';
-import { toRows } from '../all-tokens/all-tokens-rows.ts';
+import { toRows } from '../../domain/all-tokens-rows.ts';
 import type { TokenColumns } from './token-columns.ts';
 import { TokenActions } from './token-actions.tsx';
 import { TokenCells } from './token-cells.tsx';

@@ -10,7 +10,7 @@ import {
   toRows,
   type AccountTokenRow,
   type TokenAccount,
-} from '../../../renderer/features/all-tokens/all-tokens-rows.ts';
+} from '../../../renderer/domain/all-tokens-rows.ts';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
 const iso = (time: number) => new Date(time).toISOString();

@@ -4,14 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TokenSummary } from '../../../preload/contract.ts';
-import {
-  sortRows,
-  toRows,
-  type AccountTokenRow,
-  type SortOrder,
-  type TokenAccount,
-} from '../../../renderer/features/all-tokens/all-tokens-rows.ts';
-import { createRowSorter, mergeSorted } from '../../../renderer/features/all-tokens/row-sorter.ts';
+import { sortRows, toRows, type AccountTokenRow, type SortOrder, type TokenAccount } from '../../../renderer/domain/all-tokens-rows.ts';
+import { createRowSorter, mergeSorted } from '../../../renderer/domain/row-sorter.ts';
 
 const DAY = 24 * 3600_000;
 const accountOf = (n: number): TokenAccount => ({

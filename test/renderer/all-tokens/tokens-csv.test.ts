@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenSummary } from '../../../preload/contract.ts';
-import { csvWords } from '../../../renderer/features/all-tokens/all-tokens-messages.ts';
-import { toRows } from '../../../renderer/features/all-tokens/all-tokens-rows.ts';
-import { csvCell, tokensCsv } from '../../../renderer/features/all-tokens/tokens-csv.ts';
+import { csvWords } from '../../../renderer/domain/all-tokens-messages.ts';
+import { toRows } from '../../../renderer/domain/all-tokens-rows.ts';
+import { csvCell, tokensCsv } from '../../../renderer/domain/tokens-csv.ts';
 import de from '../../../renderer/i18n/catalogs/de.json';
 import en from '../../../renderer/i18n/catalogs/en.json';
 import { createTranslator } from '../../../renderer/i18n/translator.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppError, Result, TokenSummary } from '../../../preload/contract.ts';
-import { csvWords, reminderWords } from '../../../renderer/features/all-tokens/all-tokens-messages.ts';
-import { rowKey, type TokenAccount } from '../../../renderer/features/all-tokens/all-tokens-rows.ts';
+import { csvWords, reminderWords } from '../../../renderer/domain/all-tokens-messages.ts';
+import { rowKey, type TokenAccount } from '../../../renderer/domain/all-tokens-rows.ts';
 import de from '../../../renderer/i18n/catalogs/de.json';
 import en from '../../../renderer/i18n/catalogs/en.json';
 import type { Text } from '../../../renderer/i18n/index.ts';
