@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TokenSummary } from '../../../preload/contract.ts';
 import { csvWords } from '../../../renderer/domain/all-tokens-messages.ts';
 import { toRows } from '../../../renderer/domain/all-tokens-rows.ts';
+import { TODAY_SERVER } from '../capabilities.ts';
 import { csvCell, tokensCsv } from '../../../renderer/domain/tokens-csv.ts';
 import de from '../../../renderer/i18n/catalogs/de.json';
 import en from '../../../renderer/i18n/catalogs/en.json';
@@ -26,7 +27,11 @@ function token(extra: Partial<TokenSummary>): TokenSummary {
 
 describe('CSV export', () => {
   it('writes a header and one CRLF line per row, with a byte-order mark', () => {
-    const csv = tokensCsv(toRows(account, [token({ lastUsedAt: null, expiry: '2026-12-01T00:00:00.000Z', enabled: true })]), NOW, ENGLISH);
+    const csv = tokensCsv(
+      toRows(account, [token({ lastUsedAt: null, expiry: '2026-12-01T00:00:00.000Z', enabled: true })], TODAY_SERVER),
+      NOW,
+      ENGLISH,
+    );
     expect(csv).toBe(
       '\uFEFFAccount,Server,Token name,Creator,Created,Last used,Expires,State\r\n' +
         'ada@example.com,https://noco.example.com,CI,ada@example.com,2026-11-28T02:57:57.000Z,Never,2026-12-01T00:00:00.000Z,Active\r\n',
@@ -35,7 +40,11 @@ describe('CSV export', () => {
 
   it('words the header, states and "never" in the app language; times stay ISO 8601', () => {
     const german = csvWords(createTranslator('de', de).t);
-    const csv = tokensCsv(toRows(account, [token({ lastUsedAt: null, expiry: '2026-11-01T00:00:00.000Z', enabled: true })]), NOW, german);
+    const csv = tokensCsv(
+      toRows(account, [token({ lastUsedAt: null, expiry: '2026-11-01T00:00:00.000Z', enabled: true })], TODAY_SERVER),
+      NOW,
+      german,
+    );
     expect(csv.split('\r\n').slice(0, 2)).toEqual([
       '\uFEFFKonto,Server,Token-Name,Ersteller,Erstellt,Zuletzt verwendet,Läuft ab,Status',
       'ada@example.com,https://noco.example.com,CI,ada@example.com,2026-11-28T02:57:57.000Z,Nie,2026-11-01T00:00:00.000Z,Abgelaufen',
@@ -56,13 +65,13 @@ describe('CSV export', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('-2,3')).toBe(`"'-2,3"`);
     expect(csvCell('a=b')).toBe('a=b');
-    const csv = tokensCsv(toRows(account, [token({ name: '=cmd|calc', creator: '+evil' })]), NOW, ENGLISH);
+    const csv = tokensCsv(toRows(account, [token({ name: '=cmd|calc', creator: '+evil' })], TODAY_SERVER), NOW, ENGLISH);
     expect(csv).toContain(",'=cmd|calc,'+evil,");
   });
 
   it('never writes a token value or prefix; unknown fields stay empty, states are words', () => {
     const csv = tokensCsv(
-      toRows(account, [token({ prefix: 'nc_pfx', name: null, creator: null, createdAt: null, enabled: false })]),
+      toRows(account, [token({ prefix: 'nc_pfx', name: null, creator: null, createdAt: null, enabled: false })], TODAY_SERVER),
       NOW,
       ENGLISH,
     );
