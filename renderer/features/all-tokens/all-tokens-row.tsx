@@ -65,10 +65,10 @@ export const AllTokensRow = memo(function AllTokensRow({
       </td>
       <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} />
       <td className="token-last-used">
-        <TokenTime value={token.lastUsedAt} />
+        <TokenTime value={token.lastUsedAt} never="tokens.neverUsed" />
       </td>
       <td className="token-expires">
-        <TokenTime value={token.expiry} />
+        <TokenTime value={token.expiry} never="tokens.neverExpires" />
       </td>
       <td className={`token-state token-state-${state}`}>{t(STATE_LABELS[state])}</td>
       <td className="token-actions">

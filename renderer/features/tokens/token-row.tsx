@@ -28,12 +28,12 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
       </TokenCells>
       {columns.lastUsed && (
         <td className="token-last-used">
-          <TokenTime value={token.lastUsedAt} />
+          <TokenTime value={token.lastUsedAt} never="tokens.neverUsed" />
         </td>
       )}
       {columns.expires && (
         <td className="token-expires">
-          <TokenTime value={token.expiry} />
+          <TokenTime value={token.expiry} never="tokens.neverExpires" />
         </td>
       )}
       <td className="token-actions">
