@@ -1,3 +1,4 @@
+import { createCapabilityRegistry } from '../../../main/nocodb/server-capabilities.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
 import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
@@ -43,6 +44,7 @@ async function tokensHarness(options: HarnessOptions & { showsTokensOnce?: boole
   const clipboard = { text: '', readText: () => clipboard.text, writeText: (text: string) => void (clipboard.text = text) };
   const settings = createSettingsService(memoryJsonFile());
   const tokens = createTokenService({
+    capabilities: createCapabilityRegistry(),
     session: h.service,
     clipboard: createClipboardGuard({
       clipboard,
@@ -65,6 +67,9 @@ async function tokensHarness(options: HarnessOptions & { showsTokensOnce?: boole
   };
 }
 
+/** What main detects on a 0.301.3 server for a user who is not a super admin. */
+const OLD_SERVER = { showsTokenOnce: false, tracksLastUse: false, hasExpiry: false, revokesAtOnce: false, listsOthersTokens: false };
+
 describe('token service', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
@@ -81,6 +86,7 @@ describe('token service', () => {
       pageSize: 2,
       totalRows: 3,
       isLastPage: true,
+      capabilities: OLD_SERVER,
     });
     expect(JSON.stringify(page)).not.toContain('tttt');
   });

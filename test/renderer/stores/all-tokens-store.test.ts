@@ -20,6 +20,7 @@ const summary = (id: string, name = `t${id}`): TokenSummary => ({
   valueSource: 'server',
   prefix: null,
 });
+const OLD_SERVER = { showsTokenOnce: false, tracksLastUse: false, hasExpiry: false, revokesAtOnce: false, listsOthersTokens: false };
 const english = createTranslator('en', en);
 const german = createTranslator('de', de);
 /** What the user reads for a text the store kept. */
@@ -50,7 +51,7 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
         if (failure) return failure;
         const all = tokensOf[accountId] ?? [];
         const next = offset + pageSize < all.length ? offset + pageSize : null;
-        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next } };
+        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next, capabilities: OLD_SERVER } };
       }),
     create: (accountId, name) =>
       held(() => {
