@@ -18,7 +18,7 @@ import type {
   UsageExample,
 } from '../../preload/contract.ts';
 import { hasPlainHost } from '../../preload/server-host.ts';
-import { TARGET_NAMES, usageExample } from '../../preload/token-usage.ts';
+import { headerBlock, TARGET_NAMES, usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import type { CapabilityRegistry, TokenSample } from '../nocodb/server-capabilities.ts';
@@ -246,12 +246,11 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
       const { serverUrl } = pinned.account;
       // An account listed before sign-in checked the host: its address could run a command when pasted.
       if (!hasPlainHost(serverUrl)) throw new AppFailure('invalid_argument', UNSAFE_EXAMPLE, { reason: 'unsafe_host' });
-      const written = usageExample(example, serverUrl, valueOf(pinned, id));
+      const value = valueOf(pinned, id);
+      if (example === 'headers') return copyText(headerBlock(value));
+      const written = usageExample(example, serverUrl, value);
       // A keychain copy may hold any printable character; the renderer shows only the mask, so main says no.
-      if (!written.ok) {
-        const target = example === 'headers' ? example : TARGET_NAMES[example];
-        throw new AppFailure('invalid_argument', UNSAFE_VALUE, { reason: 'unsafe_value', target });
-      }
+      if (!written.ok) throw new AppFailure('invalid_argument', UNSAFE_VALUE, { reason: 'unsafe_value', target: TARGET_NAMES[example] });
       return copyText(written.text);
     },
 

@@ -36,7 +36,8 @@ export function csvWords(t: Translator['t']): CsvWords {
       t('allTokens.column.state'),
     ],
     states: { active: t(STATE_LABELS.active), expired: t(STATE_LABELS.expired), disabled: t(STATE_LABELS.disabled) },
-    never: t('tokens.never'),
+    neverUsed: t('tokens.neverUsed'),
+    neverExpires: t('tokens.neverExpires'),
   };
 }
 

@@ -26,12 +26,12 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
       </TokenCells>
       {columns.lastUsed && (
         <td className="token-last-used">
-          <TokenTime value={token.lastUsedAt ?? null} />
+          <TokenTime value={token.lastUsedAt ?? null} never="tokens.neverUsed" />
         </td>
       )}
       {columns.expires && (
         <td className="token-expires">
-          <TokenTime value={token.expiry ?? null} />
+          <TokenTime value={token.expiry ?? null} never="tokens.neverExpires" />
         </td>
       )}
       <td className="token-actions">

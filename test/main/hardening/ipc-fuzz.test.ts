@@ -253,7 +253,8 @@ describe('IPC fuzzing through the real router and handlers', () => {
     expect((await router.dispatch('tokens:create', sender, { accountId: signedInId, name: 'keep me' })).ok).toBe(true);
   });
   afterAll(async () => {
-    console.log(`IPC fuzz: ${totalPayloads()} payloads across ${CHANNELS.length} channels`);
+    const perChannel = Object.values(payloads).map(({ accepted, refused }) => accepted + refused);
+    console.log(`IPC fuzz: ${totalPayloads()} payloads across ${CHANNELS.length} channels (at least ${Math.min(...perChannel)} each)`);
     await server?.close();
   });
 
