@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'account_not_signed_in', // the account the call names has no live session
   'keychain_locked', // the keychain refused or is locked: a state to unlock and Retry, never "signed out"
   'settings_unreadable', // the settings file was damaged or unreadable: the account list was rebuilt from the keychain
+  'not_supported', // the account's server does not offer this (e.g. enable/disable without v3 tokens)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -157,8 +158,36 @@ export interface TokenPageRequest extends AccountScoped {
   pageSize: number;
 }
 
+/**
+ * What an account's server offers for its tokens since the images of April 2026, decided from its
+ * answers (never from a version string): an expiry chosen at creation, a token that never expires,
+ * and a switch that disables and enables a token.
+ */
+export interface TokenCapabilities {
+  expiryAtCreation: boolean;
+  noExpiry: boolean;
+  enableDisable: boolean;
+}
+
+/** How long a new token works, where the server has expiry at creation: days from now, or to the end of a date (`YYYY-MM-DD`, the user's day). None: no expiry. */
+export type TokenExpiryChoice = { days: number } | { date: string };
+
+/** The lengths NocoDB's own create dialog offers, in days (365: one year); the default is 90, as there. */
+export const EXPIRY_DAY_CHOICES = [7, 30, 60, 90, 365] as const;
+export const DEFAULT_EXPIRY_DAYS = 90;
+/** The longest expiry the app asks for (a kept token's rotation copies its length). */
+export const MAX_EXPIRY_DAYS = 3650;
+
+export interface TokenCreateRequest extends AccountScoped {
+  name: string;
+  /** Sent only to servers with expiry at creation; elsewhere the token never expires, as before. */
+  expiry?: TokenExpiryChoice;
+}
+
 export interface TokenPage {
   tokens: TokenSummary[];
+  /** What the account's server offers (detected once per account). */
+  capabilities: TokenCapabilities;
   page: number;
   pageSize: number;
   /**
@@ -177,6 +206,8 @@ export interface TokenScanRequest {
 
 export interface TokenScanPage {
   tokens: TokenSummary[];
+  /** What the account's server offers (detected once per account). */
+  capabilities: TokenCapabilities;
   /** The offset of the next page; null after the last. */
   next: number | null;
 }
@@ -206,6 +237,9 @@ export interface DeleteResult {
 export type TokenTestResult =
   | 'works'
   | 'rejected'
+  // The server refuses it because it is disabled, or because it has expired (its list row says so).
+  | 'disabled'
+  | 'expired'
   // The server accepts it although the token is no longer in its list (NocoDB 0.301.3's cache).
   | 'deleted_but_accepted';
 
@@ -305,7 +339,9 @@ export interface Contract {
   'tokens:list': { arg: TokenPageRequest; result: TokenPage };
   /** One page of every token of an account, as large as its server allows (All tokens). */
   'tokens:scan': { arg: TokenScanRequest; result: TokenScanPage };
-  'tokens:create': { arg: AccountScoped & { name: string }; result: TokenSummary };
+  'tokens:create': { arg: TokenCreateRequest; result: TokenSummary };
+  /** Disables or enables a token on its server (v3 tokens); answers the state the server kept. */
+  'tokens:set-enabled': { arg: TokenRef & { enabled: boolean }; result: { enabled: boolean } };
   'tokens:reveal': { arg: TokenRef; result: string };
   'tokens:copy': { arg: TokenRef; result: CopyResult };
   'tokens:delete': { arg: TokenRef; result: DeleteResult };
@@ -347,6 +383,7 @@ export const BRIDGE_METHODS = {
     delete: 'tokens:delete',
     copyExample: 'tokens:copy-example',
     test: 'tokens:test',
+    setEnabled: 'tokens:set-enabled',
   },
   profile: { update: 'profile:update', changePassword: 'profile:change-password' },
   settings: { get: 'settings:get', update: 'settings:update' },

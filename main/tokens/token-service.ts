@@ -3,13 +3,13 @@
 // Today's servers show a token only once, in the answer to its create: main then keeps a copy in
 // the OS keychain (the TokenVault, when the setting allows), so Show and Copy keep working later.
 import type {
-  AccountScoped,
   CopyResult,
   DeleteResult,
   TokenPage,
   TokenPageRequest,
   TokenScanPage,
   TokenScanRequest,
+  TokenCreateRequest,
   TokenRef,
   TokenSummary,
   TokenTestResult,
@@ -24,7 +24,11 @@ import type { ApiTokenRow } from '../nocodb/types.ts';
 import type { TokenVault } from '../ports.ts';
 import type { PinnedSession, SessionService } from '../accounts/accounts-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+import { createTokenCapabilityCache } from './token-capabilities.ts';
+import { expiryTime } from './token-expiry.ts';
 import { LARGEST_PAGE, learnedPageSize, tokenPages, type FetchTokenPage } from './token-pages.ts';
+import { refusalOf } from './token-refusal.ts';
+import { copiesNotRemoved, toSummary, unknownToken } from './token-summary.ts';
 
 const UNSAFE_EXAMPLE =
   'This account’s server name has characters a terminal could run as a command, so the app gives no example for it. Sign in with the server’s plain address.';
@@ -35,13 +39,18 @@ export interface TokenServiceOptions {
   settings: Pick<SettingsService, 'get'>;
   vault: TokenVault;
   log: (line: string) => void;
+  /** The clock an expiry of "30 days" counts from. */
+  now?: () => number;
 }
 
 export interface TokenService {
   list(request: TokenPageRequest): Promise<TokenPage>;
   /** One page from `offset`, as large as the server accepts (learned per account): All tokens pages through these. */
   scan(request: TokenScanRequest): Promise<TokenScanPage>;
-  create(request: AccountScoped & { name: string }): Promise<TokenSummary>;
+  /** Creates a token; its expiry is asked only of a server with expiry at creation. */
+  create(request: TokenCreateRequest): Promise<TokenSummary>;
+  /** Disables or enables a token (v3); throws `not_supported` where the server cannot. */
+  setEnabled(request: TokenRef & { enabled: boolean }): Promise<{ enabled: boolean }>;
   reveal(request: TokenRef): Promise<string>;
   copy(request: TokenRef): Promise<CopyResult>;
   delete(request: TokenRef): Promise<DeleteResult>;
@@ -62,19 +71,6 @@ interface HeldValue {
   source: Exclude<TokenValueSource, 'none'>;
 }
 
-function toSummary(row: ApiTokenRow, source: TokenValueSource): TokenSummary {
-  const { id, name, creator, createdAt, prefix, expiry, lastUsedAt, enabled } = row;
-  const summary: TokenSummary = { id, name, creator, createdAt, valueSource: source, prefix };
-  // Only what the server sent, so the renderer can tell "no data on this server" from "never".
-  if (expiry !== undefined) summary.expiry = expiry;
-  if (lastUsedAt !== undefined) summary.lastUsedAt = lastUsedAt;
-  if (enabled !== undefined) summary.enabled = enabled;
-  return summary;
-}
-
-const unknownToken = () =>
-  new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.', { reason: 'token' });
-
 /** What main holds for one account's tokens. */
 interface AccountTokens {
   values: Map<string, HeldValue>;
@@ -84,20 +80,14 @@ interface AccountTokens {
   pageSize: number;
 }
 
-const copiesNotRemoved = (error: unknown) => {
-  const { code, message, params } = toAppError(error);
-  return new AppFailure(code, `The token copies in the keychain could not be removed. ${message}`, {
-    ...params,
-    reason: 'copies_not_removed',
-  });
-};
-
 // Every method pins the account its request names when it starts and uses only that one until it
 // ends (see main/accounts/accounts-service.ts): whatever is on screen meanwhile, its requests, cached
 // values and keychain copies stay that account's.
-export function createTokenService({ session, clipboard, settings, vault, log }: TokenServiceOptions): TokenService {
+export function createTokenService({ session, clipboard, settings, vault, log, now = Date.now }: TokenServiceOptions): TokenService {
   /** Keyed by account id. */
   const accounts = new Map<string, AccountTokens>();
+  /** Ends with the account's values (forgetValues): what its server offers is asked again in a new session. */
+  const capabilities = createTokenCapabilityCache();
   const copySource: HeldValue['source'] = vault.kind === 'keychain' ? 'keychain' : 'memory';
 
   function tokensOf({ account }: PinnedSession): AccountTokens {
@@ -165,11 +155,17 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     return { clearAfterSeconds: clipboardClearSeconds === 0 ? null : clipboardClearSeconds };
   }
 
-  /** Whether the server's token list still holds the token (NocoDB 0.301.3 may accept a deleted one): to its end, never a guess. */
-  async function isListed(pinned: PinnedSession, id: string): Promise<boolean> {
+  /** The token's row in the server's list (NocoDB 0.301.3 may accept a deleted one): to its end, never a guess. */
+  async function listedRow(pinned: PinnedSession, id: string): Promise<ApiTokenRow | null> {
     const fetchPage: FetchTokenPage = (query) => pinned.withSession((client, jwt) => client.listTokens(jwt, query));
-    for await (const { rows } of tokenPages(fetchPage)) if (rows.some((row) => row.id === id)) return true;
-    return false;
+    for await (const { rows } of tokenPages(fetchPage)) for (const row of rows) if (row.id === id) return row;
+    return null;
+  }
+
+  /** The account's capabilities once this page's rows are held against them (an `nc_pat_` row on a server thought older). */
+  async function capabilitiesAfter(pinned: PinnedSession, rows: ApiTokenRow[]) {
+    const patRow = rows.find((row) => row.prefix?.startsWith('nc_pat_'));
+    return capabilities.learn(pinned, { kind: 'row', prefix: patRow?.prefix ?? null });
   }
 
   /** Keeps what a list page tells (values, whether the server shows them) and answers the rows as summaries. */
@@ -191,11 +187,15 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     async list({ accountId, page, pageSize }) {
       const pinned = await session.pin(accountId);
       const offset = (page - 1) * pageSize;
-      const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
+      const [answer] = await Promise.all([
+        pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset })),
+        capabilities.of(pinned),
+      ]);
       const rows = answer.rows.slice(0, pageSize);
       const isLastPage = answer.rows.length <= pageSize;
       return {
         tokens: await summarise(pinned, rows),
+        capabilities: await capabilitiesAfter(pinned, rows),
         page,
         pageSize,
         totalRows: isLastPage ? offset + rows.length : Math.max(pinned.isSuperAdmin ? answer.totalRows : 0, offset + rows.length + 1),
@@ -207,17 +207,27 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
       const pinned = await session.pin(accountId);
       const held = tokensOf(pinned);
       const asked = held.pageSize;
-      const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset }));
+      const [answer] = await Promise.all([
+        pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset })),
+        capabilities.of(pinned),
+      ]);
       const size = learnedPageSize(asked, answer);
       if (pinned.isLive()) held.pageSize = size;
-      return { tokens: await summarise(pinned, answer.rows), next: answer.rows.length < size ? null : offset + answer.rows.length };
+      return {
+        tokens: await summarise(pinned, answer.rows),
+        capabilities: await capabilitiesAfter(pinned, answer.rows),
+        next: answer.rows.length < size ? null : offset + answer.rows.length,
+      };
     },
 
     // withSession retries only when the server refused the session (nothing was created); a timeout
     // is never retried, since the first request may have created the token.
-    async create({ accountId, name }) {
+    async create({ accountId, name, expiry }) {
       const pinned = await session.pin(accountId);
-      const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name));
+      // A server without expiry at creation gets no `expiry` field: 0.301.3's request check knows none.
+      const asked = expiry !== undefined && (await capabilities.of(pinned)).expiryAtCreation ? expiryTime(expiry, now()) : undefined;
+      const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name, asked));
+      if (asked !== undefined) await capabilities.learn(pinned, { kind: 'created', expiryAsked: true, expiryKept: Boolean(row.expiry) });
       // Before any list has told, a prefix in the create's answer marks a server that keeps only a prefix.
       const serverShowsAgain = tokensOf(pinned).listShowsValues ?? row.prefix === null;
       const kept = await keepCopy(pinned.account.id, row.id, row.token);
@@ -242,8 +252,20 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
       const pinned = await session.pin(accountId);
       const value = valueOf(pinned, id);
       const user = await pinned.withSession((client) => client.whoIsApiToken(value));
-      if (user === null) return 'rejected';
-      return (await isListed(pinned, id)) ? 'works' : 'deleted_but_accepted';
+      const row = await listedRow(pinned, id);
+      // Refused: the list row tells why (disabled, expired) on servers that list those.
+      if (user === null) return refusalOf(row, now());
+      return row !== null ? 'works' : 'deleted_but_accepted';
+    },
+
+    async setEnabled({ accountId, id, enabled }) {
+      const pinned = await session.pin(accountId);
+      try {
+        return await pinned.withSession((client, jwt) => client.setTokenEnabled(jwt, id, enabled));
+      } catch (error) {
+        if (error instanceof AppFailure && error.code === 'not_supported') await capabilities.learn(pinned, { kind: 'switch_refused' });
+        throw error;
+      }
     },
 
     async delete({ accountId, id }) {
@@ -259,6 +281,7 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
 
     forgetValues(accountId) {
       accounts.delete(accountId);
+      capabilities.forget(accountId);
     },
 
     async forgetCopies(accountId) {

@@ -10,6 +10,7 @@ import type {
   Revocation,
   SessionState,
   Settings,
+  TokenCapabilities,
   TokenSummary,
   TokenTestResult,
 } from '../../preload/contract.ts';
@@ -40,6 +41,7 @@ export type MethodName =
   | 'tokens.delete'
   | 'tokens.copyExample'
   | 'tokens.test'
+  | 'tokens.setEnabled'
   | 'profile.update'
   | 'profile.changePassword'
   | 'settings.get'
@@ -64,6 +66,8 @@ export interface FakeBridgeOptions {
   clipboardClearSeconds?: number;
   /** Where main says a created token's value is held (default: the server, as on 0.301.3). */
   createdValueSource?: TokenSummary['valueSource'];
+  /** What the server offers (expiry at creation, enable/disable); 0.301.3's nothing by default. */
+  capabilities?: TokenCapabilities;
   /** The language saved in the settings (null: follow the system). */
   language?: Settings['language'];
   /** What the system prefers (default en-US). */
@@ -120,7 +124,13 @@ export function makeTokens(count: number): FakeToken[] {
   return Array.from({ length: count }, (_, i) => makeToken(i + 1, `token ${i + 1}`));
 }
 
+/** The expiry main would ask for: days from now, or the end of the date (UTC here). */
+function createdExpiry(choice: { days: number } | { date: string }): string {
+  return 'days' in choice ? new Date(Date.now() + choice.days * 24 * 3600_000).toISOString() : `${choice.date}T23:59:59.000Z`;
+}
+
 export function createFakeBridge(options: FakeBridgeOptions = {}) {
+  const capabilities: TokenCapabilities = options.capabilities ?? { expiryAtCreation: false, noExpiry: false, enableDisable: false };
   const calls: RecordedCall[] = [];
   const failures = new Map<MethodName, { error: AppError; times: number }>();
   const holds = new Map<MethodName, Promise<void>>();
@@ -299,6 +309,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
             tokens: tokens.slice(start, start + arg.pageSize).map(({ value: _secret, ...summary }) => summary),
             page: arg.page,
             pageSize: arg.pageSize,
+            capabilities,
             totalRows: options.totalRowsOverride ?? tokens.length,
             isLastPage: start + arg.pageSize >= tokens.length,
           });
@@ -311,13 +322,21 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           if (!found.ok) return found;
           const { tokens } = found.value;
           const next = arg.offset + SCAN_PAGE < tokens.length ? arg.offset + SCAN_PAGE : null;
-          return ok({ tokens: tokens.slice(arg.offset, arg.offset + SCAN_PAGE).map(({ value: _secret, ...summary }) => summary), next });
+          return ok({
+            tokens: tokens.slice(arg.offset, arg.offset + SCAN_PAGE).map(({ value: _secret, ...summary }) => summary),
+            capabilities,
+            next,
+          });
         }),
       create: (arg) =>
         run('tokens.create', arg, () => {
           const found = signedInById(arg.accountId);
           if (!found.ok) return found;
-          const token = makeToken(nextId++, arg.name, found.value.email, { valueSource: options.createdValueSource ?? 'server' });
+          const expiry = arg.expiry && capabilities.expiryAtCreation ? { expiry: createdExpiry(arg.expiry) } : {};
+          const token = makeToken(nextId++, arg.name, found.value.email, {
+            valueSource: options.createdValueSource ?? 'server',
+            ...expiry,
+          });
           found.value.tokens.push(token);
           const { value: _secret, ...summary } = token;
           return ok(summary);
@@ -347,6 +366,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         run('tokens.copyExample', arg, () => {
           const found = signedInById(arg.accountId);
           return found.ok ? copied(found.value.tokens, arg.id) : found;
+        }),
+      setEnabled: (arg) =>
+        run('tokens.setEnabled', arg, () => {
+          const found = signedInById(arg.accountId);
+          if (!found.ok) return found;
+          const token = found.value.tokens.find((t) => t.id === arg.id);
+          if (!token) return notFound;
+          if (!capabilities.enableDisable)
+            return { ok: false, error: { code: 'not_supported', message: 'This server cannot disable or enable tokens.' } };
+          token.enabled = arg.enabled;
+          return ok({ enabled: arg.enabled });
         }),
       test: (arg) =>
         run('tokens.test', arg, () => {

@@ -120,6 +120,8 @@ export interface FakeNocodb {
   addToken(email: string, token?: ForeignToken): { id: string; token: string };
   /** The user's tokens as the server holds them now (never their values). */
   tokensOf(email: string): FakeTokenState[];
+  /** Changes a token behind the app's back (as time, the web UI or an admin would). */
+  changeToken(id: string, change: { expiry?: string | null; enabled?: boolean }): void;
   /** Every JWT issued so far (for one user, or all) is refused from now on with 401 "Token Expired". */
   expireJwts(email?: string): void;
   close(): Promise<void>;
@@ -589,6 +591,12 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
       tokens
         .filter((row) => row.createdBy === email)
         .map(({ id, description, prefix, expiry, enabled }) => ({ id: String(id), description, prefix, expiry, enabled })),
+    changeToken(id, change) {
+      const row = tokens.find((candidate) => String(candidate.id) === id);
+      if (row === undefined) throw new Error(`The fake has no token ${id}.`);
+      if (change.expiry !== undefined) row.expiry = change.expiry;
+      if (change.enabled !== undefined) row.enabled = change.enabled;
+    },
     expireJwts(email) {
       const owner = users.find((user) => user.email === email)?.id;
       for (const { jwt, userId } of issuedJwts) if (email === undefined || userId === owner) expiredJwts.add(jwt);

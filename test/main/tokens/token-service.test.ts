@@ -77,6 +77,8 @@ describe('token service', () => {
 
     expect(page).toEqual({
       tokens: [{ id: '3', name: 'three', creator: EMAIL, createdAt: '2026-01-01 00:00:00+00:00', valueSource: 'server', prefix: null }],
+      // An in-memory server like 0.301.3: no v3 tokens.
+      capabilities: { expiryAtCreation: false, noExpiry: false, enableDisable: false },
       page: 2,
       pageSize: 2,
       totalRows: 3,
@@ -112,7 +114,7 @@ describe('token service', () => {
     const summary = await t.tokens.create({ name: '  CI deploy  ' });
 
     expect(summary).toMatchObject({ id: '1', name: '  CI deploy  ', creator: EMAIL });
-    expect(await t.tokens.reveal({ id: '1' })).toMatch(/^ada@example\.com:t{20}1$/);
+    expect(t.noco.ownerOf(await t.tokens.reveal({ id: '1' }))).toBe('ada@example.com');
   });
 
   it('never retries a create that timed out, so a slow server cannot end up with two tokens', async () => {
@@ -414,6 +416,6 @@ describe('scan: every token of an account for All tokens', () => {
     const id = t.noco.addTokenElsewhere(EMAIL, 'from the web UI');
     const page = await t.tokens.scan({ offset: 0 });
     expect(page).toMatchObject({ next: null, tokens: [{ id, name: 'from the web UI', valueSource: 'server' }] });
-    expect(await t.tokens.reveal({ id })).toContain(EMAIL);
+    expect(t.noco.ownerOf(await t.tokens.reveal({ id }))).toBe(EMAIL);
   });
 });

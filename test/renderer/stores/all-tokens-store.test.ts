@@ -28,6 +28,8 @@ const read = (text: Text | null | undefined) => (text ? english.say(text) : text
 const fail = (code: AppError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
 
 /** A fake API whose answers the test releases by hand, so in-flight counts can be observed. */
+const OLDER_SERVER = { expiryAtCreation: false, noExpiry: false, enableDisable: false };
+
 function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
   let inFlight = 0;
   let peak = 0;
@@ -50,7 +52,7 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
         if (failure) return failure;
         const all = tokensOf[accountId] ?? [];
         const next = offset + pageSize < all.length ? offset + pageSize : null;
-        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next } };
+        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), capabilities: OLDER_SERVER, next } };
       }),
     create: (accountId, name) =>
       held(() => {

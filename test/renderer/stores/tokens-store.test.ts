@@ -12,7 +12,7 @@ async function storesWith(fake = createFakeBridge({ tokens: makeTokens(3) })) {
 
 describe('tokens store', () => {
   it('counts pages by isLastPage first', () => {
-    const page = { tokens: [], page: 2, pageSize: 10 };
+    const page = { tokens: [], page: 2, pageSize: 10, capabilities: { expiryAtCreation: false, noExpiry: false, enableDisable: false } };
     expect(pageCountOf({ ...page, totalRows: 100, isLastPage: true })).toBe(2);
     expect(pageCountOf({ ...page, totalRows: 5, isLastPage: false })).toBe(3);
     expect(pageCountOf({ ...page, totalRows: 45, isLastPage: false })).toBe(5);
