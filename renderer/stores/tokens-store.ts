@@ -1,61 +1,22 @@
 import { createStore } from 'zustand/vanilla';
-import type {
-  AppError,
-  Bridge,
-  CopyResult,
-  Result,
-  TokenPage,
-  TokenSummary,
-  TokenTestResult,
-  UsageExample,
-} from '../../preload/contract.ts';
+import type { AppError, Bridge, CopyResult, Result, TokenSummary, UsageExample } from '../../preload/contract.ts';
 import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
 import { defaultTokenName, tokenNameProblem } from '../features/tokens/token-name.ts';
 import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
 import { errorMsg, msg, type Text } from '../i18n/index.ts';
 import { callBridge } from './call-bridge.ts';
+import { expiryArgument, type ExpiryOption } from '../features/tokens/token-expiry-choice.ts';
+import { CLOSED_CREATE, initialTokensData, pageCountOf, visibleTokens, type TokensData } from './tokens-data.ts';
 import { isSessionGone } from './session-store.ts';
 import type { ToastStoreApi } from './toast-store.ts';
+
+export { pageCountOf, visibleTokens, type CreateRowState, type DeleteState, type TokensData } from './tokens-data.ts';
 
 /** NocoDB's own UI shows 10 tokens a page. */
 export const PAGE_SIZE = 10;
 const WARNING_TOAST_MS = 8_000;
 
-export interface CreateRowState {
-  open: boolean;
-  draft: string;
-  saving: boolean;
-  /** Inline message under the input: a validation problem or the server's refusal. */
-  error: Text | null;
-}
-
-export interface DeleteState {
-  token: TokenSummary;
-  busy: boolean;
-  error: Text | null;
-}
-
-export interface TokensData {
-  /** The account whose tokens these are (the one on screen): every call names it. null: none shown. */
-  accountId: string | null;
-  rows: TokenSummary[];
-  page: number;
-  pageCount: number;
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  error: Text | null;
-  /** Kept on screen after a create even when the refreshed page does not hold it (or the refresh failed). */
-  justCreated: TokenSummary | null;
-  create: CreateRowState;
-  busy: Record<string, TokenAction>;
-  revealed: Record<string, string>;
-  /** What the server made of each token the user tested on this page. */
-  tested: Record<string, TokenTestResult>;
-  /** The token the "Use it" panel under the table shows, if any. */
-  usageFor: string | null;
-  deleting: DeleteState | null;
-}
-
-type TokenAction = 'reveal' | 'copy' | 'test';
+type TokenAction = 'reveal' | 'copy' | 'test' | 'switch';
 
 export interface TokensStore extends TokensData {
   load: (page?: number) => Promise<void>;
@@ -63,12 +24,16 @@ export interface TokensStore extends TokensData {
   retry: () => Promise<void>;
   openCreate: () => void;
   changeDraft: (draft: string) => void;
+  /** The create row's expiry choice (and its date, when the choice is a date). */
+  changeExpiry: (expiry: ExpiryOption, date?: string) => void;
   cancelCreate: () => void;
   saveCreate: () => Promise<void>;
   toggleReveal: (id: string) => Promise<void>;
   /** Copies the token, or (with `example`) a ready-to-run example holding it; either way through main. */
   copy: (id: string, example?: UsageExample) => Promise<void>;
   test: (id: string) => Promise<void>;
+  /** Disables or enables the token on its server (where the server can). */
+  setEnabled: (id: string, enabled: boolean) => Promise<void>;
   showUsage: (id: string) => void;
   hideUsage: () => void;
   askDelete: (token: TokenSummary) => void;
@@ -78,45 +43,18 @@ export interface TokensStore extends TokensData {
   reset: (accountId: string | null) => void;
 }
 
-const CLOSED_CREATE: CreateRowState = { open: false, draft: '', saving: false, error: null };
-
-/** The data of a fresh, signed-out-safe store (nothing revealed, nothing typed). */
-export function initialTokensData(accountId: string | null = null): TokensData {
-  return {
-    accountId,
-    rows: [],
-    page: 1,
-    pageCount: 1,
-    status: 'idle',
-    error: null,
-    justCreated: null,
-    create: CLOSED_CREATE,
-    busy: {},
-    revealed: {},
-    tested: {},
-    usageFor: null,
-    deleting: null,
-  };
-}
-
-/** The rows the table shows: the page, plus a just-created token that the page does not hold. */
-export function visibleTokens(rows: TokenSummary[], justCreated: TokenSummary | null): TokenSummary[] {
-  if (!justCreated || rows.some((r) => r.id === justCreated.id)) return rows;
-  return [justCreated, ...rows];
-}
-
-/** `isLastPage` is trusted over `totalRows`, which NocoDB 0.301.3 counts across the whole instance. */
-export function pageCountOf(page: TokenPage): number {
-  if (page.isLastPage) return page.page;
-  return Math.max(page.page + 1, Math.ceil(page.totalRows / page.pageSize));
-}
-
 interface Deps {
   bridge: Bridge;
   toasts: ToastStoreApi;
   /** Lets the session store react to `session_expired` from any call. */
   onFailure: (error: AppError) => void;
 }
+
+const without = <T>(record: Record<string, T>, key: string): Record<string, T> => {
+  const next = { ...record };
+  delete next[key];
+  return next;
+};
 
 export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
   return createStore<TokensStore>()((set, get) => {
@@ -163,12 +101,13 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
           set({ status: 'error', error: errorMsg(result.error, LIST_WORDS) });
           return;
         }
-        const { tokens } = result.value;
+        const { tokens, capabilities } = result.value;
         if (tokens.length === 0 && page > 1) return get().load(page - 1);
         // Moving to another page forgets the pinned new token and every revealed value.
         set((s) => ({
           status: 'ready',
           rows: tokens,
+          capabilities,
           page: result.value.page,
           pageCount: pageCountOf(result.value),
           justCreated: page === s.page ? s.justCreated : null,
@@ -183,10 +122,12 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         const { rows, justCreated, create } = get();
         if (create.open) return;
         const names = visibleTokens(rows, justCreated).map((t) => t.name);
-        set({ create: { open: true, draft: defaultTokenName(names), saving: false, error: null } });
+        set({ create: { ...CLOSED_CREATE, open: true, draft: defaultTokenName(names) } });
       },
 
       changeDraft: (draft) => set((s) => ({ create: { ...s.create, draft, error: null } })),
+
+      changeExpiry: (expiry, date) => set((s) => ({ create: { ...s.create, expiry, expiryDate: date ?? s.create.expiryDate } })),
 
       cancelCreate: () => {
         if (!get().create.saving) set({ create: CLOSED_CREATE });
@@ -200,8 +141,15 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
           set({ create: { ...create, error: problem } });
           return;
         }
+        // Only a server with expiry at creation is asked for one (the control is not shown elsewhere).
+        const expiry = get().capabilities.expiryAtCreation ? expiryArgument(create.expiry, create.expiryDate) : undefined;
+        if (expiry === null) {
+          set({ create: { ...create, error: msg('tokens.expiry.dateMissing') } });
+          return;
+        }
         set({ create: { ...create, saving: true, error: null } });
-        const result = await call((accountId) => bridge.tokens.create({ accountId, name: create.draft.trim() }));
+        const name = create.draft.trim();
+        const result = await call((accountId) => bridge.tokens.create(expiry ? { accountId, name, expiry } : { accountId, name }));
         if (!result) return;
         if (!result.ok) {
           set((s) => ({ create: { ...s.create, saving: false, error: errorMsg(result.error, CREATE_WORDS) } }));
@@ -257,6 +205,17 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         setBusy(id, null);
         if (result.ok) set((s) => ({ tested: { ...s.tested, [id]: result.value } }));
         else toastError(result.error);
+      },
+
+      setEnabled: async (id, enabled) => {
+        if (get().busy[id]) return;
+        setBusy(id, 'switch');
+        const result = await call((accountId) => bridge.tokens.setEnabled({ accountId, id, enabled }));
+        if (!result) return;
+        setBusy(id, null);
+        if (!result.ok) return toastError(result.error);
+        const kept = (token: TokenSummary) => (token.id === id ? { ...token, enabled: result.value.enabled } : token);
+        set((s) => ({ rows: s.rows.map(kept), justCreated: s.justCreated && kept(s.justCreated), tested: without(s.tested, id) }));
       },
 
       showUsage: (id) => set({ usageFor: id }),

@@ -5,6 +5,7 @@ import { toRows } from '../all-tokens/all-tokens-rows.ts';
 import type { TokenColumns } from './token-columns.ts';
 import { TokenActions } from './token-actions.tsx';
 import { TokenCells } from './token-cells.tsx';
+import { TokenEnableSwitch } from './token-enable-switch.tsx';
 import { TokenBadges, TokenTime } from './token-details.tsx';
 
 /** One token: name, creator, masked (or revealed) value, the details this server has, and the inline actions. */
@@ -20,6 +21,8 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
   const account = useSession((s) => activeAccountOf(s.state));
   const rotating = useAllTokens((s) => s.rotation !== null);
   const rotate = useAllTokens((s) => s.rotate);
+  const canSwitch = useTokens((s) => s.capabilities.enableDisable);
+  const setEnabled = useTokens((s) => s.setEnabled);
 
   return (
     <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
@@ -37,6 +40,9 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
         </td>
       )}
       <td className="token-actions">
+        {canSwitch && token.enabled !== undefined && (
+          <TokenEnableSwitch token={token} busy={busy === 'switch'} onChange={(enabled) => void setEnabled(token.id, enabled)} />
+        )}
         <TokenActions
           token={token}
           shown={revealed !== undefined}
