@@ -3,7 +3,7 @@ import type { AppError, Bridge, CopyResult, Result, TokenSummary, UsageExample }
 import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
 import { defaultTokenName, tokenNameProblem } from '../features/tokens/token-name.ts';
 import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
-import { errorMsg, msg, type Text } from '../i18n/index.ts';
+import { errorMsg, msg } from '../i18n/index.ts';
 import { callBridge } from './call-bridge.ts';
 import { expiryArgument, type ExpiryOption } from '../features/tokens/token-expiry-choice.ts';
 import { CLOSED_CREATE, initialTokensData, pageCountOf, visibleTokens, type TokensData } from './tokens-data.ts';

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/index.ts';
 import { useTokens } from '../../stores/stores-context.tsx';
+import { useNow } from '../../ui/use-now.ts';
 import { expiryOptions, tomorrow, type ExpiryOption } from './token-expiry-choice.ts';
 
 /** The create row's expiry choice, on servers with expiry at creation only (NocoDB's own choices; 90 days first chosen). */
@@ -8,6 +9,7 @@ export function TokenExpiryField() {
   const create = useTokens((s) => s.create);
   const changeExpiry = useTokens((s) => s.changeExpiry);
   const { t } = useI18n();
+  const now = useNow();
   if (!capabilities.expiryAtCreation) return null;
 
   const label = (option: ExpiryOption) => {
@@ -39,7 +41,7 @@ export function TokenExpiryField() {
           data-testid="nc-token-expiry-date"
           aria-label={t('tokens.expiry.dateInput')}
           required
-          min={tomorrow(Date.now())}
+          min={tomorrow(now)}
           value={create.expiryDate}
           readOnly={create.saving}
           onChange={(event) => changeExpiry('date', event.target.value)}
