@@ -40,9 +40,6 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
         </td>
       )}
       <td className="token-actions">
-        {canSwitch && token.enabled !== undefined && (
-          <TokenEnableSwitch token={token} busy={busy === 'switch'} onChange={(enabled) => void setEnabled(token.id, enabled)} />
-        )}
         <TokenActions
           token={token}
           shown={revealed !== undefined}
@@ -58,7 +55,11 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
               if (account) void rotate(toRows({ accountId: account.id, email: account.email, serverUrl: account.serverUrl }, [token])[0]!);
             },
           }}
-        />
+        >
+          {canSwitch && token.enabled !== undefined && (
+            <TokenEnableSwitch token={token} busy={busy === 'switch'} onChange={(enabled) => void setEnabled(token.id, enabled)} />
+          )}
+        </TokenActions>
       </td>
     </tr>
   );
