@@ -1,7 +1,8 @@
 // What an account's server offers for its tokens since the images of April 2026 (shared/nocodb/
 // API-current.md, "Images of April 2026 and later"), decided from how it answers
 // `GET /api/v3/meta/tokens` — never from a version string, which does not tell the generation.
-import type { TokenCapabilities } from '../../preload/contract.ts';
+// These are three fields of ServerCapabilities (see server-capabilities.ts).
+import type { ServerCapabilities } from '../../preload/contract.ts';
 
 /** How the server answered the v3 tokens route (with the session). */
 export type V3TokensAnswer =
@@ -10,10 +11,9 @@ export type V3TokensAnswer =
   | 'refused' // 403: NocoDB Cloud without the enterprise plan
   | 'absent'; // 404 (0.301.3, 2026 builds before April) or an answer that is not NocoDB's
 
-/** 0.301.3 and the 2026 builds before April: tokens never expire and cannot be switched off. */
-export const OLDER_SERVER: TokenCapabilities = { expiryAtCreation: false, noExpiry: false, enableDisable: false };
+export type V3TokenCapabilities = Pick<ServerCapabilities, 'expiryAtCreation' | 'noExpiry' | 'enableDisable'>;
 
-export function tokenCapabilitiesFrom(answer: V3TokensAnswer): TokenCapabilities {
+export function tokenCapabilitiesFrom(answer: V3TokensAnswer): V3TokenCapabilities {
   switch (answer) {
     case 'open':
       return { expiryAtCreation: true, noExpiry: true, enableDisable: true };
@@ -22,30 +22,21 @@ export function tokenCapabilitiesFrom(answer: V3TokensAnswer): TokenCapabilities
       return { expiryAtCreation: true, noExpiry: false, enableDisable: false };
     case 'refused':
     case 'absent':
-      return OLDER_SERVER;
-  }
-}
-
-/** Asks the server once; a transport failure (offline, timeout) decides nothing: null, ask again later. */
-export async function detectTokenCapabilities(probe: () => Promise<V3TokensAnswer>): Promise<TokenCapabilities | null> {
-  try {
-    return tokenCapabilitiesFrom(await probe());
-  } catch {
-    return null;
+      return { expiryAtCreation: false, noExpiry: false, enableDisable: false };
   }
 }
 
 /** What an answer showed about the server's tokens, to hold against what was detected. */
 export type TokenEvidence =
-  | { kind: 'row'; prefix: string | null } // a list row: an `nc_pat_` prefix means expiry at creation
-  | { kind: 'created'; expiryAsked: boolean; expiryKept: boolean } // a create with an expiry, and whether the answer kept it
+  | { kind: 'rows'; prefixes: Array<string | null> } // a list page: an `nc_pat_` prefix means expiry at creation
+  | { kind: 'created'; expiryAsked: boolean; expiryKept: boolean } // a create, and whether the answer kept the expiry asked
   | { kind: 'switch_refused' }; // v3 refused an enable/disable as not available
 
-/** Whether the evidence contradicts the capabilities, so they must be detected again. */
-export function contradicts(capabilities: TokenCapabilities, evidence: TokenEvidence): boolean {
+/** Whether the evidence contradicts the capabilities, so the v3 route must be asked again. */
+export function contradicts(capabilities: V3TokenCapabilities, evidence: TokenEvidence): boolean {
   switch (evidence.kind) {
-    case 'row':
-      return !capabilities.expiryAtCreation && evidence.prefix?.startsWith('nc_pat_') === true;
+    case 'rows':
+      return !capabilities.expiryAtCreation && evidence.prefixes.some((prefix) => prefix?.startsWith('nc_pat_') === true);
     case 'created':
       return evidence.expiryAsked && capabilities.expiryAtCreation && !evidence.expiryKept;
     case 'switch_refused':

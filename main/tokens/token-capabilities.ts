@@ -1,45 +1,45 @@
-// What each account's server offers for its tokens (see nocodb/v3-token-capabilities.ts), detected
-// once per account and asked by the token service. An entry ends with the account's session (Log
-// Out, session ended: `forget`), and is detected again when an answer contradicts it.
-import type { TokenCapabilities } from '../../preload/contract.ts';
+// How the token service keeps an account's capabilities (server-capabilities.ts) up to date from
+// its answers: each list page and create tells what its rows show, and an answer that contradicts
+// the v3 token capabilities (an `nc_pat_` row on a server thought older, an expiry not kept, a
+// switch refused) asks the server's v3 tokens route again.
+import type { ServerCapabilities } from '../../preload/contract.ts';
 import type { PinnedSession } from '../accounts/accounts-service.ts';
-import { contradicts, detectTokenCapabilities, OLDER_SERVER, type TokenEvidence } from '../nocodb/v3-token-capabilities.ts';
+import type { CapabilityRegistry, TokenSample } from '../nocodb/server-capabilities.ts';
+import type { ApiTokenRow, CreatedApiToken } from '../nocodb/types.ts';
+import { contradicts, type TokenEvidence } from '../nocodb/v3-token-capabilities.ts';
 
-export interface TokenCapabilityCache {
-  /** The account's capabilities: detected on the first call, then kept (an undecided probe is retried next time). */
-  of(pinned: PinnedSession): Promise<TokenCapabilities>;
-  /** Holds an answer against what was detected; detects again when it contradicts. */
-  learn(pinned: PinnedSession, evidence: TokenEvidence): Promise<TokenCapabilities>;
-  forget(accountId: string): void;
+export interface CapabilityLearning {
+  /** From a list page (its first row settles what no row had told yet). */
+  fromPage(pinned: PinnedSession, rows: ApiTokenRow[]): Promise<ServerCapabilities>;
+  /** From a create's answer, and whether it kept the expiry asked. */
+  fromCreate(pinned: PinnedSession, row: CreatedApiToken, expiryAsked: boolean): Promise<ServerCapabilities>;
+  /** v3 refused a switch as not available. */
+  fromSwitchRefused(pinned: PinnedSession): Promise<ServerCapabilities>;
+  /** The account's capabilities now (null: not detected). */
+  of(pinned: PinnedSession): ServerCapabilities | null;
 }
 
-export function createTokenCapabilityCache(): TokenCapabilityCache {
-  /** Account id → its detection (one request shared by every caller while it runs). */
-  const detected = new Map<string, Promise<TokenCapabilities | null>>();
+export function createCapabilityLearning(capabilities: Pick<CapabilityRegistry, 'learn' | 'of'>): CapabilityLearning {
+  const learn = (pinned: PinnedSession, sample: TokenSample | null) =>
+    capabilities.learn(pinned.account.id, { isSuperAdmin: pinned.isSuperAdmin, sample });
 
-  function detect(pinned: PinnedSession): Promise<TokenCapabilities | null> {
-    const running = detectTokenCapabilities(() => pinned.withSession((client, jwt) => client.v3Tokens(jwt)));
-    detected.set(pinned.account.id, running);
-    void running.then((capabilities) => {
-      // Undecided (the server did not answer), or the session ended meanwhile: nothing is kept.
-      if ((capabilities === null || !pinned.isLive()) && detected.get(pinned.account.id) === running) detected.delete(pinned.account.id);
-    });
-    return running;
-  }
-
-  async function of(pinned: PinnedSession): Promise<TokenCapabilities> {
-    return (await (detected.get(pinned.account.id) ?? detect(pinned))) ?? OLDER_SERVER;
+  /** Learns the sample; when the evidence contradicts what was known, asks the v3 route again. */
+  async function learnChecked(pinned: PinnedSession, sample: TokenSample | null, evidence: TokenEvidence) {
+    const before = capabilities.of(pinned.account.id);
+    const now = learn(pinned, sample);
+    if (!before || !contradicts(before, evidence)) return now;
+    // A server that cannot be reached now decides nothing: what is known stays.
+    const v3Tokens = await pinned.withSession((client, jwt) => client.v3Tokens(jwt)).catch(() => undefined);
+    if (v3Tokens === undefined || !pinned.isLive()) return now;
+    return capabilities.learn(pinned.account.id, { isSuperAdmin: pinned.isSuperAdmin, sample: null, v3Tokens });
   }
 
   return {
-    of,
-    async learn(pinned, evidence) {
-      const known = await of(pinned);
-      if (!contradicts(known, evidence)) return known;
-      return (await detect(pinned)) ?? OLDER_SERVER;
-    },
-    forget(accountId) {
-      detected.delete(accountId);
-    },
+    fromPage: (pinned, rows) =>
+      learnChecked(pinned, rows[0] ? { kind: 'listed', row: rows[0] } : null, { kind: 'rows', prefixes: rows.map((row) => row.prefix) }),
+    fromCreate: (pinned, row, expiryAsked) =>
+      learnChecked(pinned, { kind: 'created', row }, { kind: 'created', expiryAsked, expiryKept: Boolean(row.expiry) }),
+    fromSwitchRefused: (pinned) => learnChecked(pinned, null, { kind: 'switch_refused' }),
+    of: (pinned) => capabilities.of(pinned.account.id),
   };
 }

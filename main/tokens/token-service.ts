@@ -9,6 +9,7 @@ import type {
   TokenPageRequest,
   TokenScanPage,
   TokenScanRequest,
+  ServerCapabilities,
   TokenCreateRequest,
   TokenRef,
   TokenSummary,
@@ -17,14 +18,15 @@ import type {
   UsageExample,
 } from '../../preload/contract.ts';
 import { hasPlainHost } from '../../preload/server-host.ts';
-import { usageExample } from '../../preload/token-usage.ts';
+import { TARGET_NAMES, usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
+import type { CapabilityRegistry } from '../nocodb/server-capabilities.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
 import type { TokenVault } from '../ports.ts';
 import type { PinnedSession, SessionService } from '../accounts/accounts-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
-import { createTokenCapabilityCache } from './token-capabilities.ts';
+import { createCapabilityLearning } from './token-capabilities.ts';
 import { expiryTime } from './token-expiry.ts';
 import { LARGEST_PAGE, learnedPageSize, tokenPages, type FetchTokenPage } from './token-pages.ts';
 import { refusalOf } from './token-refusal.ts';
@@ -32,12 +34,15 @@ import { copiesNotRemoved, toSummary, unknownToken } from './token-summary.ts';
 
 const UNSAFE_EXAMPLE =
   'This account’s server name has characters a terminal could run as a command, so the app gives no example for it. Sign in with the server’s plain address.';
+const UNSAFE_VALUE = 'This token holds characters that cannot be written safely in this example, so nothing was copied.';
 
 export interface TokenServiceOptions {
   session: Pick<SessionService, 'pin'>;
   clipboard: ClipboardGuard;
   settings: Pick<SettingsService, 'get'>;
   vault: TokenVault;
+  /** What each account's server can do (see main/nocodb/server-capabilities.ts): its rows keep it up to date. */
+  capabilities: Pick<CapabilityRegistry, 'learn' | 'of'>;
   log: (line: string) => void;
   /** The clock an expiry of "30 days" counts from. */
   now?: () => number;
@@ -74,8 +79,6 @@ interface HeldValue {
 /** What main holds for one account's tokens. */
 interface AccountTokens {
   values: Map<string, HeldValue>;
-  /** Whether this server's list carries the secrets (0.301.3) or not (today's servers); null until seen. */
-  listShowsValues: boolean | null;
   /** The largest page the server accepts, learned from its answers (see token-pages.ts). */
   pageSize: number;
 }
@@ -83,16 +86,23 @@ interface AccountTokens {
 // Every method pins the account its request names when it starts and uses only that one until it
 // ends (see main/accounts/accounts-service.ts): whatever is on screen meanwhile, its requests, cached
 // values and keychain copies stay that account's.
-export function createTokenService({ session, clipboard, settings, vault, log, now = Date.now }: TokenServiceOptions): TokenService {
+export function createTokenService({
+  session,
+  clipboard,
+  settings,
+  vault,
+  capabilities,
+  log,
+  now = Date.now,
+}: TokenServiceOptions): TokenService {
+  const learning = createCapabilityLearning(capabilities);
   /** Keyed by account id. */
   const accounts = new Map<string, AccountTokens>();
-  /** Ends with the account's values (forgetValues): what its server offers is asked again in a new session. */
-  const capabilities = createTokenCapabilityCache();
   const copySource: HeldValue['source'] = vault.kind === 'keychain' ? 'keychain' : 'memory';
 
   function tokensOf({ account }: PinnedSession): AccountTokens {
     let held = accounts.get(account.id);
-    if (!held) accounts.set(account.id, (held = { values: new Map(), listShowsValues: null, pageSize: LARGEST_PAGE }));
+    if (!held) accounts.set(account.id, (held = { values: new Map(), pageSize: LARGEST_PAGE }));
     return held;
   }
 
@@ -135,8 +145,7 @@ export function createTokenService({ session, clipboard, settings, vault, log, n
 
   /** What the server does with a deleted token: on NocoDB 0.301.3 it may keep accepting it for a while. */
   async function checkRevocation(pinned: PinnedSession, value: string | undefined): Promise<DeleteResult['revocation']> {
-    // Servers that show a token once also evict a deleted token from their cache (their source says so).
-    if (value === undefined) return tokensOf(pinned).listShowsValues === false ? 'immediate' : 'unknown';
+    if (value === undefined) return learning.of(pinned)?.revokesAtOnce ? 'immediate' : 'unknown';
     try {
       const user = await pinned.withSession((client) => client.whoIsApiToken(value));
       return user === null ? 'revoked' : 'still_accepted';
@@ -162,22 +171,19 @@ export function createTokenService({ session, clipboard, settings, vault, log, n
     return null;
   }
 
-  /** The account's capabilities once this page's rows are held against them (an `nc_pat_` row on a server thought older). */
-  async function capabilitiesAfter(pinned: PinnedSession, rows: ApiTokenRow[]) {
-    const patRow = rows.find((row) => row.prefix?.startsWith('nc_pat_'));
-    return capabilities.learn(pinned, { kind: 'row', prefix: patRow?.prefix ?? null });
-  }
-
-  /** Keeps what a list page tells (values, whether the server shows them) and answers the rows as summaries. */
-  async function summarise(pinned: PinnedSession, rows: ApiTokenRow[]): Promise<TokenSummary[]> {
-    const held = tokensOf(pinned);
-    if (rows.length > 0 && pinned.isLive()) held.listShowsValues = rows.every((row) => row.token !== null);
+  /** Keeps what a list page tells (values, capabilities) and answers the rows as summaries, with the capabilities. */
+  async function summarise(
+    pinned: PinnedSession,
+    rows: ApiTokenRow[],
+  ): Promise<{ tokens: TokenSummary[]; capabilities: ServerCapabilities }> {
+    const can = await learning.fromPage(pinned, rows);
     for (const row of rows) if (row.token !== null) hold(pinned, row.id, { value: row.token, source: 'server' });
     await readCopies(
       pinned,
       rows.filter((row) => row.token === null).map((row) => row.id),
     );
-    return rows.map((row) => toSummary(row, pinned.isLive() ? (tokensOf(pinned).values.get(row.id)?.source ?? 'none') : 'none'));
+    const sourceOf = (id: string) => (pinned.isLive() ? (tokensOf(pinned).values.get(id)?.source ?? 'none') : 'none');
+    return { tokens: rows.map((row) => toSummary(row, sourceOf(row.id), can)), capabilities: can };
   }
 
   return {
@@ -187,15 +193,11 @@ export function createTokenService({ session, clipboard, settings, vault, log, n
     async list({ accountId, page, pageSize }) {
       const pinned = await session.pin(accountId);
       const offset = (page - 1) * pageSize;
-      const [answer] = await Promise.all([
-        pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset })),
-        capabilities.of(pinned),
-      ]);
+      const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
       const rows = answer.rows.slice(0, pageSize);
       const isLastPage = answer.rows.length <= pageSize;
       return {
-        tokens: await summarise(pinned, rows),
-        capabilities: await capabilitiesAfter(pinned, rows),
+        ...(await summarise(pinned, rows)),
         page,
         pageSize,
         totalRows: isLastPage ? offset + rows.length : Math.max(pinned.isSuperAdmin ? answer.totalRows : 0, offset + rows.length + 1),
@@ -207,17 +209,10 @@ export function createTokenService({ session, clipboard, settings, vault, log, n
       const pinned = await session.pin(accountId);
       const held = tokensOf(pinned);
       const asked = held.pageSize;
-      const [answer] = await Promise.all([
-        pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset })),
-        capabilities.of(pinned),
-      ]);
+      const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset }));
       const size = learnedPageSize(asked, answer);
       if (pinned.isLive()) held.pageSize = size;
-      return {
-        tokens: await summarise(pinned, answer.rows),
-        capabilities: await capabilitiesAfter(pinned, answer.rows),
-        next: answer.rows.length < size ? null : offset + answer.rows.length,
-      };
+      return { ...(await summarise(pinned, answer.rows)), next: answer.rows.length < size ? null : offset + answer.rows.length };
     },
 
     // withSession retries only when the server refused the session (nothing was created); a timeout
@@ -225,15 +220,13 @@ export function createTokenService({ session, clipboard, settings, vault, log, n
     async create({ accountId, name, expiry }) {
       const pinned = await session.pin(accountId);
       // A server without expiry at creation gets no `expiry` field: 0.301.3's request check knows none.
-      const asked = expiry !== undefined && (await capabilities.of(pinned)).expiryAtCreation ? expiryTime(expiry, now()) : undefined;
+      const asked = expiry !== undefined && learning.of(pinned)?.expiryAtCreation ? expiryTime(expiry, now()) : undefined;
       const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name, asked));
-      if (asked !== undefined) await capabilities.learn(pinned, { kind: 'created', expiryAsked: true, expiryKept: Boolean(row.expiry) });
-      // Before any list has told, a prefix in the create's answer marks a server that keeps only a prefix.
-      const serverShowsAgain = tokensOf(pinned).listShowsValues ?? row.prefix === null;
+      const can = await learning.fromCreate(pinned, row, asked !== undefined);
       const kept = await keepCopy(pinned.account.id, row.id, row.token);
-      const source = serverShowsAgain ? 'server' : (kept ?? 'memory');
+      const source = can.showsTokenOnce ? (kept ?? 'memory') : 'server';
       hold(pinned, row.id, { value: row.token, source });
-      return toSummary(row, source);
+      return toSummary(row, source, can);
     },
 
     reveal: async ({ accountId, id }) => valueOf(await session.pin(accountId), id),
@@ -245,7 +238,13 @@ export function createTokenService({ session, clipboard, settings, vault, log, n
       const { serverUrl } = pinned.account;
       // An account listed before sign-in checked the host: its address could run a command when pasted.
       if (!hasPlainHost(serverUrl)) throw new AppFailure('invalid_argument', UNSAFE_EXAMPLE, { reason: 'unsafe_host' });
-      return copyText(usageExample(example, serverUrl, valueOf(pinned, id)));
+      const written = usageExample(example, serverUrl, valueOf(pinned, id));
+      // A keychain copy may hold any printable character; the renderer shows only the mask, so main says no.
+      if (!written.ok) {
+        const target = example === 'headers' ? example : TARGET_NAMES[example];
+        throw new AppFailure('invalid_argument', UNSAFE_VALUE, { reason: 'unsafe_value', target });
+      }
+      return copyText(written.text);
     },
 
     async test({ accountId, id }) {
@@ -263,7 +262,7 @@ export function createTokenService({ session, clipboard, settings, vault, log, n
       try {
         return await pinned.withSession((client, jwt) => client.setTokenEnabled(jwt, id, enabled));
       } catch (error) {
-        if (error instanceof AppFailure && error.code === 'not_supported') await capabilities.learn(pinned, { kind: 'switch_refused' });
+        if (error instanceof AppFailure && error.code === 'not_supported') await learning.fromSwitchRefused(pinned);
         throw error;
       }
     },
@@ -281,7 +280,6 @@ export function createTokenService({ session, clipboard, settings, vault, log, n
 
     forgetValues(accountId) {
       accounts.delete(accountId);
-      capabilities.forget(accountId);
     },
 
     async forgetCopies(accountId) {

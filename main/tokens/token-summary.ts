@@ -1,15 +1,15 @@
 // What the token service answers the renderer: a row as a summary (never its value), and the
 // failures it words for the user.
-import type { TokenSummary, TokenValueSource } from '../../preload/contract.ts';
+import type { ServerCapabilities, TokenSummary, TokenValueSource } from '../../preload/contract.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
 
-export function toSummary(row: ApiTokenRow, source: TokenValueSource): TokenSummary {
+export function toSummary(row: ApiTokenRow, source: TokenValueSource, can: ServerCapabilities): TokenSummary {
   const { id, name, creator, createdAt, prefix, expiry, lastUsedAt, enabled } = row;
   const summary: TokenSummary = { id, name, creator, createdAt, valueSource: source, prefix };
-  // Only what the server sent, so the renderer can tell "no data on this server" from "never".
-  if (expiry !== undefined) summary.expiry = expiry;
-  if (lastUsedAt !== undefined) summary.lastUsedAt = lastUsedAt;
+  // Only what the server tracks, so the renderer can tell "no data on this server" from "never".
+  if (can.hasExpiry) summary.expiry = expiry ?? null;
+  if (can.tracksLastUse) summary.lastUsedAt = lastUsedAt ?? null;
   if (enabled !== undefined) summary.enabled = enabled;
   return summary;
 }

@@ -1,5 +1,5 @@
 // What the Tokens tab's store holds for the account on screen, and the pure helpers over it.
-import type { TokenCapabilities, TokenPage, TokenSummary, TokenTestResult } from '../../preload/contract.ts';
+import type { ServerCapabilities, TokenPage, TokenSummary, TokenTestResult } from '../../preload/contract.ts';
 import { DEFAULT_EXPIRY_OPTION, NO_TOKEN_CAPABILITIES, type ExpiryOption } from '../features/tokens/token-expiry-choice.ts';
 import type { Text } from '../i18n/index.ts';
 
@@ -26,7 +26,7 @@ export interface TokensData {
   accountId: string | null;
   rows: TokenSummary[];
   /** What the account's server offers (from its last list answer). */
-  capabilities: TokenCapabilities;
+  capabilities: ServerCapabilities;
   page: number;
   pageCount: number;
   status: 'idle' | 'loading' | 'ready' | 'error';

@@ -10,9 +10,9 @@ import type {
   Revocation,
   SessionState,
   Settings,
-  TokenCapabilities,
   TokenSummary,
   TokenTestResult,
+  ServerCapabilities,
 } from '../../preload/contract.ts';
 
 /** What main says when the keychain cannot keep the session (as on Linux without a Secret Service). */
@@ -66,8 +66,8 @@ export interface FakeBridgeOptions {
   clipboardClearSeconds?: number;
   /** Where main says a created token's value is held (default: the server, as on 0.301.3). */
   createdValueSource?: TokenSummary['valueSource'];
-  /** What the server offers (expiry at creation, enable/disable); 0.301.3's nothing by default. */
-  capabilities?: TokenCapabilities;
+  /** What the server offers since April 2026 (expiry at creation, enable/disable); 0.301.3's nothing by default. */
+  capabilities?: V3Capabilities;
   /** The language saved in the settings (null: follow the system). */
   language?: Settings['language'];
   /** What the system prefers (default en-US). */
@@ -120,6 +120,15 @@ export function makeToken(
 
 const SCAN_PAGE = 100;
 
+type V3Capabilities = Pick<ServerCapabilities, 'expiryAtCreation' | 'noExpiry' | 'enableDisable'>;
+const NO_V3: V3Capabilities = { expiryAtCreation: false, noExpiry: false, enableDisable: false };
+
+/** The fake server's capabilities, as main would detect them from this account's tokens (and the v3 route). */
+function capabilitiesOf(tokens: readonly FakeToken[], v3: V3Capabilities = NO_V3): ServerCapabilities {
+  const today = tokens.some((token) => token.prefix !== null || token.lastUsedAt !== undefined || token.expiry !== undefined);
+  return { showsTokenOnce: today, tracksLastUse: today, hasExpiry: today, revokesAtOnce: today, listsOthersTokens: true, ...v3 };
+}
+
 export function makeTokens(count: number): FakeToken[] {
   return Array.from({ length: count }, (_, i) => makeToken(i + 1, `token ${i + 1}`));
 }
@@ -130,7 +139,7 @@ function createdExpiry(choice: { days: number } | { date: string }): string {
 }
 
 export function createFakeBridge(options: FakeBridgeOptions = {}) {
-  const capabilities: TokenCapabilities = options.capabilities ?? { expiryAtCreation: false, noExpiry: false, enableDisable: false };
+  const capabilities: V3Capabilities = options.capabilities ?? NO_V3;
   const calls: RecordedCall[] = [];
   const failures = new Map<MethodName, { error: AppError; times: number }>();
   const holds = new Map<MethodName, Promise<void>>();
@@ -169,7 +178,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const testResults = new Map<string, TokenTestResult>();
 
   const state = (): SessionState => {
-    const list = accounts.map(({ password: _p, tokens: _t, ...entry }) => ({ ...entry, active: entry.id === activeId }));
+    const list = accounts.map((account) => {
+      const { password: _p, tokens, ...entry } = account;
+      return {
+        ...entry,
+        active: entry.id === activeId,
+        ...(usable(account) ? { capabilities: capabilitiesOf(tokens, capabilities) } : {}),
+      };
+    });
     const current = active();
     if (current && usable(current)) {
       return {
@@ -309,9 +325,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
             tokens: tokens.slice(start, start + arg.pageSize).map(({ value: _secret, ...summary }) => summary),
             page: arg.page,
             pageSize: arg.pageSize,
-            capabilities,
             totalRows: options.totalRowsOverride ?? tokens.length,
             isLastPage: start + arg.pageSize >= tokens.length,
+            capabilities: capabilitiesOf(tokens, capabilities),
           });
         }),
       exportCsv: (arg) => run('tokens.exportCsv', arg, () => ok({ saved: true })),
@@ -322,11 +338,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           if (!found.ok) return found;
           const { tokens } = found.value;
           const next = arg.offset + SCAN_PAGE < tokens.length ? arg.offset + SCAN_PAGE : null;
-          return ok({
-            tokens: tokens.slice(arg.offset, arg.offset + SCAN_PAGE).map(({ value: _secret, ...summary }) => summary),
-            capabilities,
-            next,
-          });
+          const page = tokens.slice(arg.offset, arg.offset + SCAN_PAGE).map(({ value: _secret, ...summary }) => summary);
+          return ok({ tokens: page, next, capabilities: capabilitiesOf(tokens, capabilities) });
         }),
       create: (arg) =>
         run('tokens.create', arg, () => {

@@ -83,8 +83,9 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
 
   function insertToken(email: string, name: string): CreatedApiToken {
     const id = String(nextTokenId++);
-    // A value in a real token's shape (40 of A-Za-z0-9_-), unique by id.
-    const token = `tok_${id}`.padEnd(40, 't');
+    // A value in a real token's shape (40 of A-Za-z0-9_-), unique by id, unless a test set the next one.
+    const token = server.nextValue ?? `tok_${id}`.padEnd(40, 't');
+    server.nextValue = undefined;
     owners.set(token, email);
     const prefix = server.showsTokensOnce ? token.slice(0, 8) : null;
     const row: CreatedApiToken = { id, token, name, creator: email, createdAt: '2026-01-01 00:00:00+00:00', prefix };
@@ -200,6 +201,8 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
     showsTokensOnce: false,
     /** Tokens of other users that `totalRows` counts although the caller cannot see them. */
     otherUsersTokens: 0,
+    /** The value the next created token gets (once), e.g. one no real server would send. */
+    nextValue: undefined as string | undefined,
     /** The largest page the server hands out. */
     maxPageSize: 1000,
     addUser(email: string, password: string, displayName: string | null = null, isSuperAdmin = false): NocoUser {

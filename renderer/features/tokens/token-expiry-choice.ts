@@ -5,7 +5,7 @@ import {
   DEFAULT_EXPIRY_DAYS,
   EXPIRY_DAY_CHOICES,
   MAX_EXPIRY_DAYS,
-  type TokenCapabilities,
+  type ServerCapabilities,
   type TokenExpiryChoice,
   type TokenSummary,
 } from '../../../preload/contract.ts';
@@ -16,12 +16,21 @@ export type ExpiryOption = `${(typeof EXPIRY_DAY_CHOICES)[number]}` | 'date' | '
 
 export const DEFAULT_EXPIRY_OPTION = String(DEFAULT_EXPIRY_DAYS) as ExpiryOption;
 
-/** What a server offers before anything is known of it (and what 0.301.3 offers): nothing new. */
-export const NO_TOKEN_CAPABILITIES: TokenCapabilities = { expiryAtCreation: false, noExpiry: false, enableDisable: false };
+/** What a server is taken to offer before anything is known of it: nothing beyond 0.301.3. */
+export const NO_TOKEN_CAPABILITIES: ServerCapabilities = {
+  showsTokenOnce: false,
+  tracksLastUse: false,
+  hasExpiry: false,
+  revokesAtOnce: false,
+  listsOthersTokens: false,
+  expiryAtCreation: false,
+  noExpiry: false,
+  enableDisable: false,
+};
 
 const DAY = 24 * 3600_000;
 
-export function expiryOptions(capabilities: TokenCapabilities): ExpiryOption[] {
+export function expiryOptions(capabilities: Pick<ServerCapabilities, 'noExpiry'>): ExpiryOption[] {
   const days = EXPIRY_DAY_CHOICES.map((count) => String(count) as ExpiryOption);
   return capabilities.noExpiry ? [...days, 'date', 'never'] : [...days, 'date'];
 }
@@ -43,7 +52,10 @@ export function tomorrow(now: number): string {
  * The successor's expiry: as many days as the old token was given (from its creation to its expiry).
  * A token that never expires gets none, as before; so does one on a server without expiry at creation.
  */
-export function rotationExpiry(token: TokenSummary, capabilities: TokenCapabilities): TokenExpiryChoice | undefined {
+export function rotationExpiry(
+  token: TokenSummary,
+  capabilities: Pick<ServerCapabilities, 'expiryAtCreation'>,
+): TokenExpiryChoice | undefined {
   if (!capabilities.expiryAtCreation || !token.expiry || !token.createdAt) return undefined;
   const expiry = parseServerTime(token.expiry);
   const created = parseServerTime(token.createdAt);

@@ -1,18 +1,29 @@
-// Capabilities are detected once per account and asked again only when an answer contradicts them.
+// The token service's answers keep an account's v3 token capabilities true: an answer that
+// contradicts them asks the server's v3 tokens route again; anything else asks nothing.
 import { describe, expect, it } from 'vitest';
 import type { PinnedSession } from '../../../main/accounts/accounts-service.ts';
-import type { NocoClient } from '../../../main/nocodb/types.ts';
-import { tokenCapabilitiesFrom, type V3TokensAnswer } from '../../../main/nocodb/v3-token-capabilities.ts';
-import { createTokenCapabilityCache } from '../../../main/tokens/token-capabilities.ts';
+import { createCapabilityRegistry } from '../../../main/nocodb/server-capabilities.ts';
+import type { ApiTokenRow, NocoClient } from '../../../main/nocodb/types.ts';
+import type { V3TokensAnswer } from '../../../main/nocodb/v3-token-capabilities.ts';
+import { createCapabilityLearning } from '../../../main/tokens/token-capabilities.ts';
 
-/** A pinned session whose server answers the v3 probe with the next of `answers` (the last one repeats). */
-function pinnedTo(answers: Array<V3TokensAnswer | Error>, accountId = 'account-1') {
+const ROW: ApiTokenRow = {
+  id: '1',
+  token: null,
+  name: 'ci',
+  creator: 'ada@example.com',
+  createdAt: null,
+  prefix: 'aaaaaaaa',
+  expiry: null,
+};
+
+/** A pinned session whose server answers the v3 route with the next of `answers` (the last one repeats). */
+function setUp(first: V3TokensAnswer, answers: Array<V3TokensAnswer | Error>) {
   const asked: number[] = [];
-  let live = true;
   const pinned = {
-    account: { id: accountId, serverUrl: 'http://127.0.0.1:1', email: 'ada@example.com' },
+    account: { id: 'account-1', serverUrl: 'http://127.0.0.1:1', email: 'ada@example.com' },
     isSuperAdmin: false,
-    isLive: () => live,
+    isLive: () => true,
     withSession: async <T>(call: (client: NocoClient, jwt: string) => Promise<T>) => {
       const answer = answers[Math.min(asked.length, answers.length - 1)]!;
       asked.push(1);
@@ -20,58 +31,41 @@ function pinnedTo(answers: Array<V3TokensAnswer | Error>, accountId = 'account-1
       return call(client, 'jwt');
     },
   } as unknown as PinnedSession;
-  return { pinned, asked, end: () => (live = false) };
+  const registry = createCapabilityRegistry();
+  // What the sign-in detected.
+  registry.learn('account-1', { isSuperAdmin: false, sample: null, v3Tokens: first });
+  return { pinned, asked, learning: createCapabilityLearning(registry) };
 }
 
-describe('token capabilities', () => {
-  it('maps each answer of the v3 route: open → all, 402 → expiry at creation only, 403/404 → nothing', () => {
-    expect(tokenCapabilitiesFrom('open')).toEqual({ expiryAtCreation: true, noExpiry: true, enableDisable: true });
-    expect(tokenCapabilitiesFrom('licence_required')).toEqual({ expiryAtCreation: true, noExpiry: false, enableDisable: false });
-    for (const answer of ['refused', 'absent'] as const)
-      expect(tokenCapabilitiesFrom(answer)).toEqual({ expiryAtCreation: false, noExpiry: false, enableDisable: false });
-  });
+describe('token capabilities kept true by the answers', () => {
+  it('an nc_pat_ row on a server detected without v3 tokens asks the route again; ordinary rows ask nothing', async () => {
+    const { pinned, asked, learning } = setUp('absent', ['open']);
+    expect(await learning.fromPage(pinned, [ROW])).toMatchObject({ expiryAtCreation: false, enableDisable: false });
+    expect(asked).toHaveLength(0);
 
-  it('asks once per account, also for callers at the same time', async () => {
-    const { pinned, asked } = pinnedTo(['open']);
-    const cache = createTokenCapabilityCache();
-    await Promise.all([cache.of(pinned), cache.of(pinned)]);
-    await cache.of(pinned);
+    const upgraded = await learning.fromPage(pinned, [ROW, { ...ROW, id: '2', prefix: 'nc_pat_AbCdE' }]);
     expect(asked).toHaveLength(1);
+    expect(upgraded).toMatchObject({ expiryAtCreation: true, noExpiry: true, enableDisable: true });
   });
 
-  it('asks again when a list row shows an nc_pat_ token the capabilities say the server cannot make', async () => {
-    const { pinned, asked } = pinnedTo(['absent', 'licence_required']);
-    const cache = createTokenCapabilityCache();
-    expect((await cache.of(pinned)).expiryAtCreation).toBe(false);
-    expect(await cache.learn(pinned, { kind: 'row', prefix: 'abcd1234' })).toMatchObject({ expiryAtCreation: false });
+  it('a create whose answer dropped the expiry asked, and a refused switch, ask again', async () => {
+    const { pinned, asked, learning } = setUp('open', ['absent']);
+    expect(await learning.fromCreate(pinned, { ...ROW, token: 'a'.repeat(40), expiry: '2027-01-01T00:00:00Z' }, true)).toMatchObject({
+      enableDisable: true,
+    });
+    expect(asked).toHaveLength(0);
+    expect(await learning.fromCreate(pinned, { ...ROW, token: 'a'.repeat(40), expiry: null }, true)).toMatchObject({
+      expiryAtCreation: false,
+      enableDisable: false,
+    });
     expect(asked).toHaveLength(1);
 
-    expect(await cache.learn(pinned, { kind: 'row', prefix: 'nc_pat_AbCdE' })).toMatchObject({ expiryAtCreation: true });
-    expect(asked).toHaveLength(2);
-    expect(await cache.of(pinned)).toMatchObject({ expiryAtCreation: true });
+    const gated = setUp('open', ['licence_required']);
+    expect(await gated.learning.fromSwitchRefused(gated.pinned)).toMatchObject({ expiryAtCreation: true, enableDisable: false });
   });
 
-  it('asks again when a create with an expiry comes back without one, or v3 refuses a switch', async () => {
-    const { pinned, asked } = pinnedTo(['open', 'absent']);
-    const cache = createTokenCapabilityCache();
-    await cache.of(pinned);
-    expect(await cache.learn(pinned, { kind: 'created', expiryAsked: true, expiryKept: false })).toMatchObject({ expiryAtCreation: false });
-    expect(asked).toHaveLength(2);
-
-    const second = pinnedTo(['open', 'licence_required'], 'account-2');
-    await cache.of(second.pinned);
-    expect(await cache.learn(second.pinned, { kind: 'switch_refused' })).toMatchObject({ enableDisable: false, expiryAtCreation: true });
-  });
-
-  it('keeps nothing from a server that could not be reached, nor for a session that ended, and forgets on request', async () => {
-    const { pinned, asked } = pinnedTo([new Error('offline'), 'open']);
-    const cache = createTokenCapabilityCache();
-    expect(await cache.of(pinned)).toEqual({ expiryAtCreation: false, noExpiry: false, enableDisable: false });
-    expect(await cache.of(pinned)).toMatchObject({ enableDisable: true });
-    expect(asked).toHaveLength(2);
-
-    cache.forget('account-1');
-    await cache.of(pinned);
-    expect(asked).toHaveLength(3);
+  it('a server that cannot be reached for the new question keeps what it had', async () => {
+    const { pinned, learning } = setUp('open', [new Error('offline')]);
+    expect(await learning.fromSwitchRefused(pinned)).toMatchObject({ enableDisable: true });
   });
 });

@@ -20,6 +20,16 @@ const summary = (id: string, name = `t${id}`): TokenSummary => ({
   valueSource: 'server',
   prefix: null,
 });
+const OLD_SERVER = {
+  showsTokenOnce: false,
+  tracksLastUse: false,
+  hasExpiry: false,
+  revokesAtOnce: false,
+  listsOthersTokens: false,
+  expiryAtCreation: false,
+  noExpiry: false,
+  enableDisable: false,
+};
 const english = createTranslator('en', en);
 const german = createTranslator('de', de);
 /** What the user reads for a text the store kept. */
@@ -28,8 +38,6 @@ const read = (text: Text | null | undefined) => (text ? english.say(text) : text
 const fail = (code: AppError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
 
 /** A fake API whose answers the test releases by hand, so in-flight counts can be observed. */
-const OLDER_SERVER = { expiryAtCreation: false, noExpiry: false, enableDisable: false };
-
 function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
   let inFlight = 0;
   let peak = 0;
@@ -52,7 +60,7 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
         if (failure) return failure;
         const all = tokensOf[accountId] ?? [];
         const next = offset + pageSize < all.length ? offset + pageSize : null;
-        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), capabilities: OLDER_SERVER, next } };
+        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next, capabilities: OLD_SERVER } };
       }),
     create: (accountId, name) =>
       held(() => {
@@ -307,7 +315,7 @@ describe('all tokens store: export and reminders', () => {
     await t.fake.drain();
     await exporting;
     expect(t.fake.exported).toHaveLength(1);
-    expect(t.fake.exported[0]).toContain('ada@example.com,http://127.0.0.1:1,CI,');
+    expect(t.fake.exported[0]).toContain('"ada@example.com","http://127.0.0.1:1","CI",');
     expect(t.toasts.getState().toasts.map((toast) => read(toast.title))).toEqual(['Saved the list as CSV. It holds no token values.']);
   });
 

@@ -2,12 +2,13 @@
 // shown only where the account's server offers them (its capabilities, as main detected them).
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { TokenCapabilities } from '../../../preload/contract.ts';
+import type { ServerCapabilities } from '../../../preload/contract.ts';
 import { ADMIN_ID, makeToken } from '../fake-bridge.ts';
 import { renderTokensPage, rowNamed } from '../render-app.tsx';
 
-const OPEN: TokenCapabilities = { expiryAtCreation: true, noExpiry: true, enableDisable: true };
-const GATED: TokenCapabilities = { expiryAtCreation: true, noExpiry: false, enableDisable: false };
+type V3 = Pick<ServerCapabilities, 'expiryAtCreation' | 'noExpiry' | 'enableDisable'>;
+const OPEN: V3 = { expiryAtCreation: true, noExpiry: true, enableDisable: true };
+const GATED: V3 = { expiryAtCreation: true, noExpiry: false, enableDisable: false };
 const DAY = 24 * 3600_000;
 // A token made in the app this run: its value is held, so Show, Copy and Test work.
 const todaysToken = (id: number, name: string, enabled = true) =>
