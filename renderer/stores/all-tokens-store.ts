@@ -9,6 +9,8 @@ import {
   type DeleteResult,
   type ReminderWords,
   type Result,
+  type ServerCapabilities,
+  type TokenExpiryChoice,
   type TokenScanPage,
   type TokenSummary,
   type TokenTestResult,
@@ -27,6 +29,7 @@ import { tokensCsv, type CsvWords } from '../features/all-tokens/tokens-csv.ts';
 import { parseServerTime } from '../features/tokens/token-time.ts';
 import { createLimiter } from '../features/all-tokens/limiter.ts';
 import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
+import { rotationExpiry } from '../features/tokens/token-expiry-choice.ts';
 import { defaultTokenName } from '../features/tokens/token-name.ts';
 import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
 import { errorMsg, msg, type Text } from '../i18n/index.ts';
@@ -46,7 +49,8 @@ const WARNING_TOAST_MS = 8_000;
 /** The calls the view makes; every one names its account. */
 export interface AllTokensApi {
   scan(accountId: string, offset: number): Promise<Result<TokenScanPage>>;
-  create(accountId: string, name: string): Promise<Result<TokenSummary>>;
+  create(accountId: string, name: string, expiry?: TokenExpiryChoice): Promise<Result<TokenSummary>>;
+  setEnabled(accountId: string, id: string, enabled: boolean): Promise<Result<{ enabled: boolean }>>;
   delete(accountId: string, id: string): Promise<Result<DeleteResult>>;
   reveal(accountId: string, id: string): Promise<Result<string>>;
   copy(accountId: string, id: string, example?: UsageExample): Promise<Result<CopyResult>>;
@@ -61,6 +65,8 @@ export interface AccountLoad {
   status: 'loading' | 'ready' | 'error';
   error: Text | null;
   rows: AccountTokenRow[];
+  /** What the account's server can do, from its last page (null until one arrived). */
+  capabilities?: ServerCapabilities | null;
 }
 
 export interface BulkDelete {
@@ -120,6 +126,8 @@ export interface AllTokensStore extends AllTokensData {
   confirmDelete: () => Promise<void>;
   closeDelete: () => void;
   rotate: (row: AccountTokenRow) => Promise<void>;
+  /** Disables these rows' tokens on their servers (each server must offer the switch); answers how many were disabled. */
+  disableRows: (keys: string[]) => Promise<void>;
   revokeOld: () => Promise<void>;
   keepBoth: () => void;
   /** Saves these rows (the ones shown) as CSV through the OS save dialog. */
@@ -174,7 +182,7 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
   /** The load under way and the accounts it covers (see `load`). */
   let running: { ids: string; done: Promise<void> } | null = null;
   /** Arrived pages not shown yet, by account (see PAGE_BATCH_MS). */
-  const arrived = new Map<string, Pick<AccountLoad, 'status' | 'error' | 'rows'>>();
+  const arrived = new Map<string, Pick<AccountLoad, 'status' | 'error' | 'rows' | 'capabilities'>>();
   let batchTimer: ReturnType<typeof setTimeout> | null = null;
   let shownAt = -Infinity;
 
@@ -204,7 +212,7 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
       }));
     };
     /** The first page shows at once; pages right behind it wait for the rest of their batch. */
-    const pageArrived = (accountId: string, change: Pick<AccountLoad, 'status' | 'error' | 'rows'>) => {
+    const pageArrived = (accountId: string, change: Pick<AccountLoad, 'status' | 'error' | 'rows' | 'capabilities'>) => {
       arrived.set(accountId, change);
       const wait = shownAt + PAGE_BATCH_MS - performance.now();
       if (wait <= 0) showArrived();
@@ -259,7 +267,7 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
         offset = result.value.next;
         const status = offset === null ? 'ready' : 'loading';
         // The first page replaces what an earlier load showed; later pages add to it.
-        pageArrived(account.accountId, { status, error: null, rows: [...rows] });
+        pageArrived(account.accountId, { status, error: null, rows: [...rows], capabilities: result.value.capabilities });
       }
     }
 
@@ -393,7 +401,10 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
         // An untitled token's successor gets NocoDB's default name, the same in every language.
         const name = row.token.name ?? defaultTokenName(rowsOf(row.account.accountId).map((r) => r.token.name));
         set({ rotation: { row, phase: 'creating', created: null, error: null } });
-        const result = await call(() => api.create(row.account.accountId, name));
+        // The successor keeps the old token's expiry choice: as many days as it was given.
+        const can = get().accounts.find((load) => load.account.accountId === row.account.accountId)?.capabilities;
+        const expiry = can ? rotationExpiry(row.token, can) : undefined;
+        const result = await call(() => api.create(row.account.accountId, name, expiry));
         if (!result.ok) {
           set({ rotation: null });
           toasts.getState().show({ tone: 'error', title: errorMsg(result.error, CREATE_WORDS) });
@@ -405,6 +416,25 @@ export function createAllTokensStore({ api, toasts, onFailure, onChanged }: Deps
         set({ rotation: { row, phase: 'choose', created, error: null } });
         showCreatedNotice(toasts, created, () => void copyRow(newRow!), tokenSubject(newRow!.key));
         onChanged(row.account.accountId);
+      },
+
+      disableRows: async (keys) => {
+        const wanted = new Set(keys);
+        const rows = allRows(get().accounts).filter((row) => wanted.has(row.key) && row.token.enabled !== false);
+        const outcomes = await Promise.all(
+          rows.map(async (row) => ({ row, result: await call(() => api.setEnabled(row.account.accountId, row.token.id, false)) })),
+        );
+        const off = new Map(outcomes.flatMap(({ row, result }) => (result.ok ? [[row.key, result.value.enabled] as const] : [])));
+        set((s) => ({
+          accounts: s.accounts.map((load) => ({
+            ...load,
+            rows: load.rows.map((row) => (off.has(row.key) ? { ...row, token: { ...row.token, enabled: off.get(row.key)! } } : row)),
+          })),
+        }));
+        const failed = outcomes.find(({ result }) => !result.ok)?.result;
+        if (failed && !failed.ok) toastError(failed.error);
+        if (off.size > 0) toasts.getState().show({ tone: 'success', title: msg('allTokens.disabledDone', { count: off.size }) });
+        for (const accountId of new Set(outcomes.map(({ row }) => row.account.accountId))) onChanged(accountId);
       },
 
       revokeOld: async () => {

@@ -5,7 +5,8 @@ import type { AllTokensApi } from '../../stores/all-tokens-store.ts';
 export function bridgeAllTokensApi(bridge: Bridge): AllTokensApi {
   return {
     scan: (accountId, offset) => bridge.tokens.scan({ accountId, offset }),
-    create: (accountId, name) => bridge.tokens.create({ accountId, name }),
+    create: (accountId, name, expiry) => bridge.tokens.create(expiry ? { accountId, name, expiry } : { accountId, name }),
+    setEnabled: (accountId, id, enabled) => bridge.tokens.setEnabled({ accountId, id, enabled }),
     delete: (accountId, id) => bridge.tokens.delete({ accountId, id }),
     reveal: (accountId, id) => bridge.tokens.reveal({ accountId, id }),
     copy: (accountId, id, example) =>

@@ -44,6 +44,10 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
   const pending: Array<() => void> = [];
   const failing = new Map<string, Result<never>>();
   const deleted: string[] = [];
+  const created: Array<{ accountId: string; name: string; expiry: unknown }> = [];
+  const switched: string[] = [];
+  /** What each account's server can do (0.301.3's nothing unless set). */
+  const capabilitiesFor: Record<string, typeof OLD_SERVER> = {};
   const exported: string[] = [];
   const reminded: unknown[] = [];
   const held = async <T>(answer: () => Result<T>): Promise<Result<T>> => {
@@ -60,13 +64,24 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
         if (failure) return failure;
         const all = tokensOf[accountId] ?? [];
         const next = offset + pageSize < all.length ? offset + pageSize : null;
-        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next, capabilities: OLD_SERVER } };
+        return {
+          ok: true,
+          value: { tokens: all.slice(offset, offset + pageSize), next, capabilities: capabilitiesFor[accountId] ?? OLD_SERVER },
+        };
       }),
-    create: (accountId, name) =>
+    create: (accountId, name, expiry) =>
       held(() => {
+        created.push({ accountId, name, expiry });
         const token = summary(`new-${name}`, name);
         tokensOf[accountId] = [token, ...(tokensOf[accountId] ?? [])];
         return { ok: true, value: token };
+      }),
+    setEnabled: (accountId, id, enabled) =>
+      held(() => {
+        const failure = failing.get(`setEnabled:${accountId}:${id}`);
+        if (failure) return failure;
+        switched.push(`${accountId}/${id}=${enabled}`);
+        return { ok: true, value: { enabled } };
       }),
     delete: (accountId, id) =>
       held(() => {
@@ -93,6 +108,9 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
   return {
     api,
     failing,
+    created,
+    switched,
+    capabilitiesFor,
     deleted,
     exported,
     reminded,
@@ -345,5 +363,70 @@ describe('all tokens store: export and reminders', () => {
         },
       },
     ]);
+  });
+});
+
+describe('all tokens store: April 2026 servers', () => {
+  const APRIL = {
+    ...OLD_SERVER,
+    showsTokenOnce: true,
+    hasExpiry: true,
+    tracksLastUse: true,
+    expiryAtCreation: true,
+    noExpiry: true,
+    enableDisable: true,
+  };
+  const accounts = [
+    { accountId: 'april', email: 'a@x.org', serverUrl: 'http://new' },
+    { accountId: 'old', email: 'o@x.org', serverUrl: 'http://old' },
+  ];
+
+  it('keeps each account’s capabilities from its pages', async () => {
+    const t = setUp({ april: [summary('1')], old: [summary('2')] });
+    t.fake.capabilitiesFor.april = APRIL;
+    const loading = t.store.getState().load(accounts);
+    await t.fake.drain();
+    await loading;
+    const byId = Object.fromEntries(t.store.getState().accounts.map((load) => [load.account.accountId, load.capabilities]));
+    expect(byId).toEqual({ april: APRIL, old: OLD_SERVER });
+  });
+
+  it('a rotated token’s successor keeps the old one’s expiry choice (its length in days), where the server has expiry at creation', async () => {
+    const t = setUp({
+      april: [{ ...summary('1'), createdAt: '2026-11-01T00:00:00Z', expiry: '2026-12-01T00:00:00Z' }],
+      old: [{ ...summary('2'), expiry: '2026-12-01T00:00:00Z' }],
+    });
+    t.fake.capabilitiesFor.april = APRIL;
+    const loading = t.store.getState().load(accounts);
+    await t.fake.drain();
+    await loading;
+    for (const row of allRows(t.store.getState().accounts)) {
+      const rotating = t.store.getState().rotate(row);
+      await t.fake.drain();
+      await rotating;
+      t.store.getState().keepBoth();
+    }
+    expect(t.fake.created.map(({ accountId, expiry }) => [accountId, expiry])).toEqual([
+      ['april', { days: 30 }],
+      ['old', undefined],
+    ]);
+  });
+
+  it('Disable selected switches every selected token off on its server and marks the rows Disabled', async () => {
+    const t = setUp({ april: [summary('1'), summary('2')] });
+    t.fake.capabilitiesFor.april = APRIL;
+    const loading = t.store.getState().load([accounts[0]!]);
+    await t.fake.drain();
+    await loading;
+    const keys = allRows(t.store.getState().accounts).map((row) => row.key);
+    t.fake.failing.set('setEnabled:april:2', fail('server_error', 'boom'));
+
+    const disabling = t.store.getState().disableRows(keys);
+    await t.fake.drain();
+    await disabling;
+
+    expect(t.fake.switched).toEqual(['april/1=false']);
+    expect(allRows(t.store.getState().accounts).map((row) => row.token.enabled)).toEqual([false, undefined]);
+    expect(t.toasts.getState().toasts.map((toast) => read(toast.title))).toContain('1 token disabled.');
   });
 });
