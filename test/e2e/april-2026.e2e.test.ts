@@ -77,6 +77,31 @@ describe('April 2026 image, v3 open', () => {
   });
 });
 
+describe('All tokens on an April 2026 image', () => {
+  it('Expires within 30 days picks up a token made with 7 days; Disable selected switches tokens off on the server; the Disabled filter shows them', async () => {
+    const { page, fake } = await onTokensTab('april-2026');
+    await createToken(page, 'week', (expiry) => expiry.selectOption('7'));
+    await createToken(page, 'quarter');
+    await page.locator('.account-back').click();
+    await page.locator('.rail').getByTestId('nc-all-tokens').click();
+    const rowNamed = (name: string) => page.getByTestId('nc-all-tokens-row').filter({ hasText: name });
+    await rowNamed('quarter').waitFor();
+
+    await page.getByTestId('nc-all-tokens-filter').locator('[data-filter="expiring"]').click();
+    await expect.poll(() => page.getByTestId('nc-all-tokens-row').allTextContents()).toEqual([expect.stringContaining('week')]);
+    await page.getByTestId('nc-all-tokens-filter').locator('[data-filter="all"]').click();
+
+    await rowNamed('week').getByRole('checkbox').check();
+    await rowNamed('quarter').getByRole('checkbox').check();
+    await page.getByTestId('nc-all-tokens-disable-selected').click();
+    await expect.poll(() => fake.tokensOf(fake.admin.email).map((token) => token.enabled)).toEqual([false, false]);
+    await page.getByTestId('nc-all-tokens-filter').locator('[data-filter="disabled"]').click();
+    await expect.poll(() => page.getByTestId('nc-all-tokens-row').count()).toBe(2);
+    expect(await page.getByTestId('nc-all-tokens-disable-selected').count()).toBe(0);
+    await screenshot(page, 'april-2026-all-tokens-disabled');
+  });
+});
+
 describe('April 2026 image behind the licence gate (v3 answers 402)', () => {
   it('a token with an expiry is still created, no switch is offered, and no error shows', async () => {
     const { page, fake } = await onTokensTab('licence-gated');
