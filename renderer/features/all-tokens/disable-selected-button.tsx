@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/index.ts';
 import { allRows } from '../../stores/all-tokens-store.ts';
-import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
+import { useAllTokens, useAllTokensActions, useTokenModel } from '../../stores/stores-context.tsx';
 
 /**
  * "Disable selected": offered only when every selected token's server can switch tokens off (the
@@ -8,10 +8,10 @@ import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.t
  */
 export function DisableSelectedButton() {
   const selected = useAllTokens((s) => s.selected);
-  const offered = useAllTokens((s) => {
-    const rows = allRows(s.accounts).filter((row) => s.selected[row.key]);
-    const canSwitch = new Map(s.accounts.map((load) => [load.account.accountId, load.capabilities?.enableDisable === true]));
-    return rows.length > 0 && rows.every((row) => canSwitch.get(row.account.accountId)) && rows.some((row) => row.token.enabled !== false);
+  const offered = useTokenModel((model) => {
+    const rows = allRows(model.accounts).filter((row) => selected[row.key]);
+    const canSwitch = (accountId: string) => model.capabilities[accountId]?.enableDisable === true;
+    return rows.length > 0 && rows.every((row) => canSwitch(row.account.accountId)) && rows.some((row) => row.token.enabled !== false);
   });
   const { disableRows } = useAllTokensActions();
   const { t } = useI18n();

@@ -1,16 +1,17 @@
 import { useI18n } from '../../i18n/index.ts';
-import { useTokens } from '../../stores/stores-context.tsx';
+import { useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { useNow } from '../../ui/use-now.ts';
-import { expiryOptions, tomorrow, type ExpiryOption } from './token-expiry-choice.ts';
+import { expiryOptions, tomorrow, type ExpiryOption } from '../../domain/token-expiry-choice.ts';
 
 /** The create row's expiry choice, on servers with expiry at creation only (NocoDB's own choices; 90 days first chosen). */
 export function TokenExpiryField() {
-  const capabilities = useTokens((s) => s.capabilities);
+  const accountId = useTokens((s) => s.accountId);
+  const capabilities = useTokenModel((s) => (accountId === null ? undefined : s.capabilities[accountId]));
   const create = useTokens((s) => s.create);
   const changeExpiry = useTokens((s) => s.changeExpiry);
   const { t } = useI18n();
   const now = useNow();
-  if (!capabilities.expiryAtCreation) return null;
+  if (!capabilities?.expiryAtCreation) return null;
 
   const label = (option: ExpiryOption) => {
     if (option === 'date') return t('tokens.expiry.date');

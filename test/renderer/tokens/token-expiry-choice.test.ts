@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenSummary } from '../../../preload/contract.ts';
-import { expiryArgument, expiryOptions, rotationExpiry, tomorrow } from '../../../renderer/features/tokens/token-expiry-choice.ts';
+import { expiryArgument, expiryOptions, rotationExpiry, tomorrow } from '../../../renderer/domain/token-expiry-choice.ts';
 
 const token = (extra: Partial<TokenSummary>): TokenSummary => ({
   id: '1',

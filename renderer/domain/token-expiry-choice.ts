@@ -8,7 +8,7 @@ import {
   type ServerCapabilities,
   type TokenExpiryChoice,
   type TokenSummary,
-} from '../../../preload/contract.ts';
+} from '../../preload/contract.ts';
 import { parseServerTime } from './token-time.ts';
 
 /** A select's value: a number of days, a date, or no expiry. */
