@@ -10,7 +10,7 @@ import { debugSwitchesIn } from './debug-switches.ts';
 import { createIpcRouter } from './ipc-router.ts';
 import { describeSender } from './ipc-sender.ts';
 import { createJsonFile } from './settings/json-file.ts';
-import { APP_SCHEME, answerAppRequest, createSenderCheck } from './security.ts';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, answerAppRequest, createSenderCheck } from './security.ts';
 import { KEYCHAIN_SERVICES } from './keychain/keychain-names.ts';
 import { createMemorySecretStore } from './keychain/memory-secret-store.ts';
 import type { WorkerChannel } from './keychain/keytar-worker.ts';
@@ -23,7 +23,7 @@ const APP_NAME = 'NocoDB Account Manager';
 const devServerUrl = !app.isPackaged ? (process.env['VITE_DEV_SERVER_URL'] ?? null) : null;
 const debugSwitches = app.isPackaged ? debugSwitchesIn(process.argv) : [];
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 if (debugSwitches.length > 0) {
   console.error(`${APP_NAME} does not start with ${debugSwitches.join(', ')}: another program could control it through them.`);
