@@ -8,6 +8,7 @@ import { App } from './app.tsx';
 import { readBridge } from './bridge.ts';
 import { createAppStores } from './stores/app-stores.ts';
 import { StoresProvider } from './stores/stores-context.tsx';
+import { loadEveryOnDemand } from './ui/load-when-opened.tsx';
 
 const stores = createAppStores(readBridge());
 void stores.i18n.getState().start();
@@ -22,3 +23,6 @@ createRoot(root).render(
     </StoresProvider>
   </StrictMode>,
 );
+
+// The rest of the app's code arrives once the first screen is up, so a page or dialog opens at once.
+requestIdleCallback(() => void loadEveryOnDemand(), { timeout: 2_000 });
