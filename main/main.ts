@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appMenuTemplate } from './app-menu.ts';
 import { createSystemClipboard } from './clipboard/system-clipboard.ts';
-import { createHandlers } from './create-handlers.ts';
+import { createApp } from './create-handlers.ts';
 import { debugSwitchesIn } from './debug-switches.ts';
 import { createIpcRouter } from './ipc-router.ts';
 import { describeSender } from './ipc-sender.ts';
@@ -61,7 +61,7 @@ if (debugSwitches.length > 0) {
     };
   };
   const keychain = createOsKeychain({ services: KEYCHAIN_SERVICES, startWorker });
-  const handlers = createHandlers({
+  const { handlers, launch } = createApp({
     ...keychain,
     fallbackSecretStore: createMemorySecretStore(),
     clipboard: createSystemClipboard(clipboard, ClipboardItem, process.platform),
@@ -132,6 +132,9 @@ if (debugSwitches.length > 0) {
   });
 
   void app.whenReady().then(() => {
+    // First: the keychain worker starts and the accounts restore (and the shown one's first token
+    // page is fetched) while the window below is created and loads.
+    launch();
     const mainDir = __dirname;
     const rendererRoot = rendererRootFor(mainDir);
     protocol.handle(APP_SCHEME, (request) => answerAppRequest(rendererRoot, request.url, readFile));

@@ -9,6 +9,7 @@ import type {
   TokenTestResult,
   UsageExample,
 } from '../../preload/contract.ts';
+import { TOKEN_PAGE_SIZE } from '../../preload/contract.ts';
 import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
 import { defaultTokenName, tokenNameProblem } from '../features/tokens/token-name.ts';
 import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
@@ -18,7 +19,7 @@ import { isSessionGone } from './session-store.ts';
 import type { ToastStoreApi } from './toast-store.ts';
 
 /** NocoDB's own UI shows 10 tokens a page. */
-export const PAGE_SIZE = 10;
+export const PAGE_SIZE = TOKEN_PAGE_SIZE;
 const WARNING_TOAST_MS = 8_000;
 
 export interface CreateRowState {
@@ -76,6 +77,11 @@ export interface TokensStore extends TokensData {
   confirmDelete: () => Promise<void>;
   /** Back to a fresh store for another account (or none); answers still on their way are ignored. */
   reset: (accountId: string | null) => void;
+  /**
+   * Shows page 1 that main's boot answer brought for the account on screen; the Tokens tab's first
+   * load then takes it instead of asking main. Ignored for any other account, or once a load ran.
+   */
+  showFirstPage: (accountId: string, page: TokenPage) => void;
 }
 
 const CLOSED_CREATE: CreateRowState = { open: false, draft: '', saving: false, error: null };
@@ -148,11 +154,16 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
     // Only the answer to the latest list request may change the table.
     let listRequest = 0;
     let requestedPage = 1;
+    /** The account whose boot page is on screen and not yet taken by a load (see showFirstPage). */
+    let bootPageOf: string | null = null;
 
     return {
       ...initialTokensData(),
 
       load: async (page = get().page) => {
+        const fromBoot = bootPageOf !== null && bootPageOf === get().accountId && page === 1;
+        bootPageOf = null;
+        if (fromBoot) return;
         const request = ++listRequest;
         requestedPage = page;
         set({ status: 'loading', error: null });
@@ -299,7 +310,14 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         await get().load();
       },
 
+      showFirstPage: (accountId, page) => {
+        if (get().accountId !== accountId || get().status !== 'idle') return;
+        bootPageOf = accountId;
+        set({ status: 'ready', rows: page.tokens, page: page.page, pageCount: pageCountOf(page) });
+      },
+
       reset: (accountId) => {
+        bootPageOf = null;
         epoch += 1;
         requestedPage = 1;
         set(initialTokensData(accountId));
