@@ -1,0 +1,160 @@
+// The anchor of every run (issue 26): NocoDB's own web UI, served by the bench's NocoDB 0.301.3 and
+// opened fresh in the same Chromium (a new context: no cache, the signed-in user's storage), timed
+// from navigation start to its first token row painted — next to the app's navigation → first row
+// and the app's whole launch (a new main: services built, accounts restored, window loaded) → first
+// row, alternating in one part. With BENCH_AB_REF=<git ref> the launch of that ref's code (extracted
+// with `git archive`, its renderer built) alternates with this one's.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { LaunchedApp, LaunchOptions } from '../../e2e/harness.ts';
+import type { NocodbCredentials } from '../../support/nocodb-env.ts';
+import { compare, type Probe, type Stats } from '../measure.ts';
+import { readMark, WAIT_MS } from '../page-marks.ts';
+
+const REPO = path.resolve(import.meta.dirname, '../../..');
+const TOKENS_ROUTE = '#/account/tokens';
+const PROBE = path.join(import.meta.dirname, '../page-probe.js');
+const RUNS = { runs: 7, warmup: 1 };
+// NocoDB's own rows carry this test id on their action icon (the app's rows keep the same hook).
+const NOCODB_ROW = '[data-testid="nc-token-row-action-icon"]';
+const NOCODB_PROBE = `(() => {
+  const marks = {};
+  Object.defineProperty(window, '__benchMarks', { value: marks });
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('${NOCODB_ROW}')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => (marks.firstRow = performance.now()));
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+export interface AnchorFigures {
+  /** NocoDB's /dashboard/#/account/tokens opened fresh: navigation start → first token row painted. */
+  nocodbFirstRow: Stats;
+  /** The app, in the same part: navigation start → first token row (session restored, Tokens tab). */
+  appFirstRow: Stats;
+  /** The app's whole launch: main starts (services built, restoring) → first token row painted. */
+  appLaunchFirstRow: Stats;
+  /** The same for the checkout of `abRef`, alternating with this one. */
+  abLaunchFirstRow?: Stats;
+  abRef?: string;
+}
+
+type LaunchApp = (options: LaunchOptions) => Promise<LaunchedApp>;
+
+/** NocoDB shows its onboarding to a new user; the anchor times the tokens page a user knows. */
+async function finishOnboarding(user: NocodbCredentials): Promise<void> {
+  const signIn = await fetch(`${user.url}/api/v1/auth/user/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: user.email, password: user.password }),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  const patched = await fetch(`${user.url}/api/v1/user/profile`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', 'xc-auth': token },
+    body: JSON.stringify({ is_new_user: false }),
+  });
+  if (!patched.ok) throw new Error(`Finishing NocoDB's onboarding answered HTTP ${patched.status}.`);
+}
+
+/** Signs in to NocoDB's own UI once and keeps what its page stores (the JWT in local storage, cookies). */
+async function nocodbStorage(browser: Browser, user: NocodbCredentials) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${user.url}/dashboard/#/signin`);
+    await page.locator('input[type="email"]').first().fill(user.email);
+    await page.locator('input[type="password"]').first().fill(user.password);
+    await page.locator('button[type="submit"]').first().click();
+    await page.waitForURL((url) => !url.hash.includes('signin'), { timeout: WAIT_MS });
+    await page.goto(`${user.url}/dashboard/${TOKENS_ROUTE}`);
+    await page.locator(NOCODB_ROW).first().waitFor({ timeout: WAIT_MS });
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
+/** ms from a new main's start to its first token row painted (the page's clock mapped onto this process's). */
+async function wholeLaunch(app: LaunchedApp): Promise<number> {
+  const started = performance.timeOrigin + performance.now();
+  await app.restart();
+  const row = await readMark(app.page, 'firstRow');
+  const origin = await app.page.evaluate(() => performance.timeOrigin);
+  return origin + row - started;
+}
+
+async function signedInApp(launchApp: LaunchApp, user: NocodbCredentials): Promise<LaunchedApp> {
+  const app = await launchApp({ route: TOKENS_ROUTE, secretStore: 'memory', clipboard: 'memory', initScriptPath: PROBE });
+  const form = app.page.getByTestId('nc-form-signin');
+  await form.getByLabel('Server URL').fill(user.url);
+  await form.getByLabel('Email').fill(user.email);
+  await form.getByLabel('Password').fill(user.password);
+  await form.getByLabel('Password').press('Enter');
+  await app.page.getByTestId('nc-token-row').first().waitFor({ timeout: WAIT_MS });
+  return app;
+}
+
+/** The code of `ref` in a folder of its own (git archive), sharing node_modules, its renderer built. */
+function checkoutOf(ref: string): string {
+  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: REPO, encoding: 'utf8' }).trim();
+  const dir = path.join(tmpdir(), `nocodb-am-bench-${commit}`);
+  if (!existsSync(path.join(dir, 'package.json'))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C "${dir}"`], { cwd: REPO });
+    symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
+  }
+  execFileSync(process.execPath, [path.join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'renderer', '--logLevel', 'error'], {
+    cwd: dir,
+  });
+  return dir;
+}
+
+export async function measureAnchor(
+  user: NocodbCredentials,
+  launchApp: LaunchApp,
+  abRef = process.env['BENCH_AB_REF'],
+): Promise<AnchorFigures> {
+  await finishOnboarding(user);
+  const app = await signedInApp(launchApp, user);
+  const other = abRef ? await import(path.join(checkoutOf(abRef), 'test/e2e/harness.ts')) : null;
+  const abApp: LaunchedApp | null = other ? await signedInApp(other.launchApp as LaunchApp, user) : null;
+  try {
+    const browser = app.page.context().browser();
+    if (!browser) throw new Error('The app page has no browser.');
+    const storageState = await nocodbStorage(browser, user);
+    const nocodbOnce = async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState });
+      try {
+        const page: Page = await context.newPage();
+        await page.addInitScript({ content: NOCODB_PROBE });
+        await page.goto(`${user.url}/dashboard/${TOKENS_ROUTE}`);
+        return await readMark(page, 'firstRow');
+      } finally {
+        await context.close();
+      }
+    };
+    // A new document each time, on the main that is running (as the per-N figure (3)).
+    const appOnce = async () => {
+      const appUrl = app.page.url().split('#')[0]!;
+      await app.page.goto('about:blank');
+      await app.page.goto(`${appUrl}${TOKENS_ROUTE}`);
+      return readMark(app.page, 'firstRow');
+    };
+    const probes: Array<Probe<keyof AnchorFigures>> = [
+      async () => ({ nocodbFirstRow: await nocodbOnce() }),
+      async () => ({ appFirstRow: await appOnce() }),
+      async () => ({ appLaunchFirstRow: await wholeLaunch(app) }),
+    ];
+    if (abApp) probes.push(async () => ({ abLaunchFirstRow: await wholeLaunch(abApp) }));
+    const figures = (await compare(probes, RUNS)) as Omit<AnchorFigures, 'abRef'>;
+    return { ...figures, ...(abRef ? { abRef } : {}) };
+  } finally {
+    await app.close();
+    await abApp?.close();
+    await other?.shutdownHarness();
+  }
+}
