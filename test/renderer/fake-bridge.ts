@@ -13,6 +13,7 @@ import type {
   TokenPage,
   TokenSummary,
   TokenTestResult,
+  ServerCapabilities,
 } from '../../preload/contract.ts';
 import { TOKEN_PAGE_SIZE } from '../../preload/contract.ts';
 import en from '../../renderer/i18n/catalogs/en.json';
@@ -120,6 +121,12 @@ export function makeToken(
 
 const SCAN_PAGE = 100;
 
+/** The fake server's capabilities, as main would detect them from this account's tokens. */
+function capabilitiesOf(tokens: readonly FakeToken[]): ServerCapabilities {
+  const today = tokens.some((token) => token.prefix !== null || token.lastUsedAt !== undefined || token.expiry !== undefined);
+  return { showsTokenOnce: today, tracksLastUse: today, hasExpiry: today, revokesAtOnce: today, listsOthersTokens: true };
+}
+
 export function makeTokens(count: number): FakeToken[] {
   return Array.from({ length: count }, (_, i) => makeToken(i + 1, `token ${i + 1}`));
 }
@@ -163,7 +170,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const testResults = new Map<string, TokenTestResult>();
 
   const state = (): SessionState => {
-    const list = accounts.map(({ password: _p, tokens: _t, ...entry }) => ({ ...entry, active: entry.id === activeId }));
+    const list = accounts.map((account) => {
+      const { password: _p, tokens, ...entry } = account;
+      return { ...entry, active: entry.id === activeId, ...(usable(account) ? { capabilities: capabilitiesOf(tokens) } : {}) };
+    });
     const current = active();
     if (current && usable(current)) {
       return {
@@ -246,6 +256,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
       pageSize,
       totalRows: options.totalRowsOverride ?? tokens.length,
       isLastPage: start + pageSize >= tokens.length,
+      capabilities: capabilitiesOf(tokens),
     };
   };
 
@@ -317,7 +328,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           if (!found.ok) return found;
           const { tokens } = found.value;
           const next = arg.offset + SCAN_PAGE < tokens.length ? arg.offset + SCAN_PAGE : null;
-          return ok({ tokens: tokens.slice(arg.offset, arg.offset + SCAN_PAGE).map(({ value: _secret, ...summary }) => summary), next });
+          const page = tokens.slice(arg.offset, arg.offset + SCAN_PAGE).map(({ value: _secret, ...summary }) => summary);
+          return ok({ tokens: page, next, capabilities: capabilitiesOf(tokens) });
         }),
       create: (arg) =>
         run('tokens.create', arg, () => {
