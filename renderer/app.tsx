@@ -9,16 +9,16 @@ import { TokensPage } from './features/tokens/tokens-page.tsx';
 import { I18nProvider, useI18n } from './i18n/index.ts';
 import { useRoute } from './routing/hash-route.ts';
 import { activeAccountOf } from './stores/session-store.ts';
-import { useSession, useToasts } from './stores/stores-context.tsx';
+import { useSession } from './stores/stores-context.tsx';
 import { useFocusHeadingWhenLost } from './ui/focus-lost.ts';
-import { MountWhenOpened, lazyNamed } from './ui/load-when-opened.tsx';
+import { lazyNamed } from './ui/load-when-opened.tsx';
 import { TooltipLayer } from './ui/tooltip-layer.tsx';
 
 // Not on the first screen (sign-in or the Tokens tab): fetched when first opened.
 const AllTokensPage = lazyNamed(() => import('./features/all-tokens/all-tokens-page.tsx').then((m) => m.AllTokensPage));
 const HomePage = lazyNamed(() => import('./features/shell/home-page.tsx').then((m) => m.HomePage));
 const PasswordPage = lazyNamed(() => import('./features/profile/password-page.tsx').then((m) => m.PasswordPage));
-// Radix's toasts load with the first toast.
+// Radix's toasts arrive right after the first screen is drawn; the viewport is there before any toast.
 const Toaster = lazyNamed(() => import('./ui/toaster.tsx').then((m) => m.Toaster));
 const ProfilePage = lazyNamed(() => import('./features/profile/profile-page.tsx').then((m) => m.ProfilePage));
 
@@ -37,7 +37,6 @@ function Screens() {
   const activeId = useSession((s) => activeAccountOf(s.state)?.id);
   const adding = useSession((s) => s.adding);
   const known = useSession((s) => s.state !== null);
-  const anyToast = useToasts((s) => s.toasts.length > 0);
   const { t, dir } = useI18n();
   return (
     // Radix menus, tooltips and toasts follow the language's direction.
@@ -52,9 +51,7 @@ function Screens() {
       ) : (
         <SignInScreen />
       )}
-      <MountWhenOpened open={anyToast}>
-        <Toaster />
-      </MountWhenOpened>
+      <Toaster />
       <TooltipLayer />
     </Direction.Provider>
   );
