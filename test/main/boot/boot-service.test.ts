@@ -37,7 +37,7 @@ const names = (page: { tokens: Array<{ name: string | null }> }) => page.tokens.
 
 /** Waits until main's launch work (restores, capability checks, the prefetch) has sent its last token-list request. */
 async function launchSettled(): Promise<number> {
-  for (let seen = -1; seen !== server.calls['tokens.list']; ) {
+  for (let seen = -1; seen !== server.calls['tokens.list'];) {
     seen = server.calls['tokens.list'];
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
