@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/index.ts';
-import { useAllTokens, useTokens } from '../../stores/stores-context.tsx';
+import { useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { focusIsLost } from '../../ui/focus-lost.ts';
 import { MountWhenOpened, lazyNamed } from '../../ui/load-when-opened.tsx';
 import { TokenListEmpty, TokenListError, TokenListLoading } from './token-list-states.tsx';
@@ -23,7 +23,7 @@ export function TokensPage() {
   const load = useTokens((s) => s.load);
   const openCreate = useTokens((s) => s.openCreate);
   const deleting = useTokens((s) => s.deleting !== null);
-  const rotating = useAllTokens((s) => s.rotation !== null);
+  const rotating = useTokenModel((s) => s.rotation !== null);
   const { t } = useI18n();
 
   useEffect(() => {
