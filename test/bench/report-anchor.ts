@@ -22,6 +22,7 @@ export function printAnchor(a: AnchorFigures, load: LoadSpan | undefined): void 
   console.log(
     `        ×${launchRatio.toFixed(1)} sooner than NocoDB  ${verdict(launchRatio >= LAUNCH_TIMES_SOONER)} ≥ ×${LAUNCH_TIMES_SOONER}`,
   );
+  printTimeline(a.timeline);
   if (a.abLaunchFirstRow && a.abRef) {
     const difference = a.appLaunchFirstRow.median - a.abLaunchFirstRow.median;
     console.log(`    ${a.abRef}: whole launch → first row (alternating):  ${stat(a.abLaunchFirstRow)}`);
@@ -29,6 +30,12 @@ export function printAnchor(a: AnchorFigures, load: LoadSpan | undefined): void 
       `        this code vs ${a.abRef}: ${difference >= 0 ? '+' : ''}${ms(difference)} (×${(a.appLaunchFirstRow.median / a.abLaunchFirstRow.median).toFixed(2)})  ${verdict(difference <= 0)} never slower`,
     );
   }
+}
+
+/** Where a whole launch's time goes, step by step (median of the profiled launches). */
+export function printTimeline(timeline: AnchorFigures['timeline']): void {
+  console.log('\nA whole launch, step by step (ms after main starts; median of the profiled launches):');
+  for (const { step, ms: at } of timeline) console.log(`    ${at.toFixed(1).padStart(8)}  ${step}`);
 }
 
 export function printLoads(loads: Record<string, LoadSpan>): void {

@@ -37,6 +37,8 @@ export interface AnchorFigures {
   appFirstRow: Stats;
   /** The app's whole launch: main starts (services built, restoring) → first token row painted. */
   appLaunchFirstRow: Stats;
+  /** Where a whole launch's time goes: ms after main's start of each step, median of the profiled launches. */
+  timeline: Array<{ step: string; ms: number }>;
   /** The same for the checkout of `abRef`, alternating with this one. */
   abLaunchFirstRow?: Stats;
   abRef?: string;
@@ -87,8 +89,75 @@ async function wholeLaunch(app: LaunchedApp): Promise<number> {
   return origin + row - started;
 }
 
-async function signedInApp(launchApp: LaunchApp, user: NocodbCredentials): Promise<LaunchedApp> {
-  const app = await launchApp({ route: TOKENS_ROUTE, secretStore: 'memory', clipboard: 'memory', initScriptPath: PROBE });
+/** Steps of a launch as main and its server calls see them, on this process's clock (epoch ms). */
+type Steps = Array<{ step: string; at: number }>;
+const nowEpoch = () => performance.timeOrigin + performance.now();
+
+/** main's fetch and IPC answers, noted as steps (paths only: no token, no query). */
+function noting(steps: Steps): Pick<LaunchOptions, 'fetch' | 'onAnswered'> {
+  return {
+    fetch: async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const name = url.pathname.replace(/^\/api\/v[0-9]+\//, '');
+      steps.push({ step: `main → server: ${name} sent`, at: nowEpoch() });
+      try {
+        return await fetch(input, init);
+      } finally {
+        steps.push({ step: `main ← server: ${name} answered`, at: nowEpoch() });
+      }
+    },
+    onAnswered: (channel) => steps.push({ step: `main answered ${channel}`, at: nowEpoch() }),
+  };
+}
+
+/** One profiled launch: each step's first time, in ms after main's start. */
+async function profiledLaunch(app: LaunchedApp, steps: Steps): Promise<Map<string, number>> {
+  steps.length = 0;
+  const started = nowEpoch();
+  await app.restart();
+  const row = await readMark(app.page, 'firstRow');
+  const page = await app.page.evaluate(() => {
+    const marks = (globalThis as unknown as { __benchMarks: Record<string, number> }).__benchMarks;
+    const navigation = performance.getEntriesByType('navigation' as never)[0] as unknown as
+      { responseEnd: number; domInteractive: number } | undefined;
+    return {
+      origin: performance.timeOrigin,
+      html: navigation?.responseEnd ?? 0,
+      parsed: navigation?.domInteractive ?? 0,
+      bootAsked: marks['called:app:boot'] ?? 0,
+      bootAnswered: marks['answered:app:boot'] ?? 0,
+    };
+  });
+  const onPage = (step: string, ms: number) => ({ step, at: page.origin + ms });
+  const all = [
+    ...steps,
+    onPage('window: navigation starts', 0),
+    onPage('window: index.html received', page.html),
+    onPage('window: index.html parsed', page.parsed),
+    onPage('renderer: first line asks app:boot', page.bootAsked),
+    onPage('renderer: boot answer received', page.bootAnswered),
+    onPage('renderer: first token row painted', row),
+  ];
+  const firsts = new Map<string, number>();
+  for (const { step, at } of all.sort((a, b) => a.at - b.at)) if (!firsts.has(step)) firsts.set(step, at - started);
+  return firsts;
+}
+
+/** The median time of each step over several profiled launches, in the order of the medians. */
+function medianTimeline(runs: Array<Map<string, number>>): Array<{ step: string; ms: number }> {
+  const steps = new Set(runs.flatMap((run) => [...run.keys()]));
+  return [...steps]
+    .map((step) => {
+      const times = runs.flatMap((run) => (run.has(step) ? [run.get(step)!] : [])).sort((a, b) => a - b);
+      return { step, ms: times[Math.floor(times.length / 2)]! };
+    })
+    .sort((a, b) => a.ms - b.ms);
+}
+
+const PROFILED_LAUNCHES = 5;
+
+async function signedInApp(launchApp: LaunchApp, user: NocodbCredentials, extra: Partial<LaunchOptions> = {}): Promise<LaunchedApp> {
+  const app = await launchApp({ route: TOKENS_ROUTE, secretStore: 'memory', clipboard: 'memory', initScriptPath: PROBE, ...extra });
   const form = app.page.getByTestId('nc-form-signin');
   await form.getByLabel('Server URL').fill(user.url);
   await form.getByLabel('Email').fill(user.email);
@@ -119,7 +188,8 @@ export async function measureAnchor(
   abRef = process.env['BENCH_AB_REF'],
 ): Promise<AnchorFigures> {
   await finishOnboarding(user);
-  const app = await signedInApp(launchApp, user);
+  const steps: Steps = [];
+  const app = await signedInApp(launchApp, user, noting(steps));
   const other = abRef ? await import(path.join(checkoutOf(abRef), 'test/e2e/harness.ts')) : null;
   const abApp: LaunchedApp | null = other ? await signedInApp(other.launchApp as LaunchApp, user) : null;
   try {
@@ -150,8 +220,10 @@ export async function measureAnchor(
       async () => ({ appLaunchFirstRow: await wholeLaunch(app) }),
     ];
     if (abApp) probes.push(async () => ({ abLaunchFirstRow: await wholeLaunch(abApp) }));
-    const figures = (await compare(probes, RUNS)) as Omit<AnchorFigures, 'abRef'>;
-    return { ...figures, ...(abRef ? { abRef } : {}) };
+    const figures = (await compare(probes, RUNS)) as Omit<AnchorFigures, 'abRef' | 'timeline'>;
+    const profiled: Array<Map<string, number>> = [];
+    for (let run = 0; run < PROFILED_LAUNCHES; run += 1) profiled.push(await profiledLaunch(app, steps));
+    return { ...figures, timeline: medianTimeline(profiled), ...(abRef ? { abRef } : {}) };
   } finally {
     await app.close();
     await abApp?.close();
