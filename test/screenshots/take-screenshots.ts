@@ -5,20 +5,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { NocodbCredentials } from '../support/nocodb-env.ts';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import { fetchResolvingTestNames, lanUrlFor } from '../support/resolving-fetch.ts';
 import { launchApp, shutdownHarness, type LaunchedApp } from '../e2e/harness.ts';
+import { signInAccounts } from '../e2e/steps.ts';
 
 const DOCS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const at = (offset: number) => new Date(Date.now() + offset).toISOString();
-
-interface Account {
-  url: string;
-  email: string;
-  password: string;
-}
 
 /** Two servers of a small company, three accounts, tokens in every state a user meets. */
 async function seedServers() {
@@ -40,35 +36,12 @@ async function seedServers() {
   add(acme, grace.email, 'Jupyter notebook', 120 * DAY, 12 * DAY);
   add(crm, crm.admin.email, 'n8n invoice workflow', 40 * 60_000, null);
   add(crm, crm.admin.email, 'Support inbox sync', 2 * DAY, 60 * DAY);
-  const accounts: [Account, Account, Account] = [
+  const accounts: [NocodbCredentials, NocodbCredentials, NocodbCredentials] = [
     { url: lanUrlFor(acme.url, 'nocodb.acme.example.test'), ...acme.admin },
     { url: lanUrlFor(acme.url, 'nocodb.acme.example.test'), email: grace.email, password: grace.password },
     { url: lanUrlFor(crm.url, 'crm.acme.example.test'), ...crm.admin },
   ];
   return { servers: [acme, crm], accounts };
-}
-
-/** Signs in through the form (by field name, so in any language), confirming plain http for this test server. */
-async function signIn(page: Page, account: Account) {
-  const form = page.getByTestId('nc-form-signin');
-  await form.locator('input[name="serverUrl"]').fill(account.url);
-  await form.locator('input[name="email"]').fill(account.email);
-  await form.locator('input[name="password"]').fill(account.password);
-  await form.locator('input[name="password"]').press('Enter');
-  const consent = page.getByTestId('nc-plain-http-confirm-btn');
-  await consent.or(page.getByTestId('nc-sidebar-userinfo')).first().waitFor();
-  if (await consent.isVisible()) await consent.click();
-  await form.waitFor({ state: 'detached' });
-}
-
-async function signInAll(app: LaunchedApp, accounts: Account[]) {
-  const [first, ...others] = accounts;
-  if (first) await signIn(app.page, first);
-  for (const account of others) {
-    await app.page.getByTestId('nc-sidebar-userinfo').click();
-    await app.page.getByTestId('nc-account-add').click();
-    await signIn(app.page, account);
-  }
 }
 
 /** User menu → All tokens (its item is the same in every language). */
@@ -113,7 +86,7 @@ async function main() {
   try {
     const app = await launchApp({ secretStore: 'memory', clipboard: 'memory', fetch: fetchResolvingTestNames });
     launches.push(app);
-    await signInAll(app, [ops, grace, ada]);
+    await signInAccounts(app.page, [ops, grace, ada]);
     const { page } = app;
 
     await page.getByTestId('nc-sidebar-userinfo').click();
@@ -128,7 +101,7 @@ async function main() {
     const arabic = await launchApp({ secretStore: 'memory', clipboard: 'memory', fetch: fetchResolvingTestNames, systemLanguages: ['ar'] });
     launches.push(arabic);
     await arabic.page.emulateMedia({ colorScheme: 'dark' });
-    await signInAll(arabic, [ops, ada]);
+    await signInAccounts(arabic.page, [ops, ada]);
     await openAllTokens(arabic.page);
     await arabic.page.getByTestId('nc-all-tokens-row').nth(6).waitFor();
     await capture(arabic.page, 'all-tokens-arabic-dark');
