@@ -99,7 +99,9 @@ function cutCells(page: Page, rows: string): Promise<string[]> {
       const range = document.createRange();
       range.setStart(mask.firstChild, 0);
       range.setEnd(mask.firstChild, prefix.length);
-      if (range.getBoundingClientRect().width > mask.clientWidth + 1) cut.push(`token prefix: ${prefix}`);
+      // Cut after its prefix, the mask's ellipsis (about 12 px) must still leave the whole prefix in view.
+      const room = mask.scrollWidth > mask.clientWidth + 1 ? mask.clientWidth - 12 : mask.clientWidth + 1;
+      if (range.getBoundingClientRect().width > room) cut.push(`token prefix: ${prefix}`);
     }
     return cut;
   }, rows);
