@@ -1,8 +1,10 @@
 // Builds main's services on the given ports and maps every IPC channel to one of them. Handlers
 // stay thin: the router has already checked the argument, the services do the work.
 import { createClipboardGuard } from './clipboard/clipboard-guard.ts';
+import { detectingCapabilities } from './detected-capabilities.ts';
 import type { Handlers } from './ipc-router.ts';
 import { createNocoClient } from './nocodb/nocodb-client.ts';
+import { createCapabilityRegistry } from './nocodb/server-capabilities.ts';
 import { createServerCheck } from './nocodb/server-check.ts';
 import type { AppPorts } from './ports.ts';
 import { createPasswordChangeNotices, explainingPasswordChanges } from './profile/password-change-notice.ts';
@@ -17,23 +19,28 @@ export function createHandlers(ports: AppPorts): Handlers {
   const settings = createSettingsService(ports.settingsFile);
   // A password change that timed out words the sign-in notice (see password-change-notice.ts).
   const passwordNotices = createPasswordChangeNotices();
-  const session = explainingPasswordChanges(
-    createSessionService({
-      secretStore: ports.secretStore,
-      fallbackSecretStore: ports.fallbackSecretStore,
-      settings,
-      createClient: (serverUrl) => createNocoClient({ serverUrl, fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs }),
-      now: ports.now,
-      log,
-      migrateKeychain: ports.migrateKeychain,
-    }),
-    passwordNotices,
+  const capabilities = createCapabilityRegistry();
+  const session = detectingCapabilities(
+    explainingPasswordChanges(
+      createSessionService({
+        secretStore: ports.secretStore,
+        fallbackSecretStore: ports.fallbackSecretStore,
+        settings,
+        createClient: (serverUrl) => createNocoClient({ serverUrl, fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs }),
+        now: ports.now,
+        log,
+        migrateKeychain: ports.migrateKeychain,
+      }),
+      passwordNotices,
+    ),
+    capabilities,
+    log,
   );
   const serverCheck = createServerCheck({ fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs, consentFile: ports.httpConsentFile, log });
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
-  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, log });
+  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, capabilities, log });
   const profile = createProfileService({ session, notices: passwordNotices });
   // Token values belong to one account: its Log Out or the end of its session drops them; a Log Out
   // (from the menu or the overview) also forgets the keychain copies kept for it — or fails, visibly.

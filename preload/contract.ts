@@ -66,6 +66,24 @@ export const MAX_ACCOUNTS = 20;
  */
 export type AccountStatus = 'signed_in' | 'memory_only' | 'session_ended' | 'unreachable' | 'keychain_locked';
 
+/**
+ * What an account's server can do, detected by main from the server's answers when the account signs
+ * in or is restored (see main/nocodb/server-capabilities.ts). Every screen asks these, by name, before
+ * it shows a column or offers an action; none guesses from which fields a page carries.
+ */
+export interface ServerCapabilities {
+  /** The list never carries a token's value again (today's servers): only a copy kept by the app can be shown. */
+  showsTokenOnce: boolean;
+  /** The list says when each token was last used. */
+  tracksLastUse: boolean;
+  /** The list says when each token expires. */
+  hasExpiry: boolean;
+  /** A deleted token stops working at once (NocoDB 0.301.3 keeps accepting it for a while). */
+  revokesAtOnce: boolean;
+  /** The user's list holds every user's tokens (a super admin). */
+  listsOthersTokens: boolean;
+}
+
 /** One account of the app's list, as the overview and the user menu show it. Nothing secret. */
 export interface AccountEntry {
   /**
@@ -83,6 +101,8 @@ export interface AccountEntry {
   problemError?: AppError | null;
   /** The account the app shows now. */
   active: boolean;
+  /** What its server can do; absent while the account has no live session (or main could not ask yet). */
+  capabilities?: ServerCapabilities;
 }
 
 export type SessionState =
@@ -136,8 +156,7 @@ export interface TokenSummary {
   valueSource: TokenValueSource;
   /** The first characters of the token, when the server tells them (today's servers). */
   prefix: string | null;
-  // The next three are present only when the server sends them (today's servers), so the table
-  // shows their columns only there.
+  // The next two are present only where the account's capabilities say the server tracks them.
   /** When the token stops working; null: never. */
   expiry?: string | null;
   /** When the token was last used; null: never. */
@@ -167,6 +186,8 @@ export interface TokenPage {
    */
   totalRows: number;
   isLastPage: boolean;
+  /** The account's capabilities as main knows them after this page (a first token row may have settled them). */
+  capabilities: ServerCapabilities;
 }
 
 /** A page of the All tokens view: from `offset`, as many tokens as the server gives in one page. */
@@ -179,6 +200,8 @@ export interface TokenScanPage {
   tokens: TokenSummary[];
   /** The offset of the next page; null after the last. */
   next: number | null;
+  /** The account's capabilities as main knows them after this page. */
+  capabilities: ServerCapabilities;
 }
 
 export interface CopyResult {
@@ -209,8 +232,12 @@ export type TokenTestResult =
   // The server accepts it although the token is no longer in its list (NocoDB 0.301.3's cache).
   | 'deleted_but_accepted';
 
-/** Which ready-to-paste example "Copy example" puts on the clipboard (see preload/token-usage.ts). */
-export type UsageExample = 'curl' | 'headers';
+/**
+ * Which ready-to-paste example "Copy example" puts on the clipboard (see preload/token-usage.ts): the
+ * header block, or a request for bash/zsh, fish, PowerShell, cmd, JavaScript, Python or a `.env` file.
+ */
+export const USAGE_EXAMPLES = ['headers', 'sh', 'fish', 'powershell', 'cmd', 'fetch', 'python', 'env'] as const;
+export type UsageExample = (typeof USAGE_EXAMPLES)[number];
 
 export interface PasswordChange extends AccountScoped {
   currentPassword: string;

@@ -46,7 +46,7 @@ const rowId = v.union([v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.tran
 const tokenValue = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,128}$/));
 
 // Fields the app only displays: a value in a shape it does not expect shows as "no data" rather
-// than making the whole Tokens tab fail. A missing key stays missing (the server does not have it).
+// than making the whole Tokens tab fail. A missing key stays missing (see server-capabilities.ts).
 const shownText = v.optional(v.fallback(v.nullable(v.pipe(v.string(), v.maxLength(64), v.regex(/^[\x20-\x7e]*$/))), null));
 const shownFlag = v.optional(
   v.fallback(
@@ -96,7 +96,7 @@ export const tokenRow = v.pipe(
   }),
   v.transform((row): ApiTokenRow => {
     const result: ApiTokenRow = { ...baseRow(row), token: row.token };
-    // Only what the server sent: a column without data on this server is not shown at all.
+    // Only what the server sent: server-capabilities.ts decides from which keys a row carries.
     if (row.expiry !== undefined) result.expiry = row.expiry;
     if (row.last_used_at !== undefined) result.lastUsedAt = row.last_used_at;
     if (row.enabled !== undefined && row.enabled !== null) result.enabled = row.enabled;
@@ -106,7 +106,7 @@ export const tokenRow = v.pipe(
 
 /**
  * A create's answer, which always carries the secret. Its `expiry`/`enabled` are left out: 0.301.3
- * sends them here (null/1) but never in its list, so they would describe a column it does not have.
+ * sends them here (null/1) but never in its list, so they would tell a capability it does not have.
  */
 export const createdTokenRow = v.pipe(
   v.object({ ...rowFields, token: tokenValue }),

@@ -10,6 +10,7 @@ import type {
   TokenPageRequest,
   TokenScanPage,
   TokenScanRequest,
+  ServerCapabilities,
   TokenRef,
   TokenSummary,
   TokenTestResult,
@@ -17,9 +18,10 @@ import type {
   UsageExample,
 } from '../../preload/contract.ts';
 import { hasPlainHost } from '../../preload/server-host.ts';
-import { usageExample } from '../../preload/token-usage.ts';
+import { TARGET_NAMES, usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
+import type { CapabilityRegistry, TokenSample } from '../nocodb/server-capabilities.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
 import type { TokenVault } from '../ports.ts';
 import type { PinnedSession, SessionService } from '../accounts/accounts-service.ts';
@@ -28,12 +30,15 @@ import { LARGEST_PAGE, learnedPageSize, tokenPages, type FetchTokenPage } from '
 
 const UNSAFE_EXAMPLE =
   'This account’s server name has characters a terminal could run as a command, so the app gives no example for it. Sign in with the server’s plain address.';
+const UNSAFE_VALUE = 'This token holds characters that cannot be written safely in this example, so nothing was copied.';
 
 export interface TokenServiceOptions {
   session: Pick<SessionService, 'pin'>;
   clipboard: ClipboardGuard;
   settings: Pick<SettingsService, 'get'>;
   vault: TokenVault;
+  /** What each account's server can do (see main/nocodb/server-capabilities.ts): its rows keep it up to date. */
+  capabilities: Pick<CapabilityRegistry, 'learn'>;
   log: (line: string) => void;
 }
 
@@ -62,12 +67,12 @@ interface HeldValue {
   source: Exclude<TokenValueSource, 'none'>;
 }
 
-function toSummary(row: ApiTokenRow, source: TokenValueSource): TokenSummary {
+function toSummary(row: ApiTokenRow, source: TokenValueSource, can: ServerCapabilities): TokenSummary {
   const { id, name, creator, createdAt, prefix, expiry, lastUsedAt, enabled } = row;
   const summary: TokenSummary = { id, name, creator, createdAt, valueSource: source, prefix };
-  // Only what the server sent, so the renderer can tell "no data on this server" from "never".
-  if (expiry !== undefined) summary.expiry = expiry;
-  if (lastUsedAt !== undefined) summary.lastUsedAt = lastUsedAt;
+  // Only what the server tracks, so the renderer can tell "no data on this server" from "never".
+  if (can.hasExpiry) summary.expiry = expiry ?? null;
+  if (can.tracksLastUse) summary.lastUsedAt = lastUsedAt ?? null;
   if (enabled !== undefined) summary.enabled = enabled;
   return summary;
 }
@@ -78,8 +83,6 @@ const unknownToken = () =>
 /** What main holds for one account's tokens. */
 interface AccountTokens {
   values: Map<string, HeldValue>;
-  /** Whether this server's list carries the secrets (0.301.3) or not (today's servers); null until seen. */
-  listShowsValues: boolean | null;
   /** The largest page the server accepts, learned from its answers (see token-pages.ts). */
   pageSize: number;
 }
@@ -95,14 +98,14 @@ const copiesNotRemoved = (error: unknown) => {
 // Every method pins the account its request names when it starts and uses only that one until it
 // ends (see main/accounts/accounts-service.ts): whatever is on screen meanwhile, its requests, cached
 // values and keychain copies stay that account's.
-export function createTokenService({ session, clipboard, settings, vault, log }: TokenServiceOptions): TokenService {
+export function createTokenService({ session, clipboard, settings, vault, capabilities, log }: TokenServiceOptions): TokenService {
   /** Keyed by account id. */
   const accounts = new Map<string, AccountTokens>();
   const copySource: HeldValue['source'] = vault.kind === 'keychain' ? 'keychain' : 'memory';
 
   function tokensOf({ account }: PinnedSession): AccountTokens {
     let held = accounts.get(account.id);
-    if (!held) accounts.set(account.id, (held = { values: new Map(), listShowsValues: null, pageSize: LARGEST_PAGE }));
+    if (!held) accounts.set(account.id, (held = { values: new Map(), pageSize: LARGEST_PAGE }));
     return held;
   }
 
@@ -145,8 +148,7 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
 
   /** What the server does with a deleted token: on NocoDB 0.301.3 it may keep accepting it for a while. */
   async function checkRevocation(pinned: PinnedSession, value: string | undefined): Promise<DeleteResult['revocation']> {
-    // Servers that show a token once also evict a deleted token from their cache (their source says so).
-    if (value === undefined) return tokensOf(pinned).listShowsValues === false ? 'immediate' : 'unknown';
+    if (value === undefined) return learn(pinned, null).revokesAtOnce ? 'immediate' : 'unknown';
     try {
       const user = await pinned.withSession((client) => client.whoIsApiToken(value));
       return user === null ? 'revoked' : 'still_accepted';
@@ -172,16 +174,23 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     return false;
   }
 
-  /** Keeps what a list page tells (values, whether the server shows them) and answers the rows as summaries. */
-  async function summarise(pinned: PinnedSession, rows: ApiTokenRow[]): Promise<TokenSummary[]> {
-    const held = tokensOf(pinned);
-    if (rows.length > 0 && pinned.isLive()) held.listShowsValues = rows.every((row) => row.token !== null);
+  /** The account's capabilities, with what this answer of its server tells (null: nothing new). */
+  const learn = (pinned: PinnedSession, sample: TokenSample | null) =>
+    capabilities.learn(pinned.account.id, { isSuperAdmin: pinned.isSuperAdmin, sample });
+
+  /** Keeps what a list page tells (values, capabilities) and answers the rows as summaries, with the capabilities. */
+  async function summarise(
+    pinned: PinnedSession,
+    rows: ApiTokenRow[],
+  ): Promise<{ tokens: TokenSummary[]; capabilities: ServerCapabilities }> {
+    const can = learn(pinned, rows[0] ? { kind: 'listed', row: rows[0] } : null);
     for (const row of rows) if (row.token !== null) hold(pinned, row.id, { value: row.token, source: 'server' });
     await readCopies(
       pinned,
       rows.filter((row) => row.token === null).map((row) => row.id),
     );
-    return rows.map((row) => toSummary(row, pinned.isLive() ? (tokensOf(pinned).values.get(row.id)?.source ?? 'none') : 'none'));
+    const sourceOf = (id: string) => (pinned.isLive() ? (tokensOf(pinned).values.get(id)?.source ?? 'none') : 'none');
+    return { tokens: rows.map((row) => toSummary(row, sourceOf(row.id), can)), capabilities: can };
   }
 
   return {
@@ -195,7 +204,7 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
       const rows = answer.rows.slice(0, pageSize);
       const isLastPage = answer.rows.length <= pageSize;
       return {
-        tokens: await summarise(pinned, rows),
+        ...(await summarise(pinned, rows)),
         page,
         pageSize,
         totalRows: isLastPage ? offset + rows.length : Math.max(pinned.isSuperAdmin ? answer.totalRows : 0, offset + rows.length + 1),
@@ -210,7 +219,7 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset }));
       const size = learnedPageSize(asked, answer);
       if (pinned.isLive()) held.pageSize = size;
-      return { tokens: await summarise(pinned, answer.rows), next: answer.rows.length < size ? null : offset + answer.rows.length };
+      return { ...(await summarise(pinned, answer.rows)), next: answer.rows.length < size ? null : offset + answer.rows.length };
     },
 
     // withSession retries only when the server refused the session (nothing was created); a timeout
@@ -218,12 +227,11 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
     async create({ accountId, name }) {
       const pinned = await session.pin(accountId);
       const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name));
-      // Before any list has told, a prefix in the create's answer marks a server that keeps only a prefix.
-      const serverShowsAgain = tokensOf(pinned).listShowsValues ?? row.prefix === null;
+      const can = learn(pinned, { kind: 'created', row });
       const kept = await keepCopy(pinned.account.id, row.id, row.token);
-      const source = serverShowsAgain ? 'server' : (kept ?? 'memory');
+      const source = can.showsTokenOnce ? (kept ?? 'memory') : 'server';
       hold(pinned, row.id, { value: row.token, source });
-      return toSummary(row, source);
+      return toSummary(row, source, can);
     },
 
     reveal: async ({ accountId, id }) => valueOf(await session.pin(accountId), id),
@@ -235,7 +243,13 @@ export function createTokenService({ session, clipboard, settings, vault, log }:
       const { serverUrl } = pinned.account;
       // An account listed before sign-in checked the host: its address could run a command when pasted.
       if (!hasPlainHost(serverUrl)) throw new AppFailure('invalid_argument', UNSAFE_EXAMPLE, { reason: 'unsafe_host' });
-      return copyText(usageExample(example, serverUrl, valueOf(pinned, id)));
+      const written = usageExample(example, serverUrl, valueOf(pinned, id));
+      // A keychain copy may hold any printable character; the renderer shows only the mask, so main says no.
+      if (!written.ok) {
+        const target = example === 'headers' ? example : TARGET_NAMES[example];
+        throw new AppFailure('invalid_argument', UNSAFE_VALUE, { reason: 'unsafe_value', target });
+      }
+      return copyText(written.text);
     },
 
     async test({ accountId, id }) {

@@ -12,6 +12,7 @@ import type {
   Settings,
   TokenSummary,
   TokenTestResult,
+  ServerCapabilities,
 } from '../../preload/contract.ts';
 
 /** What main says when the keychain cannot keep the session (as on Linux without a Secret Service). */
@@ -116,6 +117,12 @@ export function makeToken(
 
 const SCAN_PAGE = 100;
 
+/** The fake server's capabilities, as main would detect them from this account's tokens. */
+function capabilitiesOf(tokens: readonly FakeToken[]): ServerCapabilities {
+  const today = tokens.some((token) => token.prefix !== null || token.lastUsedAt !== undefined || token.expiry !== undefined);
+  return { showsTokenOnce: today, tracksLastUse: today, hasExpiry: today, revokesAtOnce: today, listsOthersTokens: true };
+}
+
 export function makeTokens(count: number): FakeToken[] {
   return Array.from({ length: count }, (_, i) => makeToken(i + 1, `token ${i + 1}`));
 }
@@ -159,7 +166,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const testResults = new Map<string, TokenTestResult>();
 
   const state = (): SessionState => {
-    const list = accounts.map(({ password: _p, tokens: _t, ...entry }) => ({ ...entry, active: entry.id === activeId }));
+    const list = accounts.map((account) => {
+      const { password: _p, tokens, ...entry } = account;
+      return { ...entry, active: entry.id === activeId, ...(usable(account) ? { capabilities: capabilitiesOf(tokens) } : {}) };
+    });
     const current = active();
     if (current && usable(current)) {
       return {
@@ -301,6 +311,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
             pageSize: arg.pageSize,
             totalRows: options.totalRowsOverride ?? tokens.length,
             isLastPage: start + arg.pageSize >= tokens.length,
+            capabilities: capabilitiesOf(tokens),
           });
         }),
       exportCsv: (arg) => run('tokens.exportCsv', arg, () => ok({ saved: true })),
@@ -311,7 +322,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           if (!found.ok) return found;
           const { tokens } = found.value;
           const next = arg.offset + SCAN_PAGE < tokens.length ? arg.offset + SCAN_PAGE : null;
-          return ok({ tokens: tokens.slice(arg.offset, arg.offset + SCAN_PAGE).map(({ value: _secret, ...summary }) => summary), next });
+          const page = tokens.slice(arg.offset, arg.offset + SCAN_PAGE).map(({ value: _secret, ...summary }) => summary);
+          return ok({ tokens: page, next, capabilities: capabilitiesOf(tokens) });
         }),
       create: (arg) =>
         run('tokens.create', arg, () => {

@@ -1,5 +1,6 @@
 // Builds a session service on two in-memory NocoDB servers, a switchable keychain, a memory
 // fallback and an in-memory settings file, with a clock the test controls.
+import { createCapabilityRegistry } from '../../../main/nocodb/server-capabilities.ts';
 import type { AccountRef, StoredSession, TokenVault } from '../../../main/ports.ts';
 import { createSessionService } from '../../../main/accounts/accounts-service.ts';
 import { createMemorySecretStore } from '../../../main/keychain/memory-secret-store.ts';
@@ -107,6 +108,7 @@ export function tokensFromShownScreen(service: Service, tokens: TokenService) {
 /** The token service on a session service, with a clipboard that keeps nothing and (by default) a memory vault. */
 export function tokenServiceOn(service: Service, vault: TokenVault = createMemoryTokenVault()) {
   return createTokenService({
+    capabilities: createCapabilityRegistry(),
     session: service,
     clipboard: createClipboardGuard({
       clipboard: { readText: () => '', writeText: () => {} },

@@ -20,6 +20,7 @@ const summary = (id: string, name = `t${id}`): TokenSummary => ({
   valueSource: 'server',
   prefix: null,
 });
+const OLD_SERVER = { showsTokenOnce: false, tracksLastUse: false, hasExpiry: false, revokesAtOnce: false, listsOthersTokens: false };
 const english = createTranslator('en', en);
 const german = createTranslator('de', de);
 /** What the user reads for a text the store kept. */
@@ -50,7 +51,7 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
         if (failure) return failure;
         const all = tokensOf[accountId] ?? [];
         const next = offset + pageSize < all.length ? offset + pageSize : null;
-        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next } };
+        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next, capabilities: OLD_SERVER } };
       }),
     create: (accountId, name) =>
       held(() => {
@@ -305,7 +306,7 @@ describe('all tokens store: export and reminders', () => {
     await t.fake.drain();
     await exporting;
     expect(t.fake.exported).toHaveLength(1);
-    expect(t.fake.exported[0]).toContain('ada@example.com,http://127.0.0.1:1,CI,');
+    expect(t.fake.exported[0]).toContain('"ada@example.com","http://127.0.0.1:1","CI",');
     expect(t.toasts.getState().toasts.map((toast) => read(toast.title))).toEqual(['Saved the list as CSV. It holds no token values.']);
   });
 

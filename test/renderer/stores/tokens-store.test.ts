@@ -3,6 +3,8 @@ import { createAppStores } from '../../../renderer/stores/app-stores.ts';
 import { pageCountOf, PAGE_SIZE } from '../../../renderer/stores/tokens-store.ts';
 import { ADMIN_ID, createFakeBridge, makeTokens } from '../fake-bridge.ts';
 
+const OLD_SERVER = { showsTokenOnce: false, tracksLastUse: false, hasExpiry: false, revokesAtOnce: false, listsOthersTokens: false };
+
 /** The app's stores with the admin's account on screen (its calls name that account). */
 async function storesWith(fake = createFakeBridge({ tokens: makeTokens(3) })) {
   const stores = createAppStores(fake.bridge);
@@ -12,7 +14,7 @@ async function storesWith(fake = createFakeBridge({ tokens: makeTokens(3) })) {
 
 describe('tokens store', () => {
   it('counts pages by isLastPage first', () => {
-    const page = { tokens: [], page: 2, pageSize: 10 };
+    const page = { tokens: [], page: 2, pageSize: 10, capabilities: OLD_SERVER };
     expect(pageCountOf({ ...page, totalRows: 100, isLastPage: true })).toBe(2);
     expect(pageCountOf({ ...page, totalRows: 5, isLastPage: false })).toBe(3);
     expect(pageCountOf({ ...page, totalRows: 45, isLastPage: false })).toBe(5);
