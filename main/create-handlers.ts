@@ -9,7 +9,7 @@ import { createServerCheck } from './nocodb/server-check.ts';
 import type { AppPorts } from './ports.ts';
 import { createPasswordChangeNotices, explainingPasswordChanges } from './profile/password-change-notice.ts';
 import { createProfileService } from './profile/profile-service.ts';
-import { createSessionService } from './accounts/accounts-service.ts';
+import { createAccountsService } from './accounts/accounts-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createDesktopHandlers } from './tokens/desktop-handlers.ts';
 import { createTokenService } from './tokens/token-service.ts';
@@ -22,7 +22,7 @@ export function createHandlers(ports: AppPorts): Handlers {
   const capabilities = createCapabilityRegistry();
   const session = detectingCapabilities(
     explainingPasswordChanges(
-      createSessionService({
+      createAccountsService({
         secretStore: ports.secretStore,
         fallbackSecretStore: ports.fallbackSecretStore,
         settings,
@@ -40,7 +40,7 @@ export function createHandlers(ports: AppPorts): Handlers {
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
-  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, capabilities, log });
+  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, capabilities, log, now: ports.now });
   const profile = createProfileService({ session, notices: passwordNotices });
   // Token values belong to one account: its Log Out or the end of its session drops them; a Log Out
   // (from the menu or the overview) also forgets the keychain copies kept for it — or fails, visibly.
@@ -64,10 +64,10 @@ export function createHandlers(ports: AppPorts): Handlers {
       await serverCheck.beforeSignIn(request.serverUrl, request.confirmInsecure === true);
       return session.signIn(request);
     },
-    'session:sign-out': ({ accountId }) => session.signOut(accountId),
     'accounts:switch': ({ accountId }) => session.switchTo(accountId),
-    'accounts:remove': ({ accountId }) => session.remove(accountId),
+    'accounts:remove': ({ accountId }) => session.logOut(accountId),
     'accounts:retry': ({ accountId }) => session.retry(accountId),
+    'accounts:recover': () => session.recover(),
     'tokens:list': (request) => tokens.list(request),
     'tokens:scan': (request) => tokens.scan(request),
     'tokens:create': (request) => tokens.create(request),
@@ -76,6 +76,7 @@ export function createHandlers(ports: AppPorts): Handlers {
     'tokens:delete': (request) => tokens.delete(request),
     'tokens:copy-example': (request) => tokens.copyExample(request),
     'tokens:test': (request) => tokens.test(request),
+    'tokens:set-enabled': (request) => tokens.setEnabled(request),
     'profile:update': (request) => profile.updateDisplayName(request),
     'profile:change-password': (request) => profile.changePassword(request),
     'settings:get': () => settings.get(),

@@ -58,10 +58,10 @@ export const AllTokensRow = memo(function AllTokensRow({
       </td>
       <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} />
       <td className="token-last-used">
-        <TokenTime value={capabilities.tracksLastUse ? (token.lastUsedAt ?? null) : undefined} />
+        <TokenTime value={capabilities.tracksLastUse ? (token.lastUsedAt ?? null) : undefined} never="tokens.neverUsed" />
       </td>
       <td className="token-expires">
-        <TokenTime value={capabilities.hasExpiry ? (token.expiry ?? null) : undefined} />
+        <TokenTime value={capabilities.hasExpiry ? (token.expiry ?? null) : undefined} never="tokens.neverExpires" />
       </td>
       <td className={`token-state token-state-${state}`}>{t(STATE_LABELS[state])}</td>
       <td className="token-actions">

@@ -62,9 +62,10 @@ function wordsOnPage(): string[] {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    // The code example is code; the language list names each language in its own words; times
-    // come from Intl in the app's language (relative-time.test.ts), not from the catalog.
-    if (parent?.closest('pre, time, [data-testid="nc-language-select"]')) continue;
+    // The code example is code; the language list names each language in its own words, the example
+    // list each shell and language by its name; times come from Intl in the app's language
+    // (relative-time.test.ts), not from the catalog.
+    if (parent?.closest('pre, time, [data-testid="nc-language-select"], [data-testid="nc-token-usage-target"]')) continue;
     // A server word in <bdi> is read whole: an email there is two text nodes around its <wbr>.
     const bdi = parent?.closest('bdi');
     if (bdi && serverWords.has(bdi)) continue;
