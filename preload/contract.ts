@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'settings_unreadable', // the settings file was damaged or unreadable: the account list was rebuilt from the keychain
   'keychain_stopped', // the keychain's worker process stopped answering (it crashed): Retry starts a new one
   'server_refused', // a 403, or an answer that is not NocoDB's, refused the call: something in front of the server; the session is kept
+  'not_supported', // the account's server does not offer this (e.g. enable/disable without v3 tokens)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -101,6 +102,14 @@ export interface ServerCapabilities {
   revokesAtOnce: boolean;
   /** The user's list holds every user's tokens (a super admin). */
   listsOthersTokens: boolean;
+  // The next three come with the images of April 2026 and later, decided from how the server answers
+  // its v3 tokens route (see main/nocodb/v3-token-capabilities.ts).
+  /** A create may choose when the token expires (it is then an `nc_pat_` token). */
+  expiryAtCreation: boolean;
+  /** A token may also be made that never expires, next to those with an expiry (v3 tokens open). */
+  noExpiry: boolean;
+  /** A token can be disabled and enabled again (v3 `PATCH {enabled}`). */
+  enableDisable: boolean;
 }
 
 /**
@@ -199,6 +208,21 @@ export interface TokenPageRequest extends AccountScoped {
   pageSize: number;
 }
 
+/** How long a new token works, where the server has expiry at creation: days from now, or to the end of a date (`YYYY-MM-DD`, the user's day). None: no expiry. */
+export type TokenExpiryChoice = { days: number } | { date: string };
+
+/** The lengths NocoDB's own create dialog offers, in days (365: one year); the default is 90, as there. */
+export const EXPIRY_DAY_CHOICES = [7, 30, 60, 90, 365] as const;
+export const DEFAULT_EXPIRY_DAYS = 90;
+/** The longest expiry the app asks for (a kept token's rotation copies its length). */
+export const MAX_EXPIRY_DAYS = 3650;
+
+export interface TokenCreateRequest extends AccountScoped {
+  name: string;
+  /** Sent only to servers with expiry at creation; elsewhere the token never expires, as before. */
+  expiry?: TokenExpiryChoice;
+}
+
 export interface TokenPage {
   tokens: TokenSummary[];
   page: number;
@@ -252,6 +276,9 @@ export interface DeleteResult {
 export type TokenTestResult =
   | 'works'
   | 'rejected'
+  // The server refuses it because it is disabled, or because it has expired (its list row says so).
+  | 'disabled'
+  | 'expired'
   // The server accepts it although the token is no longer in its list (NocoDB 0.301.3's cache).
   | 'deleted_but_accepted';
 
@@ -344,6 +371,27 @@ export const MAX_DISPLAY_NAME_LENGTH = 255;
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_CLIPBOARD_CLEAR_SECONDS = 3600;
 
+/** NocoDB's own UI shows 10 tokens a page; so does the Tokens tab (and the page main fetches at launch). */
+export const TOKEN_PAGE_SIZE = 10;
+
+/** What the renderer's first line asks main for (see `app:boot`). */
+export interface BootRequest {
+  /** The window opens on the Tokens tab: the active account's first token page comes along. */
+  showsTokens: boolean;
+}
+
+/** Everything the first screen needs, in one answer. */
+export interface BootAnswer {
+  settings: Settings;
+  /** The system's preferred languages (as `app:system-languages`). */
+  systemLanguages: string[];
+  session: SessionState;
+  /** The messages of the language the app speaks (the saved choice, else the system's), so none waits for a fetch. */
+  words: { language: Language; messages: Record<string, string> };
+  /** Page 1 of the signed-in active account's tokens, when asked for and its server answered; else null. */
+  firstPage: { accountId: string; page: TokenPage } | null;
+}
+
 /** Channel name → argument and result. Adding a feature = one entry here, one handler, one bridge method. */
 export interface Contract {
   'session:get': { arg: void; result: SessionState };
@@ -357,7 +405,9 @@ export interface Contract {
   'tokens:list': { arg: TokenPageRequest; result: TokenPage };
   /** One page of every token of an account, as large as its server allows (All tokens). */
   'tokens:scan': { arg: TokenScanRequest; result: TokenScanPage };
-  'tokens:create': { arg: AccountScoped & { name: string }; result: TokenSummary };
+  'tokens:create': { arg: TokenCreateRequest; result: TokenSummary };
+  /** Disables or enables a token on its server (v3 tokens); answers the state the server kept. */
+  'tokens:set-enabled': { arg: TokenRef & { enabled: boolean }; result: { enabled: boolean } };
   'tokens:reveal': { arg: TokenRef; result: string };
   'tokens:copy': { arg: TokenRef; result: CopyResult };
   'tokens:delete': { arg: TokenRef; result: DeleteResult };
@@ -377,6 +427,8 @@ export interface Contract {
   'settings:update': { arg: Partial<Settings>; result: Settings };
   /** The system's preferred languages, most preferred first (BCP 47), for a user who chose none. */
   'app:system-languages': { arg: void; result: string[] };
+  /** The first screen's settings, languages, session, words and token page, in one answer. */
+  'app:boot': { arg: BootRequest; result: BootAnswer };
   /** Words the application menu in the renderer's language. */
   'app:set-menu-labels': { arg: MenuLabels; result: null };
 }
@@ -399,11 +451,12 @@ export const BRIDGE_METHODS = {
     delete: 'tokens:delete',
     copyExample: 'tokens:copy-example',
     test: 'tokens:test',
+    setEnabled: 'tokens:set-enabled',
   },
   profile: { update: 'profile:update', changePassword: 'profile:change-password' },
   settings: { get: 'settings:get', update: 'settings:update' },
   reminders: { check: 'reminders:check', opened: 'reminders:opened' },
-  app: { systemLanguages: 'app:system-languages', setMenuLabels: 'app:set-menu-labels' },
+  app: { boot: 'app:boot', systemLanguages: 'app:system-languages', setMenuLabels: 'app:set-menu-labels' },
 } as const satisfies Record<string, Record<string, Channel>>;
 
 type Methods = typeof BRIDGE_METHODS;

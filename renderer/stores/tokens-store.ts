@@ -1,29 +1,27 @@
+// The Tokens tab: one account's tokens a page at a time, its create row and its delete dialog. The
+// tokens' values, Test results, busy marks and capabilities are the token model's (renderer/tokens/),
+// shared with All tokens; this store only pages and asks the model to act.
 import { createStore } from 'zustand/vanilla';
-import type {
-  AppError,
-  Bridge,
-  CopyResult,
-  Result,
-  TokenPage,
-  TokenSummary,
-  TokenTestResult,
-  UsageExample,
-} from '../../preload/contract.ts';
-import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
-import { defaultTokenName, tokenNameProblem } from '../features/tokens/token-name.ts';
-import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
+import type { AppError, TokenPage, TokenSummary, UsageExample } from '../../preload/contract.ts';
+import { DEFAULT_EXPIRY_OPTION, expiryArgument, type ExpiryOption } from '../domain/token-expiry-choice.ts';
+import { defaultTokenName, tokenNameProblem } from '../domain/token-name.ts';
+import { ACTION_WORDS, CREATE_WORDS, LIST_WORDS } from '../domain/token-messages.ts';
 import { errorMsg, msg, type Text } from '../i18n/index.ts';
+import type { TokenApi } from '../tokens/token-api.ts';
+import type { TokenModelApi } from '../tokens/token-model.ts';
+import { TOKEN_PAGE_SIZE } from '../../preload/contract.ts';
 import { callBridge } from './call-bridge.ts';
-import { isSessionGone } from './session-store.ts';
-import type { ToastStoreApi } from './toast-store.ts';
 
 /** NocoDB's own UI shows 10 tokens a page. */
-export const PAGE_SIZE = 10;
-const WARNING_TOAST_MS = 8_000;
+export const PAGE_SIZE = TOKEN_PAGE_SIZE;
 
 export interface CreateRowState {
   open: boolean;
   draft: string;
+  /** How long the new token works, where the server has expiry at creation (NocoDB's default: 90 days). */
+  expiry: ExpiryOption;
+  /** `YYYY-MM-DD` when `expiry` is a date. */
+  expiryDate: string;
   saving: boolean;
   /** Inline message under the input: a validation problem or the server's refusal. */
   error: Text | null;
@@ -46,16 +44,10 @@ export interface TokensData {
   /** Kept on screen after a create even when the refreshed page does not hold it (or the refresh failed). */
   justCreated: TokenSummary | null;
   create: CreateRowState;
-  busy: Record<string, TokenAction>;
-  revealed: Record<string, string>;
-  /** What the server made of each token the user tested on this page. */
-  tested: Record<string, TokenTestResult>;
   /** The token the "Use it" panel under the table shows, if any. */
   usageFor: string | null;
   deleting: DeleteState | null;
 }
-
-type TokenAction = 'reveal' | 'copy' | 'test';
 
 export interface TokensStore extends TokensData {
   load: (page?: number) => Promise<void>;
@@ -63,12 +55,16 @@ export interface TokensStore extends TokensData {
   retry: () => Promise<void>;
   openCreate: () => void;
   changeDraft: (draft: string) => void;
+  /** The create row's expiry choice (and its date, when the choice is a date). */
+  changeExpiry: (expiry: ExpiryOption, date?: string) => void;
   cancelCreate: () => void;
   saveCreate: () => Promise<void>;
   toggleReveal: (id: string) => Promise<void>;
   /** Copies the token, or (with `example`) a ready-to-run example holding it; either way through main. */
   copy: (id: string, example?: UsageExample) => Promise<void>;
   test: (id: string) => Promise<void>;
+  /** Disables or enables the token on its server (where the server can). */
+  setEnabled: (id: string, enabled: boolean) => Promise<void>;
   showUsage: (id: string) => void;
   hideUsage: () => void;
   askDelete: (token: TokenSummary) => void;
@@ -76,11 +72,16 @@ export interface TokensStore extends TokensData {
   confirmDelete: () => Promise<void>;
   /** Back to a fresh store for another account (or none); answers still on their way are ignored. */
   reset: (accountId: string | null) => void;
+  /**
+   * Shows page 1 that main's boot answer brought for the account on screen; the Tokens tab's first
+   * load then takes it instead of asking main. Ignored for any other account, or once a load ran.
+   */
+  showFirstPage: (accountId: string, page: TokenPage) => void;
 }
 
-const CLOSED_CREATE: CreateRowState = { open: false, draft: '', saving: false, error: null };
+const CLOSED_CREATE: CreateRowState = { open: false, draft: '', expiry: DEFAULT_EXPIRY_OPTION, expiryDate: '', saving: false, error: null };
 
-/** The data of a fresh, signed-out-safe store (nothing revealed, nothing typed). */
+/** The data of a fresh, signed-out-safe store (nothing typed). */
 export function initialTokensData(accountId: string | null = null): TokensData {
   return {
     accountId,
@@ -91,9 +92,6 @@ export function initialTokensData(accountId: string | null = null): TokensData {
     error: null,
     justCreated: null,
     create: CLOSED_CREATE,
-    busy: {},
-    revealed: {},
-    tested: {},
     usageFor: null,
     deleting: null,
   };
@@ -112,68 +110,70 @@ export function pageCountOf(page: TokenPage): number {
 }
 
 interface Deps {
-  bridge: Bridge;
-  toasts: ToastStoreApi;
+  api: Pick<TokenApi, 'list'>;
+  model: TokenModelApi;
   /** Lets the session store react to `session_expired` from any call. */
   onFailure: (error: AppError) => void;
 }
 
-export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
+export function createTokensStore({ api, model, onFailure }: Deps) {
   return createStore<TokensStore>()((set, get) => {
     // Bumped by `reset`: an answer to a call made for the previous account is dropped on arrival.
     let epoch = 0;
-    /**
-     * Calls the bridge for the store's account and reports failures to the session store before the
-     * caller handles them. null: no account is on screen, or the answer belongs to one no longer on screen.
-     */
-    const call = async <T>(run: (accountId: string) => Promise<Result<T>>): Promise<Result<T> | null> => {
+    /** The account on screen when a call starts, and whether it is still the one when it ends. */
+    const shown = () => {
       const { accountId } = get();
-      if (accountId === null) return null;
       const startedAt = epoch;
-      const result = await callBridge(() => run(accountId));
-      if (startedAt !== epoch) return null;
-      if (!result.ok) onFailure(result.error);
-      return result;
-    };
-    const setBusy = (id: string, what: TokenAction | null) =>
-      set((s) => {
-        const busy = { ...s.busy };
-        if (what) busy[id] = what;
-        else delete busy[id];
-        return { busy };
-      });
-    const toastError = (error: AppError) => {
-      if (!isSessionGone(error)) toasts.getState().show({ tone: 'error', title: errorMsg(error, ACTION_WORDS) });
+      return { accountId, current: () => startedAt === epoch };
     };
     // Only the answer to the latest list request may change the table.
     let listRequest = 0;
     let requestedPage = 1;
+    /** The account whose boot page is on screen and not yet taken by a load (see showFirstPage). */
+    let bootPageOf: string | null = null;
+
+    /** Runs a row action of the token model for the account on screen. */
+    const onShown = (act: (accountId: string) => Promise<unknown>) => {
+      const { accountId } = get();
+      return accountId === null ? Promise.resolve() : act(accountId).then(() => {});
+    };
+
+    // A create or delete of this account's tokens anywhere (here, All tokens, Rotate) shows here.
+    // (An account forgotten is never the one on screen: app-stores.ts resets this store first.)
+    model.getState().subscribeEvents(({ kind, accountId }) => {
+      if (kind === 'changed' && accountId === get().accountId && get().status !== 'idle') void get().load();
+    });
 
     return {
       ...initialTokensData(),
 
       load: async (page = get().page) => {
+        const fromBoot = bootPageOf !== null && bootPageOf === get().accountId && page === 1;
+        bootPageOf = null;
+        if (fromBoot) return;
         const request = ++listRequest;
         requestedPage = page;
+        const { accountId, current } = shown();
+        if (accountId === null) return;
         set({ status: 'loading', error: null });
-        const result = await call((accountId) => bridge.tokens.list({ accountId, page, pageSize: PAGE_SIZE }));
-        if (!result || request !== listRequest) return;
+        const result = await callBridge(() => api.list(accountId, page, PAGE_SIZE));
+        if (!current() || request !== listRequest) return;
         if (!result.ok) {
+          onFailure(result.error);
           // Rows already on screen stay: a failed refresh must not hide a token just created.
           set({ status: 'error', error: errorMsg(result.error, LIST_WORDS) });
           return;
         }
-        const { tokens } = result.value;
+        const { tokens, capabilities } = result.value;
+        model.getState().learnCapabilities(accountId, capabilities);
         if (tokens.length === 0 && page > 1) return get().load(page - 1);
-        // Moving to another page forgets the pinned new token and every revealed value.
+        // Moving to another page forgets the pinned new token (its rows' values go with the rows).
         set((s) => ({
           status: 'ready',
           rows: tokens,
           page: result.value.page,
           pageCount: pageCountOf(result.value),
           justCreated: page === s.page ? s.justCreated : null,
-          revealed: page === s.page ? s.revealed : {},
-          tested: page === s.page ? s.tested : {},
         }));
       },
 
@@ -183,10 +183,13 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
         const { rows, justCreated, create } = get();
         if (create.open) return;
         const names = visibleTokens(rows, justCreated).map((t) => t.name);
-        set({ create: { open: true, draft: defaultTokenName(names), saving: false, error: null } });
+        set({ create: { ...CLOSED_CREATE, open: true, draft: defaultTokenName(names) } });
       },
 
       changeDraft: (draft) => set((s) => ({ create: { ...s.create, draft, error: null } })),
+
+      changeExpiry: (expiry, date) =>
+        set((s) => ({ create: { ...s.create, expiry, expiryDate: date ?? s.create.expiryDate, error: null } })),
 
       cancelCreate: () => {
         if (!get().create.saving) set({ create: CLOSED_CREATE });
@@ -200,64 +203,29 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
           set({ create: { ...create, error: problem } });
           return;
         }
+        const { accountId, current } = shown();
+        if (accountId === null) return;
+        // Only a server with expiry at creation is asked for one (the control is not shown elsewhere).
+        const expiry = model.getState().capabilities[accountId]?.expiryAtCreation
+          ? expiryArgument(create.expiry, create.expiryDate)
+          : undefined;
+        if (expiry === null) return set({ create: { ...create, error: msg('tokens.expiry.dateMissing') } });
         set({ create: { ...create, saving: true, error: null } });
-        const result = await call((accountId) => bridge.tokens.create({ accountId, name: create.draft.trim() }));
-        if (!result) return;
+        const result = await model.getState().create(accountId, create.draft.trim(), expiry);
+        if (!result || !current()) return;
         if (!result.ok) {
           set((s) => ({ create: { ...s.create, saving: false, error: errorMsg(result.error, CREATE_WORDS) } }));
           return;
         }
-        const token = result.value;
         // The seed's next step is to use the token: the panel under the table shows how.
-        set({ create: CLOSED_CREATE, justCreated: token, usageFor: token.id });
-        showCreatedNotice(toasts, token, () => void get().copy(token.id));
-        await get().load();
+        set({ create: CLOSED_CREATE, justCreated: result.value, usageFor: result.value.id });
       },
 
-      toggleReveal: async (id) => {
-        if (get().busy[id]) return;
-        if (get().revealed[id] !== undefined) {
-          set((s) => {
-            const revealed = { ...s.revealed };
-            delete revealed[id];
-            return { revealed };
-          });
-          return;
-        }
-        setBusy(id, 'reveal');
-        const result = await call((accountId) => bridge.tokens.reveal({ accountId, id }));
-        if (!result) return;
-        setBusy(id, null);
-        if (result.ok) set((s) => ({ revealed: { ...s.revealed, [id]: result.value } }));
-        else toastError(result.error);
-      },
-
-      copy: async (id, example) => {
-        if (get().busy[id]) return;
-        setBusy(id, 'copy');
-        const result = await call<CopyResult>((accountId) =>
-          example === undefined ? bridge.tokens.copy({ accountId, id }) : bridge.tokens.copyExample({ accountId, id, example }),
-        );
-        if (!result) return;
-        setBusy(id, null);
-        if (result.ok) {
-          toasts
-            .getState()
-            .show({ tone: 'info', title: msg('tokens.copied'), description: clipboardClearNote(result.value.clearAfterSeconds) });
-        } else {
-          toastError(result.error);
-        }
-      },
-
-      test: async (id) => {
-        if (get().busy[id]) return;
-        setBusy(id, 'test');
-        const result = await call((accountId) => bridge.tokens.test({ accountId, id }));
-        if (!result) return;
-        setBusy(id, null);
-        if (result.ok) set((s) => ({ tested: { ...s.tested, [id]: result.value } }));
-        else toastError(result.error);
-      },
+      toggleReveal: (id) => onShown((accountId) => model.getState().toggleReveal(accountId, id)),
+      copy: (id, example) => onShown((accountId) => model.getState().copy(accountId, id, example)),
+      test: (id) => onShown((accountId) => model.getState().test(accountId, id)),
+      // The model tells every screen; this tab's page is listed again with the state the server kept.
+      setEnabled: (id, enabled) => onShown((accountId) => model.getState().setEnabled(accountId, id, enabled)),
 
       showUsage: (id) => set({ usageFor: id }),
 
@@ -271,35 +239,33 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
 
       confirmDelete: async () => {
         const deleting = get().deleting;
-        if (!deleting || deleting.busy) return;
+        const { accountId, current } = shown();
+        if (!deleting || deleting.busy || accountId === null) return;
         const { id } = deleting.token;
         set({ deleting: { ...deleting, busy: true, error: null } });
-        const result = await call((accountId) => bridge.tokens.delete({ accountId, id }));
-        if (!result) return;
+        const result = await model.getState().remove(accountId, id);
+        if (!result || !current()) return;
         if (!result.ok) {
           set((s) => ({ deleting: s.deleting && { ...s.deleting, busy: false, error: errorMsg(result.error, ACTION_WORDS) } }));
           return;
         }
-        set((s) => {
-          const revealed = { ...s.revealed };
-          delete revealed[id];
-          return {
-            deleting: null,
-            rows: s.rows.filter((r) => r.id !== id),
-            justCreated: s.justCreated?.id === id ? null : s.justCreated,
-            revealed,
-            usageFor: s.usageFor === id ? null : s.usageFor,
-          };
-        });
-        // An offer to copy a token that no longer exists would only fail.
-        toasts.getState().dismissAbout(tokenSubject(id));
-        const outcome = REVOCATION_TEXT[result.value.revocation] ?? REVOCATION_TEXT.unknown;
-        // A warning needs more than three seconds to read.
-        toasts.getState().show({ ...outcome, duration: outcome.tone === 'warning' ? WARNING_TOAST_MS : undefined });
-        await get().load();
+        set((s) => ({
+          deleting: null,
+          rows: s.rows.filter((r) => r.id !== id),
+          justCreated: s.justCreated?.id === id ? null : s.justCreated,
+          usageFor: s.usageFor === id ? null : s.usageFor,
+        }));
+      },
+
+      showFirstPage: (accountId, page) => {
+        if (get().accountId !== accountId || get().status !== 'idle') return;
+        bootPageOf = accountId;
+        model.getState().learnCapabilities(accountId, page.capabilities);
+        set({ status: 'ready', rows: page.tokens, page: page.page, pageCount: pageCountOf(page) });
       },
 
       reset: (accountId) => {
+        bootPageOf = null;
         epoch += 1;
         requestedPage = 1;
         set(initialTokensData(accountId));

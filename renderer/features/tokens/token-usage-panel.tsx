@@ -1,9 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UsageExample } from '../../../preload/contract.ts';
 import { hasPlainHost } from '../../../preload/server-host.ts';
-import { defaultTarget, TARGET_NAMES, USAGE_MASK, USAGE_TARGETS, usageExample, type UsageTarget } from '../../../preload/token-usage.ts';
+import {
+  defaultTarget,
+  headerBlock,
+  TARGET_NAMES,
+  USAGE_MASK,
+  USAGE_TARGETS,
+  usageExample,
+  type UsageTarget,
+} from '../../../preload/token-usage.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { useSession, useTokens } from '../../stores/stores-context.tsx';
+import { useSession, useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
 import { CloseIcon } from '../../ui/icons.tsx';
 
@@ -12,7 +20,8 @@ export function TokenUsagePanel() {
   const usageFor = useTokens((s) => s.usageFor);
   const rows = useTokens((s) => s.rows);
   const justCreated = useTokens((s) => s.justCreated);
-  const busy = useTokens((s) => (s.usageFor === null ? undefined : s.busy[s.usageFor]));
+  const accountId = useTokens((s) => s.accountId);
+  const busy = useTokenModel((s) => (usageFor === null || accountId === null ? undefined : s.marks[accountId]?.busy[usageFor]));
   const copy = useTokens((s) => s.copy);
   const hideUsage = useTokens((s) => s.hideUsage);
   const serverUrl = useSession((s) => (s.state?.status === 'signed_in' ? s.state.account.serverUrl : null));
@@ -49,7 +58,6 @@ export function TokenUsageView({ name, serverUrl, busy, onCopy, onClose }: Usage
   }, []);
   const [target, setTarget] = useState<UsageTarget>(() => defaultTarget(navigator.userAgent));
   const plainHost = hasPlainHost(serverUrl);
-  const headers = usageExample('headers', serverUrl, USAGE_MASK);
   const example = usageExample(target, serverUrl, USAGE_MASK);
   return (
     <section ref={panel} className="card token-usage" data-testid="nc-token-usage" aria-labelledby="token-usage-title">
@@ -73,7 +81,7 @@ export function TokenUsageView({ name, serverUrl, busy, onCopy, onClose }: Usage
             <p className="muted">{t('tokens.usage.headers')}</p>
             {/* Code reads left to right in every language. */}
             <pre className="token-usage-code" dir="ltr">
-              {headers.ok && headers.text}
+              {headerBlock(USAGE_MASK)}
             </pre>
             <CopyButton testId="nc-token-usage-copy-headers" busy={busy} onClick={() => onCopy('headers')}>
               {t('tokens.usage.copyHeaders')}

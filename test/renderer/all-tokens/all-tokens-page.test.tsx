@@ -25,7 +25,7 @@ describe('All tokens page', () => {
       within(group)
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['All', 'Expired', 'Expires within 30 days', 'Unused for 90 days or never used', 'Made by other users']);
+    ).toEqual(['All', 'Expired', 'Expires within 30 days', 'Disabled', 'Unused for 90 days or never used', 'Made by other users']);
     expect(rows()[0]!.querySelector('.cell-account-email')?.textContent).toBe('admin@example.com');
     expect(within(rows()[0]!).getByText('localhost:8080')).toBeTruthy();
   });
@@ -48,7 +48,7 @@ describe('All tokens page', () => {
     await user.clear(screen.getByTestId('nc-all-tokens-search'));
     await user.click(screen.getByRole('button', { name: 'Made by other users' }));
     await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']));
-    await stores.allTokens.getState().load(stores.allTokens.getState().accounts.map((a) => a.account));
+    await stores.allTokens.getState().load(stores.tokenModel.getState().accounts.map((a) => a.account));
     expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']);
     await user.click(screen.getByRole('button', { name: 'All' }));
     await user.click(screen.getByRole('button', { name: /Token name/ }));

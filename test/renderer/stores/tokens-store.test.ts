@@ -3,7 +3,16 @@ import { createAppStores } from '../../../renderer/stores/app-stores.ts';
 import { pageCountOf, PAGE_SIZE } from '../../../renderer/stores/tokens-store.ts';
 import { ADMIN_ID, createFakeBridge, makeTokens } from '../fake-bridge.ts';
 
-const OLD_SERVER = { showsTokenOnce: false, tracksLastUse: false, hasExpiry: false, revokesAtOnce: false, listsOthersTokens: false };
+const OLD_SERVER = {
+  showsTokenOnce: false,
+  tracksLastUse: false,
+  hasExpiry: false,
+  revokesAtOnce: false,
+  listsOthersTokens: false,
+  expiryAtCreation: false,
+  noExpiry: false,
+  enableDisable: false,
+};
 
 /** The app's stores with the admin's account on screen (its calls name that account). */
 async function storesWith(fake = createFakeBridge({ tokens: makeTokens(3) })) {
@@ -46,12 +55,13 @@ describe('tokens store', () => {
   it('forgets revealed values and the typed name when the user signs out', async () => {
     const { stores, tokens } = await storesWith();
     await tokens.getState().load();
+    stores.tokenModel.getState().watch(ADMIN_ID, '1'); // its row is on screen
     await tokens.getState().toggleReveal('1');
     tokens.getState().openCreate();
-    expect(Object.keys(tokens.getState().revealed)).toEqual(['1']);
+    expect(Object.keys(stores.tokenModel.getState().marks[ADMIN_ID]!.revealed)).toEqual(['1']);
 
     await stores.session.getState().signOut();
-    expect(tokens.getState().revealed).toEqual({});
+    expect(stores.tokenModel.getState().marks[ADMIN_ID]).toBeUndefined();
     expect(tokens.getState().rows).toEqual([]);
     expect(tokens.getState().create.open).toBe(false);
   });

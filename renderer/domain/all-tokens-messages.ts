@@ -1,6 +1,6 @@
 // The catalog keys of All tokens' words that depend on a value (renderer/i18n/catalogs), and the
 // words the CSV export and the expiry reminder take from the catalog in the app's language.
-import type { MessageKey, Translator } from '../../i18n/index.ts';
+import type { MessageKey, Translator } from '../i18n/index.ts';
 import type { TokenFilter, TokenState } from './all-tokens-rows.ts';
 import type { CsvWords } from './tokens-csv.ts';
 
@@ -8,6 +8,7 @@ export const FILTER_LABELS: Record<TokenFilter, MessageKey> = {
   all: 'allTokens.filter.all',
   expired: 'allTokens.filter.expired',
   expiring: 'allTokens.filter.expiring',
+  disabled: 'allTokens.filter.disabled',
   unused: 'allTokens.filter.unused',
   others: 'allTokens.filter.others',
 };
@@ -36,7 +37,8 @@ export function csvWords(t: Translator['t']): CsvWords {
       t('allTokens.column.state'),
     ],
     states: { active: t(STATE_LABELS.active), expired: t(STATE_LABELS.expired), disabled: t(STATE_LABELS.disabled) },
-    never: t('tokens.never'),
+    neverUsed: t('tokens.neverUsed'),
+    neverExpires: t('tokens.neverExpires'),
   };
 }
 
