@@ -10,6 +10,7 @@ import {
   MAX_EXPORT_LENGTH,
   MAX_TOKEN_NAME_LENGTH,
   MIN_PASSWORD_LENGTH,
+  USAGE_EXAMPLES,
   type ArgOf,
   type Channel,
 } from '../preload/contract.ts';
@@ -72,7 +73,7 @@ const schemas = {
   'tokens:reveal': tokenId,
   'tokens:copy': tokenId,
   'tokens:delete': tokenId,
-  'tokens:copy-example': v.strictObject({ ...tokenId.entries, example: v.picklist(['curl', 'headers']) }),
+  'tokens:copy-example': v.strictObject({ ...tokenId.entries, example: v.picklist(USAGE_EXAMPLES) }),
   'tokens:test': tokenId,
   'profile:update': v.strictObject({
     ...accountScoped,

@@ -232,8 +232,12 @@ export type TokenTestResult =
   // The server accepts it although the token is no longer in its list (NocoDB 0.301.3's cache).
   | 'deleted_but_accepted';
 
-/** Which ready-to-paste example "Copy example" puts on the clipboard (see preload/token-usage.ts). */
-export type UsageExample = 'curl' | 'headers';
+/**
+ * Which ready-to-paste example "Copy example" puts on the clipboard (see preload/token-usage.ts): the
+ * header block, or a request for bash/zsh, fish, PowerShell, cmd, JavaScript, Python or a `.env` file.
+ */
+export const USAGE_EXAMPLES = ['headers', 'sh', 'fish', 'powershell', 'cmd', 'fetch', 'python', 'env'] as const;
+export type UsageExample = (typeof USAGE_EXAMPLES)[number];
 
 export interface PasswordChange extends AccountScoped {
   currentPassword: string;

@@ -18,7 +18,7 @@ import type {
   UsageExample,
 } from '../../preload/contract.ts';
 import { hasPlainHost } from '../../preload/server-host.ts';
-import { usageExample } from '../../preload/token-usage.ts';
+import { TARGET_NAMES, usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import type { CapabilityRegistry, TokenSample } from '../nocodb/server-capabilities.ts';
@@ -30,6 +30,7 @@ import { LARGEST_PAGE, learnedPageSize, tokenPages, type FetchTokenPage } from '
 
 const UNSAFE_EXAMPLE =
   'This account’s server name has characters a terminal could run as a command, so the app gives no example for it. Sign in with the server’s plain address.';
+const UNSAFE_VALUE = 'This token holds characters that cannot be written safely in this example, so nothing was copied.';
 
 export interface TokenServiceOptions {
   session: Pick<SessionService, 'pin'>;
@@ -242,7 +243,13 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
       const { serverUrl } = pinned.account;
       // An account listed before sign-in checked the host: its address could run a command when pasted.
       if (!hasPlainHost(serverUrl)) throw new AppFailure('invalid_argument', UNSAFE_EXAMPLE, { reason: 'unsafe_host' });
-      return copyText(usageExample(example, serverUrl, valueOf(pinned, id)));
+      const written = usageExample(example, serverUrl, valueOf(pinned, id));
+      // A keychain copy may hold any printable character; the renderer shows only the mask, so main says no.
+      if (!written.ok) {
+        const target = example === 'headers' ? example : TARGET_NAMES[example];
+        throw new AppFailure('invalid_argument', UNSAFE_VALUE, { reason: 'unsafe_value', target });
+      }
+      return copyText(written.text);
     },
 
     async test({ accountId, id }) {

@@ -10,13 +10,21 @@ export interface CsvWords {
   never: string;
 }
 
-// OWASP's CSV injection advice: a cell a spreadsheet would read as a formula starts with a quote.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Control characters (line breaks and tabs included) and direction controls are shown as visible
+// escapes: a tab or line break could start a new field or row, and U+202E could reverse a name.
+const HIDDEN = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+const visible = (char: string) => `[U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
 
-/** One cell: formula starts neutralised, then quoted when it holds a comma, quote, line break or edge space. */
+// OWASP's CSV injection advice, for every field-splitting convention: spreadsheets set to German,
+// French, Spanish, Portuguese or Russian split on `;`, and a quote protects only a field's start. So
+// wherever a field could start — the cell's start, or after `,` or `;` (with spaces or quotes before
+// it) — a formula character (also its full-width form) gets a leading `'`.
+const FORMULA_AT_FIELD_START = /(^|[,;])([\s"]*)([=+\-@＝＋－＠])/g;
+
+/** One cell: hidden characters made visible, formula starts neutralised, always quoted (inner quotes doubled). */
 export function csvCell(text: string): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const safe = text.replace(HIDDEN, visible).replace(FORMULA_AT_FIELD_START, "$1$2'$3");
+  return `"${safe.replaceAll('"', '""')}"`;
 }
 
 /** A server time as ISO 8601 (a spreadsheet reads it), "never" for the server's null, empty when not told. */

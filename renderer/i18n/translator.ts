@@ -1,5 +1,7 @@
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Language } from '../../preload/contract.ts';
+import { isolated } from './bidi.ts';
 import { LANGUAGE_INFO } from './languages.ts';
 import { createRelativeTime } from './relative-time.ts';
 import type { Catalog, MessageKey } from './load-catalog.ts';
@@ -19,28 +21,52 @@ export interface Translator {
   dateTime: (time: number) => string;
 }
 
+/**
+ * The arguments a message shows as they are (`{name}`), in its branches too. A `select` or `plural`
+ * argument is matched, not shown: isolating it would make `linux` match no branch.
+ */
+function shownArguments(elements: readonly MessageFormatElement[]): Set<string> {
+  const shown = new Set<string>();
+  const matched = new Set<string>();
+  const walk = (list: readonly MessageFormatElement[]) => {
+    for (const element of list) {
+      if (element.type === TYPE.argument) shown.add(element.value);
+      else if (element.type === TYPE.tag) walk(element.children);
+      else if (element.type === TYPE.plural || element.type === TYPE.select) {
+        matched.add(element.value);
+        for (const option of Object.values(element.options)) walk(option.value);
+      }
+    }
+  };
+  walk(elements);
+  for (const name of matched) shown.delete(name);
+  return shown;
+}
+
 export function createTranslator(language: Language, catalog: Catalog): Translator {
-  const formats = new Map<MessageKey, IntlMessageFormat>();
+  const formats = new Map<MessageKey, { format: IntlMessageFormat; shown: Set<string> }>();
   const exact = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
   const has = (key: string): key is MessageKey => Object.hasOwn(catalog, key);
-
   const dir = LANGUAGE_INFO[language].dir;
-  // In right-to-left text, a value (an email, a URL, a token name) is isolated so its own direction
-  // cannot reorder the sentence around it (FSI … PDI).
-  const isolate = (values: Values | undefined): Values | undefined =>
-    dir === 'rtl' && values
-      ? Object.fromEntries(
-          Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? `\u2068${value}\u2069` : value]),
-        )
-      : values;
 
   const t = (key: MessageKey, values?: Values): string => {
-    let format = formats.get(key);
-    if (!format) {
-      format = new IntlMessageFormat(catalog[key], language);
-      formats.set(key, format);
+    let message = formats.get(key);
+    if (!message) {
+      const format = new IntlMessageFormat(catalog[key], language);
+      message = { format, shown: shownArguments(format.getAst()) };
+      formats.set(key, message);
     }
-    return String(format.format(isolate(values)));
+    const { format, shown } = message;
+    // Text values shown inside the sentence are isolated in every language (see bidi.ts).
+    const filled = values
+      ? Object.fromEntries(
+          Object.entries(values).map(([name, value]) => [
+            name,
+            typeof value === 'string' && shown.has(name) ? isolated(value, dir) : value,
+          ]),
+        )
+      : values;
+    return String(format.format(filled));
   };
 
   return {

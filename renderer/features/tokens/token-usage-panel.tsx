@@ -1,16 +1,11 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UsageExample } from '../../../preload/contract.ts';
 import { hasPlainHost } from '../../../preload/server-host.ts';
-import { USAGE_MASK, usageExample } from '../../../preload/token-usage.ts';
-import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { defaultTarget, TARGET_NAMES, USAGE_MASK, USAGE_TARGETS, usageExample, type UsageTarget } from '../../../preload/token-usage.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { useSession, useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
 import { CloseIcon } from '../../ui/icons.tsx';
-
-const EXAMPLES: Array<{ example: UsageExample; intro: MessageKey; button: MessageKey; testId: string }> = [
-  { example: 'headers', intro: 'tokens.usage.headers', button: 'tokens.usage.copyHeaders', testId: 'nc-token-usage-copy-headers' },
-  { example: 'curl', intro: 'tokens.usage.curl', button: 'tokens.usage.copyExample', testId: 'nc-token-usage-copy' },
-];
 
 /** The seed's step 6 under the table: how to send a token, shown masked, copied with the real value by main. */
 export function TokenUsagePanel() {
@@ -53,7 +48,10 @@ export function TokenUsageView({ name, serverUrl, busy, onCopy, onClose }: Usage
   useEffect(() => {
     panel.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
+  const [target, setTarget] = useState<UsageTarget>(() => defaultTarget(navigator.userAgent));
   const plainHost = hasPlainHost(serverUrl);
+  const headers = usageExample('headers', serverUrl, USAGE_MASK);
+  const example = usageExample(target, serverUrl, USAGE_MASK);
   return (
     <section ref={panel} className="card token-usage" data-testid="nc-token-usage" aria-labelledby="token-usage-title">
       <div className="token-usage-head">
@@ -70,27 +68,73 @@ export function TokenUsageView({ name, serverUrl, busy, onCopy, onClose }: Usage
           {t('tokens.usage.unsafe_host')}
         </p>
       )}
-      {plainHost &&
-        EXAMPLES.map(({ example, intro, button, testId }) => (
-          <div key={example} className="token-usage-example">
-            <p className="muted">{t(intro)}</p>
+      {plainHost && (
+        <>
+          <div className="token-usage-example">
+            <p className="muted">{t('tokens.usage.headers')}</p>
             {/* Code reads left to right in every language. */}
             <pre className="token-usage-code" dir="ltr">
-              {usageExample(example, serverUrl, USAGE_MASK)}
+              {headers.ok && headers.text}
             </pre>
-            <button
-              type="button"
-              className="btn btn-secondary btn-small"
-              data-testid={testId}
-              // Focusable while a copy is out (the store ignores the click), like the row's own buttons.
-              aria-disabled={busy || undefined}
-              onClick={() => onCopy(example)}
-            >
-              {t(button)}
-            </button>
+            <CopyButton testId="nc-token-usage-copy-headers" busy={busy} onClick={() => onCopy('headers')}>
+              {t('tokens.usage.copyHeaders')}
+            </CopyButton>
           </div>
-        ))}
-      {plainHost && <p className="muted">{t('tokens.usage.secret')}</p>}
+          <div className="token-usage-example">
+            <p className="muted">{t('tokens.usage.try')}</p>
+            <label className="token-usage-target">
+              {t('tokens.usage.target')}
+              <select
+                className="input select"
+                data-testid="nc-token-usage-target"
+                value={target}
+                onChange={(e) => setTarget(e.target.value as UsageTarget)}
+              >
+                {USAGE_TARGETS.map((option) => (
+                  <option key={option} value={option}>
+                    {TARGET_NAMES[option]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {example.ok ? (
+              <pre className="token-usage-code" dir="ltr" data-testid="nc-token-usage-code">
+                {example.text}
+              </pre>
+            ) : (
+              <p className="muted" data-testid="nc-token-usage-refused">
+                {t('tokens.usage.refused', { target: TARGET_NAMES[target] })}
+              </p>
+            )}
+            <CopyButton testId="nc-token-usage-copy" busy={busy || !example.ok} onClick={() => example.ok && onCopy(target)}>
+              {t('tokens.usage.copyExample')}
+            </CopyButton>
+          </div>
+          <p className="muted">{t('tokens.usage.secret')}</p>
+        </>
+      )}
     </section>
+  );
+}
+
+interface CopyButtonProps {
+  testId: string;
+  busy: boolean;
+  onClick: () => void;
+  children: string;
+}
+
+function CopyButton({ testId, busy, onClick, children }: CopyButtonProps) {
+  return (
+    <button
+      type="button"
+      className="btn btn-secondary btn-small"
+      data-testid={testId}
+      // Focusable while a copy is out (the store ignores the click), like the row's own buttons.
+      aria-disabled={busy || undefined}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }

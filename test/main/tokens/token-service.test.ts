@@ -316,18 +316,37 @@ describe('using a token: Copy example and Test', () => {
     await t.noco.client(SERVER).deleteToken(jwt, id);
   }
 
-  it('copies a curl line and the header block with the real token, and clears them like a copied token', async () => {
+  it('copies a bash/zsh line and the header block with the real token, and clears them like a copied token', async () => {
     const t = await tokensHarness();
     const created = await t.tokens.create({ name: 'for curl' });
     const value = await t.tokens.reveal({ id: created.id });
 
-    expect(await t.tokens.copyExample({ id: created.id, example: 'curl' })).toEqual({ clearAfterSeconds: 30 });
+    expect(await t.tokens.copyExample({ id: created.id, example: 'sh' })).toEqual({ clearAfterSeconds: 30 });
     expect(t.clipboard.text).toBe(`curl -H 'xc-token: ${value}' '${SERVER}/api/v1/auth/user/me'`);
 
     await t.tokens.copyExample({ id: created.id, example: 'headers' });
     expect(JSON.parse(t.clipboard.text)).toEqual({ headers: { 'xc-token': value } });
     await vi.advanceTimersByTimeAsync(30_000);
     expect(t.clipboard.text).toBe('');
+  });
+
+  it('copies nothing when the token holds a character the chosen example cannot quote safely, and says which', async () => {
+    const t = await tokensHarness();
+    // The fake server puts the creator's email in each value: a quote in it reaches the examples.
+    t.noco.addUser("o'neil@example.com", PASSWORD);
+    await t.service.signIn({ serverUrl: SERVER, email: "o'neil@example.com", password: PASSWORD });
+    const created = await t.tokens.create({ name: 'quoted' });
+    const value = await t.tokens.reveal({ id: created.id });
+    expect(value).toContain("'");
+    t.clipboard.text = 'before';
+
+    await expect(t.tokens.copyExample({ id: created.id, example: 'env' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      params: { reason: 'unsafe_value', target: '.env' },
+    });
+    expect(t.clipboard.text).toBe('before');
+    await t.tokens.copyExample({ id: created.id, example: 'powershell' });
+    expect(t.clipboard.text).toContain(`'xc-token' = '${value.replace("'", "''")}'`);
   });
 
   it('gives no example for an account listed before sign-in checked host names (a shell would run its address)', async () => {
@@ -337,7 +356,7 @@ describe('using a token: Copy example and Test', () => {
     const created = await t.tokens.create({ name: 'for curl' });
     t.clipboard.text = 'before';
 
-    for (const example of ['curl', 'headers'] as const) {
+    for (const example of ['sh', 'headers'] as const) {
       await expect(t.tokens.copyExample({ id: created.id, example })).rejects.toMatchObject({
         code: 'invalid_argument',
         message: expect.stringContaining('could run as a command'),
@@ -391,7 +410,7 @@ describe('using a token: Copy example and Test', () => {
     const t = await tokensHarness();
 
     await expect(t.tokens.test({ id: '99' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(t.tokens.copyExample({ id: '99', example: 'curl' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(t.tokens.copyExample({ id: '99', example: 'sh' })).rejects.toMatchObject({ code: 'not_found' });
     expect(t.noco.calls.whoIsApiToken).toBe(0);
   });
 });

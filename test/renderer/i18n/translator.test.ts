@@ -104,7 +104,7 @@ describe('messages', () => {
     ]);
   });
 
-  it('isolate server values inside right-to-left sentences', () => {
+  it('isolate server values inside sentences: always in right-to-left ones, in left-to-right ones unless plain ASCII', () => {
     const arabic = createTranslator('ar', ar);
     expect(arabic.t('accounts.logOutOf', { email: 'ada@example.com', host: 'db.example' })).toBe(
       'تسجيل الخروج من \u2068ada@example.com\u2069 على \u2068db.example\u2069',
@@ -112,5 +112,27 @@ describe('messages', () => {
     expect(english.t('accounts.logOutOf', { email: 'ada@example.com', host: 'db.example' })).toBe(
       'Log Out of ada@example.com on db.example',
     );
+    expect(english.t('accounts.logOutOf', { email: 'אדה@example.com', host: 'db.example' })).toBe(
+      'Log Out of \u2068אדה@example.com\u2069 on db.example',
+    );
+  });
+
+  it('neutralise direction controls inside a value, so it cannot close its isolation early', () => {
+    const arabic = createTranslator('ar', ar);
+    expect(english.t('tokens.created', { name: 'evil\u202Eredaeh' })).toBe(
+      english.t('tokens.created', { name: 'évil' }).replace('évil', 'evilredaeh'),
+    );
+    expect(english.t('tokens.created', { name: 'evil\u202Eredaeh' })).toContain('\u2068evilredaeh\u2069');
+    expect(arabic.t('tokens.created', { name: 'a\u2069\u202Eb\u2066' })).toContain('\u2068ab\u2069');
+  });
+
+  it('never isolate a select argument: the Arabic keychain message names GNOME Keyring/KWallet on Linux', () => {
+    const arabic = createTranslator('ar', ar);
+    const words = (platform: string) =>
+      arabic.say(errorMsg({ code: 'keychain_unavailable', message: 'x', params: { reason: 'platform', platform } }));
+    expect(words('linux')).toContain('GNOME Keyring أو KWallet');
+    expect(words('darwin')).toContain('macOS');
+    expect(words('win32')).toContain('Windows');
+    expect(words('linux')).not.toMatch(/[\u2066-\u2069]/);
   });
 });

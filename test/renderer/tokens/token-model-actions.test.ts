@@ -99,10 +99,10 @@ describe('token model: row actions, written once for every screen', () => {
   it('Copy and Copy example go through main with the account and token named, and say when the clipboard clears', async () => {
     const { state, fake, toasts } = await setUp();
     await state().copy('b2', '1');
-    await state().copy('a1', '2', 'curl');
+    await state().copy('a1', '2', 'sh');
     expect(fake.calls.filter(([method]) => method === 'copy')).toEqual([
       ['copy', 'b2', '1', undefined],
-      ['copy', 'a1', '2', 'curl'],
+      ['copy', 'a1', '2', 'sh'],
     ]);
     expect(toasts.getState().toasts.map((toast) => [read(toast.title), read(toast.description)])).toEqual([
       ['Copied to clipboard', 'The clipboard will be cleared in 30 seconds.'],

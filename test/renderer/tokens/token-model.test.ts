@@ -314,7 +314,7 @@ describe('token model and All tokens: export and reminders', () => {
     await t.fake.drain();
     await exporting;
     expect(t.fake.exported).toHaveLength(1);
-    expect(t.fake.exported[0]).toContain('ada@example.com,http://127.0.0.1:1,CI,');
+    expect(t.fake.exported[0]).toContain('"ada@example.com","http://127.0.0.1:1","CI",');
     expect(t.toasts.getState().toasts.map((toast) => read(toast.title))).toEqual(['Saved the list as CSV. It holds no token values.']);
   });
 

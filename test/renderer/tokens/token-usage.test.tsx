@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ADMIN, ADMIN_ID, createFakeBridge, makeToken } from '../fake-bridge.ts';
 import { renderTokensPage, rowNamed, toastTexts } from '../render-app.tsx';
 
 const tokens = [makeToken(1, 'ci'), makeToken(2, 'reports')];
 
 describe('using a token: the Use it panel', () => {
-  it('shows the header block and a curl line for the account’s server, with the token masked', async () => {
+  it('shows the header block and a bash/zsh line for the account’s server, with the token masked', async () => {
     const { user } = await renderTokensPage({ tokens });
     await user.click(within(rowNamed('reports')).getByRole('button', { name: 'Use it' }));
 
@@ -15,7 +15,61 @@ describe('using a token: the Use it panel', () => {
     const [headers, curl] = Array.from(panel.querySelectorAll('pre')).map((pre) => pre.textContent);
     expect(JSON.parse(headers!)).toEqual({ headers: { 'xc-token': '••••••••••••' } });
     expect(curl).toBe(`curl -H 'xc-token: ••••••••••••' '${ADMIN.serverUrl}/api/v1/auth/user/me'`);
+    expect(within(panel).getByRole('combobox', { name: 'Example for' })).toHaveProperty('value', 'sh');
     expect(document.body.textContent).not.toContain(tokens[1]!.value);
+  });
+
+  it('offers the example for each shell and language, shows the chosen one masked and copies it by name', async () => {
+    const { user, fake } = await renderTokensPage({ tokens });
+    await user.click(within(rowNamed('ci')).getByRole('button', { name: 'Use it' }));
+    const panel = await screen.findByTestId('nc-token-usage');
+    const target = within(panel).getByRole('combobox', { name: 'Example for' });
+    expect(Array.from(target.querySelectorAll('option')).map((option) => option.textContent)).toEqual([
+      'bash/zsh',
+      'fish',
+      'PowerShell',
+      'cmd',
+      'JavaScript (fetch)',
+      'Python (requests)',
+      '.env',
+    ]);
+
+    await user.selectOptions(target, 'PowerShell');
+    expect(within(panel).getByTestId('nc-token-usage-code').textContent).toBe(
+      `Invoke-RestMethod -Uri '${ADMIN.serverUrl}/api/v1/auth/user/me' -Headers @{ 'xc-token' = '••••••••••••' }`,
+    );
+    await user.click(within(panel).getByTestId('nc-token-usage-copy'));
+    await user.selectOptions(target, '.env');
+    expect(within(panel).getByTestId('nc-token-usage-code').textContent).toBe(
+      `NOCODB_URL='${ADMIN.serverUrl}/api/v1/auth/user/me'\nNOCODB_TOKEN='••••••••••••'`,
+    );
+    await waitFor(() => expect(fake.callsTo('tokens.copyExample')).toHaveLength(1));
+    expect(fake.callsTo('tokens.copyExample')[0]?.arg).toEqual({ accountId: ADMIN_ID, id: '1', example: 'powershell' });
+  });
+
+  it('opens with the PowerShell example on Windows', async () => {
+    const agent = vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue('Mozilla/5.0 (Windows NT 10.0; Win64; x64) Electron/45.5.0');
+    try {
+      const { user } = await renderTokensPage({ tokens });
+      await user.click(within(rowNamed('ci')).getByRole('button', { name: 'Use it' }));
+      const panel = await screen.findByTestId('nc-token-usage');
+      expect(within(panel).getByRole('combobox', { name: 'Example for' })).toHaveProperty('value', 'powershell');
+    } finally {
+      agent.mockRestore();
+    }
+  });
+
+  it('says which example could not hold the token when main refuses to copy it', async () => {
+    const { user, fake } = await renderTokensPage({ tokens });
+    fake.fail('tokens.copyExample', { code: 'invalid_argument', message: 'x', params: { reason: 'unsafe_value', target: 'cmd' } });
+    await user.click(within(rowNamed('ci')).getByRole('button', { name: 'Use it' }));
+    await user.click(await screen.findByTestId('nc-token-usage-copy'));
+
+    await waitFor(() =>
+      expect(toastTexts().join()).toContain(
+        'This token has characters that cmd cannot take safely, so nothing was copied. Choose another example.',
+      ),
+    );
   });
 
   it('gives no example for an account whose server name a shell would run (listed before sign-in checked names)', async () => {
@@ -39,7 +93,7 @@ describe('using a token: the Use it panel', () => {
     await waitFor(() => expect(toastTexts().join()).toContain('Copied to clipboard'));
     expect(toastTexts().join()).toContain('The clipboard will be cleared in 30 seconds.');
     expect(fake.callsTo('tokens.copyExample')).toEqual([
-      { method: 'tokens.copyExample', arg: { accountId: ADMIN_ID, id: '1', example: 'curl' } },
+      { method: 'tokens.copyExample', arg: { accountId: ADMIN_ID, id: '1', example: 'sh' } },
     ]);
 
     await user.click(screen.getByTestId('nc-token-usage-copy-headers'));
