@@ -11,12 +11,12 @@ import { Sidebar } from './features/shell/sidebar.tsx';
 import { SignInScreen } from './features/sign-in/sign-in-screen.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
 import { useMaskWhenHidden } from './features/tokens/use-mask-when-hidden.ts';
-import { I18nProvider, useI18n } from './i18n/index.ts';
+import { I18nProvider, useI18n } from './stores/i18n-context.tsx';
 import { useRoute } from './routing/hash-route.ts';
 import { activeAccountOf } from './stores/session-store.ts';
 import { useSession } from './stores/stores-context.tsx';
 import { useFocusHeadingWhenLost } from './ui/focus-lost.ts';
-import { Toaster } from './ui/toaster.tsx';
+import { Toaster } from './features/shell/toaster.tsx';
 import { TooltipLayer } from './ui/tooltip-layer.tsx';
 
 /** The app in the user's language (nothing shows until its words have loaded). */

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
 import { TokenActions } from '../tokens/token-actions.tsx';

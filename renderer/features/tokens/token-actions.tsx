@@ -1,5 +1,5 @@
 import type { TokenSummary, TokenTestResult } from '../../../preload/contract.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { IconButton } from '../../ui/icon-button.tsx';
 import { CodeIcon, CopyIcon, EyeIcon, EyeOffIcon, PlugIcon, RotateIcon, TrashIcon } from '../../ui/icons.tsx';
 import { TEST_TEXT } from '../../domain/token-messages.ts';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TokenSummary, TokenTestResult } from '../../../preload/contract.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { TokenValue } from './token-actions.tsx';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useTokens } from '../../stores/stores-context.tsx';
 
 /** The inline "new token" row at the top of the table. Its draft lives in the store, so a failed list refresh cannot lose it. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
 import { tokenColumns } from './token-columns.ts';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UsageExample } from '../../../preload/contract.ts';
 import { hasPlainHost } from '../../../preload/server-host.ts';
 import { defaultTarget, TARGET_NAMES, USAGE_MASK, USAGE_TARGETS, usageExample, type UsageTarget } from '../../../preload/token-usage.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useSession, useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
 import { CloseIcon } from '../../ui/icons.tsx';
