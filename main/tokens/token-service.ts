@@ -203,11 +203,14 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
       const rows = answer.rows.slice(0, pageSize);
       const isLastPage = answer.rows.length <= pageSize;
+      const summary = await summarise(pinned, rows);
+      // Only a list of every user's tokens is the list the server counts.
+      const counted = summary.capabilities.listsOthersTokens ? answer.totalRows : 0;
       return {
-        ...(await summarise(pinned, rows)),
+        ...summary,
         page,
         pageSize,
-        totalRows: isLastPage ? offset + rows.length : Math.max(pinned.isSuperAdmin ? answer.totalRows : 0, offset + rows.length + 1),
+        totalRows: isLastPage ? offset + rows.length : Math.max(counted, offset + rows.length + 1),
         isLastPage,
       };
     },
