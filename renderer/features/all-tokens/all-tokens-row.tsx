@@ -55,7 +55,7 @@ export const AllTokensRow = memo(function AllTokensRow({
           <bdi className="cell-account-host">{row.facts.host}</bdi>
         </span>
       </td>
-      <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} />
+      <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} showsTokenOnce={capabilities.showsTokenOnce} />
       <td className="token-last-used">
         <TokenTime value={capabilities.tracksLastUse ? (token.lastUsedAt ?? null) : undefined} />
       </td>

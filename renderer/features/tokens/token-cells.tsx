@@ -12,12 +12,14 @@ export function TokenCells({
   revealed,
   busy,
   tested,
+  showsTokenOnce,
   children,
 }: {
   token: TokenSummary;
   revealed?: string;
   busy?: string;
   tested?: TokenTestResult;
+  showsTokenOnce: boolean;
   /** Shown after the name (the Tokens tab's badges). */
   children?: ReactNode;
 }) {
@@ -33,7 +35,7 @@ export function TokenCells({
         {token.creator ? <bdi>{token.creator}</bdi> : '—'}
       </td>
       <td className="token-value">
-        <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} />
+        <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} showsTokenOnce={showsTokenOnce} />
       </td>
     </>
   );

@@ -49,7 +49,7 @@ export function TokenTable() {
       <tbody>
         {createOpen && <TokenCreateRow columnCount={4 + Number(columns.lastUsed) + Number(columns.expires)} />}
         {tokens.map((token) => (
-          <TokenRow key={token.id} token={token} columns={columns} />
+          <TokenRow key={token.id} token={token} columns={columns} showsTokenOnce={capabilities?.showsTokenOnce === true} />
         ))}
       </tbody>
     </table>
