@@ -10,6 +10,7 @@ import { ListNoticeBanner, PersistenceBanner } from './features/shell/persistenc
 import { Sidebar } from './features/shell/sidebar.tsx';
 import { SignInScreen } from './features/sign-in/sign-in-screen.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
+import { useMaskWhenHidden } from './features/tokens/use-mask-when-hidden.ts';
 import { I18nProvider, useI18n } from './i18n/index.ts';
 import { useRoute } from './routing/hash-route.ts';
 import { activeAccountOf } from './stores/session-store.ts';
@@ -34,6 +35,7 @@ function Screens() {
   const adding = useSession((s) => s.adding);
   const known = useSession((s) => s.state !== null);
   const { t, dir } = useI18n();
+  useMaskWhenHidden();
   return (
     // Radix menus, tooltips and toasts follow the language's direction.
     <Direction.Provider dir={dir}>

@@ -1,5 +1,7 @@
-import type { Bridge } from '../../preload/contract.ts';
-import { bridgeAllTokensApi } from '../features/all-tokens/all-tokens-api.ts';
+import type { AppError, Bridge } from '../../preload/contract.ts';
+import { followSessions } from '../tokens/account-lifecycle.ts';
+import { bridgeTokenApi } from '../tokens/token-api.ts';
+import { createTokenModel } from '../tokens/token-model.ts';
 import { createAllTokensStore } from './all-tokens-store.ts';
 import type { LoadCatalog } from '../i18n/load-catalog.ts';
 import { createI18nStore } from './i18n-store.ts';
@@ -14,16 +16,13 @@ export function createAppStores(bridge: Bridge, options: { loadCatalog?: LoadCat
   const toasts = createToastStore();
   const session = createSessionStore(bridge, toasts);
   const onFailure = session.getState().checkFailure;
-  const tokens = createTokensStore({ bridge, toasts, onFailure: (error) => void onFailure(error) });
-  const allTokens = createAllTokensStore({
-    api: bridgeAllTokensApi(bridge),
-    toasts,
-    onFailure: (error) => void onFailure(error),
-    // Rotate or delete from All tokens: the Tokens tab on screen shows it at once.
-    onChanged: (accountId) => {
-      if (activeAccountOf(session.getState().state)?.id === accountId && tokens.getState().status !== 'idle') void tokens.getState().load();
-    },
-  });
+  const api = bridgeTokenApi(bridge);
+  const failed = (error: AppError) => void onFailure(error);
+  // One token model for every screen; the session store decides when an account's part of it ends.
+  const tokenModel = createTokenModel({ api, toasts, onFailure: failed });
+  followSessions(session, tokenModel);
+  const tokens = createTokensStore({ api, model: tokenModel, onFailure: failed });
+  const allTokens = createAllTokensStore({ api, model: tokenModel, toasts, onFailure: failed });
   const settings = createSettingsStore(bridge, (error) => void onFailure(error));
   const i18n = createI18nStore({ bridge, settings, loadCatalog: options.loadCatalog });
   const profile = createProfileStore({
@@ -32,9 +31,10 @@ export function createAppStores(bridge: Bridge, options: { loadCatalog?: LoadCat
     onFailure: (error) => void onFailure(error),
   });
 
-  // Another account (or none) on screen: everything about the previous one goes — token rows,
-  // revealed values, the create row, the delete dialog, the Use it panel, "Copy token" offers, the
-  // profile forms — and its answers still on their way are ignored. When the server ended the session
+  // Another account (or none) on screen: the screens' state about the previous one goes — the page of
+  // token rows, the create row, the delete dialog, the Use it panel, "Copy token" offers, the
+  // profile forms — and its answers still on their way are ignored. (What the account itself holds —
+  // revealed values, Test results — is the token model's, which ends with the account.) When the server ended the session
   // (a notice, not the user's choice), the token name being typed is kept for that account's return.
   const shown = ({ state }: SessionStore) => (state?.status === 'signed_in' ? (activeAccountOf(state)?.id ?? null) : null);
   let lastShown: string | null = null;
@@ -56,7 +56,7 @@ export function createAppStores(bridge: Bridge, options: { loadCatalog?: LoadCat
     if (next !== null) lastShown = next;
   });
 
-  return { session, toasts, tokens, allTokens, settings, profile, i18n };
+  return { session, toasts, tokenModel, tokens, allTokens, settings, profile, i18n };
 }
 
 export type AppStores = ReturnType<typeof createAppStores>;

@@ -27,7 +27,7 @@ export interface ToastStore {
   toasts: Toast[];
   show: (toast: NewToast) => void;
   dismiss: (id: number) => void;
-  /** Withdraws every toast about this subject. */
+  /** Withdraws every toast whose subject starts with this one (a token's, or an account's every token's). */
   dismissAbout: (about: string) => void;
   /** Withdraws every toast (another account is on screen now). */
   clear: () => void;
@@ -47,7 +47,7 @@ export function createToastStore() {
         toasts: [...s.toasts, { ...toast, duration: toast.duration ?? DEFAULT_TOAST_MS, id: nextId++ }].slice(-MAX_TOASTS),
       })),
     dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
-    dismissAbout: (about) => set((s) => ({ toasts: s.toasts.filter((t) => t.about !== about) })),
+    dismissAbout: (about) => set((s) => ({ toasts: s.toasts.filter((t) => !t.about?.startsWith(about)) })),
     clear: () => set({ toasts: [] }),
   }));
 }

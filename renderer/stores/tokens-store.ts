@@ -1,25 +1,17 @@
+// The Tokens tab: one account's tokens a page at a time, its create row and its delete dialog. The
+// tokens' values, Test results, busy marks and capabilities are the token model's (renderer/tokens/),
+// shared with All tokens; this store only pages and asks the model to act.
 import { createStore } from 'zustand/vanilla';
-import type {
-  AppError,
-  Bridge,
-  CopyResult,
-  Result,
-  TokenPage,
-  TokenSummary,
-  TokenTestResult,
-  UsageExample,
-} from '../../preload/contract.ts';
-import { showCreatedNotice, tokenSubject } from '../features/tokens/created-notice.ts';
-import { defaultTokenName, tokenNameProblem } from '../features/tokens/token-name.ts';
-import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../features/tokens/token-messages.ts';
-import { errorMsg, msg, type Text } from '../i18n/index.ts';
+import type { AppError, TokenPage, TokenSummary, UsageExample } from '../../preload/contract.ts';
+import { defaultTokenName, tokenNameProblem } from '../domain/token-name.ts';
+import { ACTION_WORDS, CREATE_WORDS, LIST_WORDS } from '../domain/token-messages.ts';
+import { errorMsg, type Text } from '../i18n/index.ts';
+import type { TokenApi } from '../tokens/token-api.ts';
+import type { TokenModelApi } from '../tokens/token-model.ts';
 import { callBridge } from './call-bridge.ts';
-import { isSessionGone } from './session-store.ts';
-import type { ToastStoreApi } from './toast-store.ts';
 
 /** NocoDB's own UI shows 10 tokens a page. */
 export const PAGE_SIZE = 10;
-const WARNING_TOAST_MS = 8_000;
 
 export interface CreateRowState {
   open: boolean;
@@ -46,16 +38,10 @@ export interface TokensData {
   /** Kept on screen after a create even when the refreshed page does not hold it (or the refresh failed). */
   justCreated: TokenSummary | null;
   create: CreateRowState;
-  busy: Record<string, TokenAction>;
-  revealed: Record<string, string>;
-  /** What the server made of each token the user tested on this page. */
-  tested: Record<string, TokenTestResult>;
   /** The token the "Use it" panel under the table shows, if any. */
   usageFor: string | null;
   deleting: DeleteState | null;
 }
-
-type TokenAction = 'reveal' | 'copy' | 'test';
 
 export interface TokensStore extends TokensData {
   load: (page?: number) => Promise<void>;
@@ -80,7 +66,7 @@ export interface TokensStore extends TokensData {
 
 const CLOSED_CREATE: CreateRowState = { open: false, draft: '', saving: false, error: null };
 
-/** The data of a fresh, signed-out-safe store (nothing revealed, nothing typed). */
+/** The data of a fresh, signed-out-safe store (nothing typed). */
 export function initialTokensData(accountId: string | null = null): TokensData {
   return {
     accountId,
@@ -91,9 +77,6 @@ export function initialTokensData(accountId: string | null = null): TokensData {
     error: null,
     justCreated: null,
     create: CLOSED_CREATE,
-    busy: {},
-    revealed: {},
-    tested: {},
     usageFor: null,
     deleting: null,
   };
@@ -112,42 +95,36 @@ export function pageCountOf(page: TokenPage): number {
 }
 
 interface Deps {
-  bridge: Bridge;
-  toasts: ToastStoreApi;
+  api: Pick<TokenApi, 'list'>;
+  model: TokenModelApi;
   /** Lets the session store react to `session_expired` from any call. */
   onFailure: (error: AppError) => void;
 }
 
-export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
+export function createTokensStore({ api, model, onFailure }: Deps) {
   return createStore<TokensStore>()((set, get) => {
     // Bumped by `reset`: an answer to a call made for the previous account is dropped on arrival.
     let epoch = 0;
-    /**
-     * Calls the bridge for the store's account and reports failures to the session store before the
-     * caller handles them. null: no account is on screen, or the answer belongs to one no longer on screen.
-     */
-    const call = async <T>(run: (accountId: string) => Promise<Result<T>>): Promise<Result<T> | null> => {
+    /** The account on screen when a call starts, and whether it is still the one when it ends. */
+    const shown = () => {
       const { accountId } = get();
-      if (accountId === null) return null;
       const startedAt = epoch;
-      const result = await callBridge(() => run(accountId));
-      if (startedAt !== epoch) return null;
-      if (!result.ok) onFailure(result.error);
-      return result;
-    };
-    const setBusy = (id: string, what: TokenAction | null) =>
-      set((s) => {
-        const busy = { ...s.busy };
-        if (what) busy[id] = what;
-        else delete busy[id];
-        return { busy };
-      });
-    const toastError = (error: AppError) => {
-      if (!isSessionGone(error)) toasts.getState().show({ tone: 'error', title: errorMsg(error, ACTION_WORDS) });
+      return { accountId, current: () => startedAt === epoch };
     };
     // Only the answer to the latest list request may change the table.
     let listRequest = 0;
     let requestedPage = 1;
+    /** Runs a row action of the token model for the account on screen. */
+    const onShown = (act: (accountId: string) => Promise<unknown>) => {
+      const { accountId } = get();
+      return accountId === null ? Promise.resolve() : act(accountId).then(() => {});
+    };
+
+    // A create or delete of this account's tokens anywhere (here, All tokens, Rotate) shows here.
+    // (An account forgotten is never the one on screen: app-stores.ts resets this store first.)
+    model.getState().subscribeEvents(({ kind, accountId }) => {
+      if (kind === 'changed' && accountId === get().accountId && get().status !== 'idle') void get().load();
+    });
 
     return {
       ...initialTokensData(),
@@ -155,25 +132,27 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
       load: async (page = get().page) => {
         const request = ++listRequest;
         requestedPage = page;
+        const { accountId, current } = shown();
+        if (accountId === null) return;
         set({ status: 'loading', error: null });
-        const result = await call((accountId) => bridge.tokens.list({ accountId, page, pageSize: PAGE_SIZE }));
-        if (!result || request !== listRequest) return;
+        const result = await callBridge(() => api.list(accountId, page, PAGE_SIZE));
+        if (!current() || request !== listRequest) return;
         if (!result.ok) {
+          onFailure(result.error);
           // Rows already on screen stay: a failed refresh must not hide a token just created.
           set({ status: 'error', error: errorMsg(result.error, LIST_WORDS) });
           return;
         }
-        const { tokens } = result.value;
+        const { tokens, capabilities } = result.value;
+        model.getState().learnCapabilities(accountId, capabilities);
         if (tokens.length === 0 && page > 1) return get().load(page - 1);
-        // Moving to another page forgets the pinned new token and every revealed value.
+        // Moving to another page forgets the pinned new token (its rows' values go with the rows).
         set((s) => ({
           status: 'ready',
           rows: tokens,
           page: result.value.page,
           pageCount: pageCountOf(result.value),
           justCreated: page === s.page ? s.justCreated : null,
-          revealed: page === s.page ? s.revealed : {},
-          tested: page === s.page ? s.tested : {},
         }));
       },
 
@@ -200,64 +179,22 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
           set({ create: { ...create, error: problem } });
           return;
         }
+        const { accountId, current } = shown();
+        if (accountId === null) return;
         set({ create: { ...create, saving: true, error: null } });
-        const result = await call((accountId) => bridge.tokens.create({ accountId, name: create.draft.trim() }));
-        if (!result) return;
+        const result = await model.getState().create(accountId, create.draft.trim());
+        if (!result || !current()) return;
         if (!result.ok) {
           set((s) => ({ create: { ...s.create, saving: false, error: errorMsg(result.error, CREATE_WORDS) } }));
           return;
         }
-        const token = result.value;
         // The seed's next step is to use the token: the panel under the table shows how.
-        set({ create: CLOSED_CREATE, justCreated: token, usageFor: token.id });
-        showCreatedNotice(toasts, token, () => void get().copy(token.id));
-        await get().load();
+        set({ create: CLOSED_CREATE, justCreated: result.value, usageFor: result.value.id });
       },
 
-      toggleReveal: async (id) => {
-        if (get().busy[id]) return;
-        if (get().revealed[id] !== undefined) {
-          set((s) => {
-            const revealed = { ...s.revealed };
-            delete revealed[id];
-            return { revealed };
-          });
-          return;
-        }
-        setBusy(id, 'reveal');
-        const result = await call((accountId) => bridge.tokens.reveal({ accountId, id }));
-        if (!result) return;
-        setBusy(id, null);
-        if (result.ok) set((s) => ({ revealed: { ...s.revealed, [id]: result.value } }));
-        else toastError(result.error);
-      },
-
-      copy: async (id, example) => {
-        if (get().busy[id]) return;
-        setBusy(id, 'copy');
-        const result = await call<CopyResult>((accountId) =>
-          example === undefined ? bridge.tokens.copy({ accountId, id }) : bridge.tokens.copyExample({ accountId, id, example }),
-        );
-        if (!result) return;
-        setBusy(id, null);
-        if (result.ok) {
-          toasts
-            .getState()
-            .show({ tone: 'info', title: msg('tokens.copied'), description: clipboardClearNote(result.value.clearAfterSeconds) });
-        } else {
-          toastError(result.error);
-        }
-      },
-
-      test: async (id) => {
-        if (get().busy[id]) return;
-        setBusy(id, 'test');
-        const result = await call((accountId) => bridge.tokens.test({ accountId, id }));
-        if (!result) return;
-        setBusy(id, null);
-        if (result.ok) set((s) => ({ tested: { ...s.tested, [id]: result.value } }));
-        else toastError(result.error);
-      },
+      toggleReveal: (id) => onShown((accountId) => model.getState().toggleReveal(accountId, id)),
+      copy: (id, example) => onShown((accountId) => model.getState().copy(accountId, id, example)),
+      test: (id) => onShown((accountId) => model.getState().test(accountId, id)),
 
       showUsage: (id) => set({ usageFor: id }),
 
@@ -271,32 +208,22 @@ export function createTokensStore({ bridge, toasts, onFailure }: Deps) {
 
       confirmDelete: async () => {
         const deleting = get().deleting;
-        if (!deleting || deleting.busy) return;
+        const { accountId, current } = shown();
+        if (!deleting || deleting.busy || accountId === null) return;
         const { id } = deleting.token;
         set({ deleting: { ...deleting, busy: true, error: null } });
-        const result = await call((accountId) => bridge.tokens.delete({ accountId, id }));
-        if (!result) return;
+        const result = await model.getState().remove(accountId, id);
+        if (!result || !current()) return;
         if (!result.ok) {
           set((s) => ({ deleting: s.deleting && { ...s.deleting, busy: false, error: errorMsg(result.error, ACTION_WORDS) } }));
           return;
         }
-        set((s) => {
-          const revealed = { ...s.revealed };
-          delete revealed[id];
-          return {
-            deleting: null,
-            rows: s.rows.filter((r) => r.id !== id),
-            justCreated: s.justCreated?.id === id ? null : s.justCreated,
-            revealed,
-            usageFor: s.usageFor === id ? null : s.usageFor,
-          };
-        });
-        // An offer to copy a token that no longer exists would only fail.
-        toasts.getState().dismissAbout(tokenSubject(id));
-        const outcome = REVOCATION_TEXT[result.value.revocation] ?? REVOCATION_TEXT.unknown;
-        // A warning needs more than three seconds to read.
-        toasts.getState().show({ ...outcome, duration: outcome.tone === 'warning' ? WARNING_TOAST_MS : undefined });
-        await get().load();
+        set((s) => ({
+          deleting: null,
+          rows: s.rows.filter((r) => r.id !== id),
+          justCreated: s.justCreated?.id === id ? null : s.justCreated,
+          usageFor: s.usageFor === id ? null : s.usageFor,
+        }));
       },
 
       reset: (accountId) => {

@@ -1,14 +1,8 @@
 import type { AccountEntry, AccountStatus } from '../../../preload/contract.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
-/** The server's host as the user knows it: `nocodb.example.com`, `127.0.0.1:8080`. */
-export function hostOf(serverUrl: string): string {
-  try {
-    return new URL(serverUrl).host || serverUrl;
-  } catch {
-    return serverUrl;
-  }
-}
+// Kept here too: the account screens import their words from one file.
+export { hostOf } from '../../domain/host.ts';
 
 export const STATUS_TEXT: Record<AccountStatus, MessageKey> = {
   signed_in: 'accounts.status.signed_in',

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { hrefOf } from '../../routing/hash-route.ts';
-import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
+import { useAllTokensActions, useTokenModel } from '../../stores/stores-context.tsx';
 import { useNow } from '../../ui/use-now.ts';
-import { countsOf, type TokenFilter } from './all-tokens-rows.ts';
+import { countsOf, type TokenFilter } from '../../domain/all-tokens-rows.ts';
 
 const FIGURES = [
   ['expired', 'allTokens.counts.expired'],
@@ -13,7 +13,7 @@ const FIGURES = [
 
 /** An account's token figures on the overview; each one opens All tokens filtered to it. */
 export function AccountTokenCounts({ accountId }: { accountId: string }) {
-  const load = useAllTokens((s) => s.accounts.find((a) => a.account.accountId === accountId));
+  const load = useTokenModel((s) => s.accounts.find((a) => a.account.accountId === accountId));
   const { showAccount } = useAllTokensActions();
   const now = useNow();
   const { t } = useI18n();

@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useI18n, type Translator } from '../../i18n/index.ts';
-import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
-import { allRows, type AccountLoad } from '../../stores/all-tokens-store.ts';
+import { useAllTokens, useAllTokensActions, useTokenModel, useTokenModelActions } from '../../stores/stores-context.tsx';
+import { allRows } from '../../stores/all-tokens-store.ts';
+import type { AccountTokens } from '../../tokens/token-model.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { TokenUsageView } from '../tokens/token-usage-panel.tsx';
-import { shownCount } from './all-tokens-messages.ts';
+import { shownCount } from '../../domain/all-tokens-messages.ts';
 import { AllTokensRow } from './all-tokens-row.tsx';
-import { filterRows, type AccountTokenRow } from './all-tokens-rows.ts';
-import { createRowSorter } from './row-sorter.ts';
+import { filterRows, type AccountTokenRow } from '../../domain/all-tokens-rows.ts';
+import { createRowSorter } from '../../domain/row-sorter.ts';
 import { VirtualTable, type Column } from './all-tokens-table.tsx';
 import { AllTokensToolbar } from './all-tokens-toolbar.tsx';
 import { BulkDeleteDialog } from './bulk-delete-dialog.tsx';
@@ -31,7 +32,7 @@ const columnsFor = (rows: readonly AccountTokenRow[], t: Translator['t']): Colum
 
 /** The rows on screen now: sorted as pages arrive (see row-sorter.ts), then filtered and searched. */
 function useShownRows(now: number): { rows: readonly AccountTokenRow[]; total: number } {
-  const accounts = useAllTokens((s) => s.accounts);
+  const accounts = useTokenModel((s) => s.accounts);
   const filter = useAllTokens((s) => s.filter);
   const query = useAllTokens((s) => s.query);
   const sort = useAllTokens((s) => s.sort);
@@ -71,8 +72,8 @@ function SelectAll({ rows }: { rows: readonly AccountTokenRow[] }) {
   );
 }
 
-function AccountErrorRow({ load, ariaRowIndex }: { load: AccountLoad; ariaRowIndex: number }) {
-  const { retry } = useAllTokensActions();
+function AccountErrorRow({ load, ariaRowIndex }: { load: AccountTokens; ariaRowIndex: number }) {
+  const { retry } = useTokenModelActions();
   const { t, say } = useI18n();
   return (
     <tr className="account-error-row" data-testid="nc-all-tokens-account-error" aria-rowindex={ariaRowIndex}>
@@ -90,8 +91,8 @@ function AccountErrorRow({ load, ariaRowIndex }: { load: AccountLoad; ariaRowInd
 
 function UsageForRow() {
   const usageFor = useAllTokens((s) => s.usageFor);
-  const row = useAllTokens((s) => (s.usageFor === null ? undefined : allRows(s.accounts).find((r) => r.key === s.usageFor)));
-  const busy = useAllTokens((s) => (usageFor === null ? false : s.busy[usageFor] !== undefined));
+  const row = useTokenModel((s) => (usageFor === null ? undefined : allRows(s.accounts).find((r) => r.key === usageFor)));
+  const busy = useTokenModel((s) => (row === undefined ? false : s.marks[row.account.accountId]?.busy[row.token.id] !== undefined));
   const { copy, showUsage } = useAllTokensActions();
   if (!row) return null;
   return (
@@ -111,8 +112,9 @@ export function AllTokensPage() {
   const accounts = useAllTokensLoad(true);
   const now = useNow();
   const { rows, total } = useShownRows(now);
-  const loads = useAllTokens((s) => s.accounts);
+  const loads = useTokenModel((s) => s.accounts);
   const failed = loads.filter((load) => load.status === 'error');
+  const truncated = loads.filter((load) => load.truncated);
   const loading = loads.filter((load) => load.status === 'loading').length;
   const selectedCount = useAllTokens((s) => Object.keys(s.selected).length);
   const { askDelete, sortBy } = useAllTokensActions();
@@ -145,6 +147,11 @@ export function AllTokensPage() {
       </div>
       <AllTokensToolbar rows={rows} now={now} />
       <RotatePanel />
+      {truncated.map((load) => (
+        <p key={load.account.accountId} className="list-notice" role="status" data-testid="nc-all-tokens-truncated">
+          {t('allTokens.truncated', { email: load.account.email, count: load.rows.length })}
+        </p>
+      ))}
       {accounts.length === 0 ? (
         <p className="list-state">{t('allTokens.noAccounts')}</p>
       ) : (

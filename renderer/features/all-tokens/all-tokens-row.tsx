@@ -1,13 +1,13 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useI18n } from '../../i18n/index.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
 import { TokenActions } from '../tokens/token-actions.tsx';
 import { TokenCells } from '../tokens/token-cells.tsx';
 import { TokenTime } from '../tokens/token-details.tsx';
-import { STATE_LABELS } from './all-tokens-messages.ts';
-import { stateOf, type AccountTokenRow } from './all-tokens-rows.ts';
+import { useTokenMarks } from '../tokens/use-token-marks.ts';
+import { STATE_LABELS } from '../../domain/all-tokens-messages.ts';
+import { stateOf, type AccountTokenRow } from '../../domain/all-tokens-rows.ts';
 
 /**
  * One token of one account; the actions and their rules are the Tokens tab's, plus Rotate.
@@ -22,17 +22,9 @@ export const AllTokensRow = memo(function AllTokensRow({
   now: number;
   ariaRowIndex: number;
 }) {
-  const { key, account, token } = row;
-  // One subscription per row (not five): a search keystroke mounts every row in view.
-  const { selected, revealed, busy, tested, rotating } = useAllTokens(
-    useShallow((s) => ({
-      selected: s.selected[key] === true,
-      revealed: s.revealed[key],
-      busy: s.busy[key],
-      tested: s.tested[key],
-      rotating: s.rotation !== null,
-    })),
-  );
+  const { key, account, token, capabilities } = row;
+  const selected = useAllTokens((s) => s.selected[key] === true);
+  const { revealed, busy, tested, rotating } = useTokenMarks(account.accountId, token.id);
   const actions = useAllTokensActions();
   const { t } = useI18n();
   const name = token.name ?? t('common.untitled');
@@ -65,10 +57,10 @@ export const AllTokensRow = memo(function AllTokensRow({
       </td>
       <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} />
       <td className="token-last-used">
-        <TokenTime value={token.lastUsedAt} never="tokens.neverUsed" />
+        <TokenTime value={capabilities.tracksLastUse ? (token.lastUsedAt ?? null) : undefined} never="tokens.neverUsed" />
       </td>
       <td className="token-expires">
-        <TokenTime value={token.expiry} never="tokens.neverExpires" />
+        <TokenTime value={capabilities.hasExpiry ? (token.expiry ?? null) : undefined} never="tokens.neverExpires" />
       </td>
       <td className={`token-state token-state-${state}`}>{t(STATE_LABELS[state])}</td>
       <td className="token-actions">

@@ -1,5 +1,5 @@
 import { Fragment, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { SortKey, SortOrder } from './all-tokens-rows.ts';
+import type { SortKey, SortOrder } from '../../domain/all-tokens-rows.ts';
 
 /** Every row is this tall (CSS keeps it so), which lets the table render only the rows in view. */
 export const ROW_HEIGHT = 56;

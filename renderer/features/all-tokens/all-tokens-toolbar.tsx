@@ -1,8 +1,8 @@
 import { useI18n } from '../../i18n/index.ts';
 import { hostOf } from '../accounts/account-words.ts';
-import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
-import { csvWords, FILTER_LABELS } from './all-tokens-messages.ts';
-import { TOKEN_FILTERS, type AccountTokenRow } from './all-tokens-rows.ts';
+import { useAllTokens, useAllTokensActions, useTokenModel } from '../../stores/stores-context.tsx';
+import { csvWords, FILTER_LABELS } from '../../domain/all-tokens-messages.ts';
+import { TOKEN_FILTERS, type AccountTokenRow } from '../../domain/all-tokens-rows.ts';
 
 /**
  * Search box and Export on one line, the filters on the next (room for the longer languages' words);
@@ -12,7 +12,8 @@ export function AllTokensToolbar({ rows, now }: { rows: readonly AccountTokenRow
   const query = useAllTokens((s) => s.query);
   const filter = useAllTokens((s) => s.filter);
   const only = useAllTokens((s) => s.only);
-  const account = useAllTokens((s) => s.accounts.find((load) => load.account.accountId === s.account)?.account);
+  const shownAccount = useAllTokens((s) => s.account);
+  const account = useTokenModel((s) => s.accounts.find((load) => load.account.accountId === shownAccount)?.account);
   const { setQuery, setFilter, showOnly, showAccount, exportRows } = useAllTokensActions();
   const { t } = useI18n();
   return (

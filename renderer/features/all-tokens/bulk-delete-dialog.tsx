@@ -2,7 +2,7 @@ import { AlertDialog } from 'radix-ui';
 import { useI18n } from '../../i18n/index.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { hostOf } from '../accounts/account-words.ts';
-import type { AccountTokenRow } from './all-tokens-rows.ts';
+import type { AccountTokenRow } from '../../domain/all-tokens-rows.ts';
 
 function TokenLine({ row, note }: { row: AccountTokenRow; note?: string }) {
   const { t } = useI18n();

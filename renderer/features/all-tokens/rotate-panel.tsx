@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/index.ts';
-import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
+import { useTokenModel, useTokenModelActions } from '../../stores/stores-context.tsx';
 import { hostOf } from '../accounts/account-words.ts';
 
 /**
@@ -7,8 +7,8 @@ import { hostOf } from '../accounts/account-words.ts';
  * modal dialog, so the Token created notice and its Copy button stay usable next to it.
  */
 export function RotatePanel() {
-  const rotation = useAllTokens((s) => s.rotation);
-  const { revokeOld, keepBoth } = useAllTokensActions();
+  const rotation = useTokenModel((s) => s.rotation);
+  const { revokeOld, keepBoth } = useTokenModelActions();
   const { t, say } = useI18n();
   // The new token's name (an untitled one's successor gets NocoDB's default name).
   const name = rotation?.created?.name ?? rotation?.row.token.name ?? t('common.untitled');

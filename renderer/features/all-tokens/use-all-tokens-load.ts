@@ -1,14 +1,13 @@
 import { useEffect, useEffectEvent, useMemo } from 'react';
 import type { SessionState } from '../../../preload/contract.ts';
-import { useAllTokens, useSession } from '../../stores/stores-context.tsx';
-import type { TokenAccount } from './all-tokens-rows.ts';
+import { useAllTokens, useSession, useTokenModel } from '../../stores/stores-context.tsx';
+import type { TokenAccount } from '../../domain/all-tokens-rows.ts';
+import { isLiveAccount } from '../../tokens/account-lifecycle.ts';
 
 /** The accounts with a live session, in the user's order: the ones whose tokens can be listed. */
 export function signedInAccounts(state: SessionState | null): TokenAccount[] {
   if (state?.status !== 'signed_in') return [];
-  return state.accounts
-    .filter((entry) => entry.status === 'signed_in' || entry.status === 'memory_only')
-    .map(({ id, email, serverUrl }) => ({ accountId: id, email, serverUrl }));
+  return state.accounts.filter(isLiveAccount).map(({ id, email, serverUrl }) => ({ accountId: id, email, serverUrl }));
 }
 
 /**
@@ -19,7 +18,7 @@ export function signedInAccounts(state: SessionState | null): TokenAccount[] {
 export function useAllTokensLoad(always: boolean, delayMs = 0): TokenAccount[] {
   const state = useSession((s) => s.state);
   const load = useAllTokens((s) => s.load);
-  const loadedIds = useAllTokens((s) => s.accounts.map((a) => a.account.accountId).join('\n'));
+  const loadedIds = useTokenModel((s) => s.accounts.map((a) => a.account.accountId).join('\n'));
   const accounts = useMemo(() => signedInAccounts(state), [state]);
   const ids = accounts.map((a) => a.accountId).join('\n');
   // Runs when the signed-in accounts change, not when a load itself changes the store.

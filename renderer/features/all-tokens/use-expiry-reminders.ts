@@ -1,9 +1,9 @@
 import { useEffect, useEffectEvent } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { navigate } from '../../routing/hash-route.ts';
-import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
-import { reminderWords } from './all-tokens-messages.ts';
-import { DAY } from './all-tokens-rows.ts';
+import { useAllTokensActions, useTokenModel } from '../../stores/stores-context.tsx';
+import { reminderWords } from '../../domain/all-tokens-messages.ts';
+import { DAY } from '../../domain/all-tokens-rows.ts';
 import { useAllTokensLoad } from './use-all-tokens-load.ts';
 
 /**
@@ -19,7 +19,7 @@ const LAUNCH_DELAY_MS = 2_000;
  */
 export function useExpiryReminders(): void {
   const accounts = useAllTokensLoad(false, LAUNCH_DELAY_MS);
-  const settled = useAllTokens((s) => s.accounts.length > 0 && s.accounts.every((load) => load.status !== 'loading'));
+  const settled = useTokenModel((s) => s.accounts.length > 0 && s.accounts.every((load) => load.status !== 'loading'));
   const { remind, takeReminder, load } = useAllTokensActions();
   const { t } = useI18n();
 

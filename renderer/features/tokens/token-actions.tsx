@@ -2,7 +2,7 @@ import type { TokenSummary, TokenTestResult } from '../../../preload/contract.ts
 import { useI18n } from '../../i18n/index.ts';
 import { IconButton } from '../../ui/icon-button.tsx';
 import { CodeIcon, CopyIcon, EyeIcon, EyeOffIcon, PlugIcon, RotateIcon, TrashIcon } from '../../ui/icons.tsx';
-import { TEST_TEXT } from './token-messages.ts';
+import { TEST_TEXT } from '../../domain/token-messages.ts';
 
 /** NocoDB's mask: the same 36 asterisks for every token, so the mask says nothing about the value. */
 const TOKEN_MASK = '*'.repeat(36);

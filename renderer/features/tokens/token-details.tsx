@@ -1,7 +1,7 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { useNow } from '../../ui/use-now.ts';
-import { parseServerTime } from './token-time.ts';
+import { parseServerTime } from '../../domain/token-time.ts';
 
 /**
  * A time from the server: relative, the exact time in a tooltip; for the server's null, `never` —

@@ -1,25 +1,23 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
 import { activeAccountOf } from '../../stores/session-store.ts';
-import { useAllTokens, useSession, useTokens } from '../../stores/stores-context.tsx';
-import { toRows } from '../all-tokens/all-tokens-rows.ts';
+import { useAllTokensActions, useSession, useTokens } from '../../stores/stores-context.tsx';
 import type { TokenColumns } from './token-columns.ts';
 import { TokenActions } from './token-actions.tsx';
 import { TokenCells } from './token-cells.tsx';
 import { TokenBadges, TokenTime } from './token-details.tsx';
+import { useTokenMarks } from './use-token-marks.ts';
 
 /** One token: name, creator, masked (or revealed) value, the details this server has, and the inline actions. */
 export function TokenRow({ token, columns }: { token: TokenSummary; columns: TokenColumns }) {
-  const revealed = useTokens((s) => s.revealed[token.id]);
-  const busy = useTokens((s) => s.busy[token.id]);
-  const tested = useTokens((s) => s.tested[token.id]);
+  const accountId = useTokens((s) => s.accountId);
+  const { revealed, busy, tested, rotating } = useTokenMarks(accountId, token.id);
   const toggleReveal = useTokens((s) => s.toggleReveal);
   const copy = useTokens((s) => s.copy);
   const askDelete = useTokens((s) => s.askDelete);
   const test = useTokens((s) => s.test);
   const showUsage = useTokens((s) => s.showUsage);
   const account = useSession((s) => activeAccountOf(s.state));
-  const rotating = useAllTokens((s) => s.rotation !== null);
-  const rotate = useAllTokens((s) => s.rotate);
+  const { rotate } = useAllTokensActions();
 
   return (
     <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
@@ -28,12 +26,12 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
       </TokenCells>
       {columns.lastUsed && (
         <td className="token-last-used">
-          <TokenTime value={token.lastUsedAt} never="tokens.neverUsed" />
+          <TokenTime value={token.lastUsedAt ?? null} never="tokens.neverUsed" />
         </td>
       )}
       {columns.expires && (
         <td className="token-expires">
-          <TokenTime value={token.expiry} never="tokens.neverExpires" />
+          <TokenTime value={token.expiry ?? null} never="tokens.neverExpires" />
         </td>
       )}
       <td className="token-actions">
@@ -49,7 +47,7 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
             test: () => void test(token.id),
             remove: () => askDelete(token),
             rotate: () => {
-              if (account) void rotate(toRows({ accountId: account.id, email: account.email, serverUrl: account.serverUrl }, [token])[0]!);
+              if (account) void rotate({ account: { accountId: account.id, email: account.email, serverUrl: account.serverUrl }, token });
             },
           }}
         />

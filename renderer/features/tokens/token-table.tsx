@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n/index.ts';
-import { useTokens } from '../../stores/stores-context.tsx';
+import { useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
 import { tokenColumns } from './token-columns.ts';
 import { TokenCreateRow } from './token-create-row.tsx';
@@ -13,7 +13,9 @@ export function TokenTable() {
   const createOpen = useTokens((s) => s.create.open);
   const loading = useTokens((s) => s.status === 'loading');
   const tokens = useMemo(() => visibleTokens(rows, justCreated), [rows, justCreated]);
-  const columns = useMemo(() => tokenColumns(tokens), [tokens]);
+  const accountId = useTokens((s) => s.accountId);
+  const capabilities = useTokenModel((s) => (accountId === null ? undefined : s.capabilities[accountId]));
+  const columns = useMemo(() => tokenColumns(capabilities), [capabilities]);
   const { t } = useI18n();
 
   return (

@@ -11,7 +11,7 @@ import {
   type UsageTarget,
 } from '../../../preload/token-usage.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { useSession, useTokens } from '../../stores/stores-context.tsx';
+import { useSession, useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
 import { CloseIcon } from '../../ui/icons.tsx';
 
@@ -20,7 +20,8 @@ export function TokenUsagePanel() {
   const usageFor = useTokens((s) => s.usageFor);
   const rows = useTokens((s) => s.rows);
   const justCreated = useTokens((s) => s.justCreated);
-  const busy = useTokens((s) => (s.usageFor === null ? undefined : s.busy[s.usageFor]));
+  const accountId = useTokens((s) => s.accountId);
+  const busy = useTokenModel((s) => (usageFor === null || accountId === null ? undefined : s.marks[accountId]?.busy[usageFor]));
   const copy = useTokens((s) => s.copy);
   const hideUsage = useTokens((s) => s.hideUsage);
   const serverUrl = useSession((s) => (s.state?.status === 'signed_in' ? s.state.account.serverUrl : null));

@@ -128,8 +128,8 @@ describe('user menu with several accounts', () => {
     release();
     await new Promise((resolve) => setTimeout(resolve, 20));
 
-    expect(stores.tokens.getState().revealed).toEqual({});
-    expect(stores.tokens.getState().busy).toEqual({});
+    expect(stores.tokenModel.getState().marks[ADMIN_ID]?.revealed ?? {}).toEqual({});
+    expect(stores.tokenModel.getState().marks[ADMIN_ID]?.busy ?? {}).toEqual({});
     expect(document.body.textContent).not.toContain('tok_');
   });
 

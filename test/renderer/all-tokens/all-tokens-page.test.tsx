@@ -48,7 +48,7 @@ describe('All tokens page', () => {
     await user.clear(screen.getByTestId('nc-all-tokens-search'));
     await user.click(screen.getByRole('button', { name: 'Made by other users' }));
     await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']));
-    await stores.allTokens.getState().load(stores.allTokens.getState().accounts.map((a) => a.account));
+    await stores.allTokens.getState().load(stores.tokenModel.getState().accounts.map((a) => a.account));
     expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']);
     await user.click(screen.getByRole('button', { name: 'All' }));
     await user.click(screen.getByRole('button', { name: /Token name/ }));

@@ -10,7 +10,8 @@ import {
   toRows,
   type AccountTokenRow,
   type TokenAccount,
-} from '../../../renderer/features/all-tokens/all-tokens-rows.ts';
+} from '../../../renderer/domain/all-tokens-rows.ts';
+import { OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
 const iso = (time: number) => new Date(time).toISOString();
@@ -21,7 +22,9 @@ const bob: TokenAccount = { accountId: 'b2', email: 'bob@other.org', serverUrl: 
 function token(id: string, extra: Partial<TokenSummary> = {}): TokenSummary {
   return { id, name: `token ${id}`, creator: null, createdAt: null, valueSource: 'none', prefix: null, ...extra };
 }
-const row = (account: TokenAccount, summary: TokenSummary): AccountTokenRow => toRows(account, [summary])[0]!;
+/** Like main: a server whose rows say when tokens expire and were used is today's; one whose rows never do is 0.301.3. */
+const serverOf = (summary: TokenSummary) => ('expiry' in summary || 'lastUsedAt' in summary ? TODAY_SERVER : OLD_SERVER);
+const row = (account: TokenAccount, summary: TokenSummary): AccountTokenRow => toRows(account, [summary], serverOf(summary))[0]!;
 const names = (rows: readonly AccountTokenRow[]) => rows.map((r) => r.token.name);
 
 describe('filters at their boundary dates', () => {
@@ -42,8 +45,9 @@ describe('filters at their boundary dates', () => {
     expect(matchesFilter(row(ada, token('1', { expiry: null })), 'expiring', NOW)).toBe(false);
   });
 
-  it('unused: never used, or last used 90 days ago or longer; nothing when the server does not say', () => {
-    const at = (lastUsedAt: string | null | undefined) => matchesFilter(row(ada, token('1', { lastUsedAt })), 'unused', NOW);
+  it('unused: never used, or last used 90 days ago or longer; nothing when the server does not track use', () => {
+    const at = (lastUsedAt: string | null | undefined) =>
+      matchesFilter(toRows(ada, [token('1', { lastUsedAt })], lastUsedAt === undefined ? OLD_SERVER : TODAY_SERVER)[0]!, 'unused', NOW);
     expect(at(null)).toBe(true);
     expect(at(iso(NOW - 90 * DAY))).toBe(true);
     expect(at(iso(NOW - 90 * DAY + 1))).toBe(false);
@@ -68,11 +72,15 @@ describe('filters at their boundary dates', () => {
   });
 
   it('counts per account for the overview', () => {
-    const rows = toRows(ada, [
-      token('1', { expiry: iso(NOW - DAY), lastUsedAt: null }),
-      token('2', { expiry: iso(NOW + DAY), lastUsedAt: iso(NOW) }),
-      token('3', { expiry: null, lastUsedAt: iso(NOW - 100 * DAY) }),
-    ]);
+    const rows = toRows(
+      ada,
+      [
+        token('1', { expiry: iso(NOW - DAY), lastUsedAt: null }),
+        token('2', { expiry: iso(NOW + DAY), lastUsedAt: iso(NOW) }),
+        token('3', { expiry: null, lastUsedAt: iso(NOW - 100 * DAY) }),
+      ],
+      TODAY_SERVER,
+    );
     expect(countsOf(rows, NOW)).toEqual({ total: 3, expired: 1, expiring: 1, unused: 2 });
   });
 });

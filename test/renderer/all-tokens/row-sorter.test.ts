@@ -4,14 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TokenSummary } from '../../../preload/contract.ts';
-import {
-  sortRows,
-  toRows,
-  type AccountTokenRow,
-  type SortOrder,
-  type TokenAccount,
-} from '../../../renderer/features/all-tokens/all-tokens-rows.ts';
-import { createRowSorter, mergeSorted } from '../../../renderer/features/all-tokens/row-sorter.ts';
+import { OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
+import { sortRows, toRows, type AccountTokenRow, type SortOrder, type TokenAccount } from '../../../renderer/domain/all-tokens-rows.ts';
+import { createRowSorter, mergeSorted } from '../../../renderer/domain/row-sorter.ts';
 
 const DAY = 24 * 3600_000;
 const accountOf = (n: number): TokenAccount => ({
@@ -63,6 +58,8 @@ describe('the sorter kept up to date as pages arrive', () => {
               prefix: null,
               ...f,
             })),
+            // Half the accounts on servers without expiry or last use: their rows lack those values.
+            account % 2 === 0 ? TODAY_SERVER : OLD_SERVER,
           );
         // The store's shape: one array per account, replaced (never changed in place) when it changes.
         let groups = new Map<number, AccountTokenRow[]>();
@@ -90,17 +87,23 @@ describe('the sorter kept up to date as pages arrive', () => {
   });
 
   it('hands back the same list when nothing changed', () => {
-    const groups = [toRows(accountOf(1), [{ id: '1', name: 'a', creator: null, createdAt: null, valueSource: 'none', prefix: null }])];
+    const groups = [
+      toRows(accountOf(1), [{ id: '1', name: 'a', creator: null, createdAt: null, valueSource: 'none', prefix: null }], OLD_SERVER),
+    ];
     const sorter = createRowSorter();
     const sort: SortOrder = { key: 'name', direction: 'ascending' };
     expect(sorter(groups, sort)).toBe(sorter([...groups], sort));
   });
 
   it('merges two sorted lists, the first list first on equal rows', () => {
-    const [a, b] = toRows(accountOf(1), [
-      { id: '1', name: 'same', creator: null, createdAt: null, valueSource: 'none', prefix: null },
-      { id: '2', name: 'same', creator: null, createdAt: null, valueSource: 'none', prefix: null },
-    ]);
+    const [a, b] = toRows(
+      accountOf(1),
+      [
+        { id: '1', name: 'same', creator: null, createdAt: null, valueSource: 'none', prefix: null },
+        { id: '2', name: 'same', creator: null, createdAt: null, valueSource: 'none', prefix: null },
+      ],
+      OLD_SERVER,
+    );
     const equal = () => 0;
     expect(mergeSorted([a!], [b!], equal)).toEqual([a, b]);
     expect(mergeSorted([b!], [a!], equal)).toEqual([b, a]);

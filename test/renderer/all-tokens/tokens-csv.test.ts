@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenSummary } from '../../../preload/contract.ts';
-import { csvWords } from '../../../renderer/features/all-tokens/all-tokens-messages.ts';
-import { toRows } from '../../../renderer/features/all-tokens/all-tokens-rows.ts';
-import { csvCell, tokensCsv } from '../../../renderer/features/all-tokens/tokens-csv.ts';
+import { csvWords } from '../../../renderer/domain/all-tokens-messages.ts';
+import { toRows } from '../../../renderer/domain/all-tokens-rows.ts';
+import { TODAY_SERVER } from '../capabilities.ts';
+import { csvCell, tokensCsv } from '../../../renderer/domain/tokens-csv.ts';
 import de from '../../../renderer/i18n/catalogs/de.json';
 import en from '../../../renderer/i18n/catalogs/en.json';
 import { createTranslator } from '../../../renderer/i18n/translator.ts';
@@ -83,7 +84,11 @@ function token(extra: Partial<TokenSummary>): TokenSummary {
 
 describe('CSV export', () => {
   it('writes a header and one CRLF line per row, every cell quoted, with a byte-order mark', () => {
-    const csv = tokensCsv(toRows(account, [token({ lastUsedAt: null, expiry: '2026-12-01T00:00:00.000Z', enabled: true })]), NOW, ENGLISH);
+    const csv = tokensCsv(
+      toRows(account, [token({ lastUsedAt: null, expiry: '2026-12-01T00:00:00.000Z', enabled: true })], TODAY_SERVER),
+      NOW,
+      ENGLISH,
+    );
     expect(csv).toBe(
       '\uFEFF"Account","Server","Token name","Creator","Created","Last used","Expires","State"\r\n' +
         '"ada@example.com","https://noco.example.com","CI","ada@example.com","2026-11-28T02:57:57.000Z","Never","2026-12-01T00:00:00.000Z","Active"\r\n',
@@ -92,7 +97,11 @@ describe('CSV export', () => {
 
   it('words the header, states and "never" in the app language; times stay ISO 8601', () => {
     const german = csvWords(createTranslator('de', de).t);
-    const csv = tokensCsv(toRows(account, [token({ lastUsedAt: null, expiry: '2026-11-01T00:00:00.000Z', enabled: true })]), NOW, german);
+    const csv = tokensCsv(
+      toRows(account, [token({ lastUsedAt: null, expiry: '2026-11-01T00:00:00.000Z', enabled: true })], TODAY_SERVER),
+      NOW,
+      german,
+    );
     expect(parseCsv(csv.slice(1), ',')).toEqual([
       ['Konto', 'Server', 'Token-Name', 'Ersteller', 'Erstellt', 'Zuletzt verwendet', 'Läuft ab', 'Status'],
       [
@@ -120,7 +129,7 @@ describe('CSV export', () => {
     expect(csvCell('-2,3')).toBe(`"'-2,3"`);
     expect(csvCell('a=b')).toBe('"a=b"');
     expect(csvCell('x;=WEBSERVICE(C3&A2);y')).toBe(`"x;'=WEBSERVICE(C3&A2);y"`);
-    const csv = tokensCsv(toRows(account, [token({ name: '=cmd|calc', creator: '+evil' })]), NOW, ENGLISH);
+    const csv = tokensCsv(toRows(account, [token({ name: '=cmd|calc', creator: '+evil' })], TODAY_SERVER), NOW, ENGLISH);
     expect(csv).toContain(`,"'=cmd|calc","'+evil",`);
   });
 
@@ -130,6 +139,7 @@ describe('CSV export', () => {
     const rows = toRows(
       account,
       HOSTILE.map((name, index) => token({ id: String(index + 1), name, creator: name })),
+      TODAY_SERVER,
     );
     const fields = parseCsv(tokensCsv(rows, NOW, ENGLISH).slice(1), separator).flat();
     expect(fields.length).toBeGreaterThan(HOSTILE.length);
@@ -137,7 +147,7 @@ describe('CSV export', () => {
   });
 
   it('writes control and direction characters as visible escapes: one line per token, nothing reversed', () => {
-    const csv = tokensCsv(toRows(account, [token({ name: 'abc\u202Edef\tx\ny\r\u2066z\u0000' })]), NOW, ENGLISH);
+    const csv = tokensCsv(toRows(account, [token({ name: 'abc\u202Edef\tx\ny\r\u2066z\u0000' })], TODAY_SERVER), NOW, ENGLISH);
     expect(csv.slice(0, -2)).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\t\u202A-\u202E\u2066-\u2069]|\r(?!\n)|(?<!\r)\n/);
     const rows = parseCsv(csv.slice(1), ',');
     expect(rows).toHaveLength(2);
@@ -146,7 +156,7 @@ describe('CSV export', () => {
 
   it('never writes a token value or prefix; unknown fields stay empty, states are words', () => {
     const csv = tokensCsv(
-      toRows(account, [token({ prefix: 'nc_pfx', name: null, creator: null, createdAt: null, enabled: false })]),
+      toRows(account, [token({ prefix: 'nc_pfx', name: null, creator: null, createdAt: null, enabled: false })], TODAY_SERVER),
       NOW,
       ENGLISH,
     );

@@ -189,7 +189,7 @@ describe('pseudo-locale: no English left on the main screens', () => {
     await waitFor(() => expect(screen.getAllByTestId('nc-all-tokens-row')).toHaveLength(3));
     // Grace's server stops answering on the next load: her tokens give way to her error row.
     fake.fail('tokens.scan', { code: 'server_unreachable', message: 'x' });
-    await stores.allTokens.getState().retry(`${GRACE.serverUrl} ${GRACE.email}`);
+    await stores.tokenModel.getState().retry(`${GRACE.serverUrl} ${GRACE.email}`);
     await screen.findByTestId('nc-all-tokens-account-error');
     expect(untranslated().join(' | ')).toBe('');
 

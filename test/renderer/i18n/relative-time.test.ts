@@ -1,7 +1,7 @@
 // Relative times round first, then pick the unit, in the app's language (not the system's), and a
 // server time without an offset is UTC. Fixed clocks: nothing here depends on when the test runs.
 import { describe, expect, it } from 'vitest';
-import { parseServerTime } from '../../../renderer/features/tokens/token-time.ts';
+import { parseServerTime } from '../../../renderer/domain/token-time.ts';
 import { createTranslator } from '../../../renderer/i18n/translator.ts';
 import { relativeParts } from '../../../renderer/i18n/relative-time.ts';
 import type { Catalog } from '../../../renderer/i18n/load-catalog.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTokenName, NAME_EMPTY, NAME_TOO_LONG, tokenNameProblem } from '../../../renderer/features/tokens/token-name.ts';
+import { defaultTokenName, NAME_EMPTY, NAME_TOO_LONG, tokenNameProblem } from '../../../renderer/domain/token-name.ts';
 
 describe('token names', () => {
   it('default to the first Token-N no visible row uses', () => {

@@ -1,12 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppError, Result, TokenSummary } from '../../../preload/contract.ts';
-import { csvWords, reminderWords } from '../../../renderer/features/all-tokens/all-tokens-messages.ts';
-import { rowKey, type TokenAccount } from '../../../renderer/features/all-tokens/all-tokens-rows.ts';
+import { csvWords, reminderWords } from '../../../renderer/domain/all-tokens-messages.ts';
+import { rowKey, type TokenAccount } from '../../../renderer/domain/all-tokens-rows.ts';
+import type { TokenApi } from '../../../renderer/tokens/token-api.ts';
+import { createTokenModel, MAX_IN_FLIGHT } from '../../../renderer/tokens/token-model.ts';
+import { OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
 import de from '../../../renderer/i18n/catalogs/de.json';
 import en from '../../../renderer/i18n/catalogs/en.json';
 import type { Text } from '../../../renderer/i18n/index.ts';
 import { createTranslator } from '../../../renderer/i18n/translator.ts';
-import { allRows, createAllTokensStore, MAX_IN_FLIGHT, type AllTokensApi } from '../../../renderer/stores/all-tokens-store.ts';
+import { allRows, createAllTokensStore } from '../../../renderer/stores/all-tokens-store.ts';
 import { createToastStore } from '../../../renderer/stores/toast-store.ts';
 
 const ADA: TokenAccount = { accountId: 'a1', email: 'ada@example.com', serverUrl: 'http://127.0.0.1:1' };
@@ -20,7 +23,6 @@ const summary = (id: string, name = `t${id}`): TokenSummary => ({
   valueSource: 'server',
   prefix: null,
 });
-const OLD_SERVER = { showsTokenOnce: false, tracksLastUse: false, hasExpiry: false, revokesAtOnce: false, listsOthersTokens: false };
 const english = createTranslator('en', en);
 const german = createTranslator('de', de);
 /** What the user reads for a text the store kept. */
@@ -44,14 +46,17 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
     inFlight -= 1;
     return answer();
   };
-  const api: AllTokensApi = {
+  /** Like main: an account whose tokens carry an expiry is on today's servers. */
+  const serverOf = (accountId: string) => ((tokensOf[accountId] ?? []).some((token) => 'expiry' in token) ? TODAY_SERVER : OLD_SERVER);
+  const api: TokenApi = {
+    list: () => held(() => fail('internal', 'not used here')),
     scan: (accountId, offset) =>
       held(() => {
         const failure = failing.get(`scan:${accountId}`);
         if (failure) return failure;
         const all = tokensOf[accountId] ?? [];
         const next = offset + pageSize < all.length ? offset + pageSize : null;
-        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next, capabilities: OLD_SERVER } };
+        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next, capabilities: serverOf(accountId) } };
       }),
     create: (accountId, name) =>
       held(() => {
@@ -94,69 +99,72 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
   };
 }
 
+/** The token model with the All tokens view over it, as app-stores.ts wires them. */
 function setUp(tokensOf: Record<string, TokenSummary[]>) {
   const fake = fakeApi(tokensOf);
   const toasts = createToastStore();
   const changed: string[] = [];
-  const store = createAllTokensStore({ api: fake.api, toasts, onFailure: () => {}, onChanged: (id) => void changed.push(id) });
-  return { fake, toasts, store, changed };
+  const model = createTokenModel({ api: fake.api, toasts, onFailure: () => {} });
+  model.getState().subscribeEvents(({ kind, accountId }) => kind === 'changed' && changed.push(accountId));
+  const store = createAllTokensStore({ api: fake.api, model, toasts, onFailure: () => {} });
+  return { fake, toasts, model, store, changed };
 }
 
 const many = (count: number) => Array.from({ length: count }, (_, i) => summary(String(i)));
 
-describe('all tokens store: loading', () => {
+describe('token model and All tokens: loading', () => {
   it('pages through every account with at most four requests out, rows appearing page by page', async () => {
     const accounts = Array.from({ length: 9 }, (_, i) => ({ accountId: `acc${i}`, email: `u${i}@x.org`, serverUrl: 'http://h' }));
-    const { fake, store } = setUp(Object.fromEntries(accounts.map((a) => [a.accountId, many(5)])));
+    const { fake, store, model } = setUp(Object.fromEntries(accounts.map((a) => [a.accountId, many(5)])));
     const loading = store.getState().load(accounts);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fake.pending()).toBe(MAX_IN_FLIGHT);
     await fake.drain();
     await loading;
     expect(fake.peak()).toBe(MAX_IN_FLIGHT);
-    expect(allRows(store.getState().accounts)).toHaveLength(45);
-    expect(store.getState().accounts.every((a) => a.status === 'ready')).toBe(true);
+    expect(allRows(model.getState().accounts)).toHaveLength(45);
+    expect(model.getState().accounts.every((a) => a.status === 'ready')).toBe(true);
   });
 
   it('shows the first page before the last arrives', async () => {
-    const { fake, store } = setUp({ a1: many(5) });
+    const { fake, store, model } = setUp({ a1: many(5) });
     const loading = store.getState().load([ADA]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fake.pending()).toBe(1);
     fake.release();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.getState().accounts[0]).toMatchObject({ status: 'loading' });
-    expect(allRows(store.getState().accounts).map((r) => r.token.id)).toEqual(['0', '1']);
+    expect(model.getState().accounts[0]).toMatchObject({ status: 'loading' });
+    expect(allRows(model.getState().accounts).map((r) => r.token.id)).toEqual(['0', '1']);
     await fake.drain();
     await loading;
-    expect(allRows(store.getState().accounts).map((r) => r.token.id)).toEqual(['0', '1', '2', '3', '4']);
+    expect(allRows(model.getState().accounts).map((r) => r.token.id)).toEqual(['0', '1', '2', '3', '4']);
   });
 
   it('pages that arrive right behind the shown ones wait for their batch (one drawing, not one per page); the load ends with all shown', async () => {
-    const { fake, store } = setUp({ a1: many(11), b2: many(1) });
+    const { fake, store, model } = setUp({ a1: many(11), b2: many(1) });
     const renders: number[] = [];
-    store.subscribe((s, before) => s.accounts !== before.accounts && renders.push(allRows(s.accounts).length));
+    model.subscribe((s, before) => s.accounts !== before.accounts && renders.push(allRows(s.accounts).length));
     const loading = store.getState().load([ADA, BOB]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     fake.release(); // Ada's first page: shown at once
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(allRows(store.getState().accounts).map((r) => r.key)).toEqual([rowKey('a1', '0'), rowKey('a1', '1')]);
+    expect(allRows(model.getState().accounts).map((r) => r.key)).toEqual([rowKey('a1', '0'), rowKey('a1', '1')]);
     fake.release(); // Bob's only page, right behind: not drawn yet
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.getState().accounts[1]).toMatchObject({ status: 'loading', rows: [] });
+    expect(model.getState().accounts[1]).toMatchObject({ status: 'loading', rows: [] });
     await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(store.getState().accounts[1]).toMatchObject({ status: 'ready' });
+    expect(model.getState().accounts[1]).toMatchObject({ status: 'ready' });
     await fake.drain();
     await loading;
-    expect(allRows(store.getState().accounts)).toHaveLength(12);
-    expect(store.getState().accounts.every((a) => a.status === 'ready')).toBe(true);
+    expect(allRows(model.getState().accounts)).toHaveLength(12);
+    expect(model.getState().accounts.every((a) => a.status === 'ready')).toBe(true);
     // Eight drawings page by page (the first set, Ada's six pages, Bob's one); batched: the first set,
     // Ada's first page, Bob's batch, and Ada's five other pages in at most two more.
     expect(renders.length).toBeLessThanOrEqual(5);
   });
 
   it('a second load of the same accounts while one is under way joins it (at launch: the reminders and All tokens)', async () => {
-    const { fake, store } = setUp({ a1: many(5) });
+    const { fake, store, model } = setUp({ a1: many(5) });
     const scans = vi.spyOn(fake.api, 'scan');
     const first = store.getState().load([ADA]);
     const second = store.getState().load([ADA]);
@@ -164,7 +172,7 @@ describe('all tokens store: loading', () => {
     await Promise.all([first, second]);
     // Five tokens, two a page: three pages, asked once each.
     expect(scans.mock.calls.map(([, offset]) => offset)).toEqual([0, 2, 4]);
-    expect(allRows(store.getState().accounts)).toHaveLength(5);
+    expect(allRows(model.getState().accounts)).toHaveLength(5);
     // Once it ended, a new load asks again.
     const third = store.getState().load([ADA]);
     await fake.drain();
@@ -173,23 +181,23 @@ describe('all tokens store: loading', () => {
   });
 
   it('an account that fails shows its error; the other lists; Retry lists it', async () => {
-    const { fake, store } = setUp({ a1: many(3), b2: many(2) });
+    const { fake, store, model } = setUp({ a1: many(3), b2: many(2) });
     fake.failing.set('scan:a1', fail('server_unreachable', 'Cannot reach http://127.0.0.1:1.'));
     const loading = store.getState().load([ADA, BOB]);
     await fake.drain();
     await loading;
-    const [ada, bob] = store.getState().accounts;
+    const [ada, bob] = model.getState().accounts;
     expect(ada).toMatchObject({ status: 'error' });
     expect(read(ada!.error)).toBe('Cannot reach the server. Check that it is running and try again.');
     expect(bob).toMatchObject({ status: 'ready' });
     expect(bob!.rows).toHaveLength(2);
 
     fake.failing.delete('scan:a1');
-    const retrying = store.getState().retry('a1');
+    const retrying = model.getState().retry('a1');
     await fake.drain();
     await retrying;
-    expect(store.getState().accounts[0]).toMatchObject({ status: 'ready', error: null });
-    expect(store.getState().accounts[0]!.rows).toHaveLength(3);
+    expect(model.getState().accounts[0]).toMatchObject({ status: 'ready', error: null });
+    expect(model.getState().accounts[0]!.rows).toHaveLength(3);
   });
 
   it('search, filter, sort and selection survive a refresh', async () => {
@@ -209,7 +217,7 @@ describe('all tokens store: loading', () => {
   });
 });
 
-describe('all tokens store: bulk delete', () => {
+describe('token model and All tokens: bulk delete', () => {
   async function loaded() {
     const t = setUp({ a1: [summary('1'), summary('2')], b2: [summary('1'), summary('3')] });
     const loading = t.store.getState().load([ADA, BOB]);
@@ -219,7 +227,7 @@ describe('all tokens store: bulk delete', () => {
   }
 
   it('deletes nothing before the confirmation, then every token but the failing one, and says which failed and why', async () => {
-    const { fake, store, changed } = await loaded();
+    const { fake, store, model, changed } = await loaded();
     const keys = [rowKey('a1', '1'), rowKey('b2', '1'), rowKey('b2', '3')];
     store.getState().askDelete(keys);
     await fake.drain();
@@ -240,7 +248,7 @@ describe('all tokens store: bulk delete', () => {
     expect(bulk.failed.map((f) => [f.row.account.email, f.row.token.id, read(f.reason)])).toEqual([
       ['bob@example.com', '1', 'This token no longer exists. Refresh the list.'],
     ]);
-    expect(allRows(store.getState().accounts).map((r) => r.key)).toEqual([rowKey('a1', '2'), rowKey('b2', '1')]);
+    expect(allRows(model.getState().accounts).map((r) => r.key)).toEqual([rowKey('a1', '2'), rowKey('b2', '1')]);
     expect(changed.sort()).toEqual(['a1', 'b2']);
   });
 
@@ -254,13 +262,13 @@ describe('all tokens store: bulk delete', () => {
   });
 });
 
-describe('all tokens store: rotate', () => {
+describe('token model and All tokens: rotate', () => {
   async function rotated() {
     const t = setUp({ a1: [summary('1', 'CI')] });
     const loading = t.store.getState().load([ADA]);
     await t.fake.drain();
     await loading;
-    const row = allRows(t.store.getState().accounts)[0]!;
+    const row = allRows(t.model.getState().accounts)[0]!;
     const rotating = t.store.getState().rotate(row);
     await t.fake.drain();
     await rotating;
@@ -268,41 +276,41 @@ describe('all tokens store: rotate', () => {
   }
 
   it('creates a token with the same name on the same account, offers it to copy, then asks', async () => {
-    const { store, toasts, changed } = await rotated();
-    expect(store.getState().rotation).toMatchObject({ phase: 'choose', created: { name: 'CI' } });
-    expect(allRows(store.getState().accounts).map((r) => r.token.name)).toEqual(['CI', 'CI']);
+    const { model, toasts, changed } = await rotated();
+    expect(model.getState().rotation).toMatchObject({ phase: 'choose', created: { name: 'CI' } });
+    expect(allRows(model.getState().accounts).map((r) => r.token.name)).toEqual(['CI', 'CI']);
     expect(toasts.getState().toasts[0]).toMatchObject({ action: { testId: 'nc-token-created-copy' } });
     expect(read(toasts.getState().toasts[0]!.title)).toBe('Token "CI" created');
     expect(changed).toEqual(['a1']);
   });
 
   it('revoke: deletes the old token only', async () => {
-    const { fake, store } = await rotated();
-    const revoking = store.getState().revokeOld();
+    const { fake, model } = await rotated();
+    const revoking = model.getState().revokeOld();
     await fake.drain();
     await revoking;
     expect(fake.deleted).toEqual(['a1/1']);
-    expect(store.getState().rotation).toBeNull();
-    expect(allRows(store.getState().accounts).map((r) => r.token.id)).toEqual(['new-CI']);
+    expect(model.getState().rotation).toBeNull();
+    expect(allRows(model.getState().accounts).map((r) => r.token.id)).toEqual(['new-CI']);
   });
 
   it('keep: both stay', async () => {
-    const { fake, store } = await rotated();
-    store.getState().keepBoth();
+    const { fake, model } = await rotated();
+    model.getState().keepBoth();
     await fake.drain();
     expect(fake.deleted).toEqual([]);
-    expect(store.getState().rotation).toBeNull();
-    expect(allRows(store.getState().accounts)).toHaveLength(2);
+    expect(model.getState().rotation).toBeNull();
+    expect(allRows(model.getState().accounts)).toHaveLength(2);
   });
 });
 
-describe('all tokens store: export and reminders', () => {
+describe('token model and All tokens: export and reminders', () => {
   it('exports the rows given as CSV, without any token value', async () => {
     const t = setUp({ a1: [summary('1', 'CI')] });
     const loading = t.store.getState().load([ADA]);
     await t.fake.drain();
     await loading;
-    const exporting = t.store.getState().exportRows(allRows(t.store.getState().accounts), Date.now(), csvWords(english.t));
+    const exporting = t.store.getState().exportRows(allRows(t.model.getState().accounts), Date.now(), csvWords(english.t));
     await t.fake.drain();
     await exporting;
     expect(t.fake.exported).toHaveLength(1);

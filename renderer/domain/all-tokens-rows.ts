@@ -1,8 +1,8 @@
 // What the All tokens view knows about one token: the token as its account's list shows it, and
 // which account it belongs to. Pure functions over these rows: filters, search, sort, state.
-import type { TokenSummary } from '../../../preload/contract.ts';
-import { hostOf } from '../accounts/account-words.ts';
-import { parseServerTime } from '../tokens/token-time.ts';
+import type { ServerCapabilities, TokenSummary } from '../../preload/contract.ts';
+import { hostOf } from './host.ts';
+import { parseServerTime } from './token-time.ts';
 
 export interface TokenAccount {
   accountId: string;
@@ -15,6 +15,8 @@ export interface AccountTokenRow {
   key: string;
   account: TokenAccount;
   token: TokenSummary;
+  /** What the account's server can do, as main knew when it sent the token: which of its facts exist. */
+  capabilities: ServerCapabilities;
   /** Read once when the row is made: filters, search and sort over 20,000 rows never parse a date or URL again. */
   facts: RowFacts;
 }
@@ -26,7 +28,7 @@ export interface RowFacts {
   host: string;
   /** Email and host: what the account column sorts by. */
   accountLabel: string;
-  /** ms; Infinity for "never expires"; undefined where the server does not say (or sent no readable time). */
+  /** ms; Infinity for "never expires"; undefined where the server has no expiry (or sent no readable time). */
   expiresAt: number | undefined;
   /** ms; -Infinity for "never used"; undefined where the server does not say (0.301.3 does not track use). */
   lastUsedAt: number | undefined;
@@ -34,18 +36,20 @@ export interface RowFacts {
 
 export const rowKey = (accountId: string, tokenId: string) => `${accountId}\u0000${tokenId}`;
 
-function timeOf(text: string | null | undefined, never: number): number | undefined {
-  if (text === undefined) return undefined;
-  return text === null ? never : (parseServerTime(text) ?? undefined);
+/** A time the server tracks (`tracked`): null is its "never"; undefined where it does not track it. */
+function timeOf(tracked: boolean, text: string | null | undefined, never: number): number | undefined {
+  if (!tracked) return undefined;
+  return text === null || text === undefined ? never : (parseServerTime(text) ?? undefined);
 }
 
-export function toRows(account: TokenAccount, tokens: readonly TokenSummary[]): AccountTokenRow[] {
+export function toRows(account: TokenAccount, tokens: readonly TokenSummary[], capabilities: ServerCapabilities): AccountTokenRow[] {
   const host = hostOf(account.serverUrl);
   const accountLabel = `${account.email} ${host}`;
   return tokens.map((token) => ({
     key: rowKey(account.accountId, token.id),
     account,
     token,
+    capabilities,
     facts: {
       text: [token.name, token.creator, account.email, host]
         .filter((part) => part)
@@ -53,8 +57,8 @@ export function toRows(account: TokenAccount, tokens: readonly TokenSummary[]): 
         .toLowerCase(),
       host,
       accountLabel,
-      expiresAt: timeOf(token.expiry, Infinity),
-      lastUsedAt: timeOf(token.lastUsedAt, -Infinity),
+      expiresAt: timeOf(capabilities.hasExpiry, token.expiry, Infinity),
+      lastUsedAt: timeOf(capabilities.tracksLastUse, token.lastUsedAt, -Infinity),
     },
   }));
 }

@@ -1,5 +1,5 @@
-import { MAX_TOKEN_NAME_LENGTH } from '../../../preload/contract.ts';
-import { msg, type Text } from '../../i18n/index.ts';
+import { MAX_TOKEN_NAME_LENGTH } from '../../preload/contract.ts';
+import { msg, type Text } from '../i18n/index.ts';
 
 /** NocoDB's own inline messages for the name field. */
 export const NAME_EMPTY = msg('tokens.name.empty');

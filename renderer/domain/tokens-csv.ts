@@ -1,6 +1,6 @@
 // The CSV export of the rows shown: what a spreadsheet needs to review tokens, never a secret.
 // No token value and no prefix: a prefix narrows a guess and has no place in a file that travels.
-import { parseServerTime } from '../tokens/token-time.ts';
+import { parseServerTime } from './token-time.ts';
 import { stateOf, type AccountTokenRow, type TokenState } from './all-tokens-rows.ts';
 
 /** The file's words in the app's language: the header (account, server, name, creator, created, last used, expires, state), states, "never used" and "never expires". */

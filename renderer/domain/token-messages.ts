@@ -1,6 +1,6 @@
 // The words the Tokens tab shows for outcomes of its actions (catalog keys, worded when shown).
-import type { Revocation, TokenTestResult, TokenValueSource } from '../../../preload/contract.ts';
-import { msg, type ErrorWords, type MessageKey, type Text } from '../../i18n/index.ts';
+import type { Revocation, TokenTestResult, TokenValueSource } from '../../preload/contract.ts';
+import { msg, type ErrorWords, type MessageKey, type Text } from '../i18n/index.ts';
 
 export const COPY_TOKEN_TEST_ID = 'nc-token-created-copy';
 

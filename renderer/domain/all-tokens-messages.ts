@@ -1,6 +1,6 @@
 // The catalog keys of All tokens' words that depend on a value (renderer/i18n/catalogs), and the
 // words the CSV export and the expiry reminder take from the catalog in the app's language.
-import type { MessageKey, Translator } from '../../i18n/index.ts';
+import type { MessageKey, Translator } from '../i18n/index.ts';
 import type { TokenFilter, TokenState } from './all-tokens-rows.ts';
 import type { CsvWords } from './tokens-csv.ts';
 

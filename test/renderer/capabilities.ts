@@ -1,0 +1,19 @@
+import type { ServerCapabilities } from '../../preload/contract.ts';
+
+/** What main detects on a NocoDB 0.301.3 server, for a user who is not a super admin. */
+export const OLD_SERVER: ServerCapabilities = {
+  showsTokenOnce: false,
+  tracksLastUse: false,
+  hasExpiry: false,
+  revokesAtOnce: false,
+  listsOthersTokens: false,
+};
+
+/** What main detects on today's servers. */
+export const TODAY_SERVER: ServerCapabilities = {
+  showsTokenOnce: true,
+  tracksLastUse: true,
+  hasExpiry: true,
+  revokesAtOnce: true,
+  listsOthersTokens: false,
+};
