@@ -9,7 +9,7 @@ import { createServerCheck } from './nocodb/server-check.ts';
 import type { AppPorts } from './ports.ts';
 import { createPasswordChangeNotices, explainingPasswordChanges } from './profile/password-change-notice.ts';
 import { createProfileService } from './profile/profile-service.ts';
-import { createSessionService } from './accounts/accounts-service.ts';
+import { createAccountsService } from './accounts/accounts-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createDesktopHandlers } from './tokens/desktop-handlers.ts';
 import { createTokenService } from './tokens/token-service.ts';
@@ -22,7 +22,7 @@ export function createHandlers(ports: AppPorts): Handlers {
   const capabilities = createCapabilityRegistry();
   const session = detectingCapabilities(
     explainingPasswordChanges(
-      createSessionService({
+      createAccountsService({
         secretStore: ports.secretStore,
         fallbackSecretStore: ports.fallbackSecretStore,
         settings,
@@ -64,10 +64,10 @@ export function createHandlers(ports: AppPorts): Handlers {
       await serverCheck.beforeSignIn(request.serverUrl, request.confirmInsecure === true);
       return session.signIn(request);
     },
-    'session:sign-out': ({ accountId }) => session.signOut(accountId),
     'accounts:switch': ({ accountId }) => session.switchTo(accountId),
-    'accounts:remove': ({ accountId }) => session.remove(accountId),
+    'accounts:remove': ({ accountId }) => session.logOut(accountId),
     'accounts:retry': ({ accountId }) => session.retry(accountId),
+    'accounts:recover': () => session.recover(),
     'tokens:list': (request) => tokens.list(request),
     'tokens:scan': (request) => tokens.scan(request),
     'tokens:create': (request) => tokens.create(request),

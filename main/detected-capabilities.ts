@@ -3,15 +3,15 @@
 // or is restored (the first state that shows it live) — with a one-row token list; later token pages
 // refine it (see main/nocodb/server-capabilities.ts). An account's end forgets them.
 import type { AccountEntry, SessionState } from '../preload/contract.ts';
-import type { SessionService } from './accounts/accounts-service.ts';
+import type { AccountsService } from './accounts/accounts-service.ts';
 import { toAppError } from './app-error.ts';
 import type { CapabilityRegistry } from './nocodb/server-capabilities.ts';
 
 export function detectingCapabilities(
-  session: SessionService,
+  session: AccountsService,
   capabilities: CapabilityRegistry,
   log: (line: string) => void,
-): SessionService {
+): AccountsService {
   /** Detections under way, so concurrent state answers share one request per account. */
   const asking = new Map<string, Promise<void>>();
 
@@ -62,9 +62,9 @@ export function detectingCapabilities(
           return state;
         }),
       ),
-    signOut: (id) => withCapabilities(session.signOut(id)),
+    logOut: (id) => withCapabilities(session.logOut(id)),
     switchTo: (id) => withCapabilities(session.switchTo(id)),
-    remove: (id) => withCapabilities(session.remove(id)),
     retry: (id) => withCapabilities(session.retry(id)),
+    recover: () => withCapabilities(session.recover()),
   };
 }

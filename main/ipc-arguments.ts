@@ -56,10 +56,10 @@ const schemas = {
     password: password(1),
     confirmInsecure: v.optional(v.boolean()),
   }),
-  'session:sign-out': account,
   'accounts:switch': account,
   'accounts:remove': account,
   'accounts:retry': account,
+  'accounts:recover': noArgument,
   'tokens:list': v.strictObject({
     ...accountScoped,
     page: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(1_000_000)),

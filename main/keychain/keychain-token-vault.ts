@@ -48,7 +48,7 @@ export function createKeychainTokenVault(keychain: Keychain, service: string): T
       }
       return copies;
     },
-    put: (accountId, tokenId, value) => keychain.set(service, tokenCopyEntryName(accountId, tokenId), value),
+    put: (accountId, tokenId, value, stillWanted) => keychain.set(service, tokenCopyEntryName(accountId, tokenId), value, stillWanted),
     async remove(accountId, tokenId) {
       // A locked keyring hides its entries and answers "nothing to delete": never take that for done.
       if (!(await keychain.delete(service, tokenCopyEntryName(accountId, tokenId)))) await keychain.ensureOpen();

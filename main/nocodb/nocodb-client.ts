@@ -2,7 +2,7 @@
 // included, see shared/nocodb/API.md) to typed results or an AppFailure with a contract code.
 import * as v from 'valibot';
 import { AppFailure } from '../app-error.ts';
-import { failureFor, isRecord, notNocodb, serverMessage, unexpectedAnswer } from './answer-errors.ts';
+import { failureFor, isNocodbRefusal, isRecord, notNocodb, serverMessage, unexpectedAnswer } from './answer-errors.ts';
 import { createTransport, type NocoAnswer, type NocoRequest } from './http-transport.ts';
 import { isSendableRefreshToken, readRefreshCookie, refreshCookieHeader } from './refresh-cookie.ts';
 import { createdTokenRow, healthAnswer, profileAnswer, sessionAnswer, tokenListAnswer, userAnswer } from './response-schemas.ts';
@@ -88,7 +88,8 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
       const answer = await succeed(
         { method: 'POST', path: '/api/v1/auth/token/refresh', headers: { cookie: refreshCookieHeader(refreshToken) } },
         // 400 "Invalid/Missing refresh token" (the token was rotated or revoked), 401 "Token Expired".
-        (refused) => (refused.status === 400 || refused.status === 401 ? expired() : undefined),
+        // Only in NocoDB's own shape: the same status from a gateway leaves the session alone.
+        (refused) => ((refused.status === 400 || refused.status === 401) && isNocodbRefusal(refused) ? expired() : undefined),
       );
       return session(answer, unexpectedAnswer);
     },

@@ -24,7 +24,7 @@ import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import type { CapabilityRegistry, TokenSample } from '../nocodb/server-capabilities.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
 import type { TokenVault } from '../ports.ts';
-import type { PinnedSession, SessionService } from '../accounts/accounts-service.ts';
+import type { PinnedSession, AccountsService } from '../accounts/accounts-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { LARGEST_PAGE, learnedPageSize, tokenPages, type FetchTokenPage } from './token-pages.ts';
 
@@ -33,7 +33,7 @@ const UNSAFE_EXAMPLE =
 const UNSAFE_VALUE = 'This token holds characters that cannot be written safely in this example, so nothing was copied.';
 
 export interface TokenServiceOptions {
-  session: Pick<SessionService, 'pin'>;
+  session: Pick<AccountsService, 'pin'>;
   clipboard: ClipboardGuard;
   settings: Pick<SettingsService, 'get'>;
   vault: TokenVault;
@@ -134,12 +134,15 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
     return held.value;
   }
 
-  /** Keeps the keychain copy of a new token, when the setting allows; says where the value is held. */
-  async function keepCopy(accountId: string, id: string, value: string): Promise<HeldValue['source'] | null> {
-    if (!(await settings.get()).keepTokenCopies) return null;
+  /**
+   * Keeps the keychain copy of a new token while its account is signed in and the setting is on —
+   * both checked when the keychain writes, so a Log Out or the setting turned off just before wins.
+   * Says where the value is held.
+   */
+  async function keepCopy(pinned: PinnedSession, id: string, value: string): Promise<HeldValue['source'] | null> {
+    const stillWanted = async () => pinned.isLive() && (await settings.get()).keepTokenCopies;
     try {
-      await vault.put(accountId, id, value);
-      return copySource;
+      return (await vault.put(pinned.account.id, id, value, stillWanted)) ? copySource : null;
     } catch (error) {
       log(`tokens: keeping a keychain copy failed with ${toAppError(error).code}`);
       return null;
@@ -228,7 +231,7 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
       const pinned = await session.pin(accountId);
       const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name));
       const can = learn(pinned, { kind: 'created', row });
-      const kept = await keepCopy(pinned.account.id, row.id, row.token);
+      const kept = await keepCopy(pinned, row.id, row.token);
       const source = can.showsTokenOnce ? (kept ?? 'memory') : 'server';
       hold(pinned, row.id, { value: row.token, source });
       return toSummary(row, source, can);

@@ -259,7 +259,10 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       const secretStore = createMemorySecretStore();
       const handlers = createHandlers(memoryPorts({ secretStore }).ports);
       const accountId = shownId(await handlers['session:sign-in']({ serverUrl: own.url, email: own.email, password: own.password }));
-      const stored = () => secretStore.load(accountId);
+      const stored = async () => {
+        const entry = await secretStore.load(accountId);
+        return entry.status === 'ok' ? entry.session : null;
+      };
       const before = await stored();
 
       const state = await handlers['profile:change-password']({

@@ -29,10 +29,10 @@ export const ADMIN_ID = `${ADMIN.serverUrl} ${ADMIN.email}`;
 export type MethodName =
   | 'session.get'
   | 'session.signIn'
-  | 'session.signOut'
   | 'accounts.switch'
   | 'accounts.remove'
   | 'accounts.retry'
+  | 'accounts.recover'
   | 'tokens.list'
   | 'tokens.scan'
   | 'tokens.create'
@@ -147,7 +147,6 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     password: account.password ?? ADMIN.password,
     displayName: account.displayName ?? null,
     status: account.status ?? 'signed_in',
-    problem: account.problem?.message ?? null,
     problemError: account.problem ?? null,
     tokens: [...(account.tokens ?? [])],
   });
@@ -176,7 +175,6 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         status: 'signed_in',
         account: { serverUrl: current.serverUrl, email: current.email, userId: 'us3feqlwop0wr56v', displayName: current.displayName },
         persistence: current.status === 'memory_only' ? 'memory' : 'keychain',
-        persistenceWarning: current.status === 'memory_only' ? MEMORY_ONLY.message : null,
         persistenceProblem: current.status === 'memory_only' ? MEMORY_ONLY : null,
         accounts: list,
         ...(options.listNotice ? { listNotice: options.listNotice } : {}),
@@ -196,7 +194,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     // Like main: a dead session is dropped, and the next session.get explains why.
     if (error.code !== 'session_expired') return;
     const current = active();
-    if (current) Object.assign(current, { status: 'session_ended', problem: error.message, problemError: error });
+    if (current) Object.assign(current, { status: 'session_ended', problemError: error });
     notice = error;
     prefill = { serverUrl: ADMIN.serverUrl, email: ADMIN.email };
   };
@@ -257,18 +255,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
             return { ok: false, error: { code: 'invalid_credentials', message: 'Invalid credentials' } };
           }
           account.status = options.persistence === 'memory' && account === admin ? 'memory_only' : 'signed_in';
-          account.problem = null;
           account.problemError = null;
           if (!accounts.includes(account)) accounts = [...accounts, account];
           activeId = account.id;
           notice = null;
-          return ok(state());
-        }),
-      signOut: (arg) =>
-        run('session.signOut', arg, () => {
-          const found = byId(arg.accountId);
-          if (!found.ok) return found;
-          removeAccount(found.value);
           return ok(state());
         }),
     },
@@ -292,11 +282,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           const found = byId(arg.accountId);
           if (!found.ok) return found;
           found.value.status = 'signed_in';
-          found.value.problem = null;
           found.value.problemError = null;
           if (!usable(active())) activeId = found.value.id;
           return ok(state());
         }),
+      recover: () => run('accounts.recover', undefined, () => ok(state())),
     },
     tokens: {
       list: (arg) =>

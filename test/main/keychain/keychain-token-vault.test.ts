@@ -25,11 +25,14 @@ function setUp() {
   return { fake, calls, vault: createKeychainTokenVault(keychain, COPIES) };
 }
 
+/** Every copy is still wanted when the keychain writes it. */
+const wanted = async () => true;
+
 describe('keychain token copies', () => {
   it('a page of 1,000 rows with 3 copies costs one listing and 3 reads, not 1,000 reads', async () => {
     const { calls, vault } = setUp();
-    for (const n of [7, 500, 999]) await vault.put('acc', `t${n}`, VALUE(n));
-    await vault.put('other', 't1', VALUE(1)); // another account's copy is not this account's
+    for (const n of [7, 500, 999]) await vault.put('acc', `t${n}`, VALUE(n), wanted);
+    await vault.put('other', 't1', VALUE(1), wanted); // another account's copy is not this account's
     calls.length = 0;
 
     const copies = await vault.load(
@@ -44,7 +47,7 @@ describe('keychain token copies', () => {
 
   it('a few rows are read one by one, without a listing', async () => {
     const { calls, vault } = setUp();
-    await vault.put('acc', 't1', VALUE(1));
+    await vault.put('acc', 't1', VALUE(1), wanted);
     calls.length = 0;
     expect(await vault.load('acc', ['t1', 't2'])).toEqual(new Map([['t1', VALUE(1)]]));
     expect(calls).not.toContain('names');
@@ -52,7 +55,7 @@ describe('keychain token copies', () => {
 
   it('a locked keychain is an error for a long page too (never "no copies"), and nothing is listed while locked', async () => {
     const { fake, vault } = setUp();
-    await vault.put('acc', 't1', VALUE(1));
+    await vault.put('acc', 't1', VALUE(1), wanted);
     fake.state.locked = true;
     await expect(
       vault.load(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectingCapabilities } from '../../../main/detected-capabilities.ts';
 import { createCapabilityRegistry, detectCapabilities } from '../../../main/nocodb/server-capabilities.ts';
 import type { ApiTokenRow } from '../../../main/nocodb/types.ts';
-import { EMAIL, PASSWORD, SERVER, sessionHarness } from '../session/session-harness.ts';
+import { EMAIL, PASSWORD, SERVER, sessionHarness } from '../accounts/accounts-harness.ts';
 
 const VALUE = 'a'.repeat(40);
 /** A list row of NocoDB 0.301.3: the value, no prefix, no expiry or last-use keys at all. */
@@ -74,7 +74,7 @@ describe('capabilities with the accounts', () => {
     const state = await service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
     const id = state.accounts[0]!.id;
     expect(registry.of(id)).not.toBeNull();
-    const after = await service.signOut(id);
+    const after = await service.logOut(id);
     expect(registry.of(id)).toBeNull();
     expect(after.accounts.every((entry) => entry.capabilities === undefined)).toBe(true);
   });

@@ -123,7 +123,7 @@ describe('a plain-http server on another machine', () => {
   it('remembers the consent for that server, across restarts', async () => {
     const first = setup();
     const signedIn = await first.handlers['session:sign-in'](request({ confirmInsecure: true }));
-    await first.handlers['session:sign-out']({ accountId: signedIn.accounts[0]?.id ?? 'none' });
+    await first.handlers['accounts:remove']({ accountId: signedIn.accounts[0]?.id ?? 'none' });
 
     const again = setup(first.consentFile);
     await expect(Promise.resolve(again.handlers['session:sign-in'](request()))).resolves.toMatchObject({ status: 'signed_in' });

@@ -15,8 +15,8 @@ import {
   signOutShown,
   tokensFromShownScreen,
   type HarnessOptions,
-} from '../session/session-harness.ts';
-import { createSwitchableKeychain } from '../session/switchable-store.ts';
+} from '../accounts/accounts-harness.ts';
+import { createSwitchableKeychain } from '../accounts/switchable-store.ts';
 
 /** The app's keychain token vault over a fake keytar that a test can break (every call then fails like a missing Secret Service). */
 function switchableVault() {
@@ -296,7 +296,7 @@ describe('token service', () => {
     it("forgets the account's copies on request, and only that account's", async () => {
       const t = await tokensHarness({ showsTokensOnce: true });
       await t.tokens.create({ name: 'mine' });
-      await t.vault.vault.put('grace-id', '99', 'G'.repeat(40));
+      await t.vault.vault.put('grace-id', '99', 'G'.repeat(40), async () => true);
 
       await t.tokens.forgetCopies(t.accountId);
 

@@ -237,7 +237,6 @@ describe('token model: forgetAccount', () => {
       email: account.email,
       displayName: null,
       status: 'signed_in',
-      problem: null,
       active: false,
       capabilities: TODAY_SERVER,
       ...change,
