@@ -40,7 +40,7 @@ export function createHandlers(ports: AppPorts): Handlers {
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
-  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, capabilities, log });
+  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, capabilities, log, now: ports.now });
   const profile = createProfileService({ session, notices: passwordNotices });
   // Token values belong to one account: its Log Out or the end of its session drops them; a Log Out
   // (from the menu or the overview) also forgets the keychain copies kept for it — or fails, visibly.
@@ -76,6 +76,7 @@ export function createHandlers(ports: AppPorts): Handlers {
     'tokens:delete': (request) => tokens.delete(request),
     'tokens:copy-example': (request) => tokens.copyExample(request),
     'tokens:test': (request) => tokens.test(request),
+    'tokens:set-enabled': (request) => tokens.setEnabled(request),
     'profile:update': (request) => profile.updateDisplayName(request),
     'profile:change-password': (request) => profile.changePassword(request),
     'settings:get': () => settings.get(),

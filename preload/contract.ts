@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'settings_unreadable', // the settings file was damaged or unreadable: the account list was rebuilt from the keychain
   'keychain_stopped', // the keychain's worker process stopped answering (it crashed): Retry starts a new one
   'server_refused', // a 403, or an answer that is not NocoDB's, refused the call: something in front of the server; the session is kept
+  'not_supported', // the account's server does not offer this (e.g. enable/disable without v3 tokens)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -101,6 +102,14 @@ export interface ServerCapabilities {
   revokesAtOnce: boolean;
   /** The user's list holds every user's tokens (a super admin). */
   listsOthersTokens: boolean;
+  // The next three come with the images of April 2026 and later, decided from how the server answers
+  // its v3 tokens route (see main/nocodb/v3-token-capabilities.ts).
+  /** A create may choose when the token expires (it is then an `nc_pat_` token). */
+  expiryAtCreation: boolean;
+  /** A token may also be made that never expires, next to those with an expiry (v3 tokens open). */
+  noExpiry: boolean;
+  /** A token can be disabled and enabled again (v3 `PATCH {enabled}`). */
+  enableDisable: boolean;
 }
 
 /**
@@ -199,6 +208,21 @@ export interface TokenPageRequest extends AccountScoped {
   pageSize: number;
 }
 
+/** How long a new token works, where the server has expiry at creation: days from now, or to the end of a date (`YYYY-MM-DD`, the user's day). None: no expiry. */
+export type TokenExpiryChoice = { days: number } | { date: string };
+
+/** The lengths NocoDB's own create dialog offers, in days (365: one year); the default is 90, as there. */
+export const EXPIRY_DAY_CHOICES = [7, 30, 60, 90, 365] as const;
+export const DEFAULT_EXPIRY_DAYS = 90;
+/** The longest expiry the app asks for (a kept token's rotation copies its length). */
+export const MAX_EXPIRY_DAYS = 3650;
+
+export interface TokenCreateRequest extends AccountScoped {
+  name: string;
+  /** Sent only to servers with expiry at creation; elsewhere the token never expires, as before. */
+  expiry?: TokenExpiryChoice;
+}
+
 export interface TokenPage {
   tokens: TokenSummary[];
   page: number;
@@ -252,6 +276,9 @@ export interface DeleteResult {
 export type TokenTestResult =
   | 'works'
   | 'rejected'
+  // The server refuses it because it is disabled, or because it has expired (its list row says so).
+  | 'disabled'
+  | 'expired'
   // The server accepts it although the token is no longer in its list (NocoDB 0.301.3's cache).
   | 'deleted_but_accepted';
 
@@ -357,7 +384,9 @@ export interface Contract {
   'tokens:list': { arg: TokenPageRequest; result: TokenPage };
   /** One page of every token of an account, as large as its server allows (All tokens). */
   'tokens:scan': { arg: TokenScanRequest; result: TokenScanPage };
-  'tokens:create': { arg: AccountScoped & { name: string }; result: TokenSummary };
+  'tokens:create': { arg: TokenCreateRequest; result: TokenSummary };
+  /** Disables or enables a token on its server (v3 tokens); answers the state the server kept. */
+  'tokens:set-enabled': { arg: TokenRef & { enabled: boolean }; result: { enabled: boolean } };
   'tokens:reveal': { arg: TokenRef; result: string };
   'tokens:copy': { arg: TokenRef; result: CopyResult };
   'tokens:delete': { arg: TokenRef; result: DeleteResult };
@@ -399,6 +428,7 @@ export const BRIDGE_METHODS = {
     delete: 'tokens:delete',
     copyExample: 'tokens:copy-example',
     test: 'tokens:test',
+    setEnabled: 'tokens:set-enabled',
   },
   profile: { update: 'profile:update', changePassword: 'profile:change-password' },
   settings: { get: 'settings:get', update: 'settings:update' },

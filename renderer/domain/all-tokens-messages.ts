@@ -8,6 +8,7 @@ export const FILTER_LABELS: Record<TokenFilter, MessageKey> = {
   all: 'allTokens.filter.all',
   expired: 'allTokens.filter.expired',
   expiring: 'allTokens.filter.expiring',
+  disabled: 'allTokens.filter.disabled',
   unused: 'allTokens.filter.unused',
   others: 'allTokens.filter.others',
 };

@@ -10,6 +10,7 @@ import { TokenTable } from './token-table.tsx';
 import { TokenUsagePanel } from './token-usage-panel.tsx';
 import { ADD_TOKEN_BUTTON_ID } from './tokens-ids.ts';
 import './tokens.css';
+import './token-switch.css';
 
 /** The Tokens tab of Account Settings. */
 export function TokensPage() {

@@ -9,7 +9,8 @@ import { createFakeKeytar } from '../../support/fake-keytar.ts';
 
 const SESSIONS = 'NocoDB session (test)';
 const COPIES = 'NocoDB token copy (test)';
-const VALUE = (n: number) => `copy-of-token-${n}-abcdefghij`;
+// Copies in a token's shape (40 of A-Za-z0-9_-): anything else in an entry is not handed out.
+const VALUE = (n: number) => `copy-of-token-${n}`.padEnd(40, 'x');
 
 /** A vault over the fake keytar, counting every keytar call. */
 function setUp() {
@@ -29,6 +30,25 @@ function setUp() {
 const wanted = async () => true;
 
 describe('keychain token copies', () => {
+  it("hands out a copy only in a token's shape: 40 characters, or nc_pat_ + 40", async () => {
+    const { vault } = setUp();
+    const pat = `nc_pat_${'A1_-'.repeat(10)}`;
+    await vault.put('acc', 'pat', pat, wanted);
+    await vault.put('acc', 'classic', VALUE(1), wanted);
+    await vault.put('acc', 'short', 'nc_pat_tooShort', wanted);
+    await vault.put('acc', 'spaced', `${'x'.repeat(39)} `, wanted);
+    await vault.put('acc', 'other_prefix', `xx_pat_${'a'.repeat(40)}`, wanted);
+
+    const copies = await vault.load('acc', ['pat', 'classic', 'short', 'spaced', 'other_prefix']);
+
+    expect(copies).toEqual(
+      new Map([
+        ['pat', pat],
+        ['classic', VALUE(1)],
+      ]),
+    );
+  });
+
   it('a page of 1,000 rows with 3 copies costs one listing and 3 reads, not 1,000 reads', async () => {
     const { calls, vault } = setUp();
     for (const n of [7, 500, 999]) await vault.put('acc', `t${n}`, VALUE(n), wanted);
