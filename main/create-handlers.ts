@@ -10,7 +10,7 @@ import { createServerCheck } from './nocodb/server-check.ts';
 import type { AppPorts } from './ports.ts';
 import { createPasswordChangeNotices, explainingPasswordChanges } from './profile/password-change-notice.ts';
 import { createProfileService } from './profile/profile-service.ts';
-import { createSessionService } from './accounts/accounts-service.ts';
+import { createAccountsService } from './accounts/accounts-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createDesktopHandlers } from './tokens/desktop-handlers.ts';
 import { createTokenService } from './tokens/token-service.ts';
@@ -24,7 +24,7 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
   const capabilities = createCapabilityRegistry();
   const session = detectingCapabilities(
     explainingPasswordChanges(
-      createSessionService({
+      createAccountsService({
         secretStore: ports.secretStore,
         fallbackSecretStore: ports.fallbackSecretStore,
         settings,
@@ -42,7 +42,7 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
-  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, capabilities, log });
+  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, capabilities, log, now: ports.now });
   const profile = createProfileService({ session, notices: passwordNotices });
   // Token values belong to one account: its Log Out or the end of its session drops them; a Log Out
   // (from the menu or the overview) also forgets the keychain copies kept for it — or fails, visibly.
@@ -69,10 +69,10 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
       await serverCheck.beforeSignIn(request.serverUrl, request.confirmInsecure === true);
       return session.signIn(request);
     },
-    'session:sign-out': ({ accountId }) => session.signOut(accountId),
     'accounts:switch': ({ accountId }) => session.switchTo(accountId),
-    'accounts:remove': ({ accountId }) => session.remove(accountId),
+    'accounts:remove': ({ accountId }) => session.logOut(accountId),
     'accounts:retry': ({ accountId }) => session.retry(accountId),
+    'accounts:recover': () => session.recover(),
     'tokens:list': (request) => boot.list(request),
     'tokens:scan': (request) => tokens.scan(request),
     'tokens:create': (request) => tokens.create(request),
@@ -81,6 +81,7 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
     'tokens:delete': (request) => tokens.delete(request),
     'tokens:copy-example': (request) => tokens.copyExample(request),
     'tokens:test': (request) => tokens.test(request),
+    'tokens:set-enabled': (request) => tokens.setEnabled(request),
     'profile:update': (request) => profile.updateDisplayName(request),
     'profile:change-password': (request) => profile.changePassword(request),
     'settings:get': () => settings.get(),

@@ -9,6 +9,7 @@ import { createApp } from './create-handlers.ts';
 import { debugSwitchesIn } from './debug-switches.ts';
 import { createIpcRouter } from './ipc-router.ts';
 import { describeSender } from './ipc-sender.ts';
+import { createSaveDialog } from './save-dialog.ts';
 import { createJsonFile } from './settings/json-file.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, answerAppRequest, createSenderCheck } from './security.ts';
 import { KEYCHAIN_SERVICES } from './keychain/keychain-names.ts';
@@ -77,15 +78,10 @@ if (debugSwitches.length > 0) {
     locale: { preferredLanguages: () => [...app.getPreferredSystemLanguages(), app.getLocale()] },
     menu: { setLabels: (labels) => setMenu(labels) },
     onQuit: (task) => quitTasks.push(task),
-    saveDialog: {
-      async saveText({ defaultName, text, filterName, extension }) {
-        const options = { defaultPath: defaultName, filters: [{ name: filterName, extensions: [extension] }] };
-        const { canceled, filePath } = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-        if (canceled || !filePath) return null;
-        await writeFile(filePath, text, 'utf8');
-        return { path: filePath };
-      },
-    },
+    saveDialog: createSaveDialog(
+      (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+      (filePath, text) => writeFile(filePath, text, 'utf8'),
+    ),
     notifications: {
       show({ title, body, onClick }) {
         if (!Notification.isSupported()) return;

@@ -18,7 +18,7 @@ import {
   type TokenPageRequest,
 } from '../../preload/contract.ts';
 import { matchLanguage } from '../../preload/language-match.ts';
-import type { SessionService } from '../accounts/accounts-service.ts';
+import type { AccountsService } from '../accounts/accounts-service.ts';
 import { toAppError } from '../app-error.ts';
 import type { Timers } from '../ports.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
@@ -31,7 +31,7 @@ export const PREFETCH_FRESH_MS = 10_000;
 export const FIRST_PAGE_WAIT_MS = 250;
 
 export interface BootServiceOptions {
-  session: Pick<SessionService, 'getState' | 'onAccountEnded'>;
+  session: Pick<AccountsService, 'getState' | 'onAccountEnded'>;
   settings: Pick<SettingsService, 'get'>;
   tokens: Pick<TokenService, 'list'>;
   systemLanguages: () => string[];

@@ -3,9 +3,10 @@
 // shared with All tokens; this store only pages and asks the model to act.
 import { createStore } from 'zustand/vanilla';
 import type { AppError, Result, TokenPage, TokenSummary, UsageExample } from '../../preload/contract.ts';
+import { DEFAULT_EXPIRY_OPTION, expiryArgument, type ExpiryOption } from '../domain/token-expiry-choice.ts';
 import { defaultTokenName, tokenNameProblem } from '../domain/token-name.ts';
 import { ACTION_WORDS, CREATE_WORDS, LIST_WORDS } from '../domain/token-messages.ts';
-import { errorMsg, type Text } from '../i18n/index.ts';
+import { errorMsg, msg, type Text } from '../i18n/index.ts';
 import type { TokenApi } from '../tokens/token-api.ts';
 import type { TokenModelApi } from '../tokens/token-model.ts';
 import { TOKEN_PAGE_SIZE } from '../../preload/contract.ts';
@@ -17,6 +18,10 @@ export const PAGE_SIZE = TOKEN_PAGE_SIZE;
 export interface CreateRowState {
   open: boolean;
   draft: string;
+  /** How long the new token works, where the server has expiry at creation (NocoDB's default: 90 days). */
+  expiry: ExpiryOption;
+  /** `YYYY-MM-DD` when `expiry` is a date. */
+  expiryDate: string;
   saving: boolean;
   /** Inline message under the input: a validation problem or the server's refusal. */
   error: Text | null;
@@ -50,12 +55,16 @@ export interface TokensStore extends TokensData {
   retry: () => Promise<void>;
   openCreate: () => void;
   changeDraft: (draft: string) => void;
+  /** The create row's expiry choice (and its date, when the choice is a date). */
+  changeExpiry: (expiry: ExpiryOption, date?: string) => void;
   cancelCreate: () => void;
   saveCreate: () => Promise<void>;
   toggleReveal: (id: string) => Promise<void>;
   /** Copies the token, or (with `example`) a ready-to-run example holding it; either way through main. */
   copy: (id: string, example?: UsageExample) => Promise<void>;
   test: (id: string) => Promise<void>;
+  /** Disables or enables the token on its server (where the server can). */
+  setEnabled: (id: string, enabled: boolean) => Promise<void>;
   showUsage: (id: string) => void;
   hideUsage: () => void;
   askDelete: (token: TokenSummary) => void;
@@ -70,7 +79,7 @@ export interface TokensStore extends TokensData {
   showFirstPage: (accountId: string, page: Result<TokenPage>) => void;
 }
 
-const CLOSED_CREATE: CreateRowState = { open: false, draft: '', saving: false, error: null };
+const CLOSED_CREATE: CreateRowState = { open: false, draft: '', expiry: DEFAULT_EXPIRY_OPTION, expiryDate: '', saving: false, error: null };
 
 /** The data of a fresh, signed-out-safe store (nothing typed). */
 export function initialTokensData(accountId: string | null = null): TokensData {
@@ -174,10 +183,13 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
         const { rows, justCreated, create } = get();
         if (create.open) return;
         const names = visibleTokens(rows, justCreated).map((t) => t.name);
-        set({ create: { open: true, draft: defaultTokenName(names), saving: false, error: null } });
+        set({ create: { ...CLOSED_CREATE, open: true, draft: defaultTokenName(names) } });
       },
 
       changeDraft: (draft) => set((s) => ({ create: { ...s.create, draft, error: null } })),
+
+      changeExpiry: (expiry, date) =>
+        set((s) => ({ create: { ...s.create, expiry, expiryDate: date ?? s.create.expiryDate, error: null } })),
 
       cancelCreate: () => {
         if (!get().create.saving) set({ create: CLOSED_CREATE });
@@ -193,8 +205,13 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
         }
         const { accountId, current } = shown();
         if (accountId === null) return;
+        // Only a server with expiry at creation is asked for one (the control is not shown elsewhere).
+        const expiry = model.getState().capabilities[accountId]?.expiryAtCreation
+          ? expiryArgument(create.expiry, create.expiryDate)
+          : undefined;
+        if (expiry === null) return set({ create: { ...create, error: msg('tokens.expiry.dateMissing') } });
         set({ create: { ...create, saving: true, error: null } });
-        const result = await model.getState().create(accountId, create.draft.trim());
+        const result = await model.getState().create(accountId, create.draft.trim(), expiry);
         if (!result || !current()) return;
         if (!result.ok) {
           set((s) => ({ create: { ...s.create, saving: false, error: errorMsg(result.error, CREATE_WORDS) } }));
@@ -207,6 +224,8 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
       toggleReveal: (id) => onShown((accountId) => model.getState().toggleReveal(accountId, id)),
       copy: (id, example) => onShown((accountId) => model.getState().copy(accountId, id, example)),
       test: (id) => onShown((accountId) => model.getState().test(accountId, id)),
+      // The model tells every screen; this tab's page is listed again with the state the server kept.
+      setEnabled: (id, enabled) => onShown((accountId) => model.getState().setEnabled(accountId, id, enabled)),
 
       showUsage: (id) => set({ usageFor: id }),
 

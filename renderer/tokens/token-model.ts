@@ -10,12 +10,14 @@ import type {
   DeleteResult,
   Result,
   ServerCapabilities,
+  TokenExpiryChoice,
   TokenSummary,
   TokenTestResult,
   UsageExample,
 } from '../../preload/contract.ts';
 import { rowKey, toRows, type AccountTokenRow, type TokenAccount } from '../domain/all-tokens-rows.ts';
 import { createLimiter } from '../domain/limiter.ts';
+import { rotationExpiry } from '../domain/token-expiry-choice.ts';
 import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../domain/token-messages.ts';
 import { errorMsg, msg, type Text } from '../i18n/index.ts';
 import { callBridge } from '../stores/call-bridge.ts';
@@ -31,7 +33,7 @@ export const MAX_IN_FLIGHT = 4;
 /** A revealed value is masked again after this long: the window holds a secret no longer than it is read. */
 export const REVEAL_MS = 60_000;
 
-export type RowAction = 'reveal' | 'copy' | 'test';
+export type RowAction = 'reveal' | 'copy' | 'test' | 'switch';
 
 /** What the screens show on an account's tokens, each keyed by token id. */
 export interface TokenMarks {
@@ -90,8 +92,10 @@ export interface TokenModel extends TokenModelData {
   /** Copies the token, or (with `example`) a ready-to-run example holding it; either way through main. */
   copy: (accountId: string, id: string, example?: UsageExample) => Promise<void>;
   test: (accountId: string, id: string) => Promise<void>;
-  /** Creates a token and offers to copy it; the caller words a failure where it shows it. */
-  create: (accountId: string, name: string) => Promise<Result<TokenSummary> | null>;
+  /** Creates a token (with an expiry where the server has expiry at creation) and offers to copy it; the caller words a failure. */
+  create: (accountId: string, name: string, expiry?: TokenExpiryChoice) => Promise<Result<TokenSummary> | null>;
+  /** Disables or enables a token on its server (where it can); every screen then shows the state the server kept. */
+  setEnabled: (accountId: string, id: string, enabled: boolean) => Promise<Result<{ enabled: boolean }> | null>;
   /**
    * Deletes a token; on success it is gone from every screen, and a toast says what the server did
    * with it. `bulk`: one of many, whose outcomes the caller shows; it then announces the change.
@@ -315,8 +319,8 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
         else toastError(result.error);
       },
 
-      create: async (accountId, name) => {
-        const result = await call(accountId, () => api.create(accountId, name));
+      create: async (accountId, name, expiry) => {
+        const result = await call(accountId, () => api.create(accountId, name, expiry));
         if (!result?.ok) return result;
         const token = result.value;
         const capabilities = get().capabilities[accountId];
@@ -338,13 +342,34 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
         return result;
       },
 
+      setEnabled: async (accountId, id, enabled) => {
+        if (get().marks[accountId]?.busy[id]) return null;
+        setBusy(accountId, id, 'switch');
+        const result = await call(accountId, () => api.setEnabled(accountId, id, enabled));
+        if (!result) return null;
+        setBusy(accountId, id, null);
+        if (!result.ok) return (toastError(result.error), result);
+        const kept = result.value.enabled;
+        const key = rowKey(accountId, id);
+        updateAccount(accountId, (load) => ({
+          ...load,
+          rows: load.rows.map((row) => (row.key === key ? { ...row, token: { ...row.token, enabled: kept } } : row)),
+        }));
+        // A Test result from before the switch no longer says what the server does with the token.
+        mark(accountId, ({ tested }) => ({ tested: without(tested, [id]) }));
+        emit({ kind: 'changed', accountId });
+        return result;
+      },
+
       announce: (accountId) => emit({ kind: 'changed', accountId }),
 
       rotate: async (row, name) => {
         if (get().rotation) return;
         const { accountId } = row.account;
         set({ rotation: { row, phase: 'creating', created: null, error: null } });
-        const result = await get().create(accountId, name);
+        // The successor keeps the old token's expiry choice: as many days as it was given.
+        const capabilities = get().capabilities[accountId];
+        const result = await get().create(accountId, name, capabilities && rotationExpiry(row.token, capabilities));
         if (!result) return;
         if (!result.ok) {
           set({ rotation: null });

@@ -182,7 +182,7 @@ describe('secret hygiene after a full journey', () => {
       await expect.poll(() => cards.count()).toBe(1);
 
       expect(app.bridgeChannels).toEqual(
-        expect.arrayContaining(['accounts:switch', 'accounts:retry', 'accounts:remove', 'session:sign-out']),
+        expect.arrayContaining(['accounts:switch', 'accounts:retry', 'accounts:remove', 'accounts:remove']),
       );
       const { everywhere } = await everythingTheAppKept(app);
       const secrets = [

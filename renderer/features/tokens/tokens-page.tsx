@@ -9,6 +9,7 @@ import { TokenTable } from './token-table.tsx';
 import { TokenUsagePanel } from './token-usage-panel.tsx';
 import { ADD_TOKEN_BUTTON_ID } from './tokens-ids.ts';
 import './tokens.css';
+import './token-switch.css';
 
 // Fetched the first time a rotation or a delete starts.
 const RotatePanel = lazyNamed(() => import('../all-tokens/rotate-panel.tsx').then((m) => m.RotatePanel));

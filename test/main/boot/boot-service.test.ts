@@ -53,12 +53,14 @@ async function launchSettled(): Promise<number> {
 
 /** Ends a stored session on the server, as a password change elsewhere would: its JWT and refresh token die. */
 async function endStoredSession(ports: AppPorts, accountId: string) {
-  const stored = await ports.secretStore.load(accountId);
+  const entry = await ports.secretStore.load(accountId);
+  if (entry.status !== 'ok') throw new Error(`no stored session for ${accountId}: ${entry.status}`);
+  const stored = entry.session;
   await fetch(`${server.url}/api/v1/auth/user/signout`, {
     method: 'POST',
-    headers: { cookie: `refresh_token=${stored!.refreshToken}`, 'xc-auth': stored!.jwt },
+    headers: { cookie: `refresh_token=${stored.refreshToken}`, 'xc-auth': stored.jwt },
   });
-  server.expireJwts(stored!.email);
+  server.expireJwts(stored.email);
 }
 
 describe('the boot answer', () => {

@@ -3,7 +3,7 @@
 // tokens', so the old layout read every token copy as an account. Today's names are no prefix of
 // each other, and the move reads sessions by name.
 import { describe, expect, it } from 'vitest';
-import { createSessionService } from '../../../main/accounts/accounts-service.ts';
+import { createAccountsService } from '../../../main/accounts/accounts-service.ts';
 import { createKeychain } from '../../../main/keychain/keychain.ts';
 import { createKeychainMigration } from '../../../main/keychain/keychain-migration.ts';
 import { KEYCHAIN_SERVICES, LEGACY_KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
@@ -34,7 +34,7 @@ function legacyWindowsKeychain() {
   const settingsFile = memoryJsonFile({ clipboardClearSeconds: 30, accounts: [ADA, GRACE], lastAccount: ADA });
   const launch = () => {
     const keychain = createKeychain({ canaryService: KEYCHAIN_SERVICES.sessions, loadKeytar: fake.loadKeytar });
-    const service = createSessionService({
+    const service = createAccountsService({
       secretStore: createKeychainSecretStore(keychain, KEYCHAIN_SERVICES.sessions),
       fallbackSecretStore: createMemorySecretStore(),
       settings: createSettingsService(settingsFile),
@@ -100,7 +100,8 @@ describe('keychain names and the move from the legacy layout', () => {
     expect(k.fake.state.crashes).toBe(0);
 
     k.fake.state.locked = false;
-    const back = await service.retry(locked.accounts[0]!.id);
+    await service.retry(locked.accounts[0]!.id);
+    const back = await service.retry(locked.accounts[1]!.id);
 
     expect(back.accounts.map((account) => account.status)).toEqual(['signed_in', 'signed_in']);
     expect(k.fake.entries(LEGACY_KEYCHAIN_SERVICES.sessions).size).toBe(0);
