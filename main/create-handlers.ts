@@ -1,5 +1,6 @@
 // Builds main's services on the given ports and maps every IPC channel to one of them. Handlers
 // stay thin: the router has already checked the argument, the services do the work.
+import { createBootService } from './boot/boot-service.ts';
 import { createClipboardGuard } from './clipboard/clipboard-guard.ts';
 import { detectingCapabilities } from './detected-capabilities.ts';
 import type { Handlers } from './ipc-router.ts';
@@ -9,12 +10,13 @@ import { createServerCheck } from './nocodb/server-check.ts';
 import type { AppPorts } from './ports.ts';
 import { createPasswordChangeNotices, explainingPasswordChanges } from './profile/password-change-notice.ts';
 import { createProfileService } from './profile/profile-service.ts';
-import { createSessionService } from './accounts/accounts-service.ts';
+import { createAccountsService } from './accounts/accounts-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createDesktopHandlers } from './tokens/desktop-handlers.ts';
 import { createTokenService } from './tokens/token-service.ts';
 
-export function createHandlers(ports: AppPorts): Handlers {
+/** Main's services on the given ports: the IPC handlers, and `launch` to start restoring at once (see boot-service.ts). */
+export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => void } {
   const { timers, log } = ports;
   const settings = createSettingsService(ports.settingsFile);
   // A password change that timed out words the sign-in notice (see password-change-notice.ts).
@@ -22,7 +24,7 @@ export function createHandlers(ports: AppPorts): Handlers {
   const capabilities = createCapabilityRegistry();
   const session = detectingCapabilities(
     explainingPasswordChanges(
-      createSessionService({
+      createAccountsService({
         secretStore: ports.secretStore,
         fallbackSecretStore: ports.fallbackSecretStore,
         settings,
@@ -40,7 +42,7 @@ export function createHandlers(ports: AppPorts): Handlers {
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
   // A token copied just before quitting must not outlive the app on the clipboard.
   ports.onQuit?.(() => clipboard.clearNow());
-  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, capabilities, log });
+  const tokens = createTokenService({ session, clipboard, settings, vault: ports.tokenVault, capabilities, log, now: ports.now });
   const profile = createProfileService({ session, notices: passwordNotices });
   // Token values belong to one account: its Log Out or the end of its session drops them; a Log Out
   // (from the menu or the overview) also forgets the keychain copies kept for it — or fails, visibly.
@@ -48,6 +50,9 @@ export function createHandlers(ports: AppPorts): Handlers {
     tokens.forgetValues(account.id);
     if (why === 'logged_out') await tokens.forgetCopies(account.id);
   });
+
+  const systemLanguages = () => ports.locale?.preferredLanguages() ?? [];
+  const boot = createBootService({ session, settings, tokens, systemLanguages, timers, now: ports.now, log });
 
   const desktop = createDesktopHandlers({
     saveDialog: ports.saveDialog ?? { saveText: async () => null },
@@ -57,18 +62,18 @@ export function createHandlers(ports: AppPorts): Handlers {
     showWindow: ports.showWindow ?? (() => {}),
   });
 
-  return {
+  const handlers: Handlers = {
     ...desktop,
     'session:get': () => session.getState(),
     'session:sign-in': async (request) => {
       await serverCheck.beforeSignIn(request.serverUrl, request.confirmInsecure === true);
       return session.signIn(request);
     },
-    'session:sign-out': ({ accountId }) => session.signOut(accountId),
     'accounts:switch': ({ accountId }) => session.switchTo(accountId),
-    'accounts:remove': ({ accountId }) => session.remove(accountId),
+    'accounts:remove': ({ accountId }) => session.logOut(accountId),
     'accounts:retry': ({ accountId }) => session.retry(accountId),
-    'tokens:list': (request) => tokens.list(request),
+    'accounts:recover': () => session.recover(),
+    'tokens:list': (request) => boot.list(request),
     'tokens:scan': (request) => tokens.scan(request),
     'tokens:create': (request) => tokens.create(request),
     'tokens:reveal': (request) => tokens.reveal(request),
@@ -76,6 +81,7 @@ export function createHandlers(ports: AppPorts): Handlers {
     'tokens:delete': (request) => tokens.delete(request),
     'tokens:copy-example': (request) => tokens.copyExample(request),
     'tokens:test': (request) => tokens.test(request),
+    'tokens:set-enabled': (request) => tokens.setEnabled(request),
     'profile:update': (request) => profile.updateDisplayName(request),
     'profile:change-password': (request) => profile.changePassword(request),
     'settings:get': () => settings.get(),
@@ -84,10 +90,15 @@ export function createHandlers(ports: AppPorts): Handlers {
       if (patch.keepTokenCopies === false) await tokens.forgetAllCopies();
       return next;
     },
-    'app:system-languages': () => ports.locale?.preferredLanguages() ?? [],
+    'app:boot': (request) => boot.boot(request),
+    'app:system-languages': systemLanguages,
     'app:set-menu-labels': (labels) => {
       ports.menu?.setLabels(labels);
       return null;
     },
   };
+  return { handlers, launch: boot.launch };
 }
+
+/** The IPC handlers alone, restoring on the first call that needs the accounts. */
+export const createHandlers = (ports: AppPorts): Handlers => createApp(ports).handlers;

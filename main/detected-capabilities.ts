@@ -3,23 +3,28 @@
 // or is restored (the first state that shows it live) — with a one-row token list; later token pages
 // refine it (see main/nocodb/server-capabilities.ts). An account's end forgets them.
 import type { AccountEntry, SessionState } from '../preload/contract.ts';
-import type { SessionService } from './accounts/accounts-service.ts';
+import type { AccountsService } from './accounts/accounts-service.ts';
 import { toAppError } from './app-error.ts';
-import type { CapabilityRegistry } from './nocodb/server-capabilities.ts';
+import type { CapabilityRegistry, TokenSample } from './nocodb/server-capabilities.ts';
 
 export function detectingCapabilities(
-  session: SessionService,
+  session: AccountsService,
   capabilities: CapabilityRegistry,
   log: (line: string) => void,
-): SessionService {
+): AccountsService {
   /** Detections under way, so concurrent state answers share one request per account. */
   const asking = new Map<string, Promise<void>>();
 
   async function ask(accountId: string): Promise<void> {
     const pinned = await session.pin(accountId);
-    const { rows } = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 }));
+    const [{ rows }, v3Tokens] = await Promise.all([
+      pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 })),
+      // The v3 tokens route (April 2026 images); a server that did not answer it decides nothing yet.
+      pinned.withSession((client, jwt) => client.v3Tokens(jwt)).catch(() => undefined),
+    ]);
     if (!pinned.isLive()) return;
-    capabilities.learn(accountId, { isSuperAdmin: pinned.isSuperAdmin, sample: rows[0] ? { kind: 'listed', row: rows[0] } : null });
+    const sample: TokenSample | null = rows[0] ? { kind: 'listed', row: rows[0] } : null;
+    capabilities.learn(accountId, { isSuperAdmin: pinned.isSuperAdmin, sample, ...(v3Tokens === undefined ? {} : { v3Tokens }) });
   }
 
   /** Asks every account not detected yet; one without a live session (pin refuses it) or an answer stays without. */
@@ -62,9 +67,9 @@ export function detectingCapabilities(
           return state;
         }),
       ),
-    signOut: (id) => withCapabilities(session.signOut(id)),
+    logOut: (id) => withCapabilities(session.logOut(id)),
     switchTo: (id) => withCapabilities(session.switchTo(id)),
-    remove: (id) => withCapabilities(session.remove(id)),
     retry: (id) => withCapabilities(session.retry(id)),
+    recover: () => withCapabilities(session.recover()),
   };
 }

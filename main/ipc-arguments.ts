@@ -7,6 +7,7 @@ import {
   MAX_ACCOUNTS,
   MENU_ITEMS,
   MAX_DISPLAY_NAME_LENGTH,
+  MAX_EXPIRY_DAYS,
   MAX_EXPORT_LENGTH,
   MAX_TOKEN_NAME_LENGTH,
   MIN_PASSWORD_LENGTH,
@@ -44,6 +45,22 @@ const tokenId = v.strictObject({
 
 const noArgument = v.undefined();
 
+/** A calendar date `YYYY-MM-DD` that exists (no 31 February). */
+const calendarDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/),
+  v.check((text) => {
+    const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }, 'must be a calendar date'),
+);
+
+const expiryChoice = v.union([
+  v.strictObject({ days: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(MAX_EXPIRY_DAYS)) }),
+  v.strictObject({ date: calendarDate }),
+]);
+
 // Passwords may hold any character; only the size is bounded.
 const password = (min: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(1024));
 
@@ -56,10 +73,10 @@ const schemas = {
     password: password(1),
     confirmInsecure: v.optional(v.boolean()),
   }),
-  'session:sign-out': account,
   'accounts:switch': account,
   'accounts:remove': account,
   'accounts:retry': account,
+  'accounts:recover': noArgument,
   'tokens:list': v.strictObject({
     ...accountScoped,
     page: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(1_000_000)),
@@ -69,7 +86,8 @@ const schemas = {
     ...accountScoped,
     offset: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(100_000_000)),
   }),
-  'tokens:create': v.strictObject({ ...accountScoped, name: nameText(MAX_TOKEN_NAME_LENGTH) }),
+  'tokens:create': v.strictObject({ ...accountScoped, name: nameText(MAX_TOKEN_NAME_LENGTH), expiry: v.optional(expiryChoice) }),
+  'tokens:set-enabled': v.strictObject({ ...tokenId.entries, enabled: v.boolean() }),
   'tokens:reveal': tokenId,
   'tokens:copy': tokenId,
   'tokens:delete': tokenId,
@@ -108,6 +126,7 @@ const schemas = {
     language: v.optional(v.nullable(v.picklist(LANGUAGES))),
   }),
   'app:system-languages': noArgument,
+  'app:boot': v.strictObject({ showsTokens: v.boolean() }),
   // Every item, each a short printable label: the menu is rebuilt from exactly these.
   'app:set-menu-labels': v.strictObject(
     Object.fromEntries(MENU_ITEMS.map((item) => [item, v.pipe(printable(100), v.nonEmpty())])),

@@ -22,18 +22,21 @@ export interface ListedAccount extends AccountRef {
   id: string;
 }
 
+/** An account's session entry as read: none, one that is not a session (damaged), or its session. */
+export type StoredEntry = { status: 'none' } | { status: 'damaged' } | { status: 'ok'; session: StoredSession };
+
 /**
  * The OS keychain, or a memory stand-in: one session entry per account id. Every method may throw
- * AppFailure('keychain_locked') or ('keychain_unavailable'); a keychain that could not answer is
- * never read as "no session".
+ * AppFailure('keychain_locked'), ('keychain_stopped') or ('keychain_unavailable'); a keychain that
+ * could not answer is never read as "no session".
  */
 export interface SecretStore {
   readonly kind: 'keychain' | 'memory';
-  /** The account's session, or null when it has no entry or the entry is damaged. */
-  load(accountId: string): Promise<StoredSession | null>;
+  /** The account's entry: none, damaged, or its session. */
+  load(accountId: string): Promise<StoredEntry>;
   /** Resolves when the store can be used (a keychain that is there and unlocked); throws like the others otherwise. */
   check(): Promise<void>;
-  /** Every session entry, to rebuild an account list the settings file lost. */
+  /** Every readable session entry, to rebuild an account list the settings file lost (damaged ones are left out, never deleted). */
   entries(): Promise<Array<{ accountId: string; session: StoredSession }>>;
   save(accountId: string, session: StoredSession): Promise<void>;
   remove(accountId: string): Promise<void>;
@@ -48,7 +51,11 @@ export interface TokenVault {
   readonly kind: 'keychain' | 'memory';
   /** The copies kept for these tokens of the account: token id → value (ids without a copy are left out). */
   load(accountId: string, tokenIds: string[]): Promise<Map<string, string>>;
-  put(accountId: string, tokenId: string, value: string): Promise<void>;
+  /**
+   * Keeps a copy when `stillWanted` (asked when the keychain is about to write, after any Log Out or
+   * "forget every copy" queued before it) says so; answers whether it was written.
+   */
+  put(accountId: string, tokenId: string, value: string, stillWanted: () => Promise<boolean>): Promise<boolean>;
   remove(accountId: string, tokenId: string): Promise<void>;
   /** Forgets every copy of the account (logging out). */
   clear(accountId: string): Promise<void>;

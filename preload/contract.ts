@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'account_not_signed_in', // the account the call names has no live session
   'keychain_locked', // the keychain refused or is locked: a state to unlock and Retry, never "signed out"
   'settings_unreadable', // the settings file was damaged or unreadable: the account list was rebuilt from the keychain
+  'keychain_stopped', // the keychain's worker process stopped answering (it crashed): Retry starts a new one
+  'server_refused', // a 403, or an answer that is not NocoDB's, refused the call: something in front of the server; the session is kept
+  'not_supported', // the account's server does not offer this (e.g. enable/disable without v3 tokens)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -60,11 +63,28 @@ export type SessionPersistence = 'keychain' | 'memory';
 export const MAX_ACCOUNTS = 20;
 
 /**
- * An account's session: signed in (in the keychain or in memory only), ended, not restored because
- * its server did not answer, or not read because the keychain is locked (unlock it and Retry; the
- * session is kept).
+ * An account's state, one at a time (main/accounts/account-state.ts owns the transitions):
+ * - `signed_in` / `memory_only`: usable (its session in the keychain, or in this run's memory only);
+ * - `restoring`: its entry is being read and checked with its server;
+ * - `keychain_locked`, `keychain_stopped` (the keychain's worker stopped answering), `server_refused`
+ *   (a 403 or an answer not NocoDB's: a VPN, proxy or firewall) and `unreachable`: the session is
+ *   kept, Retry tries again;
+ * - `damaged_entry`: its saved sign-in cannot be used (Remove, or Sign in again);
+ * - `session_ended`: NocoDB ended it, or nothing is saved (Sign in again);
+ * - `logging_out`: Log Out was chosen and is written down; its keychain entries are not gone yet
+ *   (Retry, an unlock or the next launch finishes it — never signs it back in).
  */
-export type AccountStatus = 'signed_in' | 'memory_only' | 'session_ended' | 'unreachable' | 'keychain_locked';
+export type AccountStatus =
+  | 'signed_in'
+  | 'memory_only'
+  | 'restoring'
+  | 'keychain_locked'
+  | 'keychain_stopped'
+  | 'server_refused'
+  | 'unreachable'
+  | 'damaged_entry'
+  | 'session_ended'
+  | 'logging_out';
 
 /**
  * What an account's server can do, detected by main from the server's answers when the account signs
@@ -82,9 +102,20 @@ export interface ServerCapabilities {
   revokesAtOnce: boolean;
   /** The user's list holds every user's tokens (a super admin). */
   listsOthersTokens: boolean;
+  // The next three come with the images of April 2026 and later, decided from how the server answers
+  // its v3 tokens route (see main/nocodb/v3-token-capabilities.ts).
+  /** A create may choose when the token expires (it is then an `nc_pat_` token). */
+  expiryAtCreation: boolean;
+  /** A token may also be made that never expires, next to those with an expiry (v3 tokens open). */
+  noExpiry: boolean;
+  /** A token can be disabled and enabled again (v3 `PATCH {enabled}`). */
+  enableDisable: boolean;
 }
 
-/** One account of the app's list, as the overview and the user menu show it. Nothing secret. */
+/**
+ * One account of the app's list, as the overview and the user menu show it. Nothing secret. (The
+ * signed-in user's `Account` below is another thing: what the server says about the shown user.)
+ */
 export interface AccountEntry {
   /**
    * Names the account in every account-scoped call. Opaque (not derived from the server or the
@@ -95,9 +126,7 @@ export interface AccountEntry {
   email: string;
   displayName: string | null;
   status: AccountStatus;
-  /** Why the account is not signed in, in English (for logs); null when it is. */
-  problem: string | null;
-  /** The same, as an error the renderer words in the user's language. */
+  /** What the card words after the status, when the state has a detail (why the session ended, the server's refusal). */
   problemError?: AppError | null;
   /** The account the app shows now. */
   active: boolean;
@@ -105,19 +134,21 @@ export interface AccountEntry {
   capabilities?: ServerCapabilities;
 }
 
+/** Said when the list may miss accounts the keychain holds: its Retry is `accounts:recover`. */
+export type ListState = 'not_recovered';
+
 export type SessionState =
   | {
       status: 'signed_in';
       account: Account;
       persistence: SessionPersistence;
-      /** Why the session is memory-only, in English (for logs); null when it is in the keychain. */
-      persistenceWarning: string | null;
-      /** The same, as an error the renderer words in the user's language. */
+      /** Why the session is memory-only, as an error the renderer words in the user's language. */
       persistenceProblem?: AppError | null;
       /** Every account of the app, in the user's order; the active one is `account`. */
       accounts: AccountEntry[];
-      /** Why the account list was rebuilt at launch (the settings file was damaged or unreadable), if it was. */
+      /** Why the account list was rebuilt at launch (the settings file was damaged or unreadable), or why it is not yet. */
       listNotice?: AppError | null;
+      list?: ListState;
     }
   | {
       status: 'signed_out';
@@ -127,8 +158,9 @@ export type SessionState =
       notice: AppError | null;
       /** Every account of the app (none of them active and signed in). */
       accounts: AccountEntry[];
-      /** Why the account list was rebuilt at launch (the settings file was damaged or unreadable), if it was. */
+      /** Why the account list was rebuilt at launch (the settings file was damaged or unreadable), or why it is not yet. */
       listNotice?: AppError | null;
+      list?: ListState;
     };
 
 export interface SignInRequest {
@@ -174,6 +206,21 @@ export interface TokenPageRequest extends AccountScoped {
   page: number;
   /** 1..100. */
   pageSize: number;
+}
+
+/** How long a new token works, where the server has expiry at creation: days from now, or to the end of a date (`YYYY-MM-DD`, the user's day). None: no expiry. */
+export type TokenExpiryChoice = { days: number } | { date: string };
+
+/** The lengths NocoDB's own create dialog offers, in days (365: one year); the default is 90, as there. */
+export const EXPIRY_DAY_CHOICES = [7, 30, 60, 90, 365] as const;
+export const DEFAULT_EXPIRY_DAYS = 90;
+/** The longest expiry the app asks for (a kept token's rotation copies its length). */
+export const MAX_EXPIRY_DAYS = 3650;
+
+export interface TokenCreateRequest extends AccountScoped {
+  name: string;
+  /** Sent only to servers with expiry at creation; elsewhere the token never expires, as before. */
+  expiry?: TokenExpiryChoice;
 }
 
 export interface TokenPage {
@@ -229,6 +276,9 @@ export interface DeleteResult {
 export type TokenTestResult =
   | 'works'
   | 'rejected'
+  // The server refuses it because it is disabled, or because it has expired (its list row says so).
+  | 'disabled'
+  | 'expired'
   // The server accepts it although the token is no longer in its list (NocoDB 0.301.3's cache).
   | 'deleted_but_accepted';
 
@@ -321,18 +371,46 @@ export const MAX_DISPLAY_NAME_LENGTH = 255;
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_CLIPBOARD_CLEAR_SECONDS = 3600;
 
+/** NocoDB's own UI shows 10 tokens a page; so does the Tokens tab (and the page main fetches at launch). */
+export const TOKEN_PAGE_SIZE = 10;
+
+/** What the renderer's first line asks main for (see `app:boot`). */
+export interface BootRequest {
+  /** The window opens on the Tokens tab: the active account's first token page comes along. */
+  showsTokens: boolean;
+}
+
+/** Everything the first screen needs, in one answer. */
+export interface BootAnswer {
+  settings: Settings;
+  /** The system's preferred languages (as `app:system-languages`). */
+  systemLanguages: string[];
+  session: SessionState;
+  /** The messages of the language the app speaks (the saved choice, else the system's), so none waits for a fetch. */
+  words: { language: Language; messages: Record<string, string> };
+  /**
+   * Page 1 of the signed-in active account's tokens (or why the server did not give it), when asked
+   * for and answered in time; else null (the Tokens tab asks for it itself).
+   */
+  firstPage: { accountId: string; page: Result<TokenPage> } | null;
+}
+
 /** Channel name → argument and result. Adding a feature = one entry here, one handler, one bridge method. */
 export interface Contract {
   'session:get': { arg: void; result: SessionState };
   'session:sign-in': { arg: SignInRequest; result: SessionState };
-  'session:sign-out': { arg: AccountScoped; result: SessionState };
   'accounts:switch': { arg: AccountScoped; result: SessionState };
+  /** Log Out of one account (from the user menu or its card): it leaves the list once its keychain entries are gone. */
   'accounts:remove': { arg: AccountScoped; result: SessionState };
   'accounts:retry': { arg: AccountScoped; result: SessionState };
+  /** Retry for a list not recovered: rebuilds it from the keychain (works with no account listed). */
+  'accounts:recover': { arg: void; result: SessionState };
   'tokens:list': { arg: TokenPageRequest; result: TokenPage };
   /** One page of every token of an account, as large as its server allows (All tokens). */
   'tokens:scan': { arg: TokenScanRequest; result: TokenScanPage };
-  'tokens:create': { arg: AccountScoped & { name: string }; result: TokenSummary };
+  'tokens:create': { arg: TokenCreateRequest; result: TokenSummary };
+  /** Disables or enables a token on its server (v3 tokens); answers the state the server kept. */
+  'tokens:set-enabled': { arg: TokenRef & { enabled: boolean }; result: { enabled: boolean } };
   'tokens:reveal': { arg: TokenRef; result: string };
   'tokens:copy': { arg: TokenRef; result: CopyResult };
   'tokens:delete': { arg: TokenRef; result: DeleteResult };
@@ -352,6 +430,8 @@ export interface Contract {
   'settings:update': { arg: Partial<Settings>; result: Settings };
   /** The system's preferred languages, most preferred first (BCP 47), for a user who chose none. */
   'app:system-languages': { arg: void; result: string[] };
+  /** The first screen's settings, languages, session, words and token page, in one answer. */
+  'app:boot': { arg: BootRequest; result: BootAnswer };
   /** Words the application menu in the renderer's language. */
   'app:set-menu-labels': { arg: MenuLabels; result: null };
 }
@@ -362,8 +442,8 @@ export type ResultOf<C extends Channel> = Contract[C]['result'];
 
 /** The bridge object's shape: `window.nocodb.tokens.create({ name })`. */
 export const BRIDGE_METHODS = {
-  session: { get: 'session:get', signIn: 'session:sign-in', signOut: 'session:sign-out' },
-  accounts: { switch: 'accounts:switch', remove: 'accounts:remove', retry: 'accounts:retry' },
+  session: { get: 'session:get', signIn: 'session:sign-in' },
+  accounts: { switch: 'accounts:switch', remove: 'accounts:remove', retry: 'accounts:retry', recover: 'accounts:recover' },
   tokens: {
     list: 'tokens:list',
     scan: 'tokens:scan',
@@ -374,11 +454,12 @@ export const BRIDGE_METHODS = {
     delete: 'tokens:delete',
     copyExample: 'tokens:copy-example',
     test: 'tokens:test',
+    setEnabled: 'tokens:set-enabled',
   },
   profile: { update: 'profile:update', changePassword: 'profile:change-password' },
   settings: { get: 'settings:get', update: 'settings:update' },
   reminders: { check: 'reminders:check', opened: 'reminders:opened' },
-  app: { systemLanguages: 'app:system-languages', setMenuLabels: 'app:set-menu-labels' },
+  app: { boot: 'app:boot', systemLanguages: 'app:system-languages', setMenuLabels: 'app:set-menu-labels' },
 } as const satisfies Record<string, Record<string, Channel>>;
 
 type Methods = typeof BRIDGE_METHODS;

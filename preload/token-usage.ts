@@ -58,8 +58,10 @@ const literal = (text: string): string => JSON.stringify(text);
  */
 const REFUSED: Partial<Record<UsageTarget, RegExp>> = { cmd: /["%!\\]/, env: /['\\]/ };
 
-const WRITERS: Record<UsageExample, (url: string, token: string) => string> = {
-  headers: (_url, token) => JSON.stringify({ headers: { 'xc-token': token } }, null, 2),
+/** The header block a service sends: JSON, which writes any character safely. */
+export const headerBlock = (token: string): string => JSON.stringify({ headers: { 'xc-token': token } }, null, 2);
+
+const WRITERS: Record<UsageTarget, (url: string, token: string) => string> = {
   sh: (url, token) => `curl -H ${shellQuoted(`xc-token: ${token}`)} ${shellQuoted(url)}`,
   fish: (url, token) => `curl -H ${fishQuoted(`xc-token: ${token}`)} ${fishQuoted(url)}`,
   powershell: (url, token) => `Invoke-RestMethod -Uri ${powerShellQuoted(url)} -Headers @{ 'xc-token' = ${powerShellQuoted(token)} }`,
@@ -71,13 +73,10 @@ const WRITERS: Record<UsageExample, (url: string, token: string) => string> = {
   env: (url, token) => `NOCODB_URL='${url}'\nNOCODB_TOKEN='${token}'`,
 };
 
-/** The example for `example` against the account's server, with `token` in it — or a refusal. */
-export function usageExample(example: UsageExample, serverUrl: string, token: string): UsageText {
-  // JSON writes any character safely; the header block needs no check.
-  if (example !== 'headers') {
-    const refused = REFUSED[example];
-    const unsafe = (value: string) => CONTROL.test(value) || (refused?.test(value) ?? false);
-    if (unsafe(serverUrl) || unsafe(token)) return { ok: false };
-  }
-  return { ok: true, text: WRITERS[example](serverUrl + USAGE_PATH, token) };
+/** The example for `target` against the account's server, with `token` in it — or a refusal. */
+export function usageExample(target: UsageTarget, serverUrl: string, token: string): UsageText {
+  const refused = REFUSED[target];
+  const unsafe = (value: string) => CONTROL.test(value) || (refused?.test(value) ?? false);
+  if (unsafe(serverUrl) || unsafe(token)) return { ok: false };
+  return { ok: true, text: WRITERS[target](serverUrl + USAGE_PATH, token) };
 }

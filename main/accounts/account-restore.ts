@@ -1,17 +1,21 @@
-// Bringing the accounts back: at launch (every listed account in parallel, the last opened one
-// shown), and on Retry. A keychain that cannot be read is a state (`keychain_locked`, or
-// unavailable), never "signed out", and nothing is ever deleted here: no sweep of entries the list
-// does not name, no "missing entry → forget the account". A list the settings file lost is
-// rebuilt from the keychain's session entries.
+// Bringing the accounts back: at launch (every listed account on its own, in parallel, the last
+// opened one shown), and on Retry of one account. Each entry is read, checked against the list and
+// resumed by itself: whatever goes wrong becomes that account's state (account-state.ts), never a
+// failure of the whole app. Nothing is ever deleted here: no sweep of entries the list does not
+// name, no "missing entry → forget the account". A list the settings file lost is rebuilt from the
+// keychain's session entries, and stays "not recovered" (written down) until a rebuild succeeded.
 import path from 'node:path';
 import type { AppError } from '../../preload/contract.ts';
 import { toAppError } from '../app-error.ts';
 import type { KeychainMigration } from '../keychain/keychain-migration.ts';
-import type { ListedAccount, SecretStore } from '../ports.ts';
+import { normalizeServerUrl } from '../nocodb/server-url.ts';
+import type { ListedAccount, SecretStore, StoredSession } from '../ports.ts';
 import type { LiveSession } from '../session/live-session.ts';
-import { SIGN_IN_AGAIN, keychainNotice } from '../session/session-messages.ts';
+import { SESSION_EXPIRED, SIGN_IN_AGAIN, keychainNotice } from '../session/session-messages.ts';
 import type { ListProblem, SettingsService } from '../settings/settings-service.ts';
 import type { AccountRecord, AccountRegistry } from './account-registry.ts';
+import { identityOf } from './account-registry.ts';
+import type { AccountEvent, AccountState, DamageReason } from './account-state.ts';
 
 export interface AccountRestoreOptions {
   registry: AccountRegistry;
@@ -19,17 +23,42 @@ export interface AccountRestoreOptions {
   settings: Pick<SettingsService, 'accountList' | 'markKeychainMigrated'>;
   /** Moves keychain entries of versions before account ids (absent: nothing to move). */
   migrateKeychain?: KeychainMigration;
-  /** A live session on a stored pair (not yet checked with the server). */
-  startSession: (record: AccountRecord, stored: NonNullable<Awaited<ReturnType<SecretStore['load']>>>) => LiveSession;
+  /** A live session on a stored pair (not yet checked with the server); throws for an unusable server. */
+  startSession: (record: AccountRecord, stored: StoredSession) => LiveSession;
+  /** Finishes a Log Out chosen before (this launch or an earlier one). */
+  finishLogOut: (record: AccountRecord) => Promise<void>;
   log: (line: string) => void;
 }
 
-/** What the user reads for an account the keychain would not give back. */
-const keychainProblem = (error: unknown): AppError => {
-  const problem = toAppError(error);
-  // Locked: the account's card offers Retry, and says so.
-  return problem.code === 'keychain_locked' ? { ...problem, params: { reason: 'retry' } } : keychainNotice(error);
-};
+/** The event a failed keychain read is for its account. */
+function keychainEvent(error: unknown): AccountEvent {
+  const failure = toAppError(error);
+  if (failure.code === 'keychain_locked') return { type: 'keychain_locked' };
+  if (failure.code === 'keychain_stopped') return { type: 'keychain_stopped' };
+  // No keychain at all: nothing to resume from; a sign-in keeps the session for this run.
+  return { type: 'ended', reason: keychainNotice(error) };
+}
+
+/** The event a failed check with the server is: NocoDB ended it, something refused, or no answer. */
+function serverEvent(error: unknown): AccountEvent {
+  const failure = toAppError(error);
+  if (failure.code === 'session_expired') return { type: 'ended', reason: failure };
+  if (failure.code === 'unauthorized') return { type: 'ended', reason: SESSION_EXPIRED };
+  if (failure.code === 'server_refused') return { type: 'refused', error: failure };
+  if (failure.code === 'keychain_locked' || failure.code === 'keychain_stopped') return keychainEvent(error);
+  return { type: 'offline', error: failure };
+}
+
+/** Why an entry cannot be this account's session (so its tokens go to no server), or null when it can. */
+export function disagreement(account: ListedAccount, session: StoredSession): DamageReason | null {
+  let serverUrl;
+  try {
+    serverUrl = normalizeServerUrl(session.serverUrl);
+  } catch {
+    return 'server';
+  }
+  return identityOf({ serverUrl, email: session.email }) === identityOf(account) ? null : 'mismatch';
+}
 
 function listNoticeOf(problem: NonNullable<ListProblem>): AppError {
   if (problem.kind === 'unreadable') {
@@ -41,17 +70,32 @@ function listNoticeOf(problem: NonNullable<ListProblem>): AppError {
     };
   }
   const kept = problem.keptAs ? ` It was kept as ${path.basename(problem.keptAs)}.` : '';
+  const dropped = problem.dropped.length > 0 ? ` Entries that could not be read: ${problem.dropped.join(', ')}.` : '';
   return {
     code: 'settings_unreadable',
-    message: `Your account list (settings.json) was damaged, so the accounts were rebuilt from the keychain and your other settings are back to their defaults.${kept}`,
-    params: problem.keptAs ? { reason: 'damaged_kept', file: path.basename(problem.keptAs) } : { reason: 'damaged' },
+    message: `Your account list (settings.json) was damaged, so the accounts were rebuilt from the keychain and your other settings are back to their defaults.${kept}${dropped}`,
+    params: {
+      reason: problem.keptAs ? 'damaged_kept' : 'damaged',
+      ...(problem.keptAs ? { file: path.basename(problem.keptAs) } : {}),
+      ...(problem.dropped.length > 0 ? { dropped: problem.dropped.join(', ') } : {}),
+    },
   };
 }
 
-export function createAccountRestore({ registry, secretStore, settings, migrateKeychain, startSession, log }: AccountRestoreOptions) {
-  /** Why nothing could be restored at launch (the keychain could not be read for a lost list). */
+/** The list may miss accounts, and the keychain could not be read to find them: unlock, then Retry. */
+const NOT_RECOVERED: AppError = {
+  code: 'settings_unreadable',
+  message:
+    'Your account list was damaged and could not be rebuilt, because the keychain could not be read. No account is lost: unlock your keychain and choose Retry.',
+  params: { reason: 'not_recovered' },
+};
+
+export function createAccountRestore(options: AccountRestoreOptions) {
+  const { registry, secretStore, settings, migrateKeychain, startSession, finishLogOut, log } = options;
+  /** Why nothing could be restored at launch (the keychain cannot keep a session). */
   let launchNotice: AppError | null = null;
   let listNotice: AppError | null = null;
+  let listProblem: ListProblem = null;
   let migrated = true;
 
   async function migrate(): Promise<void> {
@@ -65,94 +109,150 @@ export function createAccountRestore({ registry, secretStore, settings, migrateK
     }
   }
 
+  /** Reads one account's entry and checks it with its server: the event that decides its state. */
+  async function check(record: AccountRecord): Promise<AccountEvent> {
+    let entry;
+    try {
+      entry = await secretStore.load(record.account.id);
+    } catch (error) {
+      log(`accounts: reading the keychain failed with ${toAppError(error).code}`);
+      return keychainEvent(error);
+    }
+    if (entry.status === 'none') return { type: 'ended', reason: SIGN_IN_AGAIN };
+    if (entry.status === 'damaged') return { type: 'damaged', why: 'unreadable' };
+    const why = disagreement(record.account, entry.session);
+    if (why) return { type: 'damaged', why };
+    let live: LiveSession;
+    try {
+      live = startSession(record, entry.session);
+    } catch {
+      return { type: 'damaged', why: 'server' };
+    }
+    try {
+      const user = await live.call((client, jwt) => client.me(jwt));
+      record.user = user;
+      return { type: 'restored', live };
+    } catch (error) {
+      log(`accounts: restore failed with ${toAppError(error).code}`);
+      await live.end();
+      return serverEvent(error);
+    }
+  }
+
   /**
    * Resumes one account from its keychain entry. A server that does not answer leaves the entry for
    * an explicit Retry; nothing tries again on its own, so an account never signs itself in later.
    */
   async function resume(record: AccountRecord): Promise<void> {
-    let stored;
-    try {
-      stored = await secretStore.load(record.account.id);
-    } catch (error) {
-      log(`accounts: reading the keychain failed with ${toAppError(error).code}`);
-      record.problem = keychainProblem(error);
-      return;
-    }
-    if (!stored) {
-      record.problem = SIGN_IN_AGAIN;
-      return;
-    }
-    const live = startSession(record, stored);
-    try {
-      const user = await live.call((client, jwt) => client.me(jwt));
-      // Logged out while this was on its way: the entry is already gone and must stay gone.
-      if (live.status() === 'ended' || record.removing || !registry.records().includes(record)) return;
-      Object.assign(record, { live, user, problem: null });
-    } catch (error) {
-      log(`accounts: restore failed with ${toAppError(error).code}`);
-      await live.end();
-      // Expired or ended by the server (its entry is gone), or offline (the entry stays for Retry).
-      record.problem = toAppError(error);
-    }
+    const event = await check(record);
+    const after = registry.move(record, event);
+    // Logged out (or signed in anew) while this was on its way: this session must not come back.
+    if (event.type === 'restored' && (after.kind !== 'signed_in' || after.live !== event.live)) await event.live.end();
   }
 
-  /** A list the settings file lost, from the keychain's session entries (ids are the entries' names). */
-  async function rebuild(): Promise<ListedAccount[]> {
+  /** Starts one account's restore; its state holds the work, so a second Retry waits for the first. */
+  function restoreOne(record: AccountRecord): Promise<void> {
+    let begin!: () => void;
+    const done = new Promise<void>((resolve) => (begin = resolve)).then(() => resume(record));
+    const after = registry.move(record, { type: 'retry', done });
+    // Only a state that accepted the Retry starts a restore; any other is left as it is.
+    if (after.kind !== 'restoring') return Promise.resolve();
+    if (after.done === done) begin();
+    return after.done;
+  }
+
+  /** A `restoring` state for an account about to be listed, and what starts its restore once it is. */
+  function restoringState(): { state: AccountState; start: (record: AccountRecord) => Promise<void> } {
+    let begin!: (record: AccountRecord) => void;
+    const done = new Promise<AccountRecord>((resolve) => (begin = resolve)).then(resume);
+    return { state: { kind: 'restoring', done }, start: (record) => (begin(record), done) };
+  }
+
+  /**
+   * Adds every keychain session the list lacks (a list the settings file lost). Only a complete
+   * reading recovers the list; until then it stays "not recovered", which every save writes down.
+   */
+  async function rebuild(): Promise<boolean> {
+    let entries;
     try {
-      const entries = await secretStore.entries();
-      return entries
-        .map(({ accountId, session }) => ({ id: accountId, serverUrl: session.serverUrl, email: session.email }))
-        .sort((a, b) => `${a.serverUrl} ${a.email}`.localeCompare(`${b.serverUrl} ${b.email}`));
+      entries = await secretStore.entries();
     } catch (error) {
       log(`accounts: rebuilding the list from the keychain failed with ${toAppError(error).code}`);
-      launchNotice = keychainProblem(error);
-      return [];
+      return false;
     }
+    const found = entries
+      .map(({ accountId, session }) => ({ id: accountId, serverUrl: session.serverUrl, email: session.email }))
+      .filter((account) => !registry.records().some((r) => r.account.id === account.id))
+      .filter((account) => {
+        const twin = registry.byIdentity(account);
+        if (twin && !twin.twins.includes(account.id)) twin.twins.push(account.id);
+        return !twin;
+      })
+      .sort((a, b) => identityOf(a).localeCompare(identityOf(b)));
+    registry.setListState('recovered');
+    await Promise.all(
+      found.map((account) => {
+        const { state, start } = restoringState();
+        return start(registry.add(account, state));
+      }),
+    );
+    return true;
+  }
+
+  /** Tries the rebuild; the list notice says what happened (the file's problem, or "not recovered"). */
+  async function recoverList(): Promise<void> {
+    const recovered = await rebuild();
+    listNotice = recovered ? listProblem && listNoticeOf(listProblem) : NOT_RECOVERED;
+    // Written down either way: recovered, or "not recovered" so that the next launch rebuilds it
+    // even when this file is now valid (a damaged one was moved aside).
+    await registry.save();
   }
 
   return {
     notices: () => ({ launchNotice, listNotice }),
     clearLaunchNotice: () => void (launchNotice = null),
 
-    /** At launch: every listed account in parallel; the last opened one is shown if it came back. */
+    /** At launch: every listed account on its own; the last opened one is shown if it came back. */
     async restoreAll(): Promise<void> {
       const list = await settings.accountList();
-      let accounts = list.accounts;
-      if (list.problem) {
-        listNotice = listNoticeOf(list.problem);
-        accounts = await rebuild();
-      }
-      registry.load(accounts, list.lastAccount);
-      // Nothing to restore: still say now (not after a sign-in) when the keychain cannot keep a session.
-      if (accounts.length === 0 && !launchNotice)
-        await secretStore.check().catch((error: unknown) => (launchNotice = keychainProblem(error)));
+      listProblem = list.problem;
+      const pending = new Set(list.loggingOut);
+      const starts = new Map<string, (record: AccountRecord) => Promise<void>>();
+      registry.load(list.accounts, list.lastAccount, (account): AccountState => {
+        if (pending.has(account.id)) return { kind: 'logging_out' };
+        const { state, start } = restoringState();
+        starts.set(account.id, start);
+        return state;
+      });
+      registry.setListState(list.notRecovered ? 'not_recovered' : 'recovered');
       migrated = list.keychainMigrated;
       await migrate();
-      await Promise.all(registry.records().map(resume));
-      if (list.problem && accounts.length > 0) await registry.save();
+      // Every account on its own: a restore for each, or the Log Out it was waiting for.
+      await Promise.all(registry.records().map((record) => starts.get(record.account.id)?.(record) ?? finishLogOut(record)));
+      if (list.notRecovered) await recoverList();
+      // Nothing to restore: still say now (not after a sign-in) when the keychain cannot keep a session.
+      if (registry.records().length === 0 && registry.listState() === 'recovered')
+        await secretStore.check().catch((error: unknown) => {
+          if (toAppError(error).code === 'keychain_unavailable') launchNotice = keychainNotice(error);
+        });
       const last = list.lastAccount && registry.byIdentity(list.lastAccount);
+      const live = (record: AccountRecord | null | undefined) => record?.state.kind === 'signed_in';
       // If the last one could not be restored, another signed-in one opens, and the overview lists
       // the failed one with its Retry.
-      registry.show(last?.live ? last : (registry.records().find((record) => record.live) ?? last ?? null));
+      registry.show(live(last) ? last! : (registry.records().find(live) ?? last ?? null));
     },
 
-    /**
-     * Tries again to restore an account that was not. A locked keychain was locked for every
-     * account: once unlocked, one Retry brings them all back.
-     */
+    /** Tries again for this one account: a Log Out is finished, a restore is started (or awaited). */
     async retry(record: AccountRecord): Promise<void> {
-      if (record.live) return;
+      if (record.state.kind === 'logging_out') return finishLogOut(record);
+      if (record.state.kind === 'restoring') return record.state.done;
       await migrate();
-      const locked = record.problem?.code === 'keychain_locked';
-      const again = locked ? registry.records().filter((r) => !r.live && r.problem?.code === 'keychain_locked') : [record];
-      await Promise.all(
-        again.map(
-          (candidate) =>
-            (candidate.retrying ??= resume(candidate).finally(() => {
-              candidate.retrying = null;
-            })),
-        ),
-      );
+      await restoreOne(record);
+    },
+
+    /** Retry for the list itself (the notice's Retry, with or without accounts on screen). */
+    async recover(): Promise<void> {
+      if (registry.listState() === 'not_recovered') await recoverList();
     },
   };
 }

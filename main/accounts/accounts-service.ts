@@ -1,5 +1,6 @@
-// The accounts' work in main: sign-in (adding or renewing an account), Log Out and removal, switching
-// what the window shows, Retry, and `pin` — the lookup every account-scoped call starts with.
+// The accounts' work in main: sign-in (adding or renewing an account), Log Out, switching what the
+// window shows, Retry (of one account, or of the list), and `pin` — the lookup every account-scoped
+// call starts with. Each account's state is one union (account-state.ts) moved by the registry.
 //
 // Every account-scoped call names its account (`accountId`), and `pin(accountId)` looks that
 // account up: the call runs on it whether or not it is the one on screen, or is refused with
@@ -9,20 +10,22 @@
 // pinned session is that call's account until it ends, so a refresh or a revocation check in the
 // middle of a slow call also stays on it.
 import { type Account, type SessionState, type SignInRequest } from '../../preload/contract.ts';
-import { AppFailure, toAppError } from '../app-error.ts';
+import { toAppError } from '../app-error.ts';
 import type { KeychainMigration } from '../keychain/keychain-migration.ts';
 import type { NocoClient, NocoUser, SessionTokens } from '../nocodb/types.ts';
 import { normalizeServerUrl } from '../nocodb/server-url.ts';
 import type { AccountRef, ListedAccount, SecretStore, StoredSession } from '../ports.ts';
 import { createLiveSession, type LiveSession } from '../session/live-session.ts';
-import { emailTooLong, identityMismatch, MAX_EMAIL_LENGTH, notSignedIn } from '../session/session-messages.ts';
+import { emailTooLong, identityMismatch, logOutPending, MAX_EMAIL_LENGTH, notSignedIn } from '../session/session-messages.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { newAccountId } from './account-id.ts';
+import { createAccountLogOut } from './account-log-out.ts';
 import { createAccountRegistry, identityOf, type AccountRecord } from './account-registry.ts';
 import { createAccountRestore } from './account-restore.ts';
+import { liveOf } from './account-state.ts';
 import { sessionStateOf } from './account-view.ts';
 
-export interface SessionServiceOptions {
+export interface AccountsServiceOptions {
   secretStore: SecretStore;
   /** Where a session goes when `secretStore` cannot be written: memory, for this run only. */
   fallbackSecretStore: SecretStore;
@@ -58,25 +61,29 @@ export interface PinnedSession {
 /** Why an account's session stopped: the user logged it out, or the server refused to refresh it. */
 export type AccountEnd = 'logged_out' | 'session_ended';
 
-export interface SessionService {
+/** The app's accounts: their list, each one's state and session, and what the user does with them. */
+export interface AccountsService {
   /** The accounts and the shown one; the first call restores every account from the keychain. */
   getState(): Promise<SessionState>;
   /** Adds the account (or renews it when listed) and shows it. */
   signIn(request: SignInRequest): Promise<SessionState>;
-  /** Logs out of the named account; if it was shown, the next signed-in one is. */
-  signOut(id: string): Promise<SessionState>;
+  /**
+   * Logs out of one account (shown or not): written down first, then its session and keychain
+   * entries end and it leaves the list; while the keychain refuses it stays `logging_out`.
+   */
+  logOut(id: string): Promise<SessionState>;
   switchTo(id: string): Promise<SessionState>;
-  /** Logs out of one account (shown or not) and takes it off the list. */
-  remove(id: string): Promise<SessionState>;
-  /** Tries again to restore an account that was not. Nothing else ever does. */
+  /** Tries again for one account (a restore, or a Log Out to finish). Nothing else ever does. */
   retry(id: string): Promise<SessionState>;
+  /** Tries again to rebuild a list that is not recovered from the keychain. */
+  recover(): Promise<SessionState>;
   /** Pins the named account for one call; throws `unknown_account` or `account_not_signed_in`. */
   pin(accountId: string): Promise<PinnedSession>;
-  /** Registers a listener for an account whose session ended; a Log Out waits for it (and fails with it). */
+  /** Registers a listener for an account whose session ended; a Log Out waits for it (and stays pending when it fails). */
   onAccountEnded(listener: (account: ListedAccount, why: AccountEnd) => void | Promise<void>): void;
 }
 
-export function createSessionService(options: SessionServiceOptions): SessionService {
+export function createAccountsService(options: AccountsServiceOptions): AccountsService {
   const { secretStore, fallbackSecretStore, settings, createClient, now, log, newId = newAccountId } = options;
   const endListeners: Array<(account: ListedAccount, why: AccountEnd) => void | Promise<void>> = [];
   const ended = async (record: AccountRecord, why: AccountEnd) => {
@@ -93,64 +100,45 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       fallback: fallbackSecretStore,
       now,
       log,
-      // A session still being restored (or retried) must not write its entry back once Log Out started.
-      mayStore: () => record.live === live || (!record.removing && registry.records().includes(record)),
+      // Only the account's own session (or one still being restored) may write its entry.
+      mayStore: () => liveOf(record.state) === live || (record.state.kind === 'restoring' && registry.records().includes(record)),
       async onRefused(refused, reason) {
-        if (record.live !== refused) return; // a restore still checking it, or a session already replaced
-        record.live = null;
-        record.problem = reason;
+        if (liveOf(record.state) !== refused) return; // a restore still checking it, or a session already replaced
+        registry.move(record, { type: 'ended', reason });
         await ended(record, 'session_ended');
       },
     });
     return live;
   }
 
-  const restore = createAccountRestore({ registry, secretStore, settings, migrateKeychain: options.migrateKeychain, startSession, log });
+  const logOuts = createAccountLogOut({
+    registry,
+    secretStore,
+    fallbackSecretStore,
+    createClient,
+    forgetAccount: (record) => ended(record, 'logged_out'),
+    log,
+  });
+  const restore = createAccountRestore({
+    registry,
+    secretStore,
+    settings,
+    migrateKeychain: options.migrateKeychain,
+    startSession,
+    finishLogOut: (record) => logOuts.finish(record),
+    log,
+  });
   let restoring: Promise<void> | null = null;
-  const ensureRestored = () => (restoring ??= restore.restoreAll());
+  // Never a failure cached for the whole app: a launch that failed is tried again by the next call.
+  const ensureRestored = () =>
+    (restoring ??= restore.restoreAll().catch((error: unknown) => {
+      restoring = null;
+      throw error;
+    }));
   const state = () => {
     const { launchNotice, listNotice } = restore.notices();
     return sessionStateOf(registry, launchNotice, listNotice);
   };
-
-  /** Ends an account's session on the server and removes what the keychain holds for it. */
-  async function logOut(record: AccountRecord): Promise<void> {
-    const live = record.live;
-    if (live) {
-      // The server first, refreshing an expired JWT if needed, so the server really ends the session.
-      await live
-        .call((client, jwt) => client.signOut({ jwt, refreshToken: live.stored().refreshToken }))
-        .catch((error: unknown) => log(`accounts: server sign-out failed with ${toAppError(error).code}`));
-      await live.end();
-      record.live = null;
-      await live.forget().catch(() => {}); // a memory-only session; the keychain entry goes below
-    }
-    // Its copies and its entry, or a visible failure: a locked keychain deletes nothing.
-    await ended(record, 'logged_out');
-    await Promise.all([secretStore.remove(record.account.id), fallbackSecretStore.remove(record.account.id)]);
-  }
-
-  async function removeRecord(record: AccountRecord): Promise<SessionState> {
-    if (record.removing) return state();
-    record.removing = true;
-    try {
-      await logOut(record);
-    } catch (error) {
-      // Signed out, but the keychain kept its entries: the account stays listed, so Log Out can be tried again.
-      record.problem = toAppError(error);
-      log(`accounts: removing the keychain entries failed with ${record.problem.code}`);
-      throw new AppFailure(
-        record.problem.code,
-        `Logged out, but the keychain entries of this account could not be removed. ${record.problem.message}`,
-        { ...record.problem.params, reason: 'entries_not_removed' },
-      );
-    } finally {
-      record.removing = false;
-    }
-    registry.drop(record);
-    await registry.save();
-    return state();
-  }
 
   const adopting = new Map<string, Promise<unknown>>();
   function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -162,32 +150,38 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
 
   /** Makes the new session the account's (adding the account when it is not listed) and stores its pair. */
   async function adopt(ref: AccountRef, user: NocoUser, tokens: SessionTokens, serverUrl: string): Promise<AccountRecord> {
-    const record = registry.byIdentity(ref);
+    const listed = registry.byIdentity(ref);
     // A Retry of this account still on its way would store its own pair after ours.
-    await record?.retrying;
+    if (listed?.state.kind === 'restoring') await listed.state.done;
+    const record = listed && registry.records().includes(listed) ? listed : null;
+    if (record?.state.kind === 'logging_out') throw logOutPending();
     // The old session is replaced, not signed out: on NocoDB that would end the new one too.
-    await record?.live?.end();
-    const listed: AccountRecord = record ?? {
-      account: { id: newId(), serverUrl, email: user.email },
-      live: null,
-      user,
-      problem: null,
-      retrying: null,
-      removing: false,
-    };
-    const live = startSession(listed, { serverUrl, email: user.email, ...tokens });
+    await (record && liveOf(record.state))?.end();
+    const target =
+      record ??
+      registry.add({ id: newId(), serverUrl, email: user.email }, { kind: 'session_ended', reason: notSignedIn().toData() }, user);
+    const live = startSession(target, { serverUrl, email: user.email, ...tokens });
+    target.user = user;
+    registry.move(target, { type: 'signed_in', live });
     await live.save();
-    Object.assign(listed, { live, user, problem: null });
-    if (!record) registry.add(listed);
-    return listed;
+    return target;
   }
 
   async function signIn({ serverUrl, email, password }: SignInRequest): Promise<SessionState> {
     await ensureRestored();
+    // The keychain may hold this account under its old id: find it first, so a sign-in renews it
+    // instead of adding a twin (a keychain still not answering keeps the new session in memory).
+    await restore.recover();
     // Refused before any request: no server keeps a longer address (RFC 5321).
     if (email.length > MAX_EMAIL_LENGTH) throw emailTooLong();
     const client = createClient(normalizeServerUrl(serverUrl));
     const typed = { serverUrl: client.serverUrl, email };
+    // A Log Out of this account not finished yet is finished first (or the sign-in waits for the keychain).
+    const pending = registry.byIdentity(typed);
+    if (pending?.state.kind === 'logging_out') {
+      await logOuts.finish(pending);
+      if (registry.records().includes(pending)) throw logOutPending();
+    }
     // A place is held before the password leaves the app; renewing a listed account needs none.
     const release = registry.reserve(typed);
     try {
@@ -206,7 +200,12 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         throw identityMismatch(email, user.email);
       }
       // One sign-in per account at a time: two at once would both add it, or leave one session unowned.
-      const listed = await oneAtATime(identityOf(typed), () => adopt(typed, user, tokens, client.serverUrl));
+      const listed = await oneAtATime(identityOf(typed), () =>
+        adopt(typed, user, tokens, client.serverUrl).catch(async (error: unknown) => {
+          await endUnused();
+          throw error;
+        }),
+      );
       registry.show(listed);
       restore.clearLaunchNotice();
       await registry.save();
@@ -224,9 +223,10 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
 
     signIn,
 
-    async signOut(id) {
+    async logOut(id) {
       await ensureRestored();
-      return removeRecord(registry.byId(id));
+      await logOuts.logOut(registry.byId(id));
+      return state();
     },
 
     async switchTo(id) {
@@ -236,19 +236,24 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       return state();
     },
 
-    async remove(id) {
-      await ensureRestored();
-      return removeRecord(registry.byId(id));
-    },
-
     async retry(id) {
       await ensureRestored();
       const record = registry.byId(id);
       await restore.retry(record);
       // Nobody to show yet: the account that just came back opens.
-      if (record.live && !registry.active()?.live) {
+      if (record.state.kind === 'signed_in' && registry.active()?.state.kind !== 'signed_in') {
         registry.show(record);
         await registry.save();
+      }
+      return state();
+    },
+
+    async recover() {
+      await ensureRestored();
+      await restore.recover();
+      if (registry.active()?.state.kind !== 'signed_in') {
+        const back = registry.records().find((record) => record.state.kind === 'signed_in');
+        if (back) registry.show(back);
       }
       return state();
     },
@@ -256,13 +261,13 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     async pin(accountId) {
       await ensureRestored();
       const record = registry.byId(accountId);
-      const live = record.live;
+      const live = liveOf(record.state);
       if (!live || !record.user) throw notSignedIn();
       const { isSuperAdmin } = record.user;
       return {
         account: record.account,
         isSuperAdmin,
-        isLive: () => live.status() !== 'ended',
+        isLive: () => liveOf(record.state) === live && live.status() !== 'ended' && registry.records().includes(record),
         withSession: (run) => live.call(run),
         withSessionReplaced: (run) => live.replace(run),
         updateAccount(change) {

@@ -6,6 +6,7 @@
 // Sessions are read by name (the list knows every account); the legacy copies can only be found
 // by listing, which runs in the keytar worker (keytar-worker.ts). Only entries of listed accounts
 // move; anything else is left where it is. Nothing runs unless the keychain is open.
+import { AppFailure } from '../app-error.ts';
 import type { ListedAccount } from '../ports.ts';
 import { isTokenId } from '../nocodb/token-id.ts';
 import type { Keychain } from './keychain.ts';
@@ -33,9 +34,15 @@ function legacySecret(text: string): { refreshToken: string; jwt: string } | nul
 }
 
 export function createKeychainMigration({ keychain, services, legacy }: KeychainMigrationOptions): KeychainMigration {
+  /**
+   * Writes the value under its new name unless an entry is there already (a newer session or copy,
+   * which a stale legacy one must never replace), then deletes the old entry. A delete that deleted
+   * nothing is not done: the move throws and runs again next launch (writing nothing twice).
+   */
   async function move(fromService: string, fromName: string, toService: string, toName: string, value: string) {
-    await keychain.set(toService, toName, value);
-    await keychain.delete(fromService, fromName);
+    if ((await keychain.get(toService, toName)) === null) await keychain.set(toService, toName, value);
+    if (!(await keychain.delete(fromService, fromName)))
+      throw new AppFailure('keychain_locked', 'A legacy keychain entry could not be deleted.');
   }
 
   return async (accounts) => {

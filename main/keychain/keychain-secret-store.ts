@@ -2,7 +2,7 @@
 // what is needed to resume it (server, email, JWT, refresh token — the server and email also let
 // a damaged settings file be rebuilt from the keychain). Never a file.
 import { ACCOUNT_ID } from '../accounts/account-id.ts';
-import type { SecretStore, StoredSession } from '../ports.ts';
+import type { SecretStore, StoredEntry, StoredSession } from '../ports.ts';
 import type { Keychain } from './keychain.ts';
 import { sessionEntryName } from './keychain-names.ts';
 
@@ -21,11 +21,15 @@ export function parseStoredSession(text: string): StoredSession | null {
 }
 
 export function createKeychainSecretStore(keychain: Keychain, service: string): SecretStore {
-  async function load(accountId: string): Promise<StoredSession | null> {
+  async function load(accountId: string): Promise<StoredEntry> {
     const text = await keychain.get(service, sessionEntryName(accountId));
-    // A locked keyring answers null too: only an open one may say "no entry".
-    if (text === null) await keychain.ensureOpen();
-    return text === null ? null : parseStoredSession(text);
+    if (text === null) {
+      // A locked keyring answers null too: only an open one may say "no entry".
+      await keychain.ensureOpen();
+      return { status: 'none' };
+    }
+    const session = parseStoredSession(text);
+    return session ? { status: 'ok', session } : { status: 'damaged' };
   }
 
   return {
@@ -36,8 +40,8 @@ export function createKeychainSecretStore(keychain: Keychain, service: string): 
       await keychain.ensureOpen(); // a locked keyring would crash the listing worker; say "locked" instead
       const found = [];
       for (const accountId of (await keychain.names(service)).filter((name) => ACCOUNT_ID.test(name))) {
-        const session = await load(accountId);
-        if (session) found.push({ accountId, session });
+        const entry = await load(accountId);
+        if (entry.status === 'ok') found.push({ accountId, session: entry.session });
       }
       return found;
     },

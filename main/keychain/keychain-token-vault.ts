@@ -8,10 +8,9 @@
 // of an account (Log Out, the setting turned off), and to learn which of a long page's rows have one.
 import type { TokenVault } from '../ports.ts';
 import type { Keychain } from './keychain.ts';
+import { isApiTokenValue } from '../nocodb/token-value.ts';
 import { tokenCopyEntryName } from './keychain-names.ts';
 
-// What a copy must look like to be handed out again (printable, no spaces); anything else in the entry is ignored.
-const TOKEN_VALUE = /^[\x21-\x7e]{20,512}$/;
 /** Up to this many rows are read one by one; more cost one listing first. */
 const READ_EACH_UP_TO = 8;
 
@@ -44,11 +43,12 @@ export function createKeychainTokenVault(keychain: Keychain, service: string): T
         // Most rows have no copy; one check that the keychain is open tells those nulls from a locked one.
         if (value === null && !checked) await keychain.ensureOpen();
         checked ||= value === null;
-        if (value !== null && TOKEN_VALUE.test(value)) copies.set(id, value);
+        // A copy is handed out again only in a token's shape; anything else in the entry is ignored.
+        if (value !== null && isApiTokenValue(value)) copies.set(id, value);
       }
       return copies;
     },
-    put: (accountId, tokenId, value) => keychain.set(service, tokenCopyEntryName(accountId, tokenId), value),
+    put: (accountId, tokenId, value, stillWanted) => keychain.set(service, tokenCopyEntryName(accountId, tokenId), value, stillWanted),
     async remove(accountId, tokenId) {
       // A locked keyring hides its entries and answers "nothing to delete": never take that for done.
       if (!(await keychain.delete(service, tokenCopyEntryName(accountId, tokenId)))) await keychain.ensureOpen();

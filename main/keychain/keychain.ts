@@ -1,7 +1,8 @@
 // The one door to the OS keychain. keytar is native code and a fault boundary: every call goes
 // through this queue, one at a time (no two keytar calls in flight), with a time limit, and every
-// failure becomes a typed state — `keychain_locked` (unlock it and Retry) or `keychain_unavailable`
-// (no Secret Service) — never a crash and never "signed out".
+// failure becomes a typed state — `keychain_locked` (unlock it and Retry), `keychain_stopped` (its
+// worker crashed twice in a row: Retry starts a new one) or `keychain_unavailable` (no Secret
+// Service) — never a crash and never "signed out".
 //
 // Why a canary entry: a locked GNOME keyring with no unlock prompt answers `getPassword` with null,
 // exactly like a missing entry, so a null alone cannot tell "signed out" from "could not read".
@@ -11,6 +12,7 @@
 import { AppFailure } from '../app-error.ts';
 import { keychainUnavailable } from './keychain-unavailable.ts';
 import type { KeytarCalls } from './keytar-module.ts';
+import { KeychainWorkerStopped } from './keytar-worker.ts';
 
 export interface KeychainOptions {
   /** The service the canary entry lives under (the sessions' service). */
@@ -23,7 +25,11 @@ export interface KeychainOptions {
 
 export interface Keychain {
   get(service: string, name: string): Promise<string | null>;
-  set(service: string, name: string, value: string): Promise<void>;
+  /**
+   * Writes the entry; with `when`, only if it still answers true once this write's turn in the queue
+   * has come (after every call queued before it). Answers whether it wrote.
+   */
+  set(service: string, name: string, value: string, when?: () => Promise<boolean>): Promise<boolean>;
   /** True when an entry was deleted. */
   delete(service: string, name: string): Promise<boolean>;
   /** The entry names of a service; throws keychain_locked when the listing failed (or its worker crashed). */
@@ -40,11 +46,15 @@ const CANARY_VALUE = 'This entry tells NocoDB Account Manager that the keychain 
 
 export const keychainLocked = () => new AppFailure('keychain_locked', 'Your keychain is locked — unlock it and choose Retry.');
 
+export const keychainStopped = () => new AppFailure('keychain_stopped', 'The keychain stopped answering — choose Retry to start it again.');
+
 /** What a keytar failure means for the user; the error itself may carry details that stay here. */
 function failureOf(error: unknown): AppFailure {
   if (error instanceof AppFailure) return error;
+  if (error instanceof KeychainWorkerStopped) return keychainStopped();
   const message = error instanceof Error ? error.message : '';
-  return /locked/i.test(message) ? keychainLocked() : keychainUnavailable();
+  // A dismissed unlock prompt leaves the keyring locked: the same state, the same way out.
+  return /locked|dismissed|cancel/i.test(message) ? keychainLocked() : keychainUnavailable();
 }
 
 export function createKeychain({ canaryService, loadKeytar, timeoutMs = 5_000 }: KeychainOptions): Keychain {
@@ -97,7 +107,12 @@ export function createKeychain({ canaryService, loadKeytar, timeoutMs = 5_000 }:
 
   return {
     get: (service, name) => run((kt) => kt.getPassword(service, name)),
-    set: (service, name, value) => run((kt) => kt.setPassword(service, name, value)),
+    set: (service, name, value, when) =>
+      run(async (kt) => {
+        if (when && !(await when())) return false;
+        await kt.setPassword(service, name, value);
+        return true;
+      }),
     delete: (service, name) => run((kt) => kt.deletePassword(service, name)),
     names: (service) =>
       run(async (kt) => {

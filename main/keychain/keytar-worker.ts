@@ -7,12 +7,21 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { KeytarCalls } from './keytar-module.ts';
-import type { WorkerAnswer, WorkerOp, WorkerRequest } from './keytar-worker-protocol.ts';
+import { answerId, readAnswer, type WorkerOp, type WorkerRequest } from './keytar-worker-protocol.ts';
+
+/** The worker ended (crashed) or answered what no keytar call answers: the keychain stopped answering. */
+export class KeychainWorkerStopped extends Error {
+  constructor(why = 'The keychain worker ended (crashed).') {
+    super(why);
+    this.name = 'KeychainWorkerStopped';
+  }
+}
 
 /** A running worker (keytar-worker-process.ts): Electron's utility process in the app, Node in tests. */
 export interface WorkerChannel {
   send(request: WorkerRequest): void;
-  onAnswer(listener: (answer: WorkerAnswer) => void): void;
+  /** Every message the worker sends, unchecked (see keytar-worker-protocol.ts). */
+  onAnswer(listener: (answer: unknown) => void): void;
   /** Called once when the worker ends, a crash included. */
   onExit(listener: () => void): void;
   kill(): void;
@@ -31,7 +40,7 @@ export function nodeWorkerChannel(execPath: string, workerScript: string, keytar
     onAnswer: (listener) =>
       void createInterface({ input: child.stdout }).on('line', (line) => {
         try {
-          listener(JSON.parse(line) as WorkerAnswer);
+          listener(JSON.parse(line) as unknown);
         } catch {
           // Not an answer: ignored.
         }
@@ -51,22 +60,26 @@ export function nodeWorkerChannel(execPath: string, workerScript: string, keytar
 export function createKeytarWorker(start: () => WorkerChannel): Required<KeytarCalls> {
   let worker: {
     channel: WorkerChannel;
-    pending: Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>;
+    pending: Map<number, { op: WorkerOp; resolve: (value: unknown) => void; reject: (error: Error) => void }>;
   } | null = null;
   let nextId = 0;
 
   function startWorker() {
     const channel = start();
     const started = { channel, pending: new Map() as NonNullable<typeof worker>['pending'] };
-    channel.onAnswer((answer) => {
-      const waiting = started.pending.get(answer.id);
-      started.pending.delete(answer.id);
-      if (answer.ok) waiting?.resolve(answer.value);
-      else waiting?.reject(new Error(answer.message));
+    channel.onAnswer((message) => {
+      const id = answerId(message);
+      const waiting = id === null ? undefined : started.pending.get(id);
+      if (id === null || !waiting) return; // not an answer to a call of ours: ignored
+      started.pending.delete(id);
+      const answer = readAnswer(waiting.op, message);
+      if (answer === null) waiting.reject(new KeychainWorkerStopped('The keychain worker sent an answer of the wrong shape.'));
+      else if (answer.ok) waiting.resolve(answer.value);
+      else waiting.reject(new Error(answer.message));
     });
     channel.onExit(() => {
       if (worker === started) worker = null;
-      for (const waiting of started.pending.values()) waiting.reject(new Error('The keychain worker ended (crashed).'));
+      for (const waiting of started.pending.values()) waiting.reject(new KeychainWorkerStopped());
       started.pending.clear();
     });
     return started;
@@ -81,7 +94,7 @@ export function createKeytarWorker(start: () => WorkerChannel): Required<KeytarC
         return;
       }
       const id = (nextId += 1);
-      worker.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.pending.set(id, { op, resolve: resolve as (value: unknown) => void, reject });
       worker.channel.send({ id, op, args });
     });
   }

@@ -10,7 +10,7 @@ export function createMemorySecretStore(): SecretStore {
     kind: 'memory',
     load: async (accountId) => {
       const session = sessions.get(accountId);
-      return session ? { ...session } : null;
+      return session ? { status: 'ok', session: { ...session } } : { status: 'none' };
     },
     check: async () => {},
     entries: async () => [...sessions].map(([accountId, session]) => ({ accountId, session: { ...session } })),

@@ -17,7 +17,11 @@ export function createMemoryTokenVault(): TokenVault {
       const copies = copiesOf(accountId);
       return new Map(tokenIds.flatMap((id) => (copies.has(id) ? [[id, copies.get(id)!] as const] : [])));
     },
-    put: async (accountId, tokenId, value) => void copiesOf(accountId).set(tokenId, value),
+    put: async (accountId, tokenId, value, stillWanted) => {
+      if (!(await stillWanted())) return false;
+      copiesOf(accountId).set(tokenId, value);
+      return true;
+    },
     remove: async (accountId, tokenId) => void copiesOf(accountId).delete(tokenId),
     clear: async (accountId) => void accounts.delete(accountId),
     clearAll: async () => accounts.clear(),

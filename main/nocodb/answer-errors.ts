@@ -56,6 +56,22 @@ export function notNocodb(serverUrl: string): AppFailure {
   });
 }
 
+/** NocoDB's own error body: `{ msg }`, or `{ error, message }`. */
+export function isNocodbRefusal(answer: NocoAnswer): boolean {
+  if (answer.body.kind !== 'json' || !isRecord(answer.body.value)) return false;
+  const body = answer.body.value;
+  return typeof body['msg'] === 'string' || (typeof body['error'] === 'string' && typeof body['message'] === 'string');
+}
+
+/** Something between the app and NocoDB refused the call; Retry once it lets the app through. */
+export function serverRefused(status: number): AppFailure {
+  return new AppFailure(
+    'server_refused',
+    `The server refused the request (HTTP ${status}): a VPN, a proxy or a firewall may be in the way.`,
+    { status },
+  );
+}
+
 export function unexpectedAnswer(): AppFailure {
   return new AppFailure('server_error', 'The server sent an answer the app does not understand. Try again, or check the server version.', {
     reason: 'unexpected',
@@ -87,8 +103,14 @@ export function failureFor(answer: NocoAnswer, serverUrl: string): AppFailure {
         ? new AppFailure('validation', message, { source: 'server' })
         : new AppFailure('validation', 'The server refused the request.', { source: 'app' });
     case 401:
+      // Only NocoDB's own refusal ends a session; a 401 in another shape comes from something in front of it.
+      return isNocodbRefusal(answer)
+        ? new AppFailure('unauthorized', 'The server did not accept the session. Sign in again.')
+        : serverRefused(status);
     case 403:
-      return new AppFailure('unauthorized', 'The server did not accept the session. Sign in again.');
+      // NocoDB answers a refused session with 401; a 403 is a gateway, VPN allow-list or proxy (or a
+      // right the user lacks): the session stays, and so does its keychain entry.
+      return serverRefused(status);
     case 404:
       return message
         ? new AppFailure('not_found', message, { source: 'server' })

@@ -2,12 +2,21 @@
 // included, see shared/nocodb/API.md) to typed results or an AppFailure with a contract code.
 import * as v from 'valibot';
 import { AppFailure } from '../app-error.ts';
-import { failureFor, isRecord, notNocodb, serverMessage, unexpectedAnswer } from './answer-errors.ts';
+import { failureFor, isNocodbRefusal, isRecord, notNocodb, serverMessage, unexpectedAnswer } from './answer-errors.ts';
 import { createTransport, type NocoAnswer, type NocoRequest } from './http-transport.ts';
 import { isSendableRefreshToken, readRefreshCookie, refreshCookieHeader } from './refresh-cookie.ts';
-import { createdTokenRow, healthAnswer, profileAnswer, sessionAnswer, tokenListAnswer, userAnswer } from './response-schemas.ts';
+import {
+  createdTokenRow,
+  healthAnswer,
+  profileAnswer,
+  sessionAnswer,
+  tokenListAnswer,
+  userAnswer,
+  v3TokenAnswer,
+  v3TokenListAnswer,
+} from './response-schemas.ts';
 import { normalizeServerUrl } from './server-url.ts';
-import { isTokenId, tokenPath } from './token-id.ts';
+import { isTokenId, tokenPath, v3TokenPath } from './token-id.ts';
 import type { NocoClient, NocoClientOptions, NocoUser, SessionTokens } from './types.ts';
 
 /** Decides what a non-2xx answer means for one call; `undefined` falls back to the general rules. */
@@ -88,7 +97,8 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
       const answer = await succeed(
         { method: 'POST', path: '/api/v1/auth/token/refresh', headers: { cookie: refreshCookieHeader(refreshToken) } },
         // 400 "Invalid/Missing refresh token" (the token was rotated or revoked), 401 "Token Expired".
-        (refused) => (refused.status === 400 || refused.status === 401 ? expired() : undefined),
+        // Only in NocoDB's own shape: the same status from a gateway leaves the session alone.
+        (refused) => ((refused.status === 400 || refused.status === 401) && isNocodbRefusal(refused) ? expired() : undefined),
       );
       return session(answer, unexpectedAnswer);
     },
@@ -126,9 +136,30 @@ export function createNocoClient(options: NocoClientOptions): NocoClient {
       return parse(tokenListAnswer, success(answer), unexpectedAnswer);
     },
 
-    async createToken(jwt, name) {
-      const answer = await succeed({ method: 'POST', path: '/api/v1/tokens', headers: jwtHeader(jwt), json: { description: name } });
+    async createToken(jwt, name, expiry) {
+      const json = expiry === undefined ? { description: name } : { description: name, expiry };
+      const answer = await succeed({ method: 'POST', path: '/api/v1/tokens', headers: jwtHeader(jwt), json });
       return parse(createdTokenRow, answer, unexpectedAnswer);
+    },
+
+    async v3Tokens(jwt) {
+      const answer = await send({ method: 'GET', path: '/api/v3/meta/tokens', headers: jwtHeader(jwt) });
+      if (answer.status === 402) return 'licence_required';
+      if (answer.status === 403) return 'refused';
+      const listed = answer.status === 200 && answer.body.kind === 'json' && v.is(v3TokenListAnswer, answer.body.value);
+      // Anything else (404, a 401 the list call will meet too, a page that is not NocoDB's) offers nothing.
+      return listed ? 'open' : 'absent';
+    },
+
+    async setTokenEnabled(jwt, id, enabled) {
+      if (!isTokenId(id)) throw new AppFailure('invalid_argument', 'This is not a token id the server gave.', { reason: 'token_id' });
+      const answer = await succeed({ method: 'PATCH', path: v3TokenPath(id), headers: jwtHeader(jwt), json: { enabled } }, (refused) => {
+        // 402 licence gate, 403 plan, 404 without the route: the server cannot switch tokens off.
+        if (refused.status === 402 || refused.status === 403 || (refused.status === 404 && serverMessage(refused) !== 'Token not found'))
+          return new AppFailure('not_supported', 'This server cannot disable or enable tokens.', { reason: 'enable_disable' });
+        return undefined;
+      });
+      return parse(v3TokenAnswer, answer, unexpectedAnswer);
     },
 
     async deleteToken(jwt, id) {

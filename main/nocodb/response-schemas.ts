@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { boundedText, shownString } from './shown-text.ts';
 import { TOKEN_ID } from './token-id.ts';
+import { API_TOKEN_VALUE } from './token-value.ts';
 import type { ApiTokenPage, ApiTokenRow, CreatedApiToken, NocoUser } from './types.ts';
 
 /** A text field the app shows (a name, a creator's email), bounded (see shown-text.ts). */
@@ -41,9 +42,8 @@ export const profileAnswer = v.pipe(
 // today's servers type the id as a string. Either way it becomes opaque text here.
 const rowId = v.union([v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.transform(String)), v.pipe(v.string(), v.regex(TOKEN_ID))]);
 
-// The full secret: 40 characters of A-Za-z0-9_- on 0.301.3 and today's Community Edition,
-// `nc_pat_` + 40 on licensed servers; a little slack for other versions.
-const tokenValue = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,128}$/));
+// The full secret (see token-value.ts).
+const tokenValue = v.pipe(v.string(), v.regex(API_TOKEN_VALUE));
 
 // Fields the app only displays: a value in a shape it does not expect shows as "no data" rather
 // than making the whole Tokens tab fail. A missing key stays missing (see server-capabilities.ts).
@@ -105,13 +105,35 @@ export const tokenRow = v.pipe(
 );
 
 /**
- * A create's answer, which always carries the secret. Its `expiry`/`enabled` are left out: 0.301.3
- * sends them here (null/1) but never in its list, so they would tell a capability it does not have.
+ * A create's answer, which always carries the secret. 0.301.3 sends `expiry`/`enabled` here (null/1)
+ * but never in its list, so they are kept only from servers that list them too (those that send a
+ * prefix): there they tell the expiry the server kept.
  */
 export const createdTokenRow = v.pipe(
-  v.object({ ...rowFields, token: tokenValue }),
-  v.transform((row): CreatedApiToken => ({ ...baseRow(row), token: row.token })),
+  v.object({ ...rowFields, token: tokenValue, expiry: shownText, last_used_at: shownText, enabled: shownFlag }),
+  v.transform((row): CreatedApiToken => {
+    const result: CreatedApiToken = { ...baseRow(row), token: row.token };
+    if (row.token_prefix === undefined) return result;
+    if (row.expiry !== undefined) result.expiry = row.expiry;
+    if (row.last_used_at !== undefined) result.lastUsedAt = row.last_used_at;
+    if (row.enabled !== undefined && row.enabled !== null) result.enabled = row.enabled;
+    return result;
+  }),
 );
+
+/** A v3 token object (`PATCH /api/v3/meta/tokens/:id`): the state the server kept. */
+export const v3TokenAnswer = v.object({
+  enabled: v.union([
+    v.boolean(),
+    v.pipe(
+      v.picklist([0, 1]),
+      v.transform((n) => n === 1),
+    ),
+  ]),
+});
+
+/** `GET /api/v3/meta/tokens`: a list means the route works. */
+export const v3TokenListAnswer = v.object({ list: v.array(v.unknown()) });
 
 export const tokenListAnswer = v.pipe(
   v.object({

@@ -5,6 +5,7 @@
 // A new capability is one field of `ServerCapabilities` and one entry of DETECTORS.
 import type { ServerCapabilities } from '../../preload/contract.ts';
 import type { ApiTokenRow } from './types.ts';
+import { tokenCapabilitiesFrom, type V3TokenCapabilities, type V3TokensAnswer } from './v3-token-capabilities.ts';
 
 /** One token row as the server answered it: in a list, or in the answer to a create. */
 export type TokenSample = { kind: 'listed' | 'created'; row: ApiTokenRow };
@@ -15,6 +16,8 @@ export interface CapabilityAnswers {
   isSuperAdmin: boolean;
   /** A token row the server sent; null while the account has no token (nothing tells yet). */
   sample: TokenSample | null;
+  /** How the server answered its v3 tokens route, when it was asked (at sign-in, and when an answer contradicted it). */
+  v3Tokens?: V3TokensAnswer;
 }
 
 /** The server's list rows no longer carry the secret: it shows a token once, in the create's answer. */
@@ -33,6 +36,18 @@ const listsField =
   (answers: CapabilityAnswers): boolean | null =>
     answers.sample?.kind === 'listed' ? answers.sample.row[field] !== undefined : showsTokenOnce(answers);
 
+/** A v3 token capability, from the v3 route's answer; null when it was not asked. */
+const fromV3 =
+  (field: keyof V3TokenCapabilities) =>
+  ({ v3Tokens }: CapabilityAnswers): boolean | null =>
+    v3Tokens === undefined ? null : tokenCapabilitiesFrom(v3Tokens)[field];
+
+/** An `nc_pat_` token exists only where a create may carry an expiry; otherwise the v3 route tells. */
+function expiryAtCreation(answers: CapabilityAnswers): boolean | null {
+  if (answers.sample?.row.prefix?.startsWith('nc_pat_')) return true;
+  return fromV3('expiryAtCreation')(answers);
+}
+
 /** Each capability from the answers; null: the answers do not tell yet (see UNTOLD). */
 const DETECTORS: { [K in keyof ServerCapabilities]: (answers: CapabilityAnswers) => boolean | null } = {
   showsTokenOnce,
@@ -43,6 +58,9 @@ const DETECTORS: { [K in keyof ServerCapabilities]: (answers: CapabilityAnswers)
   revokesAtOnce: showsTokenOnce,
   // A super admin's list holds every user's tokens; anyone else's only their own.
   listsOthersTokens: ({ isSuperAdmin }) => isSuperAdmin,
+  expiryAtCreation,
+  noExpiry: fromV3('noExpiry'),
+  enableDisable: fromV3('enableDisable'),
 };
 
 /**
@@ -55,6 +73,9 @@ const UNTOLD: ServerCapabilities = {
   hasExpiry: false,
   revokesAtOnce: false,
   listsOthersTokens: false,
+  expiryAtCreation: false,
+  noExpiry: false,
+  enableDisable: false,
 };
 
 /** The capabilities the answers show; what they do not tell stays as `before` had it. */

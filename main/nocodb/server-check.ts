@@ -13,8 +13,9 @@ import { signInServerUrl } from './server-url.ts';
 const MAX_REMEMBERED_SERVERS = 50;
 const consentDocument = v.object({ servers: v.pipe(v.array(v.string()), v.maxLength(MAX_REMEMBERED_SERVERS)) });
 
-const isLoopbackHost = (hostname: string) =>
-  hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+// Only names every system resolves on this machine: `*.localhost` is sent to DNS by some resolvers
+// (RFC 6761 allows it), so such a server may be across a network and gets the plain-http warning.
+const isLoopbackHost = (hostname: string) => hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
 
 /** True for a plain-http server that is not on this machine: the password would cross a network unencrypted. */
 export function needsPlainHttpConsent(serverUrl: string): boolean {

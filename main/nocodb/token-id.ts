@@ -8,3 +8,6 @@ export const isTokenId = (value: string): boolean => TOKEN_ID.test(value);
 
 /** The id as one path segment; callers have checked it with `isTokenId`, this keeps it one segment regardless. */
 export const tokenPath = (id: string): string => `/api/v1/tokens/${encodeURIComponent(id)}`;
+
+/** The same id on the v3 tokens route (`PATCH {enabled}`). */
+export const v3TokenPath = (id: string): string => `/api/v3/meta/tokens/${encodeURIComponent(id)}`;

@@ -1,3 +1,5 @@
+import type { V3TokensAnswer } from './v3-token-capabilities.ts';
+
 // What main's services need from a NocoDB server. `nocodb-client.ts` implements it over fetch;
 // every method throws AppFailure with a code from the contract, never a raw fetch error.
 
@@ -58,7 +60,12 @@ export interface NocoClient {
   /** The user an API token authenticates as (`xc-token`), or null when the server refuses it. */
   whoIsApiToken(apiToken: string): Promise<NocoUser | null>;
   listTokens(jwt: string, page: { limit: number; offset: number }): Promise<ApiTokenPage>;
-  createToken(jwt: string, name: string): Promise<CreatedApiToken>;
+  /** `expiry` (ISO, future) only to servers with expiry at creation: there it makes an `nc_pat_` token. */
+  createToken(jwt: string, name: string, expiry?: string): Promise<CreatedApiToken>;
+  /** How the server answers its v3 tokens route; throws only when it cannot be reached. */
+  v3Tokens(jwt: string): Promise<V3TokensAnswer>;
+  /** Disables or enables a token (v3 `PATCH {enabled}`); throws `not_supported` where v3 tokens are not available. */
+  setTokenEnabled(jwt: string, id: string, enabled: boolean): Promise<{ enabled: boolean }>;
   deleteToken(jwt: string, id: string): Promise<void>;
   /** Sets the user's display name; answers the name the server kept (and nothing else of its answer). */
   updateProfile(jwt: string, displayName: string): Promise<{ displayName: string | null }>;

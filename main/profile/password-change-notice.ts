@@ -5,7 +5,7 @@
 import type { AccountEntry, AppError, SessionState } from '../../preload/contract.ts';
 import { AppFailure } from '../app-error.ts';
 import type { AccountRef } from '../ports.ts';
-import type { SessionService } from '../accounts/accounts-service.ts';
+import type { AccountsService } from '../accounts/accounts-service.ts';
 
 export const passwordChangeTimedOut = () =>
   new AppFailure(
@@ -35,7 +35,7 @@ export function createPasswordChangeNotices(): PasswordChangeNotices {
   let uncertain: AccountRef[] = [];
   const isUncertain = (account: AccountRef) => uncertain.some((candidate) => same(candidate, account));
   const explainEntry = (entry: AccountEntry): AccountEntry =>
-    entry.status === 'session_ended' && isUncertain(entry) ? { ...entry, problem: TRY_NEW_PASSWORD, problemError: tryNewPassword } : entry;
+    entry.status === 'session_ended' && isUncertain(entry) ? { ...entry, problemError: tryNewPassword } : entry;
 
   return {
     timedOut(account) {
@@ -56,7 +56,7 @@ export function createPasswordChangeNotices(): PasswordChangeNotices {
 }
 
 /** The session service with every state it answers explained, and a sign-in settling its account. */
-export function explainingPasswordChanges(session: SessionService, notices: PasswordChangeNotices): SessionService {
+export function explainingPasswordChanges(session: AccountsService, notices: PasswordChangeNotices): AccountsService {
   const explained = (state: Promise<SessionState>) => state.then(notices.explain);
   return {
     ...session,
@@ -66,9 +66,9 @@ export function explainingPasswordChanges(session: SessionService, notices: Pass
       if (state.status === 'signed_in') notices.settled(state.account);
       return notices.explain(state);
     },
-    signOut: (...args: Parameters<SessionService['signOut']>) => explained(session.signOut(...args)),
-    switchTo: (...args: Parameters<SessionService['switchTo']>) => explained(session.switchTo(...args)),
-    remove: (...args: Parameters<SessionService['remove']>) => explained(session.remove(...args)),
-    retry: (...args: Parameters<SessionService['retry']>) => explained(session.retry(...args)),
+    logOut: (...args: Parameters<AccountsService['logOut']>) => explained(session.logOut(...args)),
+    switchTo: (...args: Parameters<AccountsService['switchTo']>) => explained(session.switchTo(...args)),
+    retry: (...args: Parameters<AccountsService['retry']>) => explained(session.retry(...args)),
+    recover: () => explained(session.recover()),
   };
 }

@@ -1,12 +1,12 @@
 // The Profile and Password tabs' work in main: renaming the user and changing the password
 // without ending the app's session. Passwords go to the server in that one request and nowhere else.
 import type { AccountScoped, PasswordChange, SessionState } from '../../preload/contract.ts';
-import type { SessionService } from '../accounts/accounts-service.ts';
+import type { AccountsService } from '../accounts/accounts-service.ts';
 import { AppFailure } from '../app-error.ts';
 import { passwordChangeTimedOut, type PasswordChangeNotices } from './password-change-notice.ts';
 
 export interface ProfileServiceOptions {
-  session: Pick<SessionService, 'pin' | 'getState'>;
+  session: Pick<AccountsService, 'pin' | 'getState'>;
   /** Remembers a change that timed out, so the sign-in screen can say to try the new password. */
   notices: Pick<PasswordChangeNotices, 'timedOut' | 'settled'>;
 }

@@ -25,7 +25,7 @@ export interface LiveSessionOptions {
   fallback: SecretStore;
   now: () => number;
   log: (line: string) => void;
-  /** False once its account is being logged out: a refresh landing then must not store its pair again. */
+  /** False once its account is being logged out: a refresh landing then keeps its pair in memory only. */
   mayStore: () => boolean;
   /** The server refused to refresh: the session is over (`ended` already), with the words to show. */
   onRefused: (live: LiveSession, reason: typeof SESSION_EXPIRED) => Promise<void>;
@@ -77,8 +77,8 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     } catch (error) {
       log(`session: keychain write failed with ${toAppError(error).code}; keeping the session in memory`);
       await fallback.save(account.id, next);
-      // The keychain may still hold the previous, now dead, refresh token: drop it if it can be reached.
-      if (store !== fallback) await store.remove(account.id).catch(() => {});
+      // The keychain may still hold the previous refresh token. It stays: only Log Out, or NocoDB
+      // refusing it at the next launch, deletes an entry (and it still names the account for a rebuild).
       store = fallback;
       warning = memoryOnlyWarning(error);
     }
@@ -104,9 +104,12 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       await onRefused(session, reason);
       throw new AppFailure('session_expired', reason.message, reason.params);
     }
-    // Logged out or replaced meanwhile: the new pair must not bring the session, or its entry, back.
-    if (ended() || !mayStore()) throw notSignedIn();
-    await persist({ ...stored, jwt: tokens.jwt, refreshToken: tokens.refreshToken });
+    // Replaced meanwhile: the new pair must not bring the session back.
+    if (ended()) throw notSignedIn();
+    const next = { ...stored, jwt: tokens.jwt, refreshToken: tokens.refreshToken };
+    // Being logged out: the pair serves the sign-out on the server, but never writes its entry back.
+    if (mayStore()) await persist(next);
+    else stored = next;
     return tokens.jwt;
   }
 

@@ -39,6 +39,12 @@ export const memoryOnlyWarning = (error: unknown): AppError =>
 export const accountLimitReached = (max: number) =>
   new AppFailure('account_limit', `You can keep up to ${max} accounts. Log out of one you no longer use to add another.`, { max });
 
+/** A sign-in of an account whose Log Out waits for the keychain: the Log Out is finished first. */
+export const logOutPending = () =>
+  new AppFailure('keychain_locked', 'This account is still being logged out: unlock your keychain and choose Retry on its card first.', {
+    reason: 'log_out_pending',
+  });
+
 export const unknownAccount = () => new AppFailure('unknown_account', 'This account is no longer in the list.');
 
 /** Shown for a listed account whose keychain entry is gone (or damaged). */

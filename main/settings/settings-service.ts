@@ -1,82 +1,27 @@
 // The user's preferences and the account list (id, server and email of each, in the user's order,
-// and the last opened one), kept in one small JSON file. Nothing secret goes here: sessions live in
-// the keychain, one entry per listed account.
+// the last opened one, the Log Outs not finished yet), kept in one small JSON file. Nothing secret
+// goes here: sessions live in the keychain, one entry per listed account.
 //
-// The list is never lost by accident: a missing file is a first launch, but an empty, damaged or
-// unreadable one is reported (`listProblem`) so the caller deletes nothing and rebuilds the list
-// from the keychain; a damaged file is kept aside for the user. Memory changes only after the
-// write succeeded, so memory and disk never disagree.
-import * as v from 'valibot';
-import { LANGUAGES, MAX_CLIPBOARD_CLEAR_SECONDS, type Settings } from '../../preload/contract.ts';
-import { ACCOUNT_ID, newAccountId } from '../accounts/account-id.ts';
+// The list is never lost by accident: a missing file is a first launch, but an empty, damaged,
+// wrong-shaped or unreadable one is reported (`problem`) and the list is marked "not recovered" —
+// written down, so the next launch still rebuilds it from the keychain even if a write (a language
+// change) made the file valid meanwhile. A damaged file is kept aside for the user. Memory changes
+// only after the write succeeded, so memory and disk never disagree.
+import type { Settings } from '../../preload/contract.ts';
+import { newAccountId } from '../accounts/account-id.ts';
 import { AppFailure } from '../app-error.ts';
 import type { AccountRef, JsonFile, ListedAccount } from '../ports.ts';
+import {
+  defaultDocument,
+  fileContentOf,
+  parseDocument,
+  type AccountList,
+  type ListProblem,
+  type SettingsDocument,
+} from './settings-document.ts';
 
-export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, keepTokenCopies: true, expiryReminders: true, language: null };
-
+export { DEFAULT_SETTINGS, type AccountList, type ListProblem } from './settings-document.ts';
 export type { ListedAccount };
-
-/** Why the account list could not be read at launch; null when it could (or there was no file yet). */
-export type ListProblem = { kind: 'damaged'; keptAs: string | null } | { kind: 'unreadable' } | null;
-
-/** The account list as the settings file keeps it. */
-export interface AccountList {
-  accounts: ListedAccount[];
-  /** The last active account (also the sign-in form's prefill once the list is empty). */
-  lastAccount: AccountRef | null;
-}
-
-interface SettingsDocument extends AccountList {
-  settings: Settings;
-  /** The keychain entries of versions before account ids were moved to today's names (or there were none). */
-  keychainMigrated: boolean;
-  /** Some listed account had no id yet (a file from before ids): it got one, to be written once. */
-  idsAdded: boolean;
-}
-
-// Each field falls back on its own, so one bad value does not throw away the others.
-const clipboardClearSeconds = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_CLIPBOARD_CLEAR_SECONDS));
-const language = v.picklist(LANGUAGES);
-const accountRef = v.object({ serverUrl: v.pipe(v.string(), v.nonEmpty()), email: v.pipe(v.string(), v.nonEmpty()) });
-
-const listedAccount = v.object({ ...accountRef.entries, id: v.optional(v.pipe(v.string(), v.regex(ACCOUNT_ID))) });
-
-const refOf = (value: unknown): AccountRef | null => {
-  const parsed = v.safeParse(accountRef, value);
-  return parsed.success ? { serverUrl: parsed.output.serverUrl, email: parsed.output.email } : null;
-};
-
-function parseDocument(raw: unknown, newId: () => string, firstLaunch: boolean): SettingsDocument {
-  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const seconds = v.safeParse(clipboardClearSeconds, fields['clipboardClearSeconds']);
-  const keepTokenCopies = fields['keepTokenCopies'];
-  const expiryReminders = fields['expiryReminders'];
-  const chosen = v.safeParse(language, fields['language']);
-  const lastAccount = refOf(fields['lastAccount']);
-  const listed = fields['accounts'];
-  // A file from before the account list knew one account, the last one: it stays signed in.
-  const entries = Array.isArray(listed) ? listed : lastAccount ? [lastAccount] : [];
-  let idsAdded = false;
-  const accounts = entries.flatMap((entry): ListedAccount[] => {
-    const parsed = v.safeParse(listedAccount, entry);
-    if (!parsed.success) return [];
-    const { serverUrl, email, id } = parsed.output;
-    if (id === undefined) idsAdded = true;
-    return [{ id: id ?? newId(), serverUrl, email }];
-  });
-  return {
-    idsAdded,
-    keychainMigrated: firstLaunch || fields['keychainMigrated'] === true,
-    settings: {
-      clipboardClearSeconds: seconds.success ? seconds.output : DEFAULT_SETTINGS.clipboardClearSeconds,
-      keepTokenCopies: typeof keepTokenCopies === 'boolean' ? keepTokenCopies : DEFAULT_SETTINGS.keepTokenCopies,
-      expiryReminders: typeof expiryReminders === 'boolean' ? expiryReminders : DEFAULT_SETTINGS.expiryReminders,
-      language: chosen.success ? chosen.output : DEFAULT_SETTINGS.language,
-    },
-    accounts,
-    lastAccount,
-  };
-}
 
 export interface SettingsService {
   get(): Promise<Settings>;
@@ -102,17 +47,23 @@ export function createSettingsService(file: JsonFile, newId: () => string = newA
   let queue: Promise<unknown> = Promise.resolve();
   let problem: ListProblem = null;
 
+  const keepAside = () => {
+    // Kept for the user (and for support); the name says when it was found damaged.
+    const tag = `damaged-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+    return file.keepAside(tag).catch(() => null);
+  };
+
   async function load(): Promise<SettingsDocument> {
     const content = await file.inspect().catch(() => ({ status: 'unreadable' }) as const);
-    if (content.status === 'ok') return parseDocument(content.value, newId, false);
-    if (content.status === 'damaged') {
-      // Kept for the user (and for support); the name says when it was found damaged.
-      const tag = `damaged-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
-      problem = { kind: 'damaged', keptAs: await file.keepAside(tag).catch(() => null) };
-    } else if (content.status === 'unreadable') {
-      problem = { kind: 'unreadable' };
+    if (content.status === 'ok') {
+      const { document: parsed, wrongShape, dropped } = parseDocument(content.value, newId, false);
+      if (!wrongShape && dropped.length === 0) return parsed;
+      problem = { kind: 'damaged', keptAs: await keepAside(), dropped };
+      return { ...parsed, notRecovered: true };
     }
-    return parseDocument(undefined, newId, content.status === 'missing');
+    if (content.status === 'damaged') problem = { kind: 'damaged', keptAs: await keepAside(), dropped: [] };
+    else if (content.status === 'unreadable') problem = { kind: 'unreadable' };
+    return { ...defaultDocument(content.status === 'missing'), notRecovered: problem !== null };
   }
 
   const current = () =>
@@ -127,8 +78,7 @@ export function createSettingsService(file: JsonFile, newId: () => string = newA
       // A file the user may still fix must not be overwritten with what this run rebuilt.
       if (problem?.kind === 'unreadable' || (problem?.kind === 'damaged' && problem.keptAs === null)) throw cannotSave();
       const next = { ...edit(await current()), idsAdded: false };
-      const { settings, accounts, lastAccount, keychainMigrated } = next;
-      await file.write({ ...settings, accounts, lastAccount, keychainMigrated });
+      await file.write(fileContentOf(next));
       // Only now: a failed write leaves memory as it was, equal to the disk.
       document = Promise.resolve(next);
       return next;
@@ -157,11 +107,24 @@ export function createSettingsService(file: JsonFile, newId: () => string = newA
       return { ...next.settings };
     },
     async accountList() {
-      const { accounts, lastAccount, keychainMigrated } = await current();
-      return { accounts: accounts.map(copyListed), lastAccount: lastAccount && copyRef(lastAccount), problem, keychainMigrated };
+      const { accounts, lastAccount, keychainMigrated, loggingOut, notRecovered } = await current();
+      return {
+        accounts: accounts.map(copyListed),
+        lastAccount: lastAccount && copyRef(lastAccount),
+        loggingOut: [...loggingOut],
+        notRecovered,
+        problem,
+        keychainMigrated,
+      };
     },
-    async rememberAccounts({ accounts, lastAccount }) {
-      await change((doc) => ({ ...doc, accounts: accounts.map(copyListed), lastAccount: lastAccount && copyRef(lastAccount) }));
+    async rememberAccounts({ accounts, lastAccount, loggingOut, notRecovered }) {
+      await change((doc) => ({
+        ...doc,
+        accounts: accounts.map(copyListed),
+        lastAccount: lastAccount && copyRef(lastAccount),
+        loggingOut: [...loggingOut],
+        notRecovered,
+      }));
     },
     async markKeychainMigrated() {
       await change((doc) => ({ ...doc, keychainMigrated: true }));

@@ -3,7 +3,6 @@
 // Today's servers show a token only once, in the answer to its create: main then keeps a copy in
 // the OS keychain (the TokenVault, when the setting allows), so Show and Copy keep working later.
 import type {
-  AccountScoped,
   CopyResult,
   DeleteResult,
   TokenPage,
@@ -11,6 +10,7 @@ import type {
   TokenScanPage,
   TokenScanRequest,
   ServerCapabilities,
+  TokenCreateRequest,
   TokenRef,
   TokenSummary,
   TokenTestResult,
@@ -18,35 +18,44 @@ import type {
   UsageExample,
 } from '../../preload/contract.ts';
 import { hasPlainHost } from '../../preload/server-host.ts';
-import { TARGET_NAMES, usageExample } from '../../preload/token-usage.ts';
+import { headerBlock, TARGET_NAMES, usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
-import type { CapabilityRegistry, TokenSample } from '../nocodb/server-capabilities.ts';
+import type { CapabilityRegistry } from '../nocodb/server-capabilities.ts';
 import type { ApiTokenRow } from '../nocodb/types.ts';
 import type { TokenVault } from '../ports.ts';
-import type { PinnedSession, SessionService } from '../accounts/accounts-service.ts';
+import type { PinnedSession, AccountsService } from '../accounts/accounts-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+import { createCapabilityLearning } from './token-capabilities.ts';
+import { expiryTime } from './token-expiry.ts';
 import { LARGEST_PAGE, learnedPageSize, tokenPages, type FetchTokenPage } from './token-pages.ts';
+import { refusalOf } from './token-refusal.ts';
+import { copiesNotRemoved, toSummary, unknownToken } from './token-summary.ts';
 
 const UNSAFE_EXAMPLE =
   'This account’s server name has characters a terminal could run as a command, so the app gives no example for it. Sign in with the server’s plain address.';
 const UNSAFE_VALUE = 'This token holds characters that cannot be written safely in this example, so nothing was copied.';
 
 export interface TokenServiceOptions {
-  session: Pick<SessionService, 'pin'>;
+  session: Pick<AccountsService, 'pin'>;
   clipboard: ClipboardGuard;
   settings: Pick<SettingsService, 'get'>;
   vault: TokenVault;
   /** What each account's server can do (see main/nocodb/server-capabilities.ts): its rows keep it up to date. */
-  capabilities: Pick<CapabilityRegistry, 'learn'>;
+  capabilities: Pick<CapabilityRegistry, 'learn' | 'of'>;
   log: (line: string) => void;
+  /** The clock an expiry of "30 days" counts from. */
+  now?: () => number;
 }
 
 export interface TokenService {
   list(request: TokenPageRequest): Promise<TokenPage>;
   /** One page from `offset`, as large as the server accepts (learned per account): All tokens pages through these. */
   scan(request: TokenScanRequest): Promise<TokenScanPage>;
-  create(request: AccountScoped & { name: string }): Promise<TokenSummary>;
+  /** Creates a token; its expiry is asked only of a server with expiry at creation. */
+  create(request: TokenCreateRequest): Promise<TokenSummary>;
+  /** Disables or enables a token (v3); throws `not_supported` where the server cannot. */
+  setEnabled(request: TokenRef & { enabled: boolean }): Promise<{ enabled: boolean }>;
   reveal(request: TokenRef): Promise<string>;
   copy(request: TokenRef): Promise<CopyResult>;
   delete(request: TokenRef): Promise<DeleteResult>;
@@ -67,19 +76,6 @@ interface HeldValue {
   source: Exclude<TokenValueSource, 'none'>;
 }
 
-function toSummary(row: ApiTokenRow, source: TokenValueSource, can: ServerCapabilities): TokenSummary {
-  const { id, name, creator, createdAt, prefix, expiry, lastUsedAt, enabled } = row;
-  const summary: TokenSummary = { id, name, creator, createdAt, valueSource: source, prefix };
-  // Only what the server tracks, so the renderer can tell "no data on this server" from "never".
-  if (can.hasExpiry) summary.expiry = expiry ?? null;
-  if (can.tracksLastUse) summary.lastUsedAt = lastUsedAt ?? null;
-  if (enabled !== undefined) summary.enabled = enabled;
-  return summary;
-}
-
-const unknownToken = () =>
-  new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.', { reason: 'token' });
-
 /** What main holds for one account's tokens. */
 interface AccountTokens {
   values: Map<string, HeldValue>;
@@ -87,18 +83,19 @@ interface AccountTokens {
   pageSize: number;
 }
 
-const copiesNotRemoved = (error: unknown) => {
-  const { code, message, params } = toAppError(error);
-  return new AppFailure(code, `The token copies in the keychain could not be removed. ${message}`, {
-    ...params,
-    reason: 'copies_not_removed',
-  });
-};
-
 // Every method pins the account its request names when it starts and uses only that one until it
 // ends (see main/accounts/accounts-service.ts): whatever is on screen meanwhile, its requests, cached
 // values and keychain copies stay that account's.
-export function createTokenService({ session, clipboard, settings, vault, capabilities, log }: TokenServiceOptions): TokenService {
+export function createTokenService({
+  session,
+  clipboard,
+  settings,
+  vault,
+  capabilities,
+  log,
+  now = Date.now,
+}: TokenServiceOptions): TokenService {
+  const learning = createCapabilityLearning(capabilities);
   /** Keyed by account id. */
   const accounts = new Map<string, AccountTokens>();
   const copySource: HeldValue['source'] = vault.kind === 'keychain' ? 'keychain' : 'memory';
@@ -134,12 +131,15 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
     return held.value;
   }
 
-  /** Keeps the keychain copy of a new token, when the setting allows; says where the value is held. */
-  async function keepCopy(accountId: string, id: string, value: string): Promise<HeldValue['source'] | null> {
-    if (!(await settings.get()).keepTokenCopies) return null;
+  /**
+   * Keeps the keychain copy of a new token while its account is signed in and the setting is on —
+   * both checked when the keychain writes, so a Log Out or the setting turned off just before wins.
+   * Says where the value is held.
+   */
+  async function keepCopy(pinned: PinnedSession, id: string, value: string): Promise<HeldValue['source'] | null> {
+    const stillWanted = async () => pinned.isLive() && (await settings.get()).keepTokenCopies;
     try {
-      await vault.put(accountId, id, value);
-      return copySource;
+      return (await vault.put(pinned.account.id, id, value, stillWanted)) ? copySource : null;
     } catch (error) {
       log(`tokens: keeping a keychain copy failed with ${toAppError(error).code}`);
       return null;
@@ -148,7 +148,7 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
 
   /** What the server does with a deleted token: on NocoDB 0.301.3 it may keep accepting it for a while. */
   async function checkRevocation(pinned: PinnedSession, value: string | undefined): Promise<DeleteResult['revocation']> {
-    if (value === undefined) return learn(pinned, null).revokesAtOnce ? 'immediate' : 'unknown';
+    if (value === undefined) return learning.of(pinned)?.revokesAtOnce ? 'immediate' : 'unknown';
     try {
       const user = await pinned.withSession((client) => client.whoIsApiToken(value));
       return user === null ? 'revoked' : 'still_accepted';
@@ -167,23 +167,19 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
     return { clearAfterSeconds: clipboardClearSeconds === 0 ? null : clipboardClearSeconds };
   }
 
-  /** Whether the server's token list still holds the token (NocoDB 0.301.3 may accept a deleted one): to its end, never a guess. */
-  async function isListed(pinned: PinnedSession, id: string): Promise<boolean> {
+  /** The token's row in the server's list (NocoDB 0.301.3 may accept a deleted one): to its end, never a guess. */
+  async function listedRow(pinned: PinnedSession, id: string): Promise<ApiTokenRow | null> {
     const fetchPage: FetchTokenPage = (query) => pinned.withSession((client, jwt) => client.listTokens(jwt, query));
-    for await (const { rows } of tokenPages(fetchPage)) if (rows.some((row) => row.id === id)) return true;
-    return false;
+    for await (const { rows } of tokenPages(fetchPage)) for (const row of rows) if (row.id === id) return row;
+    return null;
   }
-
-  /** The account's capabilities, with what this answer of its server tells (null: nothing new). */
-  const learn = (pinned: PinnedSession, sample: TokenSample | null) =>
-    capabilities.learn(pinned.account.id, { isSuperAdmin: pinned.isSuperAdmin, sample });
 
   /** Keeps what a list page tells (values, capabilities) and answers the rows as summaries, with the capabilities. */
   async function summarise(
     pinned: PinnedSession,
     rows: ApiTokenRow[],
   ): Promise<{ tokens: TokenSummary[]; capabilities: ServerCapabilities }> {
-    const can = learn(pinned, rows[0] ? { kind: 'listed', row: rows[0] } : null);
+    const can = await learning.fromPage(pinned, rows);
     for (const row of rows) if (row.token !== null) hold(pinned, row.id, { value: row.token, source: 'server' });
     await readCopies(
       pinned,
@@ -206,13 +202,8 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
       const summary = await summarise(pinned, rows);
       // Only a list of every user's tokens is the list the server counts.
       const counted = summary.capabilities.listsOthersTokens ? answer.totalRows : 0;
-      return {
-        ...summary,
-        page,
-        pageSize,
-        totalRows: isLastPage ? offset + rows.length : Math.max(counted, offset + rows.length + 1),
-        isLastPage,
-      };
+      const totalRows = isLastPage ? offset + rows.length : Math.max(counted, offset + rows.length + 1);
+      return { ...summary, page, pageSize, totalRows, isLastPage };
     },
 
     async scan({ accountId, offset }) {
@@ -227,11 +218,13 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
 
     // withSession retries only when the server refused the session (nothing was created); a timeout
     // is never retried, since the first request may have created the token.
-    async create({ accountId, name }) {
+    async create({ accountId, name, expiry }) {
       const pinned = await session.pin(accountId);
-      const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name));
-      const can = learn(pinned, { kind: 'created', row });
-      const kept = await keepCopy(pinned.account.id, row.id, row.token);
+      // A server without expiry at creation gets no `expiry` field: 0.301.3's request check knows none.
+      const asked = expiry !== undefined && learning.of(pinned)?.expiryAtCreation ? expiryTime(expiry, now()) : undefined;
+      const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name, asked));
+      const can = await learning.fromCreate(pinned, row, asked !== undefined);
+      const kept = await keepCopy(pinned, row.id, row.token);
       const source = can.showsTokenOnce ? (kept ?? 'memory') : 'server';
       hold(pinned, row.id, { value: row.token, source });
       return toSummary(row, source, can);
@@ -246,12 +239,11 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
       const { serverUrl } = pinned.account;
       // An account listed before sign-in checked the host: its address could run a command when pasted.
       if (!hasPlainHost(serverUrl)) throw new AppFailure('invalid_argument', UNSAFE_EXAMPLE, { reason: 'unsafe_host' });
-      const written = usageExample(example, serverUrl, valueOf(pinned, id));
+      const value = valueOf(pinned, id);
+      if (example === 'headers') return copyText(headerBlock(value));
+      const written = usageExample(example, serverUrl, value);
       // A keychain copy may hold any printable character; the renderer shows only the mask, so main says no.
-      if (!written.ok) {
-        const target = example === 'headers' ? example : TARGET_NAMES[example];
-        throw new AppFailure('invalid_argument', UNSAFE_VALUE, { reason: 'unsafe_value', target });
-      }
+      if (!written.ok) throw new AppFailure('invalid_argument', UNSAFE_VALUE, { reason: 'unsafe_value', target: TARGET_NAMES[example] });
       return copyText(written.text);
     },
 
@@ -259,8 +251,20 @@ export function createTokenService({ session, clipboard, settings, vault, capabi
       const pinned = await session.pin(accountId);
       const value = valueOf(pinned, id);
       const user = await pinned.withSession((client) => client.whoIsApiToken(value));
-      if (user === null) return 'rejected';
-      return (await isListed(pinned, id)) ? 'works' : 'deleted_but_accepted';
+      const row = await listedRow(pinned, id);
+      // Refused: the list row tells why (disabled, expired) on servers that list those.
+      if (user === null) return refusalOf(row, now());
+      return row !== null ? 'works' : 'deleted_but_accepted';
+    },
+
+    async setEnabled({ accountId, id, enabled }) {
+      const pinned = await session.pin(accountId);
+      try {
+        return await pinned.withSession((client, jwt) => client.setTokenEnabled(jwt, id, enabled));
+      } catch (error) {
+        if (error instanceof AppFailure && error.code === 'not_supported') await learning.fromSwitchRefused(pinned);
+        throw error;
+      }
     },
 
     async delete({ accountId, id }) {

@@ -8,6 +8,7 @@ export const FILTER_LABELS: Record<TokenFilter, MessageKey> = {
   all: 'allTokens.filter.all',
   expired: 'allTokens.filter.expired',
   expiring: 'allTokens.filter.expiring',
+  disabled: 'allTokens.filter.disabled',
   unused: 'allTokens.filter.unused',
   others: 'allTokens.filter.others',
 };
@@ -36,7 +37,8 @@ export function csvWords(t: Translator['t']): CsvWords {
       t('allTokens.column.state'),
     ],
     states: { active: t(STATE_LABELS.active), expired: t(STATE_LABELS.expired), disabled: t(STATE_LABELS.disabled) },
-    never: t('tokens.never'),
+    neverUsed: t('tokens.neverUsed'),
+    neverExpires: t('tokens.neverExpires'),
   };
 }
 

@@ -67,8 +67,8 @@ export const DAY = 24 * 3600_000;
 export const EXPIRING_DAYS = 30;
 export const UNUSED_DAYS = 90;
 
-export type TokenFilter = 'all' | 'expired' | 'expiring' | 'unused' | 'others';
-export const TOKEN_FILTERS: readonly TokenFilter[] = ['all', 'expired', 'expiring', 'unused', 'others'];
+export type TokenFilter = 'all' | 'expired' | 'expiring' | 'disabled' | 'unused' | 'others';
+export const TOKEN_FILTERS: readonly TokenFilter[] = ['all', 'expired', 'expiring', 'disabled', 'unused', 'others'];
 
 export type TokenState = 'active' | 'expired' | 'disabled';
 
@@ -104,6 +104,9 @@ export function matchesFilter(row: AccountTokenRow, filter: TokenFilter, now: nu
       return isExpired(row, now);
     case 'expiring':
       return expiresWithin(row, now, EXPIRING_DAYS);
+    case 'disabled':
+      // Switched off on its server (April 2026 images and later).
+      return row.token.enabled === false;
     case 'unused':
       return isUnused(row, now);
     case 'others':

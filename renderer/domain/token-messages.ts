@@ -55,5 +55,7 @@ export const ACTION_WORDS: ErrorWords = {
 export const TEST_TEXT: Record<TokenTestResult, { label: MessageKey; tone: 'success' | 'danger' | 'warning'; title: MessageKey }> = {
   works: { label: 'tokens.test.works', tone: 'success', title: 'tokens.test.works.title' },
   rejected: { label: 'tokens.test.rejected', tone: 'danger', title: 'tokens.test.rejected.title' },
+  disabled: { label: 'tokens.test.disabled', tone: 'danger', title: 'tokens.test.disabled.title' },
+  expired: { label: 'tokens.test.expired', tone: 'danger', title: 'tokens.test.expired.title' },
   deleted_but_accepted: { label: 'tokens.test.deleted_but_accepted', tone: 'warning', title: 'tokens.test.deleted_but_accepted.title' },
 };

@@ -3,11 +3,12 @@
 import { parseServerTime } from './token-time.ts';
 import { stateOf, type AccountTokenRow, type TokenState } from './all-tokens-rows.ts';
 
-/** The file's words in the app's language: the header (account, server, name, creator, created, last used, expires, state), states and "never". */
+/** The file's words in the app's language: the header (account, server, name, creator, created, last used, expires, state), states, "never used" and "never expires". */
 export interface CsvWords {
   header: readonly string[];
   states: Record<TokenState, string>;
-  never: string;
+  neverUsed: string;
+  neverExpires: string;
 }
 
 // Control characters (line breaks and tabs included) and direction controls are shown as visible
@@ -27,8 +28,8 @@ export function csvCell(text: string): string {
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
-/** A server time as ISO 8601 (a spreadsheet reads it), "never" for the server's null, empty when not told. */
-function csvTime(value: string | null | undefined, never: string): string {
+/** A server time as ISO 8601 (a spreadsheet reads it), `never` for the server's null, empty when not told. */
+function csvTime(value: string | null | undefined, never = ''): string {
   if (value === undefined) return '';
   if (value === null) return never;
   const time = parseServerTime(value);
@@ -44,9 +45,9 @@ export function tokensCsv(rows: readonly AccountTokenRow[], now: number, words: 
       account.serverUrl,
       token.name ?? '',
       token.creator ?? '',
-      csvTime(token.createdAt ?? undefined, words.never),
-      csvTime(token.lastUsedAt, words.never),
-      csvTime(token.expiry, words.never),
+      csvTime(token.createdAt ?? undefined),
+      csvTime(token.lastUsedAt, words.neverUsed),
+      csvTime(token.expiry, words.neverExpires),
       words.states[stateOf(row, now)],
     ].map(csvCell);
   });

@@ -5,6 +5,9 @@
 //   const { t, say, relativeTime, dateTime } = useI18n();
 //   t('tokens.add')                          → "Add New API Token" in the app's language
 //   t('tokens.created', { name })            → ICU placeholders, plurals ({n, plural, one {…} other {…}}), selects
+// A text value shown in a sentence is isolated (FSI … PDI) with its own direction controls removed,
+// so a token name holding U+202E cannot reverse the sentence (bidi.ts); select and plural arguments
+// are matched as given.
 // Every message lives in catalogs/en.json (the keys are typed from it) and in each other catalog with
 // exactly the same keys; test/renderer/i18n/catalogs.test.ts checks keys, ICU syntax and placeholders.
 //

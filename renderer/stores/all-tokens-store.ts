@@ -57,6 +57,8 @@ export interface AllTokensStore extends AllTokensData {
   confirmDelete: () => Promise<void>;
   closeDelete: () => void;
   rotate: (row: Pick<AccountTokenRow, 'account' | 'token'>) => Promise<void>;
+  /** Disables these rows' tokens on their servers (each server must offer the switch), and says how many were. */
+  disableRows: (keys: string[]) => Promise<void>;
   /** Saves these rows (the ones shown) as CSV through the OS save dialog. */
   exportRows: (rows: readonly AccountTokenRow[], now: number, words: CsvWords) => Promise<void>;
   /** Hands main every token with an expiry to come, for its once-a-day reminder worded in the app's language. */
@@ -189,6 +191,14 @@ export function createAllTokensStore({ api, model, toasts, onFailure }: Deps) {
         // An untitled token's successor gets NocoDB's default name, the same in every language.
         const name = row.token.name ?? defaultTokenName((load?.rows ?? []).map((r) => r.token.name));
         await model.getState().rotate(row, name);
+      },
+
+      disableRows: async (keys) => {
+        const wanted = new Set(keys);
+        const rows = allRows(model.getState().accounts).filter((row) => wanted.has(row.key) && row.token.enabled !== false);
+        const results = await Promise.all(rows.map((row) => model.getState().setEnabled(row.account.accountId, row.token.id, false)));
+        const count = results.filter((result) => result?.ok).length;
+        if (count > 0) toasts.getState().show({ tone: 'success', title: msg('allTokens.disabledDone', { count }) });
       },
 
       exportRows: async (rows, now, words) => {

@@ -7,7 +7,7 @@ import type { ToastStoreApi } from './toast-store.ts';
 export interface SessionStore {
   /** null until main has answered `session.get` for the first time. */
   state: SessionState | null;
-  status: 'loading' | 'idle' | 'signing_in' | 'signing_out';
+  status: 'loading' | 'idle' | 'signing_in' | 'signing_out' | 'recovering';
   /** The account a switch, Log Out or Retry is on its way for (its buttons wait). */
   pendingAccount: string | null;
   /** The sign-in screen is open to add an account while another one stays active. */
@@ -15,6 +15,8 @@ export interface SessionStore {
   /** The last sign-in failure, for the sign-in form. */
   error: AppError | null;
   load: () => Promise<void>;
+  /** Starts with the state main's boot answer brought (instead of `load`). */
+  startWith: (state: SessionState) => void;
   /**
    * A sign-in main refused with `insecure_connection`, waiting for the user's answer. It holds the
    * password only until they answer (memory only).
@@ -32,6 +34,8 @@ export interface SessionStore {
   /** Logs out of one account (from the overview) and takes it off the list. */
   remove: (id: string) => Promise<void>;
   retry: (id: string) => Promise<void>;
+  /** Retry for an account list that is not recovered: main rebuilds it from the keychain. */
+  recover: () => Promise<void>;
   /** Every store passes its failures here: a dead session sends the app back to sign-in. */
   checkFailure: (error: AppError) => Promise<void>;
 }
@@ -91,6 +95,11 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
         if (result) set({ status: 'idle', ...(result.ok ? {} : { state: signedOutWith(result.error) }) });
       },
 
+      startWith: (state) => {
+        stateRequest += 1;
+        set({ state, status: 'idle', pendingAccount: null });
+      },
+
       signIn: async (request) => {
         if (get().status === 'signing_in') return;
         set({ status: 'signing_in', error: null });
@@ -113,7 +122,7 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
         const accountId = activeAccountOf(get().state)?.id;
         if (accountId === undefined) return;
         set({ status: 'signing_out' });
-        const result = await changeState(() => bridge.session.signOut({ accountId }));
+        const result = await changeState(() => bridge.accounts.remove({ accountId }));
         set({ status: 'idle' });
         if (result && !result.ok) toasts.getState().show({ tone: 'error', title: errorMsg(result.error) });
       },
@@ -126,6 +135,12 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
       switchTo: (id) => accountCall(id, () => bridge.accounts.switch({ accountId: id })),
       remove: (id) => accountCall(id, () => bridge.accounts.remove({ accountId: id })),
       retry: (id) => accountCall(id, () => bridge.accounts.retry({ accountId: id })),
+      recover: async () => {
+        set({ status: 'recovering' });
+        const result = await changeState(() => bridge.accounts.recover());
+        set({ status: 'idle' });
+        if (result && !result.ok) toasts.getState().show({ tone: 'error', title: errorMsg(result.error) });
+      },
 
       checkFailure: async (error) => {
         if (!isSessionGone(error) || get().state?.status !== 'signed_in') return;

@@ -2,20 +2,26 @@
 // tokens' values, Test results, busy marks and capabilities are the token model's (renderer/tokens/),
 // shared with All tokens; this store only pages and asks the model to act.
 import { createStore } from 'zustand/vanilla';
-import type { AppError, TokenPage, TokenSummary, UsageExample } from '../../preload/contract.ts';
+import type { AppError, Result, TokenPage, TokenSummary, UsageExample } from '../../preload/contract.ts';
+import { DEFAULT_EXPIRY_OPTION, expiryArgument, type ExpiryOption } from '../domain/token-expiry-choice.ts';
 import { defaultTokenName, tokenNameProblem } from '../domain/token-name.ts';
 import { ACTION_WORDS, CREATE_WORDS, LIST_WORDS } from '../domain/token-messages.ts';
-import { errorMsg, type Text } from '../i18n/index.ts';
+import { errorMsg, msg, type Text } from '../i18n/index.ts';
 import type { TokenApi } from '../tokens/token-api.ts';
 import type { TokenModelApi } from '../tokens/token-model.ts';
+import { TOKEN_PAGE_SIZE } from '../../preload/contract.ts';
 import { callBridge } from './call-bridge.ts';
 
 /** NocoDB's own UI shows 10 tokens a page. */
-export const PAGE_SIZE = 10;
+export const PAGE_SIZE = TOKEN_PAGE_SIZE;
 
 export interface CreateRowState {
   open: boolean;
   draft: string;
+  /** How long the new token works, where the server has expiry at creation (NocoDB's default: 90 days). */
+  expiry: ExpiryOption;
+  /** `YYYY-MM-DD` when `expiry` is a date. */
+  expiryDate: string;
   saving: boolean;
   /** Inline message under the input: a validation problem or the server's refusal. */
   error: Text | null;
@@ -49,12 +55,16 @@ export interface TokensStore extends TokensData {
   retry: () => Promise<void>;
   openCreate: () => void;
   changeDraft: (draft: string) => void;
+  /** The create row's expiry choice (and its date, when the choice is a date). */
+  changeExpiry: (expiry: ExpiryOption, date?: string) => void;
   cancelCreate: () => void;
   saveCreate: () => Promise<void>;
   toggleReveal: (id: string) => Promise<void>;
   /** Copies the token, or (with `example`) a ready-to-run example holding it; either way through main. */
   copy: (id: string, example?: UsageExample) => Promise<void>;
   test: (id: string) => Promise<void>;
+  /** Disables or enables the token on its server (where the server can). */
+  setEnabled: (id: string, enabled: boolean) => Promise<void>;
   showUsage: (id: string) => void;
   hideUsage: () => void;
   askDelete: (token: TokenSummary) => void;
@@ -62,9 +72,14 @@ export interface TokensStore extends TokensData {
   confirmDelete: () => Promise<void>;
   /** Back to a fresh store for another account (or none); answers still on their way are ignored. */
   reset: (accountId: string | null) => void;
+  /**
+   * Shows page 1 that main's boot answer brought for the account on screen; the Tokens tab's first
+   * load then takes it instead of asking main. Ignored for any other account, or once a load ran.
+   */
+  showFirstPage: (accountId: string, page: Result<TokenPage>) => void;
 }
 
-const CLOSED_CREATE: CreateRowState = { open: false, draft: '', saving: false, error: null };
+const CLOSED_CREATE: CreateRowState = { open: false, draft: '', expiry: DEFAULT_EXPIRY_OPTION, expiryDate: '', saving: false, error: null };
 
 /** The data of a fresh, signed-out-safe store (nothing typed). */
 export function initialTokensData(accountId: string | null = null): TokensData {
@@ -114,6 +129,9 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
     // Only the answer to the latest list request may change the table.
     let listRequest = 0;
     let requestedPage = 1;
+    /** The account whose boot page is on screen and not yet taken by a load (see showFirstPage). */
+    let bootPageOf: string | null = null;
+
     /** Runs a row action of the token model for the account on screen. */
     const onShown = (act: (accountId: string) => Promise<unknown>) => {
       const { accountId } = get();
@@ -130,6 +148,9 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
       ...initialTokensData(),
 
       load: async (page = get().page) => {
+        const fromBoot = bootPageOf !== null && bootPageOf === get().accountId && page === 1;
+        bootPageOf = null;
+        if (fromBoot) return;
         const request = ++listRequest;
         requestedPage = page;
         const { accountId, current } = shown();
@@ -162,10 +183,13 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
         const { rows, justCreated, create } = get();
         if (create.open) return;
         const names = visibleTokens(rows, justCreated).map((t) => t.name);
-        set({ create: { open: true, draft: defaultTokenName(names), saving: false, error: null } });
+        set({ create: { ...CLOSED_CREATE, open: true, draft: defaultTokenName(names) } });
       },
 
       changeDraft: (draft) => set((s) => ({ create: { ...s.create, draft, error: null } })),
+
+      changeExpiry: (expiry, date) =>
+        set((s) => ({ create: { ...s.create, expiry, expiryDate: date ?? s.create.expiryDate, error: null } })),
 
       cancelCreate: () => {
         if (!get().create.saving) set({ create: CLOSED_CREATE });
@@ -181,8 +205,13 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
         }
         const { accountId, current } = shown();
         if (accountId === null) return;
+        // Only a server with expiry at creation is asked for one (the control is not shown elsewhere).
+        const expiry = model.getState().capabilities[accountId]?.expiryAtCreation
+          ? expiryArgument(create.expiry, create.expiryDate)
+          : undefined;
+        if (expiry === null) return set({ create: { ...create, error: msg('tokens.expiry.dateMissing') } });
         set({ create: { ...create, saving: true, error: null } });
-        const result = await model.getState().create(accountId, create.draft.trim());
+        const result = await model.getState().create(accountId, create.draft.trim(), expiry);
         if (!result || !current()) return;
         if (!result.ok) {
           set((s) => ({ create: { ...s.create, saving: false, error: errorMsg(result.error, CREATE_WORDS) } }));
@@ -195,6 +224,8 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
       toggleReveal: (id) => onShown((accountId) => model.getState().toggleReveal(accountId, id)),
       copy: (id, example) => onShown((accountId) => model.getState().copy(accountId, id, example)),
       test: (id) => onShown((accountId) => model.getState().test(accountId, id)),
+      // The model tells every screen; this tab's page is listed again with the state the server kept.
+      setEnabled: (id, enabled) => onShown((accountId) => model.getState().setEnabled(accountId, id, enabled)),
 
       showUsage: (id) => set({ usageFor: id }),
 
@@ -226,7 +257,22 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
         }));
       },
 
+      showFirstPage: (accountId, result) => {
+        if (get().accountId !== accountId || get().status !== 'idle') return;
+        bootPageOf = accountId;
+        if (!result.ok) {
+          // As the Tokens tab's own first load would have failed: the error, with its Retry.
+          onFailure(result.error);
+          set({ status: 'error', error: errorMsg(result.error, LIST_WORDS) });
+          return;
+        }
+        const page = result.value;
+        model.getState().learnCapabilities(accountId, page.capabilities);
+        set({ status: 'ready', rows: page.tokens, page: page.page, pageCount: pageCountOf(page) });
+      },
+
       reset: (accountId) => {
+        bootPageOf = null;
         epoch += 1;
         requestedPage = 1;
         set(initialTokensData(accountId));

@@ -1,9 +1,17 @@
 // What the token model holds per account, and what ends each piece (see token-model.ts).
-import type { DeleteResult, Result, ServerCapabilities, TokenSummary, TokenTestResult, UsageExample } from '../../preload/contract.ts';
+import type {
+  DeleteResult,
+  Result,
+  ServerCapabilities,
+  TokenExpiryChoice,
+  TokenSummary,
+  TokenTestResult,
+  UsageExample,
+} from '../../preload/contract.ts';
 import type { AccountTokenRow, TokenAccount } from '../domain/all-tokens-rows.ts';
 import type { Text } from '../i18n/index.ts';
 
-export type RowAction = 'reveal' | 'copy' | 'test';
+export type RowAction = 'reveal' | 'copy' | 'test' | 'switch';
 
 /** What the screens show on an account's tokens, each keyed by token id. */
 export interface TokenMarks {
@@ -62,8 +70,10 @@ export interface TokenModel extends TokenModelData {
   /** Copies the token, or (with `example`) a ready-to-run example holding it; either way through main. */
   copy: (accountId: string, id: string, example?: UsageExample) => Promise<void>;
   test: (accountId: string, id: string) => Promise<void>;
-  /** Creates a token and offers to copy it; the caller words a failure where it shows it. */
-  create: (accountId: string, name: string) => Promise<Result<TokenSummary> | null>;
+  /** Creates a token (with an expiry where the server has expiry at creation) and offers to copy it; the caller words a failure. */
+  create: (accountId: string, name: string, expiry?: TokenExpiryChoice) => Promise<Result<TokenSummary> | null>;
+  /** Disables or enables a token on its server (where it can); every screen then shows the state the server kept. */
+  setEnabled: (accountId: string, id: string, enabled: boolean) => Promise<Result<{ enabled: boolean }> | null>;
   /**
    * Deletes a token; on success it is gone from every screen, and a toast says what the server did
    * with it. `bulk`: one of many, whose outcomes the caller shows; it then announces the change.

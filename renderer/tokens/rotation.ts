@@ -1,5 +1,6 @@
 // Rotate, one of the model's row actions: a successor is created on the same account (and offered
 // to copy), then the user revokes the old token or keeps both. One rotation at a time, of any account.
+import { rotationExpiry } from '../domain/token-expiry-choice.ts';
 import { ACTION_WORDS, CREATE_WORDS } from '../domain/token-messages.ts';
 import { errorMsg } from '../i18n/index.ts';
 import type { ToastStoreApi } from '../stores/toast-store.ts';
@@ -14,7 +15,9 @@ export function rotationActions(get: Get, set: Set, toasts: ToastStoreApi): Pick
       if (get().rotation) return;
       const { accountId } = row.account;
       set({ rotation: { row, phase: 'creating', created: null, error: null } });
-      const result = await get().create(accountId, name);
+      // The successor keeps the old token's expiry choice: as many days as it was given.
+      const capabilities = get().capabilities[accountId];
+      const result = await get().create(accountId, name, capabilities && rotationExpiry(row.token, capabilities));
       if (!result) return;
       if (!result.ok) {
         set({ rotation: null });

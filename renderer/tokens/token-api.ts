@@ -7,6 +7,7 @@ import type {
   ReminderWords,
   Result,
   TokenPage,
+  TokenExpiryChoice,
   TokenScanPage,
   TokenSummary,
   TokenTestResult,
@@ -17,7 +18,8 @@ import type {
 export interface TokenApi {
   list(accountId: string, page: number, pageSize: number): Promise<Result<TokenPage>>;
   scan(accountId: string, offset: number): Promise<Result<TokenScanPage>>;
-  create(accountId: string, name: string): Promise<Result<TokenSummary>>;
+  create(accountId: string, name: string, expiry?: TokenExpiryChoice): Promise<Result<TokenSummary>>;
+  setEnabled(accountId: string, id: string, enabled: boolean): Promise<Result<{ enabled: boolean }>>;
   delete(accountId: string, id: string): Promise<Result<DeleteResult>>;
   reveal(accountId: string, id: string): Promise<Result<string>>;
   copy(accountId: string, id: string, example?: UsageExample): Promise<Result<CopyResult>>;
@@ -31,7 +33,8 @@ export function bridgeTokenApi(bridge: Bridge): TokenApi {
   return {
     list: (accountId, page, pageSize) => bridge.tokens.list({ accountId, page, pageSize }),
     scan: (accountId, offset) => bridge.tokens.scan({ accountId, offset }),
-    create: (accountId, name) => bridge.tokens.create({ accountId, name }),
+    create: (accountId, name, expiry) => bridge.tokens.create(expiry ? { accountId, name, expiry } : { accountId, name }),
+    setEnabled: (accountId, id, enabled) => bridge.tokens.setEnabled({ accountId, id, enabled }),
     delete: (accountId, id) => bridge.tokens.delete({ accountId, id }),
     reveal: (accountId, id) => bridge.tokens.reveal({ accountId, id }),
     copy: (accountId, id, example) =>

@@ -26,13 +26,12 @@ import {
 import { createPageBatcher } from './page-batcher.ts';
 import type { TokenApi } from './token-api.ts';
 import { loadAccountPages, type LoadStep } from './token-loads.ts';
+import { createRevealLifetime } from './reveal-lifetime.ts';
 import { rotationActions } from './rotation.ts';
 import { showCreatedNotice, showRevocation, tokenSubject } from './token-notices.ts';
 
 /** At most this many token requests are out at once, over every account. */
 export const MAX_IN_FLIGHT = 4;
-/** A revealed value is masked again after this long: the window holds a secret no longer than it is read. */
-export const REVEAL_MS = 60_000;
 
 interface Deps {
   api: TokenApi;
@@ -48,9 +47,6 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
   const generation = new Map<string, number>();
   /** Per account, bumped by forgetAccount only: answers to row actions of a forgotten account are dropped. */
   const lives = new Map<string, number>();
-  const revealTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** How many rows on screen show each token (by row key). */
-  const onScreen = new Map<string, number>();
   const listeners = new Set<(event: ModelEvent) => void>();
   let running: { ids: string; done: Promise<void> } | null = null;
 
@@ -74,15 +70,11 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
       });
     const setBusy = (accountId: string, id: string, what: RowAction | null) =>
       mark(accountId, ({ busy }) => ({ busy: what ? { ...busy, [id]: what } : without(busy, [id]) }));
-    const timerKey = rowKey;
-    const stopTimer = (accountId: string, id: string) => {
-      clearTimeout(revealTimers.get(timerKey(accountId, id)));
-      revealTimers.delete(timerKey(accountId, id));
-    };
     const hide = (accountId: string, id: string) => {
-      stopTimer(accountId, id);
+      lifetime.stop(accountId, id);
       if (get().marks[accountId]?.revealed[id] !== undefined) mark(accountId, ({ revealed }) => ({ revealed: without(revealed, [id]) }));
     };
+    const lifetime = createRevealLifetime(hide);
     const updateAccount = (accountId: string, change: (load: AccountTokens) => AccountTokens) =>
       set((s) => ({ accounts: s.accounts.map((load) => (load.account.accountId === accountId ? change(load) : load)) }));
     const batcher = createPageBatcher<Partial<AccountTokens>>(now, (changes) =>
@@ -130,7 +122,7 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
 
     /** A token that is gone (deleted here or elsewhere): out of every screen. */
     const dropToken = (accountId: string, id: string) => {
-      stopTimer(accountId, id);
+      lifetime.stop(accountId, id);
       const key = rowKey(accountId, id);
       updateAccount(accountId, (load) => ({ ...load, rows: load.rows.filter((row) => row.key !== key) }));
       if (get().marks[accountId])
@@ -181,28 +173,15 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
         setBusy(accountId, id, null);
         if (!result.ok) return toastError(result.error);
         // Its row left the screen (another page, another account, another view) while main answered.
-        if (!onScreen.has(rowKey(accountId, id))) return;
+        if (!lifetime.shown(accountId, id)) return;
         mark(accountId, ({ revealed }) => ({ revealed: { ...revealed, [id]: result.value } }));
-        revealTimers.set(
-          timerKey(accountId, id),
-          setTimeout(() => hide(accountId, id), REVEAL_MS),
-        );
+        lifetime.started(accountId, id);
       },
 
-      watch: (accountId, id) => {
-        const key = rowKey(accountId, id);
-        onScreen.set(key, (onScreen.get(key) ?? 0) + 1);
-        return () => {
-          const left = (onScreen.get(key) ?? 1) - 1;
-          if (left > 0) return void onScreen.set(key, left);
-          onScreen.delete(key);
-          hide(accountId, id);
-        };
-      },
+      watch: (accountId, id) => lifetime.watch(accountId, id),
 
       hideAll: () => {
-        for (const timer of revealTimers.values()) clearTimeout(timer);
-        revealTimers.clear();
+        lifetime.stopAll(null);
         set((s) => ({
           marks: Object.fromEntries(Object.entries(s.marks).map(([accountId, marks]) => [accountId, { ...marks, revealed: {} }])),
         }));
@@ -230,8 +209,8 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
         else toastError(result.error);
       },
 
-      create: async (accountId, name) => {
-        const result = await call(accountId, () => api.create(accountId, name));
+      create: async (accountId, name, expiry) => {
+        const result = await call(accountId, () => api.create(accountId, name, expiry));
         if (!result?.ok) return result;
         const token = result.value;
         const capabilities = get().capabilities[accountId];
@@ -253,6 +232,25 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
         return result;
       },
 
+      setEnabled: async (accountId, id, enabled) => {
+        if (get().marks[accountId]?.busy[id]) return null;
+        setBusy(accountId, id, 'switch');
+        const result = await call(accountId, () => api.setEnabled(accountId, id, enabled));
+        if (!result) return null;
+        setBusy(accountId, id, null);
+        if (!result.ok) return (toastError(result.error), result);
+        const kept = result.value.enabled;
+        const key = rowKey(accountId, id);
+        updateAccount(accountId, (load) => ({
+          ...load,
+          rows: load.rows.map((row) => (row.key === key ? { ...row, token: { ...row.token, enabled: kept } } : row)),
+        }));
+        // A Test result from before the switch no longer says what the server does with the token.
+        mark(accountId, ({ tested }) => ({ tested: without(tested, [id]) }));
+        emit({ kind: 'changed', accountId });
+        return result;
+      },
+
       announce: (accountId) => emit({ kind: 'changed', accountId }),
 
       ...rotationActions(get, set, toasts),
@@ -260,11 +258,7 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
       forgetAccount: (accountId) => {
         lives.set(accountId, (lives.get(accountId) ?? 0) + 1);
         generation.set(accountId, (generation.get(accountId) ?? 0) + 1);
-        for (const [key, timer] of revealTimers)
-          if (key.startsWith(rowKey(accountId, ''))) {
-            clearTimeout(timer);
-            revealTimers.delete(key);
-          }
+        lifetime.stopAll(accountId);
         batcher.drop(accountId);
         if (running?.ids.split('\n').includes(accountId)) running = null;
         set((s) => ({

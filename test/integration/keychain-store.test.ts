@@ -20,6 +20,9 @@ const value = (n: number) => `${'V'.repeat(39)}${n}`;
 /** The app's keychain on the real Secret Service, as main.ts builds it; a new one is a restart. */
 const osKeychain = () => createOsKeychain({ services: SERVICES, startWorker: startNodeWorker() });
 
+/** Every copy is still wanted when the keychain writes it. */
+const wanted = async () => true;
+
 describe('the keychain on the real Secret Service', () => {
   beforeAll(async () => {
     if (!process.env['DBUS_SESSION_BUS_ADDRESS']) {
@@ -68,9 +71,9 @@ describe('the keychain on the real Secret Service', () => {
 
   it('keeps one entry per token copy, read back by name per account; forgets one account’s, then all', async () => {
     const { tokenVault: vault } = osKeychain();
-    await vault.put('ada-id', '1', value(1));
-    await vault.put('ada-id', 'tk_2f', value(2));
-    await vault.put('grace-id', '1', value(3));
+    await vault.put('ada-id', '1', value(1), wanted);
+    await vault.put('ada-id', 'tk_2f', value(2), wanted);
+    await vault.put('grace-id', '1', value(3), wanted);
     expect(await keytar.getPassword(SERVICES.tokenCopies, 'ada-id tk_2f')).toBe(value(2));
 
     const restarted = osKeychain().tokenVault;

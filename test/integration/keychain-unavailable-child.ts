@@ -45,7 +45,8 @@ process.once('message', async (request: ChildRequest) => {
   const state = await handlers['session:sign-in']({ serverUrl: request.serverUrl, email: request.email, password: request.password });
   const accountId = state.accounts[0]?.id ?? 'none';
   const { id } = await handlers['tokens:create']({ accountId, name: 'memory-only' });
-  const session = await fallback.load(accountId);
+  const entry = await fallback.load(accountId);
+  const session = entry.status === 'ok' ? entry.session : null;
   // The secrets go back to the parent only so it can scan the data folder for them.
   const secrets = [request.password, session?.jwt, session?.refreshToken, await handlers['tokens:reveal']({ accountId, id })];
   process.send?.({ loadFailure, launchState, state, secrets }, () => process.exit(0));

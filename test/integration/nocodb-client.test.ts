@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/create-handlers.ts';
 import { createNocoClient } from '../../main/nocodb/nocodb-client.ts';
+import { tokenCapabilitiesFrom } from '../../main/nocodb/v3-token-capabilities.ts';
 import type { ApiTokenRow, CreatedApiToken, NocoClient } from '../../main/nocodb/types.ts';
 import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
 import { startFakeNocodb, type FakeGeneration } from '../support/fake-nocodb.ts';
@@ -259,7 +260,10 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       const secretStore = createMemorySecretStore();
       const handlers = createHandlers(memoryPorts({ secretStore }).ports);
       const accountId = shownId(await handlers['session:sign-in']({ serverUrl: own.url, email: own.email, password: own.password }));
-      const stored = () => secretStore.load(accountId);
+      const stored = async () => {
+        const entry = await secretStore.load(accountId);
+        return entry.status === 'ok' ? entry.session : null;
+      };
       const before = await stored();
 
       const state = await handlers['profile:change-password']({
@@ -275,6 +279,19 @@ function contractSuite(name: string, start: () => Promise<ServerUnderTest>): voi
       await expect(handlers['tokens:list']({ accountId, page: 1, pageSize: 10 })).resolves.toMatchObject({ page: 1 });
       expect(await refreshStatus(own.url, before!.refreshToken)).toBe(400);
       expect((await client.me(after!.jwt)).email).toBe(own.email);
+    });
+
+    it('offers no v3 tokens: no expiry at creation, no switch (a switch attempt is not_supported), whatever the v3 route answers', async () => {
+      const session = await client.signIn(user.email, user.password);
+      const created = await client.createToken(session.jwt, 'no v3');
+
+      expect(tokenCapabilitiesFrom(await client.v3Tokens(session.jwt))).toEqual({
+        expiryAtCreation: false,
+        noExpiry: false,
+        enableDisable: false,
+      });
+      expect(await codeOf(client.setTokenEnabled(session.jwt, created.id, false))).toBe('not_supported');
+      await client.deleteToken(session.jwt, created.id);
     });
 
     it('signs out: the JWT and the refresh token stop working', async () => {

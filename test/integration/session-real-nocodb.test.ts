@@ -167,7 +167,7 @@ describe('session on a real NocoDB and the real keychain', () => {
     const { jwt } = await storedSession();
 
     const app = launch();
-    const state = await app['session:sign-out']({ accountId: shownId(await app['session:get']()) });
+    const state = await app['accounts:remove']({ accountId: shownId(await app['session:get']()) });
 
     expect(state).toEqual({ status: 'signed_out', prefill: { serverUrl: user.url, email: user.email }, notice: null, accounts: [] });
     expect(await sessionEntries()).toEqual([]);
@@ -224,7 +224,7 @@ describe('two accounts on a real NocoDB and the real keychain', () => {
     expect(await tokenNames(restarted)).toEqual(['ada token']);
 
     const graceBefore = await storedSession(grace);
-    const afterLogOut = await restarted['session:sign-out']({ accountId: adaId });
+    const afterLogOut = await restarted['accounts:remove']({ accountId: adaId });
 
     expect(afterLogOut).toMatchObject({ status: 'signed_in', account: { email: grace.email } });
     expect((await sessionEntries()).map((entry) => entry.id)).toEqual([graceId]);

@@ -38,7 +38,7 @@ describe('createHandlers', () => {
       expect(clipboard.text).toBe(value);
 
       expect(await handlers['tokens:delete']({ accountId, id: created.id })).toEqual({ revocation: 'revoked' });
-      expect(await handlers['session:sign-out']({ accountId })).toMatchObject({ status: 'signed_out', prefill: { email } });
+      expect(await handlers['accounts:remove']({ accountId })).toMatchObject({ status: 'signed_out', prefill: { email } });
 
       expect(await ports.secretStore.entries()).toEqual([]);
       expect(logs.join('\n')).not.toContain(value);
@@ -52,7 +52,7 @@ describe('createHandlers', () => {
       const first = shownId(await handlers['session:sign-in']({ serverUrl: server.url, email, password }));
       const { id } = await handlers['tokens:create']({ accountId: first, name: 'forget me' });
 
-      await handlers['session:sign-out']({ accountId: first });
+      await handlers['accounts:remove']({ accountId: first });
       const again = shownId(await handlers['session:sign-in']({ serverUrl: server.url, email, password }));
 
       await expect(handlers['tokens:reveal']({ accountId: again, id })).rejects.toMatchObject({ code: 'not_found' });
@@ -115,7 +115,7 @@ describe('createHandlers', () => {
       const { id } = await handlers['tokens:create']({ accountId, name: 'kept' });
       expect([...(await ports.tokenVault.load(accountId, [id])).keys()]).toEqual([id]);
 
-      await handlers['session:sign-out']({ accountId });
+      await handlers['accounts:remove']({ accountId });
 
       expect(await ports.tokenVault.load(accountId, [id])).toEqual(new Map());
     });
@@ -137,7 +137,7 @@ describe('createHandlers', () => {
       expect(await copies(graceId)).toEqual([graceToken.id]);
       await expect(handlers['tokens:reveal']({ accountId: graceId, id: graceToken.id })).resolves.toMatch(/\S{20}/);
 
-      await handlers['session:sign-out']({ accountId: graceId });
+      await handlers['accounts:remove']({ accountId: graceId });
       expect(await copies(graceId)).toEqual([]);
     });
 

@@ -69,7 +69,7 @@ describe('IPC router', () => {
     ['tokens:copy', { id: '1' }],
     ['tokens:copy', { accountId: '', id: '1' }],
     ['tokens:copy', { accountId: 'http://x ada@example.com', id: '1' }],
-    ['session:sign-out', undefined],
+    ['accounts:remove', undefined],
     ['accounts:switch', { id: 'a1' }],
     ['tokens:list', { page: 0, pageSize: 10 }],
     ['tokens:list', { page: 1, pageSize: 1000 }],

@@ -7,6 +7,9 @@ export const OLD_SERVER: ServerCapabilities = {
   hasExpiry: false,
   revokesAtOnce: false,
   listsOthersTokens: false,
+  expiryAtCreation: false,
+  noExpiry: false,
+  enableDisable: false,
 };
 
 /** What main detects on today's servers. */
@@ -16,4 +19,10 @@ export const TODAY_SERVER: ServerCapabilities = {
   hasExpiry: true,
   revokesAtOnce: true,
   listsOthersTokens: false,
+  expiryAtCreation: false,
+  noExpiry: false,
+  enableDisable: false,
 };
+
+/** What main detects on an image of April 2026 or later whose v3 tokens route is open. */
+export const APRIL_2026_SERVER: ServerCapabilities = { ...TODAY_SERVER, expiryAtCreation: true, noExpiry: true, enableDisable: true };

@@ -10,10 +10,13 @@ import type {
   Revocation,
   SessionState,
   Settings,
+  TokenPage,
   TokenSummary,
   TokenTestResult,
   ServerCapabilities,
 } from '../../preload/contract.ts';
+import { TOKEN_PAGE_SIZE } from '../../preload/contract.ts';
+import en from '../../renderer/i18n/catalogs/en.json';
 
 /** What main says when the keychain cannot keep the session (as on Linux without a Secret Service). */
 const MEMORY_ONLY: AppError = {
@@ -29,10 +32,10 @@ export const ADMIN_ID = `${ADMIN.serverUrl} ${ADMIN.email}`;
 export type MethodName =
   | 'session.get'
   | 'session.signIn'
-  | 'session.signOut'
   | 'accounts.switch'
   | 'accounts.remove'
   | 'accounts.retry'
+  | 'accounts.recover'
   | 'tokens.list'
   | 'tokens.scan'
   | 'tokens.create'
@@ -41,6 +44,7 @@ export type MethodName =
   | 'tokens.delete'
   | 'tokens.copyExample'
   | 'tokens.test'
+  | 'tokens.setEnabled'
   | 'profile.update'
   | 'profile.changePassword'
   | 'settings.get'
@@ -48,6 +52,7 @@ export type MethodName =
   | 'tokens.exportCsv'
   | 'reminders.check'
   | 'reminders.opened'
+  | 'app.boot'
   | 'app.systemLanguages'
   | 'app.setMenuLabels';
 
@@ -65,6 +70,8 @@ export interface FakeBridgeOptions {
   clipboardClearSeconds?: number;
   /** Where main says a created token's value is held (default: the server, as on 0.301.3). */
   createdValueSource?: TokenSummary['valueSource'];
+  /** What the server offers since April 2026 (expiry at creation, enable/disable); 0.301.3's nothing by default. */
+  capabilities?: V3Capabilities;
   /** The language saved in the settings (null: follow the system). */
   language?: Settings['language'];
   /** What the system prefers (default en-US). */
@@ -117,17 +124,26 @@ export function makeToken(
 
 const SCAN_PAGE = 100;
 
-/** The fake server's capabilities, as main would detect them from this account's tokens. */
-function capabilitiesOf(tokens: readonly FakeToken[]): ServerCapabilities {
+type V3Capabilities = Pick<ServerCapabilities, 'expiryAtCreation' | 'noExpiry' | 'enableDisable'>;
+const NO_V3: V3Capabilities = { expiryAtCreation: false, noExpiry: false, enableDisable: false };
+
+/** The fake server's capabilities, as main would detect them from this account's tokens (and the v3 route). */
+function capabilitiesOf(tokens: readonly FakeToken[], v3: V3Capabilities = NO_V3): ServerCapabilities {
   const today = tokens.some((token) => token.prefix !== null || token.lastUsedAt !== undefined || token.expiry !== undefined);
-  return { showsTokenOnce: today, tracksLastUse: today, hasExpiry: today, revokesAtOnce: today, listsOthersTokens: true };
+  return { showsTokenOnce: today, tracksLastUse: today, hasExpiry: today, revokesAtOnce: today, listsOthersTokens: true, ...v3 };
 }
 
 export function makeTokens(count: number): FakeToken[] {
   return Array.from({ length: count }, (_, i) => makeToken(i + 1, `token ${i + 1}`));
 }
 
+/** The expiry main would ask for: days from now, or the end of the date (UTC here). */
+function createdExpiry(choice: { days: number } | { date: string }): string {
+  return 'days' in choice ? new Date(Date.now() + choice.days * 24 * 3600_000).toISOString() : `${choice.date}T23:59:59.000Z`;
+}
+
 export function createFakeBridge(options: FakeBridgeOptions = {}) {
+  const capabilities: V3Capabilities = options.capabilities ?? NO_V3;
   const calls: RecordedCall[] = [];
   const failures = new Map<MethodName, { error: AppError; times: number }>();
   const holds = new Map<MethodName, Promise<void>>();
@@ -147,7 +163,6 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     password: account.password ?? ADMIN.password,
     displayName: account.displayName ?? null,
     status: account.status ?? 'signed_in',
-    problem: account.problem?.message ?? null,
     problemError: account.problem ?? null,
     tokens: [...(account.tokens ?? [])],
   });
@@ -168,7 +183,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
   const state = (): SessionState => {
     const list = accounts.map((account) => {
       const { password: _p, tokens, ...entry } = account;
-      return { ...entry, active: entry.id === activeId, ...(usable(account) ? { capabilities: capabilitiesOf(tokens) } : {}) };
+      return {
+        ...entry,
+        active: entry.id === activeId,
+        ...(usable(account) ? { capabilities: capabilitiesOf(tokens, capabilities) } : {}),
+      };
     });
     const current = active();
     if (current && usable(current)) {
@@ -176,7 +195,6 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         status: 'signed_in',
         account: { serverUrl: current.serverUrl, email: current.email, userId: 'us3feqlwop0wr56v', displayName: current.displayName },
         persistence: current.status === 'memory_only' ? 'memory' : 'keychain',
-        persistenceWarning: current.status === 'memory_only' ? MEMORY_ONLY.message : null,
         persistenceProblem: current.status === 'memory_only' ? MEMORY_ONLY : null,
         accounts: list,
         ...(options.listNotice ? { listNotice: options.listNotice } : {}),
@@ -196,7 +214,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     // Like main: a dead session is dropped, and the next session.get explains why.
     if (error.code !== 'session_expired') return;
     const current = active();
-    if (current) Object.assign(current, { status: 'session_ended', problem: error.message, problemError: error });
+    if (current) Object.assign(current, { status: 'session_ended', problemError: error });
     notice = error;
     prefill = { serverUrl: ADMIN.serverUrl, email: ADMIN.email };
   };
@@ -244,6 +262,18 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
       ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
       : notFound;
 
+  const pageOf = (tokens: FakeToken[], page: number, pageSize: number): TokenPage => {
+    const start = (page - 1) * pageSize;
+    return {
+      tokens: tokens.slice(start, start + pageSize).map(({ value: _secret, ...summary }) => summary),
+      page,
+      pageSize,
+      totalRows: options.totalRowsOverride ?? tokens.length,
+      isLastPage: start + pageSize >= tokens.length,
+      capabilities: capabilitiesOf(tokens, capabilities),
+    };
+  };
+
   const bridge: Bridge = {
     session: {
       get: () => run('session.get', undefined, () => ok(state())),
@@ -257,18 +287,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
             return { ok: false, error: { code: 'invalid_credentials', message: 'Invalid credentials' } };
           }
           account.status = options.persistence === 'memory' && account === admin ? 'memory_only' : 'signed_in';
-          account.problem = null;
           account.problemError = null;
           if (!accounts.includes(account)) accounts = [...accounts, account];
           activeId = account.id;
           notice = null;
-          return ok(state());
-        }),
-      signOut: (arg) =>
-        run('session.signOut', arg, () => {
-          const found = byId(arg.accountId);
-          if (!found.ok) return found;
-          removeAccount(found.value);
           return ok(state());
         }),
     },
@@ -292,27 +314,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           const found = byId(arg.accountId);
           if (!found.ok) return found;
           found.value.status = 'signed_in';
-          found.value.problem = null;
           found.value.problemError = null;
           if (!usable(active())) activeId = found.value.id;
           return ok(state());
         }),
+      recover: () => run('accounts.recover', undefined, () => ok(state())),
     },
     tokens: {
       list: (arg) =>
         run('tokens.list', arg, () => {
           const found = signedInById(arg.accountId);
-          if (!found.ok) return found;
-          const start = (arg.page - 1) * arg.pageSize;
-          const { tokens } = found.value;
-          return ok({
-            tokens: tokens.slice(start, start + arg.pageSize).map(({ value: _secret, ...summary }) => summary),
-            page: arg.page,
-            pageSize: arg.pageSize,
-            totalRows: options.totalRowsOverride ?? tokens.length,
-            isLastPage: start + arg.pageSize >= tokens.length,
-            capabilities: capabilitiesOf(tokens),
-          });
+          return found.ok ? ok(pageOf(found.value.tokens, arg.page, arg.pageSize)) : found;
         }),
       exportCsv: (arg) => run('tokens.exportCsv', arg, () => ok({ saved: true })),
       scan: (arg) =>
@@ -323,13 +335,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           const { tokens } = found.value;
           const next = arg.offset + SCAN_PAGE < tokens.length ? arg.offset + SCAN_PAGE : null;
           const page = tokens.slice(arg.offset, arg.offset + SCAN_PAGE).map(({ value: _secret, ...summary }) => summary);
-          return ok({ tokens: page, next, capabilities: capabilitiesOf(tokens) });
+          return ok({ tokens: page, next, capabilities: capabilitiesOf(tokens, capabilities) });
         }),
       create: (arg) =>
         run('tokens.create', arg, () => {
           const found = signedInById(arg.accountId);
           if (!found.ok) return found;
-          const token = makeToken(nextId++, arg.name, found.value.email, { valueSource: options.createdValueSource ?? 'server' });
+          const expiry = arg.expiry && capabilities.expiryAtCreation ? { expiry: createdExpiry(arg.expiry) } : {};
+          const token = makeToken(nextId++, arg.name, found.value.email, {
+            valueSource: options.createdValueSource ?? 'server',
+            ...expiry,
+          });
           found.value.tokens.push(token);
           const { value: _secret, ...summary } = token;
           return ok(summary);
@@ -359,6 +375,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         run('tokens.copyExample', arg, () => {
           const found = signedInById(arg.accountId);
           return found.ok ? copied(found.value.tokens, arg.id) : found;
+        }),
+      setEnabled: (arg) =>
+        run('tokens.setEnabled', arg, () => {
+          const found = signedInById(arg.accountId);
+          if (!found.ok) return found;
+          const token = found.value.tokens.find((t) => t.id === arg.id);
+          if (!token) return notFound;
+          if (!capabilities.enableDisable)
+            return { ok: false, error: { code: 'not_supported', message: 'This server cannot disable or enable tokens.' } };
+          token.enabled = arg.enabled;
+          return ok({ enabled: arg.enabled });
         }),
       test: (arg) =>
         run('tokens.test', arg, () => {
@@ -403,6 +430,20 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         }),
     },
     app: {
+      // As main: English words here (the language tests load theirs through `loadCatalog`).
+      boot: (arg) =>
+        run('app.boot', arg, () => {
+          const session = state();
+          const shown = session.status === 'signed_in' ? session.accounts.find((account) => account.active) : undefined;
+          const found = shown && arg.showsTokens ? signedInById(shown.id) : null;
+          return ok({
+            settings: { ...settings },
+            systemLanguages: [...(options.systemLanguages ?? ['en-US'])],
+            session,
+            words: { language: 'en', messages: en },
+            firstPage: shown && found?.ok ? { accountId: shown.id, page: ok(pageOf(found.value.tokens, 1, TOKEN_PAGE_SIZE)) } : null,
+          });
+        }),
       systemLanguages: () => run('app.systemLanguages', undefined, () => ok([...(options.systemLanguages ?? ['en-US'])])),
       setMenuLabels: (arg) => run('app.setMenuLabels', arg, () => ok(null)),
     },

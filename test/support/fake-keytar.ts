@@ -4,6 +4,7 @@
 // Credential Manager, whose findCredentials matches the service as a PREFIX. It also records
 // how many calls were in flight at once, so the keychain queue can be held to "one at a time".
 import type { KeytarCalls } from '../../main/keychain/keytar-module.ts';
+import { KeychainWorkerStopped } from '../../main/keychain/keytar-worker.ts';
 
 export interface FakeKeytarOptions {
   /** Windows: findCredentials('a') also returns the entries of service 'ab…'. */
@@ -17,6 +18,10 @@ export function createFakeKeytar({ prefixMatch = false }: FakeKeytarOptions = {}
     unavailable: false,
     /** A write fails once (e.g. the keychain refused it). */
     failNextWrite: false,
+    /** The next calls fail as keytar's worker crashing would (each one; the keychain then says "stopped"). */
+    crashNext: 0,
+    /** The next call meets an unlock prompt the user dismisses. */
+    dismissNext: 0,
     inFlight: 0,
     maxInFlight: 0,
     /** findCredentials calls on a locked keyring: each would have been a SIGSEGV. */
@@ -36,6 +41,14 @@ export function createFakeKeytar({ prefixMatch = false }: FakeKeytarOptions = {}
       // A few turns of the microtask queue (not a timer: tests with fake timers use this keytar too).
       for (let turn = 0; turn < 3; turn += 1) await Promise.resolve();
       if (state.unavailable) throw new Error('The name org.freedesktop.secrets was not provided by any .service files');
+      if (state.crashNext > 0) {
+        state.crashNext -= 1;
+        throw new KeychainWorkerStopped();
+      }
+      if (state.dismissNext > 0) {
+        state.dismissNext -= 1;
+        throw new Error('Prompt dismissed');
+      }
       return work();
     } finally {
       state.inFlight -= 1;

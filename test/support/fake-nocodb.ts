@@ -5,10 +5,32 @@
 // list rows without the secret but with prefix/expiry/enabled/last use, string ids, newest first,
 // a deleted token refused at once, a sign-in that ends the user's other sessions, `me` answering 401
 // for a bad JWT, and an `nc_token` cookie next to `refresh_token` (in alternating order).
+// `generation: 'april-2026'` adds what the official images carry since April 2026 (`nc_pat_` tokens
+// with an expiry, v3 `/api/v3/meta/tokens` with enable/disable, v1 PATCH answering 501), and
+// `'licence-gated'` the same with every v3 call answering 402 LICENSE_REQUIRED (fake-nocodb-tokens.ts).
 // Tests steer it through `faults` (one-off misbehaviour), `modes` (server variants) and `calls` (counters).
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { header, MALFORMED, readJson, refreshCookie, send } from './fake-nocodb-http.ts';
 import type { AddressInfo } from 'node:net';
+import {
+  checkExpiry,
+  hasExpired,
+  hashOf,
+  isRecord,
+  LICENSE_REQUIRED,
+  listRowJson2026,
+  mintValue,
+  NOT_WITH_API_TOKEN,
+  rowJson,
+  TOKEN_ALPHABET,
+  TOKEN_ALPHABET_2026,
+  V1_UPDATE_REFUSED,
+  v3TokensAnswer,
+  type Answer,
+  type StoredToken,
+  type V3Tokens,
+} from './fake-nocodb-tokens.ts';
 
 export type FakeRoute =
   | 'health'
@@ -20,6 +42,8 @@ export type FakeRoute =
   | 'tokens.list'
   | 'tokens.create'
   | 'tokens.delete'
+  | 'tokens.update'
+  | 'v3.tokens'
   | 'profile.update'
   | 'password.change';
 
@@ -62,13 +86,16 @@ export interface FakeModes {
   deletedTokensStillWork: boolean;
 }
 
-/** Which NocoDB the fake answers like: the npm registry's newest (0.301.3) or today's images (2026.xx). */
-export type FakeGeneration = '0.301.3' | '2026';
+/**
+ * Which NocoDB the fake answers like: the npm registry's newest (0.301.3), the 2026 builds before
+ * April, or the images of April 2026 and later with their v3 token API open or licence-gated.
+ */
+export type FakeGeneration = '0.301.3' | '2026' | 'april-2026' | 'licence-gated';
 
 /** A token put on the server behind the app's back (as the web UI or a script would). */
 export interface ForeignToken {
   description?: string | null;
-  /** `2026-…` timestamp, or null for never (today's servers only show it). */
+  /** `2026-…` timestamp, or null for never (today's servers only show it); from April 2026 one makes an `nc_pat_` token. */
   expiry?: string | null;
   enabled?: boolean;
   lastUsedAt?: string | null;
@@ -91,11 +118,21 @@ export interface FakeNocodb {
   addUser(credentials: FakeCredentials): FakeUser;
   /** Creates a token for the user without any request; returns its id and full value. */
   addToken(email: string, token?: ForeignToken): { id: string; token: string };
-  /** The ids and names of the user's tokens as the server holds them now. */
-  tokensOf(email: string): Array<{ id: string; description: string | null }>;
+  /** The user's tokens as the server holds them now (never their values). */
+  tokensOf(email: string): FakeTokenState[];
+  /** Changes a token behind the app's back (as time, the web UI or an admin would). */
+  changeToken(id: string, change: { expiry?: string | null; enabled?: boolean }): void;
   /** Every JWT issued so far (for one user, or all) is refused from now on with 401 "Token Expired". */
   expireJwts(email?: string): void;
   close(): Promise<void>;
+}
+
+export interface FakeTokenState {
+  id: string;
+  description: string | null;
+  prefix: string;
+  expiry: string | null;
+  enabled: boolean;
 }
 
 export interface FakeNocodbOptions {
@@ -115,27 +152,6 @@ interface StoredUser extends Omit<FakeUser, 'password'> {
   emailVerificationToken: string;
 }
 
-interface StoredToken {
-  /** A number on 0.301.3, a string on today's servers. */
-  id: number | string;
-  token: string;
-  description: string | null;
-  userId: string;
-  createdBy: string;
-  createdAt: string;
-  expiry: string | null;
-  enabled: boolean;
-  lastUsedAt: string | null;
-}
-
-interface Answer {
-  status: number;
-  body?: unknown;
-  refreshCookie?: string | 'clear';
-  /** Today's servers also set the JWT as an `nc_token` cookie. */
-  ncTokenCookie?: string;
-}
-
 const UNAUTHORIZED: Answer = { status: 401, body: { msg: 'Unauthorized' } };
 const INVALID_TOKEN: Answer = {
   status: 401,
@@ -146,14 +162,6 @@ const TOKEN_EXPIRED: Answer = {
   body: { error: 'ERR_AUTHENTICATION_REQUIRED', message: 'Authentication required - Token Expired. Please login again.' },
 };
 const GUEST = { roles: { guest: true }, workspace_roles: null, base_roles: null };
-const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-/** Today's Community Edition: 40 characters of A-Za-z0-9. */
-const TOKEN_ALPHABET_2026 = TOKEN_ALPHABET.slice(0, 62);
-/** How many leading characters today's server keeps as `token_prefix` (inferred; any length works for the app). */
-const PREFIX_LENGTH = 8;
-const MAX_REQUEST_BYTES = 64 * 1024;
-/** What `readJson` returns for a request body that is not JSON (or too large). */
-const MALFORMED = Symbol('malformed request body');
 
 const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; route: FakeRoute }> = [
   { method: 'GET', pattern: /^\/api\/v1\/health$/, route: 'health' },
@@ -165,6 +173,11 @@ const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; route: FakeRoute 
   { method: 'GET', pattern: /^\/api\/v1\/tokens$/, route: 'tokens.list' },
   { method: 'POST', pattern: /^\/api\/v1\/tokens$/, route: 'tokens.create' },
   { method: 'DELETE', pattern: /^\/api\/v1\/tokens\/[^/]+$/, route: 'tokens.delete' },
+  { method: 'PATCH', pattern: /^\/api\/v1\/tokens\/[^/]+$/, route: 'tokens.update' },
+  { method: 'GET', pattern: /^\/api\/v3\/meta\/tokens$/, route: 'v3.tokens' },
+  { method: 'POST', pattern: /^\/api\/v3\/meta\/tokens$/, route: 'v3.tokens' },
+  { method: 'PATCH', pattern: /^\/api\/v3\/meta\/tokens\/[^/]+$/, route: 'v3.tokens' },
+  { method: 'DELETE', pattern: /^\/api\/v3\/meta\/tokens\/[^/]+$/, route: 'v3.tokens' },
   { method: 'PATCH', pattern: /^\/api\/v1\/user\/profile$/, route: 'profile.update' },
   { method: 'POST', pattern: /^\/api\/v1\/auth\/password\/change$/, route: 'password.change' },
 ];
@@ -183,7 +196,10 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
   const calls = Object.fromEntries(ROUTES.map(({ route }) => [route, 0])) as Record<FakeRoute, number>;
   const modes: FakeModes = { jwtLifetimeSeconds: 36_000, oneTokenPerUser: false, deletedTokensStillWork: false, ...options.modes };
   const generation = options.generation ?? '0.301.3';
-  const today = generation === '2026';
+  const today = generation !== '0.301.3';
+  /** The images of April 2026 and later. */
+  const april = generation === 'april-2026' || generation === 'licence-gated';
+  const v3: V3Tokens = generation === 'april-2026' ? 'open' : generation === 'licence-gated' ? 'licence-gated' : 'absent';
   let nextTokenId = 1;
 
   function addUser({ email, password }: FakeCredentials, superAdmin = false): StoredUser {
@@ -239,17 +255,27 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     return alive ? user : 'dead';
   }
 
-  function apiTokenUser(request: IncomingMessage): StoredUser | null {
+  /** The user behind `xc-token`, or why the server refuses it (from April 2026: disabled, expired); null: unknown. */
+  function apiTokenCheck(request: IncomingMessage): StoredUser | Answer | null {
     const value = header(request, 'xc-token');
     if (value === undefined) return null;
-    const row = tokens.find((candidate) => candidate.token === value);
+    const hash = hashOf(value);
+    const row = tokens.find((candidate) => candidate.hash === hash);
     const owner = row?.userId ?? staleTokens.get(value);
     if (row !== undefined && today) {
       // Today's server refuses a disabled or expired token, and records every use.
-      if (!row.enabled || (row.expiry !== null && Date.parse(row.expiry.replace(' ', 'T')) <= Date.now())) return null;
+      if (!row.enabled || hasExpired(row)) {
+        if (!april) return null;
+        return { status: 401, body: { msg: row.enabled ? 'Token has expired' : 'Token is disabled' } };
+      }
       row.lastUsedAt = timestamp();
     }
     return users.find((user) => user.id === owner) ?? null;
+  }
+
+  function apiTokenUser(request: IncomingMessage): StoredUser | null {
+    const checked = apiTokenCheck(request);
+    return checked !== null && 'status' in checked ? null : checked;
   }
 
   function userJson(user: StoredUser, extra: Record<string, unknown> = {}) {
@@ -308,7 +334,9 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
           if (user === 'dead' || (user === null && today)) return TOKEN_EXPIRED;
           return { status: 200, body: user === null ? GUEST : userJson(user, { isAuthorized: true }) };
         }
-        const user = apiTokenUser(request);
+        const user = apiTokenCheck(request);
+        if (user !== null && 'status' in user) return user;
+        // A token the server does not know falls back to a guest: 200, no email.
         return { status: 200, body: user === null ? GUEST : userJson(user, { is_api_token: true, isAuthorized: true }) };
       }
       case 'profile.update': {
@@ -329,10 +357,24 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
       }
       case 'tokens.list':
       case 'tokens.create':
-      case 'tokens.delete': {
+      case 'tokens.delete':
+      case 'tokens.update':
+      case 'v3.tokens': {
+        const pathname = path.split('?', 1)[0] ?? path;
+        // Only the images of April 2026 and later have these two; the others route nothing there.
+        if ((route === 'v3.tokens' && v3 === 'absent') || (route === 'tokens.update' && !april))
+          return { status: 404, body: { msg: `Cannot ${request.method} ${pathname}` } };
         const user = jwtUser(request);
         if (user === 'dead') return TOKEN_EXPIRED;
-        if (user === null) return UNAUTHORIZED;
+        if (user === null) return april && header(request, 'xc-token') !== undefined ? NOT_WITH_API_TOKEN : UNAUTHORIZED;
+        if (route === 'v3.tokens') {
+          if (v3 === 'licence-gated') return LICENSE_REQUIRED;
+          return v3TokensAnswer(request.method ?? 'GET', pathname, user, body, {
+            tokens,
+            insert: (caller, asked) => insertToken(caller, asked),
+          });
+        }
+        if (route === 'tokens.update') return V1_UPDATE_REFUSED;
         if (route === 'tokens.list') return listTokens(user, path);
         if (route === 'tokens.create') return createToken(user, body);
         return deleteToken(user, path.slice(path.lastIndexOf('/') + 1));
@@ -394,28 +436,41 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
       return ajvError('/description', 'maxLength', { limit: 255 }, 'must NOT have more than 255 characters');
     if (modes.oneTokenPerUser && tokens.some((row) => row.userId === user.id))
       return { status: 400, body: { msg: 'Only one token per user is allowed' } };
-    const row = insertToken(user, { description: description ?? null });
-    if (today) return { status: 200, body: { ...listRowJson2026(row), token: row.token } };
+    // From April 2026 an expiry makes an `nc_pat_` token; earlier servers ignore it.
+    const asked = isRecord(body) && april ? body.expiry : undefined;
+    let expiry: string | null = null;
+    if (asked !== undefined && asked !== null) {
+      const checked = checkExpiry(asked);
+      if ('refused' in checked) return checked.refused;
+      expiry = checked.expiry;
+    }
+    const { row, value } = insertToken(user, { description: description ?? null, expiry });
+    if (today) return { status: 200, body: { ...listRowJson2026(row), token: value } };
     const { created_by: _createdBy, ...created } = rowJson(row);
     return { status: 200, body: { ...created, permissions: null, expiry: null, enabled: 1, db_alias: null, fk_workspace_id: null } };
   }
 
-  function insertToken(user: StoredUser, extra: ForeignToken): StoredToken {
+  function insertToken(user: { id: string }, extra: ForeignToken): { row: StoredToken; value: string } {
+    const owner = users.find((candidate) => candidate.id === user.id)!;
     const id = today ? `tk${randomBytes(8).toString('hex')}` : nextTokenId++;
-    const token = randomToken(today ? TOKEN_ALPHABET_2026 : TOKEN_ALPHABET);
+    const kind = april && extra.expiry !== undefined && extra.expiry !== null ? 'nc_pat' : 'classic';
+    const { value, prefix } = mintValue(kind, today ? TOKEN_ALPHABET_2026 : TOKEN_ALPHABET);
     const row: StoredToken = {
       id,
-      token,
+      // Servers that show a token once keep no value; 0.301.3 lists it, so keeps it.
+      token: today ? null : value,
+      hash: hashOf(value),
+      prefix,
       description: extra.description ?? null,
-      userId: user.id,
-      createdBy: user.email,
+      userId: owner.id,
+      createdBy: owner.email,
       createdAt: timestamp(),
       expiry: extra.expiry ?? null,
       enabled: extra.enabled ?? true,
       lastUsedAt: extra.lastUsedAt ?? null,
     };
     tokens.push(row);
-    return row;
+    return { row, value };
   }
 
   /** Today's sign-in: a new `token_version` and no refresh token left, so every other session dies. */
@@ -442,7 +497,7 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     if (row.userId !== user.id && !user.superAdmin) return { status: 404, body: { msg: 'Token not found' } };
     tokens.splice(index, 1);
     // Today's server also evicts the token from its cache: it stops working at once.
-    if (modes.deletedTokensStillWork && !today) staleTokens.set(row.token, row.userId);
+    if (modes.deletedTokensStillWork && row.token !== null) staleTokens.set(row.token, row.userId);
     return { status: 200 };
   }
 
@@ -529,11 +584,19 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     addToken(email, token = {}) {
       const user = users.find((candidate) => candidate.email === email);
       if (user === undefined) throw new Error(`The fake has no user ${email}.`);
-      const row = insertToken(user, token);
-      return { id: String(row.id), token: row.token };
+      const { row, value } = insertToken(user, token);
+      return { id: String(row.id), token: value };
     },
     tokensOf: (email) =>
-      tokens.filter((row) => row.createdBy === email).map((row) => ({ id: String(row.id), description: row.description })),
+      tokens
+        .filter((row) => row.createdBy === email)
+        .map(({ id, description, prefix, expiry, enabled }) => ({ id: String(id), description, prefix, expiry, enabled })),
+    changeToken(id, change) {
+      const row = tokens.find((candidate) => String(candidate.id) === id);
+      if (row === undefined) throw new Error(`The fake has no token ${id}.`);
+      if (change.expiry !== undefined) row.expiry = change.expiry;
+      if (change.enabled !== undefined) row.enabled = change.enabled;
+    },
     expireJwts(email) {
       const owner = users.find((user) => user.email === email)?.id;
       for (const { jwt, userId } of issuedJwts) if (email === undefined || userId === owner) expiredJwts.add(jwt);
@@ -544,55 +607,6 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
-}
-
-function send(response: ServerResponse, answer: Answer, ncTokenFirst = false): void {
-  const headers: Record<string, string | string[]> = {};
-  if (answer.refreshCookie === 'clear') headers['set-cookie'] = 'refresh_token=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT';
-  else if (answer.refreshCookie !== undefined) {
-    const expires = new Date(Date.now() + 30 * 24 * 3600 * 1000).toUTCString();
-    const refresh = `refresh_token=${answer.refreshCookie}; Path=/; Expires=${expires}; HttpOnly`;
-    if (answer.ncTokenCookie === undefined) headers['set-cookie'] = refresh;
-    else {
-      const ncToken = `nc_token=${answer.ncTokenCookie}; Path=/api; Max-Age=36000; HttpOnly`;
-      const refreshLax = `${refresh}; SameSite=Lax`;
-      headers['set-cookie'] = ncTokenFirst ? [ncToken, refreshLax] : [refreshLax, ncToken];
-    }
-  }
-  if (answer.body === undefined) {
-    response.writeHead(answer.status, { ...headers, 'content-length': '0' }).end();
-    return;
-  }
-  response.writeHead(answer.status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer.body));
-}
-
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).byteLength;
-    if (size > MAX_REQUEST_BYTES) return MALFORMED;
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return MALFORMED;
-  }
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function refreshCookie(request: IncomingMessage): string | undefined {
-  const cookies = header(request, 'cookie')?.split(';') ?? [];
-  const pair = cookies.map((cookie) => cookie.trim()).find((cookie) => cookie.startsWith('refresh_token='));
-  const value = pair?.slice('refresh_token='.length);
-  return value === '' ? undefined : value;
 }
 
 function fields(body: unknown): { email?: string; password?: string } {
@@ -638,36 +652,6 @@ function profileRowJson(user: StoredUser) {
   };
 }
 
-function rowJson(row: StoredToken) {
-  return {
-    id: row.id,
-    token: row.token,
-    description: row.description,
-    fk_user_id: row.userId,
-    fk_sso_client_id: null,
-    base_id: null,
-    created_at: row.createdAt,
-    updated_at: row.createdAt,
-    created_by: row.createdBy,
-  };
-}
-
-/** Today's list row: no `token` (shown once), a string id, and the new fields. */
-function listRowJson2026(row: StoredToken) {
-  const { token: _secret, ...rest } = { ...rowJson(row), id: String(row.id) };
-  return {
-    ...rest,
-    token_prefix: row.token.slice(0, PREFIX_LENGTH),
-    expiry: row.expiry,
-    enabled: row.enabled,
-    last_used_at: row.lastUsedAt,
-  };
-}
-
-function randomToken(alphabet: string): string {
-  return Array.from(randomBytes(40), (byte) => alphabet[byte % alphabet.length]).join('');
-}
-
 /** `2026-11-28 02:57:57+00:00`, as NocoDB's SQLite rows show it. */
 function timestamp(): string {
   return `${new Date().toISOString().slice(0, 19).replace('T', ' ')}+00:00`;
@@ -675,8 +659,4 @@ function timestamp(): string {
 
 function base64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

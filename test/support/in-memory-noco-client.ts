@@ -26,6 +26,8 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
   const refreshTokens = new Map<string, string>(); // refresh token → email
   const apiTokens = new Map<string, CreatedApiToken>();
   const acceptedAfterDelete = new Set<string>();
+  /** Every value issued → its creator's email, so a deleted-but-accepted token finds its user. */
+  const owners = new Map<string, string>();
   const calls: Record<ClientMethod, number> = {
     health: 0,
     signIn: 0,
@@ -36,6 +38,8 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
     listTokens: 0,
     createToken: 0,
     deleteToken: 0,
+    v3Tokens: 0,
+    setTokenEnabled: 0,
     updateProfile: 0,
     changePassword: 0,
   };
@@ -79,8 +83,10 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
 
   function insertToken(email: string, name: string): CreatedApiToken {
     const id = String(nextTokenId++);
-    // The creator's email is part of the value, so a deleted-but-accepted token finds its user.
-    const token = `${email}:${'t'.repeat(20)}${id}`;
+    // A value in a real token's shape (40 of A-Za-z0-9_-), unique by id, unless a test set the next one.
+    const token = server.nextValue ?? `tok_${id}`.padEnd(40, 't');
+    server.nextValue = undefined;
+    owners.set(token, email);
     const prefix = server.showsTokensOnce ? token.slice(0, 8) : null;
     const row: CreatedApiToken = { id, token, name, creator: email, createdAt: '2026-01-01 00:00:00+00:00', prefix };
     apiTokens.set(id, row);
@@ -122,7 +128,7 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
       async whoIsApiToken(apiToken) {
         await enter('whoIsApiToken');
         const row = [...apiTokens.values()].find((candidate) => candidate.token === apiToken);
-        const email = row?.creator ?? (acceptedAfterDelete.has(apiToken) ? apiToken.split(':')[0] : undefined);
+        const email = row?.creator ?? (acceptedAfterDelete.has(apiToken) ? owners.get(apiToken) : undefined);
         const user = email === undefined || email === null ? undefined : users.get(email);
         return user ? publicUser(user) : null;
       },
@@ -151,6 +157,17 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
         if (!row) throw new AppFailure('not_found', 'Token not found');
         apiTokens.delete(id);
         if (server.keepsDeletedTokens) acceptedAfterDelete.add(row.token);
+      },
+      // Like 0.301.3 and the 2026 builds before April: no v3 token route.
+      async v3Tokens(jwt) {
+        await enter('v3Tokens');
+        userOfJwt(jwt);
+        return 'absent';
+      },
+      async setTokenEnabled(jwt) {
+        await enter('setTokenEnabled');
+        userOfJwt(jwt);
+        throw new AppFailure('not_supported', 'This server cannot disable or enable tokens.', { reason: 'enable_disable' });
       },
       async updateProfile(jwt, displayName) {
         await enter('updateProfile');
@@ -184,6 +201,8 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
     showsTokensOnce: false,
     /** Tokens of other users that `totalRows` counts although the caller cannot see them. */
     otherUsersTokens: 0,
+    /** The value the next created token gets (once), e.g. one no real server would send. */
+    nextValue: undefined as string | undefined,
     /** The largest page the server hands out. */
     maxPageSize: 1000,
     addUser(email: string, password: string, displayName: string | null = null, isSuperAdmin = false): NocoUser {
@@ -199,6 +218,8 @@ export function createInMemoryNoco({ now = Date.now, jwtLifetimeSeconds = 36_000
     /** The refresh tokens the server would still accept. */
     liveRefreshTokens: () => [...refreshTokens.keys()],
     tokenCount: () => apiTokens.size,
+    /** Whose token a value is (any value this server issued, deleted ones too). */
+    ownerOf: (value: string) => owners.get(value) ?? null,
   };
   return server;
 }

@@ -6,7 +6,7 @@ import { useSession } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
 import { AccountTokenCounts } from '../all-tokens/account-token-counts.tsx';
 import { useAllTokensLoad } from '../all-tokens/use-all-tokens-load.ts';
-import { STATUS_TEXT, canRetry, hostOf, isSignedIn } from './account-words.ts';
+import { STATUS_TEXT, canRetry, hostOf, isSignedIn, needsSignIn } from './account-words.ts';
 import './accounts.css';
 
 const NO_ACCOUNTS: AccountEntry[] = [];
@@ -96,20 +96,26 @@ function AccountCard({ account }: { account: AccountEntry }) {
             {t('common.retry')}
           </button>
         )}
-        {account.status === 'session_ended' && (
+        {needsSignIn(account) && (
           <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void switchTo(account.id)}>
-            {t('common.signIn')}
+            {t(account.status === 'damaged_entry' ? 'accounts.signInAgain' : 'common.signIn')}
           </button>
         )}
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          disabled={busy}
-          aria-label={t('accounts.logOutOf', { email: account.email, host: hostOf(account.serverUrl) })}
-          onClick={() => void remove(account.id)}
-        >
-          {t('common.logOut')}
-        </button>
+        {/* Logging out already: its Retry finishes it. A damaged entry is removed rather than logged out of. */}
+        {account.status !== 'logging_out' && (
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            disabled={busy}
+            aria-label={t(account.status === 'damaged_entry' ? 'accounts.removeOf' : 'accounts.logOutOf', {
+              email: account.email,
+              host: hostOf(account.serverUrl),
+            })}
+            onClick={() => void remove(account.id)}
+          >
+            {t(account.status === 'damaged_entry' ? 'accounts.remove' : 'common.logOut')}
+          </button>
+        )}
       </div>
     </li>
   );

@@ -13,6 +13,7 @@ import { createRowSorter } from '../../domain/row-sorter.ts';
 import { VirtualTable, type Column } from './all-tokens-table.tsx';
 import { AllTokensToolbar } from './all-tokens-toolbar.tsx';
 import { BulkDeleteDialog } from './bulk-delete-dialog.tsx';
+import { DisableSelectedButton } from './disable-selected-button.tsx';
 import { RotatePanel } from './rotate-panel.tsx';
 import { useAllTokensLoad } from './use-all-tokens-load.ts';
 import './all-tokens.css';
@@ -136,15 +137,18 @@ export function AllTokensPage() {
             {loading > 0 ? `${t('tokens.loading')} ${shownCount(t, rows.length, total)}` : shownCount(t, rows.length, total)}
           </p>
         </div>
-        <button
-          type="button"
-          className="btn btn-danger"
-          data-testid="nc-all-tokens-delete-selected"
-          aria-disabled={selectedCount === 0 || undefined}
-          onClick={() => selectedCount > 0 && askDelete(Object.keys(selected))}
-        >
-          {selectedCount > 0 ? t('allTokens.deleteSelectedCount', { count: selectedCount }) : t('allTokens.deleteSelected')}
-        </button>
+        <div className="all-tokens-head-actions">
+          <DisableSelectedButton />
+          <button
+            type="button"
+            className="btn btn-danger"
+            data-testid="nc-all-tokens-delete-selected"
+            aria-disabled={selectedCount === 0 || undefined}
+            onClick={() => selectedCount > 0 && askDelete(Object.keys(selected))}
+          >
+            {selectedCount > 0 ? t('allTokens.deleteSelectedCount', { count: selectedCount }) : t('allTokens.deleteSelected')}
+          </button>
+        </div>
       </div>
       <AllTokensToolbar rows={rows} now={now} />
       <RotatePanel />

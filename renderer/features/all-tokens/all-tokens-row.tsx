@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useI18n } from '../../stores/i18n-context.tsx';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
+import { EmailText } from '../../ui/email-text.tsx';
 import { initialsOf } from '../../ui/initials.ts';
 import { TokenActions } from '../tokens/token-actions.tsx';
 import { TokenCells } from '../tokens/token-cells.tsx';
@@ -51,16 +52,16 @@ export const AllTokensRow = memo(function AllTokensRow({
           {initialsOf(null, account.email)}
         </span>
         <span className="cell-account-text">
-          <bdi className="cell-account-email">{account.email}</bdi>
+          <EmailText className="cell-account-email" email={account.email} />
           <bdi className="cell-account-host">{row.facts.host}</bdi>
         </span>
       </td>
       <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} showsTokenOnce={capabilities.showsTokenOnce} />
       <td className="token-last-used">
-        <TokenTime value={capabilities.tracksLastUse ? (token.lastUsedAt ?? null) : undefined} />
+        <TokenTime value={capabilities.tracksLastUse ? (token.lastUsedAt ?? null) : undefined} never="tokens.neverUsed" />
       </td>
       <td className="token-expires">
-        <TokenTime value={capabilities.hasExpiry ? (token.expiry ?? null) : undefined} />
+        <TokenTime value={capabilities.hasExpiry ? (token.expiry ?? null) : undefined} never="tokens.neverExpires" />
       </td>
       <td className={`token-state token-state-${state}`}>{t(STATE_LABELS[state])}</td>
       <td className="token-actions">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TokenSummary, TokenTestResult } from '../../../preload/contract.ts';
 import { useI18n } from '../../stores/i18n-context.tsx';
 import { IconButton } from '../../ui/icon-button.tsx';
@@ -63,18 +64,22 @@ export function TokenActions({
   busy,
   rotating,
   on,
+  children,
 }: {
   token: TokenSummary;
   shown: boolean;
   busy: boolean;
   rotating: boolean;
   on: TokenActionHandlers;
+  /** Shown before the buttons (the enable switch, where the server has one). */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
   // Neither the server nor the keychain has the value: Show and Copy explain why instead of failing.
   const unavailable = token.valueSource === 'none' ? t('tokens.notShownAgain') : undefined;
   return (
     <div className="token-actions-inner">
+      {children}
       <IconButton
         label={t('tokens.action.showHide')}
         className="nc-toggle-token-visibility"

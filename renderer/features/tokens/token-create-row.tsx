@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../../stores/i18n-context.tsx';
 import { useTokens } from '../../stores/stores-context.tsx';
+import { TokenExpiryField } from './token-expiry-field.tsx';
 
 /** The inline "new token" row at the top of the table. Its draft lives in the store, so a failed list refresh cannot lose it. */
 export function TokenCreateRow({ columnCount = 4 }: { columnCount?: number }) {
@@ -51,6 +52,7 @@ export function TokenCreateRow({ columnCount = 4 }: { columnCount?: number }) {
               </p>
             )}
           </div>
+          <TokenExpiryField />
           {/* While saving, both stay focusable (aria-disabled); the store ignores them until the answer. */}
           <button type="button" className="btn btn-secondary" onClick={cancelCreate} aria-disabled={create.saving || undefined}>
             {t('common.cancel')}

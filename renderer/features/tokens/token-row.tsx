@@ -1,9 +1,10 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
 import { activeAccountOf } from '../../stores/session-store.ts';
-import { useAllTokensActions, useSession, useTokens } from '../../stores/stores-context.tsx';
+import { useAllTokensActions, useSession, useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import type { TokenColumns } from './token-columns.ts';
 import { TokenActions } from './token-actions.tsx';
 import { TokenCells } from './token-cells.tsx';
+import { TokenEnableSwitch } from './token-enable-switch.tsx';
 import { TokenBadges, TokenTime } from './token-details.tsx';
 import { useTokenMarks } from './use-token-marks.ts';
 
@@ -18,6 +19,8 @@ export function TokenRow({ token, columns, showsTokenOnce }: { token: TokenSumma
   const showUsage = useTokens((s) => s.showUsage);
   const account = useSession((s) => activeAccountOf(s.state));
   const { rotate } = useAllTokensActions();
+  const setEnabled = useTokens((s) => s.setEnabled);
+  const canSwitch = useTokenModel((s) => accountId !== null && s.capabilities[accountId]?.enableDisable === true);
 
   return (
     <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
@@ -26,12 +29,12 @@ export function TokenRow({ token, columns, showsTokenOnce }: { token: TokenSumma
       </TokenCells>
       {columns.lastUsed && (
         <td className="token-last-used">
-          <TokenTime value={token.lastUsedAt ?? null} />
+          <TokenTime value={token.lastUsedAt ?? null} never="tokens.neverUsed" />
         </td>
       )}
       {columns.expires && (
         <td className="token-expires">
-          <TokenTime value={token.expiry ?? null} />
+          <TokenTime value={token.expiry ?? null} never="tokens.neverExpires" />
         </td>
       )}
       <td className="token-actions">
@@ -50,7 +53,11 @@ export function TokenRow({ token, columns, showsTokenOnce }: { token: TokenSumma
               if (account) void rotate({ account: { accountId: account.id, email: account.email, serverUrl: account.serverUrl }, token });
             },
           }}
-        />
+        >
+          {canSwitch && token.enabled !== undefined && (
+            <TokenEnableSwitch token={token} busy={busy === 'switch'} onChange={(enabled) => void setEnabled(token.id, enabled)} />
+          )}
+        </TokenActions>
       </td>
     </tr>
   );

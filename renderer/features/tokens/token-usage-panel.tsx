@@ -1,7 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UsageExample } from '../../../preload/contract.ts';
 import { hasPlainHost } from '../../../preload/server-host.ts';
-import { defaultTarget, TARGET_NAMES, USAGE_MASK, USAGE_TARGETS, usageExample, type UsageTarget } from '../../../preload/token-usage.ts';
+import {
+  defaultTarget,
+  headerBlock,
+  TARGET_NAMES,
+  USAGE_MASK,
+  USAGE_TARGETS,
+  usageExample,
+  type UsageTarget,
+} from '../../../preload/token-usage.ts';
 import { useI18n } from '../../stores/i18n-context.tsx';
 import { useSession, useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
@@ -50,7 +58,6 @@ export function TokenUsageView({ name, serverUrl, busy, onCopy, onClose }: Usage
   }, []);
   const [target, setTarget] = useState<UsageTarget>(() => defaultTarget(navigator.userAgent));
   const plainHost = hasPlainHost(serverUrl);
-  const headers = usageExample('headers', serverUrl, USAGE_MASK);
   const example = usageExample(target, serverUrl, USAGE_MASK);
   return (
     <section ref={panel} className="card token-usage" data-testid="nc-token-usage" aria-labelledby="token-usage-title">
@@ -74,7 +81,7 @@ export function TokenUsageView({ name, serverUrl, busy, onCopy, onClose }: Usage
             <p className="muted">{t('tokens.usage.headers')}</p>
             {/* Code reads left to right in every language. */}
             <pre className="token-usage-code" dir="ltr">
-              {headers.ok && headers.text}
+              {headerBlock(USAGE_MASK)}
             </pre>
             <CopyButton testId="nc-token-usage-copy-headers" busy={busy} onClick={() => onCopy('headers')}>
               {t('tokens.usage.copyHeaders')}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArgument } from '../../../main/ipc-arguments.ts';
 import { MAX_ACCOUNTS } from '../../../preload/contract.ts';
-import { EMAIL, PASSWORD, SERVER, sessionHarness } from '../session/session-harness.ts';
+import { EMAIL, PASSWORD, SERVER, sessionHarness } from './accounts-harness.ts';
 
 describe('identity', () => {
   it('is the server and the email case-folded: another spelling of the same address renews the one account', async () => {

@@ -3,7 +3,7 @@
 // removal the keychain refused is reported, not only logged.
 import { describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
-import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness, tokenServiceOn, tokensFromShownScreen } from '../session/session-harness.ts';
+import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness, tokenServiceOn, tokensFromShownScreen } from './accounts-harness.ts';
 
 /** Two accounts signed in on a server that shows tokens once, each with a token copy in the keychain. */
 async function twoAccountsWithCopies() {
@@ -40,7 +40,7 @@ describe('a locked keychain at launch', () => {
       status: 'signed_out',
       notice: { code: 'keychain_locked', message: 'Your keychain is locked — unlock it and choose Retry.' },
     });
-    expect(state.accounts.map(({ status, problem }) => ({ status, problem }))).toEqual([
+    expect(state.accounts.map(({ status, problemError }) => ({ status, problem: problemError?.message }))).toEqual([
       { status: 'keychain_locked', problem: 'Your keychain is locked — unlock it and choose Retry.' },
       { status: 'keychain_locked', problem: 'Your keychain is locked — unlock it and choose Retry.' },
     ]);
@@ -48,7 +48,7 @@ describe('a locked keychain at launch', () => {
     expect(h.keychain.fake.state.crashes).toBe(0);
   });
 
-  it('after unlocking, one Retry brings back every session and every token copy', async () => {
+  it('after unlocking, Retry acts on the one account it was chosen for; each Retry brings back its session and token copies', async () => {
     const { h, launchTokens, everything, before } = await twoAccountsWithCopies();
     h.keychain.control.locked = true;
     const restarted = h.launch();
@@ -56,9 +56,11 @@ describe('a locked keychain at launch', () => {
     const locked = await restarted.getState();
 
     h.keychain.control.locked = false;
-    const back = await restarted.retry(locked.accounts[1]!.id);
+    const one = await restarted.retry(locked.accounts[1]!.id);
+    expect(one.status).toBe('signed_in');
+    expect(one.accounts.map((account) => account.status)).toEqual(['keychain_locked', 'signed_in']);
+    const back = await restarted.retry(locked.accounts[0]!.id);
 
-    expect(back.status).toBe('signed_in');
     expect(back.accounts.map((account) => account.status)).toEqual(['signed_in', 'signed_in']);
     for (const account of back.accounts) {
       await restarted.switchTo(account.id);
@@ -68,22 +70,23 @@ describe('a locked keychain at launch', () => {
     expect(everything().copies).toEqual(before.copies);
   });
 
-  it('a Log Out while locked signs out on the server but says the entries stay, keeps the account listed, and deletes nothing', async () => {
+  it('a Log Out while locked signs out on the server, is written down, shows "logging out" and is finished by Retry after unlocking', async () => {
     const { h, everything } = await twoAccountsWithCopies();
     const state = await h.service.getState();
     const ada = state.accounts[0]!;
     h.keychain.control.locked = true;
 
-    await expect(h.service.remove(ada.id)).rejects.toMatchObject({
-      code: 'keychain_locked',
-      message: expect.stringMatching(/could not be removed.*unlock it and choose Retry/),
-    });
+    const after = await h.service.logOut(ada.id);
 
-    const after = await h.service.getState();
-    expect(after.accounts.map((account) => account.id)).toContain(ada.id);
+    expect(after.accounts.find((account) => account.id === ada.id)?.status).toBe('logging_out');
+    expect(h.settingsFile.content).toMatchObject({ loggingOut: [ada.id] });
     expect([...everything().sessions.keys()]).toContain(ada.id);
+    // Retry while still locked: still logging out, never signed back in.
+    expect((await h.service.retry(ada.id)).accounts.find((account) => account.id === ada.id)?.status).toBe('logging_out');
     h.keychain.control.locked = false;
-    await h.service.remove(ada.id);
+    const done = await h.service.retry(ada.id);
+    expect(done.accounts.map((account) => account.id)).not.toContain(ada.id);
+    expect(h.settingsFile.content).not.toHaveProperty('loggingOut');
     expect([...everything().sessions.keys()]).not.toContain(ada.id);
     expect([...everything().copies.keys()].some((name) => name.startsWith(ada.id))).toBe(false);
   });

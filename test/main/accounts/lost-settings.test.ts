@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
 import { memoryJsonFile } from '../../support/memory-ports.ts';
-import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness } from '../session/session-harness.ts';
+import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness } from './accounts-harness.ts';
 
 async function twoAccounts() {
   const h = sessionHarness();

@@ -98,6 +98,7 @@ const password = (min: number) => fc.oneof(fc.string({ minLength: min, maxLength
  */
 const VALID_ARGS: { [C in Channel]: fc.Arbitrary<ArgOf<C>> } = {
   'session:get': fc.constant(undefined),
+  'app:boot': fc.record({ showsTokens: fc.boolean() }),
   'session:sign-in': fc.record(
     {
       // The fake server, another (unreachable) server, or an address the sign-in refuses.
@@ -108,18 +109,31 @@ const VALID_ARGS: { [C in Channel]: fc.Arbitrary<ArgOf<C>> } = {
     },
     { requiredKeys: ['serverUrl', 'email', 'password'] },
   ),
-  'session:sign-out': fc.record({ accountId }),
   'accounts:switch': fc.record({ accountId }),
   'accounts:remove': fc.record({ accountId }),
   'accounts:retry': fc.record({ accountId }),
+  'accounts:recover': fc.constant(undefined),
   'tokens:scan': fc.record({ accountId, offset: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100_000_000 })) }),
   'tokens:list': fc.record({ accountId, page: fc.integer({ min: 1, max: 1_000_000 }), pageSize: fc.integer({ min: 1, max: 100 }) }),
-  'tokens:create': fc.record({ accountId, name: text(1, MAX_TOKEN_NAME_LENGTH) }),
+  'tokens:create': fc.record(
+    {
+      accountId,
+      name: text(1, MAX_TOKEN_NAME_LENGTH),
+      expiry: fc.oneof(
+        fc.record({ days: fc.integer({ min: 1, max: 3_650 }) }),
+        fc
+          .date({ min: new Date('2000-01-01'), max: new Date('2999-12-31'), noInvalidDate: true })
+          .map((date) => ({ date: date.toISOString().slice(0, 10) })),
+      ),
+    },
+    { requiredKeys: ['accountId', 'name'] },
+  ),
   'tokens:reveal': fc.record({ accountId, id: tokenId }),
   'tokens:copy': fc.record({ accountId, id: tokenId }),
   'tokens:delete': fc.record({ accountId, id: tokenId }),
   'tokens:copy-example': fc.record({ accountId, id: tokenId, example: fc.constantFrom(...USAGE_EXAMPLES) }),
   'tokens:test': fc.record({ accountId, id: tokenId }),
+  'tokens:set-enabled': fc.record({ accountId, id: tokenId, enabled: fc.boolean() }),
   'profile:update': fc.record({ accountId, displayName: text(1, MAX_DISPLAY_NAME_LENGTH) }),
   'profile:change-password': fc.record({ accountId, currentPassword: password(1), newPassword: password(MIN_PASSWORD_LENGTH) }),
   // Main writes the renderer's CSV where the user picks (the memory port's dialog); any text up to the bound.
@@ -253,7 +267,8 @@ describe('IPC fuzzing through the real router and handlers', () => {
     expect((await router.dispatch('tokens:create', sender, { accountId: signedInId, name: 'keep me' })).ok).toBe(true);
   });
   afterAll(async () => {
-    console.log(`IPC fuzz: ${totalPayloads()} payloads across ${CHANNELS.length} channels`);
+    const perChannel = Object.values(payloads).map(({ accepted, refused }) => accepted + refused);
+    console.log(`IPC fuzz: ${totalPayloads()} payloads across ${CHANNELS.length} channels (at least ${Math.min(...perChannel)} each)`);
     await server?.close();
   });
 

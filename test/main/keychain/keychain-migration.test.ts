@@ -3,7 +3,7 @@
 // tokens', so the old layout read every token copy as an account. Today's names are no prefix of
 // each other, and the move reads sessions by name.
 import { describe, expect, it } from 'vitest';
-import { createSessionService } from '../../../main/accounts/accounts-service.ts';
+import { createAccountsService } from '../../../main/accounts/accounts-service.ts';
 import { createKeychain } from '../../../main/keychain/keychain.ts';
 import { createKeychainMigration } from '../../../main/keychain/keychain-migration.ts';
 import { KEYCHAIN_SERVICES, LEGACY_KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
@@ -34,7 +34,7 @@ function legacyWindowsKeychain() {
   const settingsFile = memoryJsonFile({ clipboardClearSeconds: 30, accounts: [ADA, GRACE], lastAccount: ADA });
   const launch = () => {
     const keychain = createKeychain({ canaryService: KEYCHAIN_SERVICES.sessions, loadKeytar: fake.loadKeytar });
-    const service = createSessionService({
+    const service = createAccountsService({
       secretStore: createKeychainSecretStore(keychain, KEYCHAIN_SERVICES.sessions),
       fallbackSecretStore: createMemorySecretStore(),
       settings: createSettingsService(settingsFile),
@@ -100,10 +100,41 @@ describe('keychain names and the move from the legacy layout', () => {
     expect(k.fake.state.crashes).toBe(0);
 
     k.fake.state.locked = false;
-    const back = await service.retry(locked.accounts[0]!.id);
+    await service.retry(locked.accounts[0]!.id);
+    const back = await service.retry(locked.accounts[1]!.id);
 
     expect(back.accounts.map((account) => account.status)).toEqual(['signed_in', 'signed_in']);
     expect(k.fake.entries(LEGACY_KEYCHAIN_SERVICES.sessions).size).toBe(0);
     expect(k.settingsFile.content).toMatchObject({ keychainMigrated: true });
+  });
+});
+
+describe('the move never loses a newer entry', () => {
+  const migrationOn = (fake: ReturnType<typeof createFakeKeytar>) =>
+    createKeychainMigration({
+      keychain: createKeychain({ canaryService: KEYCHAIN_SERVICES.sessions, loadKeytar: fake.loadKeytar }),
+      services: KEYCHAIN_SERVICES,
+      legacy: LEGACY_KEYCHAIN_SERVICES,
+    });
+  const ada = { id: 'ada-id', ...ADA };
+
+  it('leaves an entry already under the new name as it is (a stale legacy one never replaces a live session)', async () => {
+    const fake = createFakeKeytar();
+    const live = JSON.stringify({ ...ADA, jwt: 'live-jwt', refreshToken: 'live-refresh' });
+    fake.put(KEYCHAIN_SERVICES.sessions, ada.id, live);
+    fake.put(LEGACY_KEYCHAIN_SERVICES.sessions, `${SERVER} ${ADA.email}`, JSON.stringify({ jwt: 'old-jwt', refreshToken: 'old-refresh' }));
+
+    await migrationOn(fake)([ada]);
+
+    expect(fake.peek(KEYCHAIN_SERVICES.sessions, ada.id)).toBe(live);
+  });
+
+  it('a delete that deleted nothing is not done: the move fails, to run again next launch', async () => {
+    const fake = createFakeKeytar();
+    fake.put(LEGACY_KEYCHAIN_SERVICES.sessions, `${SERVER} ${ADA.email}`, JSON.stringify({ jwt: 'old-jwt', refreshToken: 'old-refresh' }));
+    fake.keytar.deletePassword = async () => false;
+
+    await expect(migrationOn(fake)([ada])).rejects.toMatchObject({ code: 'keychain_locked' });
+    expect(fake.peek(LEGACY_KEYCHAIN_SERVICES.sessions, `${SERVER} ${ADA.email}`)).not.toBeNull();
   });
 });

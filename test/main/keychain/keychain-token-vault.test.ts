@@ -9,7 +9,8 @@ import { createFakeKeytar } from '../../support/fake-keytar.ts';
 
 const SESSIONS = 'NocoDB session (test)';
 const COPIES = 'NocoDB token copy (test)';
-const VALUE = (n: number) => `copy-of-token-${n}-abcdefghij`;
+// Copies in a token's shape (40 of A-Za-z0-9_-): anything else in an entry is not handed out.
+const VALUE = (n: number) => `copy-of-token-${n}`.padEnd(40, 'x');
 
 /** A vault over the fake keytar, counting every keytar call. */
 function setUp() {
@@ -25,11 +26,33 @@ function setUp() {
   return { fake, calls, vault: createKeychainTokenVault(keychain, COPIES) };
 }
 
+/** Every copy is still wanted when the keychain writes it. */
+const wanted = async () => true;
+
 describe('keychain token copies', () => {
+  it("hands out a copy only in a token's shape: 40 characters, or nc_pat_ + 40", async () => {
+    const { vault } = setUp();
+    const pat = `nc_pat_${'A1_-'.repeat(10)}`;
+    await vault.put('acc', 'pat', pat, wanted);
+    await vault.put('acc', 'classic', VALUE(1), wanted);
+    await vault.put('acc', 'short', 'nc_pat_tooShort', wanted);
+    await vault.put('acc', 'spaced', `${'x'.repeat(39)} `, wanted);
+    await vault.put('acc', 'other_prefix', `xx_pat_${'a'.repeat(40)}`, wanted);
+
+    const copies = await vault.load('acc', ['pat', 'classic', 'short', 'spaced', 'other_prefix']);
+
+    expect(copies).toEqual(
+      new Map([
+        ['pat', pat],
+        ['classic', VALUE(1)],
+      ]),
+    );
+  });
+
   it('a page of 1,000 rows with 3 copies costs one listing and 3 reads, not 1,000 reads', async () => {
     const { calls, vault } = setUp();
-    for (const n of [7, 500, 999]) await vault.put('acc', `t${n}`, VALUE(n));
-    await vault.put('other', 't1', VALUE(1)); // another account's copy is not this account's
+    for (const n of [7, 500, 999]) await vault.put('acc', `t${n}`, VALUE(n), wanted);
+    await vault.put('other', 't1', VALUE(1), wanted); // another account's copy is not this account's
     calls.length = 0;
 
     const copies = await vault.load(
@@ -44,7 +67,7 @@ describe('keychain token copies', () => {
 
   it('a few rows are read one by one, without a listing', async () => {
     const { calls, vault } = setUp();
-    await vault.put('acc', 't1', VALUE(1));
+    await vault.put('acc', 't1', VALUE(1), wanted);
     calls.length = 0;
     expect(await vault.load('acc', ['t1', 't2'])).toEqual(new Map([['t1', VALUE(1)]]));
     expect(calls).not.toContain('names');
@@ -52,7 +75,7 @@ describe('keychain token copies', () => {
 
   it('a locked keychain is an error for a long page too (never "no copies"), and nothing is listed while locked', async () => {
     const { fake, vault } = setUp();
-    await vault.put('acc', 't1', VALUE(1));
+    await vault.put('acc', 't1', VALUE(1), wanted);
     fake.state.locked = true;
     await expect(
       vault.load(

@@ -41,7 +41,7 @@ describe('keytar worker', () => {
     const worker = createKeytarWorker(startNodeWorker(fakeModule));
     const keychain = createKeychain({ canaryService: 'svc', loadKeytar: async () => worker });
 
-    await expect(keychain.names('crash')).rejects.toMatchObject({ code: 'keychain_unavailable' });
+    await expect(keychain.names('crash')).rejects.toMatchObject({ code: 'keychain_stopped' });
 
     await keychain.set('svc', 'b', 'secret-b');
     expect(await keychain.get('svc', 'b')).toBe('secret-b');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectingCapabilities } from '../../../main/detected-capabilities.ts';
 import { createCapabilityRegistry, detectCapabilities } from '../../../main/nocodb/server-capabilities.ts';
 import type { ApiTokenRow } from '../../../main/nocodb/types.ts';
-import { EMAIL, PASSWORD, SERVER, sessionHarness } from '../session/session-harness.ts';
+import { EMAIL, PASSWORD, SERVER, sessionHarness } from '../accounts/accounts-harness.ts';
 
 const VALUE = 'a'.repeat(40);
 /** A list row of NocoDB 0.301.3: the value, no prefix, no expiry or last-use keys at all. */
@@ -10,8 +10,9 @@ const OLD_ROW: ApiTokenRow = { id: '1', token: VALUE, name: 'ci', creator: EMAIL
 /** A list row of today's servers: no value, a prefix, expiry and last use (null: never). */
 const TODAY_ROW: ApiTokenRow = { ...OLD_ROW, token: null, prefix: 'aaaaaaaa', expiry: null, lastUsedAt: null, enabled: true };
 
-const NOTHING = { showsTokenOnce: false, tracksLastUse: false, hasExpiry: false, revokesAtOnce: false, listsOthersTokens: false };
-const TODAY = { showsTokenOnce: true, tracksLastUse: true, hasExpiry: true, revokesAtOnce: true, listsOthersTokens: false };
+const NO_V3 = { expiryAtCreation: false, noExpiry: false, enableDisable: false };
+const NOTHING = { showsTokenOnce: false, tracksLastUse: false, hasExpiry: false, revokesAtOnce: false, listsOthersTokens: false, ...NO_V3 };
+const TODAY = { showsTokenOnce: true, tracksLastUse: true, hasExpiry: true, revokesAtOnce: true, listsOthersTokens: false, ...NO_V3 };
 
 describe('server capabilities', () => {
   it('are decided from the rows the server sends, not from a version', () => {
@@ -37,6 +38,24 @@ describe('server capabilities', () => {
     expect(registry.learn('a', { isSuperAdmin: false, sample: { kind: 'listed', row: OLD_ROW } })).toEqual(NOTHING);
     registry.forget('a');
     expect(registry.of('a')).toBeNull();
+  });
+
+  it('April 2026 images: decided from the v3 tokens route (open → all three, 402 → expiry at creation only, 403/404 → none) or an nc_pat_ row', () => {
+    const withV3 = (v3Tokens: 'open' | 'licence_required' | 'refused' | 'absent') =>
+      detectCapabilities({ isSuperAdmin: false, sample: { kind: 'listed', row: TODAY_ROW }, v3Tokens });
+    expect(withV3('open')).toEqual({ ...TODAY, expiryAtCreation: true, noExpiry: true, enableDisable: true });
+    expect(withV3('licence_required')).toEqual({ ...TODAY, expiryAtCreation: true });
+    expect(withV3('refused')).toEqual(TODAY);
+    expect(withV3('absent')).toEqual(TODAY);
+    const patRow = { ...TODAY_ROW, prefix: 'nc_pat_AbCdE' };
+    expect(detectCapabilities({ isSuperAdmin: false, sample: { kind: 'listed', row: patRow } })).toEqual({
+      ...TODAY,
+      expiryAtCreation: true,
+    });
+    // Later answers without the v3 route keep what it told.
+    const registry = createCapabilityRegistry();
+    registry.learn('a', { isSuperAdmin: false, sample: null, v3Tokens: 'open' });
+    expect(registry.learn('a', { isSuperAdmin: false, sample: { kind: 'listed', row: TODAY_ROW } })).toMatchObject({ enableDisable: true });
   });
 
   it('keep no token value', () => {
@@ -74,7 +93,7 @@ describe('capabilities with the accounts', () => {
     const state = await service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
     const id = state.accounts[0]!.id;
     expect(registry.of(id)).not.toBeNull();
-    const after = await service.signOut(id);
+    const after = await service.logOut(id);
     expect(registry.of(id)).toBeNull();
     expect(after.accounts.every((entry) => entry.capabilities === undefined)).toBe(true);
   });

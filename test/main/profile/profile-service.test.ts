@@ -6,7 +6,7 @@ import { AppFailure } from '../../../main/app-error.ts';
 import { TRY_NEW_PASSWORD, createPasswordChangeNotices, explainingPasswordChanges } from '../../../main/profile/password-change-notice.ts';
 import { createProfileService } from '../../../main/profile/profile-service.ts';
 import type { PasswordChange } from '../../../preload/contract.ts';
-import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness, shownId } from '../session/session-harness.ts';
+import { EMAIL, GRACE, PASSWORD, SERVER, sessionHarness, shownId } from '../accounts/accounts-harness.ts';
 
 const NEW_PASSWORD = 'a brand new password';
 
@@ -81,8 +81,7 @@ describe('changing the password', () => {
     });
     expect(state.accounts[0]).toMatchObject({
       status: 'session_ended',
-      problem: TRY_NEW_PASSWORD,
-      problemError: { code: 'session_expired', params: { reason: 'password_uncertain' } },
+      problemError: { code: 'session_expired', message: TRY_NEW_PASSWORD, params: { reason: 'password_uncertain' } },
     });
 
     // Signed in with the new password: the account's password is known again, the words go.

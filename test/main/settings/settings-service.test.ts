@@ -70,7 +70,7 @@ describe('settings', () => {
 
     await Promise.all([
       settings.update({ clipboardClearSeconds: 10 }),
-      settings.rememberAccounts({ accounts: [GRACE, ADA], lastAccount: ADA_REF }),
+      settings.rememberAccounts({ accounts: [GRACE, ADA], lastAccount: ADA_REF, loggingOut: [], notRecovered: false }),
     ]);
 
     expect(file.content).toEqual({

@@ -15,8 +15,8 @@ import {
   signOutShown,
   tokensFromShownScreen,
   type HarnessOptions,
-} from '../session/session-harness.ts';
-import { createSwitchableKeychain } from '../session/switchable-store.ts';
+} from '../accounts/accounts-harness.ts';
+import { createSwitchableKeychain } from '../accounts/switchable-store.ts';
 
 /** The app's keychain token vault over a fake keytar that a test can break (every call then fails like a missing Secret Service). */
 function switchableVault() {
@@ -68,7 +68,16 @@ async function tokensHarness(options: HarnessOptions & { showsTokensOnce?: boole
 }
 
 /** What main detects on a 0.301.3 server for a user who is not a super admin. */
-const OLD_SERVER = { showsTokenOnce: false, tracksLastUse: false, hasExpiry: false, revokesAtOnce: false, listsOthersTokens: false };
+const OLD_SERVER = {
+  showsTokenOnce: false,
+  tracksLastUse: false,
+  hasExpiry: false,
+  revokesAtOnce: false,
+  listsOthersTokens: false,
+  expiryAtCreation: false,
+  noExpiry: false,
+  enableDisable: false,
+};
 
 describe('token service', () => {
   beforeEach(() => void vi.useFakeTimers());
@@ -118,7 +127,7 @@ describe('token service', () => {
     const summary = await t.tokens.create({ name: '  CI deploy  ' });
 
     expect(summary).toMatchObject({ id: '1', name: '  CI deploy  ', creator: EMAIL });
-    expect(await t.tokens.reveal({ id: '1' })).toMatch(/^ada@example\.com:t{20}1$/);
+    expect(t.noco.ownerOf(await t.tokens.reveal({ id: '1' }))).toBe('ada@example.com');
   });
 
   it('never retries a create that timed out, so a slow server cannot end up with two tokens', async () => {
@@ -296,7 +305,7 @@ describe('token service', () => {
     it("forgets the account's copies on request, and only that account's", async () => {
       const t = await tokensHarness({ showsTokensOnce: true });
       await t.tokens.create({ name: 'mine' });
-      await t.vault.vault.put('grace-id', '99', 'G'.repeat(40));
+      await t.vault.vault.put('grace-id', '99', 'G'.repeat(40), async () => true);
 
       await t.tokens.forgetCopies(t.accountId);
 
@@ -332,9 +341,8 @@ describe('using a token: Copy example and Test', () => {
 
   it('copies nothing when the token holds a character the chosen example cannot quote safely, and says which', async () => {
     const t = await tokensHarness();
-    // The fake server puts the creator's email in each value: a quote in it reaches the examples.
-    t.noco.addUser("o'neil@example.com", PASSWORD);
-    await t.service.signIn({ serverUrl: SERVER, email: "o'neil@example.com", password: PASSWORD });
+    // A value with a quote, as no real server sends (main checks a value's shape) but a bug could.
+    t.noco.nextValue = "tok_o'neil".padEnd(40, 't');
     const created = await t.tokens.create({ name: 'quoted' });
     const value = await t.tokens.reveal({ id: created.id });
     expect(value).toContain("'");
@@ -439,6 +447,6 @@ describe('scan: every token of an account for All tokens', () => {
     const id = t.noco.addTokenElsewhere(EMAIL, 'from the web UI');
     const page = await t.tokens.scan({ offset: 0 });
     expect(page).toMatchObject({ next: null, tokens: [{ id, name: 'from the web UI', valueSource: 'server' }] });
-    expect(await t.tokens.reveal({ id })).toContain(EMAIL);
+    expect(t.noco.ownerOf(await t.tokens.reveal({ id }))).toBe(EMAIL);
   });
 });

@@ -180,7 +180,7 @@ describe('user menu with several accounts', () => {
     await user.click(await screen.findByTestId('nc-sidebar-user-logout'));
 
     await waitFor(() => expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('GH'));
-    expect(fake.callsTo('session.signOut')).toHaveLength(1);
+    expect(fake.callsTo('accounts.remove')).toHaveLength(1);
     expect(screen.getAllByTestId('nc-account-card')).toHaveLength(1);
   });
 });

@@ -25,7 +25,7 @@ describe('All tokens page', () => {
       within(group)
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['All', 'Expired', 'Expires within 30 days', 'Unused for 90 days or never used', 'Made by other users']);
+    ).toEqual(['All', 'Expired', 'Expires within 30 days', 'Disabled', 'Unused for 90 days or never used', 'Made by other users']);
     expect(rows()[0]!.querySelector('.cell-account-email')?.textContent).toBe('admin@example.com');
     expect(within(rows()[0]!).getByText('localhost:8080')).toBeTruthy();
   });

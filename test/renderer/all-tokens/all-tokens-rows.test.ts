@@ -61,6 +61,13 @@ describe('filters at their boundary dates', () => {
     expect(matchesFilter(row(ada, token('1', { creator: null })), 'others', NOW)).toBe(false);
   });
 
+  it('disabled: a token switched off on its server, expired or not; a server that does not say is never "disabled"', () => {
+    expect(matchesFilter(row(ada, token('1', { enabled: false })), 'disabled', NOW)).toBe(true);
+    expect(matchesFilter(row(ada, token('1', { enabled: false, expiry: iso(NOW - DAY) })), 'disabled', NOW)).toBe(true);
+    expect(matchesFilter(row(ada, token('1', { enabled: true })), 'disabled', NOW)).toBe(false);
+    expect(matchesFilter(row(ada, token('1')), 'disabled', NOW)).toBe(false);
+  });
+
   it('reads the SQLite time format 0.301.3 sends', () => {
     expect(matchesFilter(row(ada, token('1', { expiry: '2026-11-29 11:59:59+00:00' })), 'expired', NOW)).toBe(true);
   });

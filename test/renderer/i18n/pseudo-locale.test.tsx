@@ -61,13 +61,19 @@ const SERVER_DATA = [
 /** Every piece of words on the page a user could read or hear, with where it is. */
 function wordsOnPage(): string[] {
   const found: string[] = [];
+  const serverWords = new Set<Element>();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    // The code example is code; the language list names each language in its own words; times
-    // come from Intl in the app's language (relative-time.test.ts), not from the catalog.
-    if (parent?.closest('pre, time, [data-testid="nc-language-select"]')) continue;
-    found.push(node.textContent ?? '');
+    // The code example is code; the language list names each language in its own words, the example
+    // list each shell and language by its name; times come from Intl in the app's language
+    // (relative-time.test.ts), not from the catalog.
+    if (parent?.closest('pre, time, [data-testid="nc-language-select"], [data-testid="nc-token-usage-target"]')) continue;
+    // A server word in <bdi> is read whole: an email there is two text nodes around its <wbr>.
+    const bdi = parent?.closest('bdi');
+    if (bdi && serverWords.has(bdi)) continue;
+    if (bdi) serverWords.add(bdi);
+    found.push((bdi ?? node).textContent ?? '');
   }
   for (const element of document.body.querySelectorAll('[aria-label], [title]:not(time), [placeholder]')) {
     for (const name of ['aria-label', 'title', 'placeholder']) {

@@ -57,8 +57,8 @@ describe('wording the account layer’s errors and notices', () => {
     expect(english.say(errorMsg({ code: 'keychain_locked', message: 'x', params: { reason: 'retry' } }))).toBe(
       'Your keychain is locked — unlock it and choose Retry.',
     );
-    expect(german.say(errorMsg({ code: 'keychain_locked', message: 'x', params: { reason: 'entries_not_removed' } }))).toBe(
-      'Abgemeldet, aber die Schlüsselbund-Einträge dieses Kontos konnten nicht entfernt werden: Ihr Schlüsselbund ist gesperrt. Entsperren Sie ihn und wählen Sie erneut „Abmelden“.',
+    expect(german.say(errorMsg({ code: 'keychain_locked', message: 'x', params: { reason: 'log_out_pending' } }))).toBe(
+      'Dieses Konto wird noch abgemeldet: Entsperren Sie Ihren Schlüsselbund und wählen Sie zuerst „Erneut versuchen“ auf seiner Karte.',
     );
     const unavailable = {
       code: 'keychain_unavailable',

@@ -56,13 +56,13 @@ describe('user menu in the bottom-left corner', () => {
     await user.click(screen.getByTestId('nc-sidebar-userinfo'));
     await user.click(await screen.findByTestId('nc-sidebar-user-logout'));
     expect(await screen.findByTestId('nc-form-signin')).toBeTruthy();
-    expect(fake.callsTo('session.signOut')).toHaveLength(1);
+    expect(fake.callsTo('accounts.remove')).toHaveLength(1);
     expect(screen.getByDisplayValue('admin@example.com')).toBeTruthy();
   });
 
   it('a failed Log Out keeps the user signed in and says why', async () => {
     const fake = createFakeBridge();
-    fake.fail('session.signOut', { code: 'keychain_unavailable', message: 'keychain', params: { reason: 'platform', platform: 'linux' } });
+    fake.fail('accounts.remove', { code: 'keychain_unavailable', message: 'keychain', params: { reason: 'platform', platform: 'linux' } });
     const { user } = await renderApp({ fake });
     await user.click(screen.getByTestId('nc-sidebar-userinfo'));
     await user.click(await screen.findByTestId('nc-sidebar-user-logout'));

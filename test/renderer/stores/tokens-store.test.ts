@@ -3,7 +3,16 @@ import { createAppStores } from '../../../renderer/stores/app-stores.ts';
 import { pageCountOf, PAGE_SIZE } from '../../../renderer/stores/tokens-store.ts';
 import { ADMIN_ID, createFakeBridge, makeTokens } from '../fake-bridge.ts';
 
-const OLD_SERVER = { showsTokenOnce: false, tracksLastUse: false, hasExpiry: false, revokesAtOnce: false, listsOthersTokens: false };
+const OLD_SERVER = {
+  showsTokenOnce: false,
+  tracksLastUse: false,
+  hasExpiry: false,
+  revokesAtOnce: false,
+  listsOthersTokens: false,
+  expiryAtCreation: false,
+  noExpiry: false,
+  enableDisable: false,
+};
 
 /** The app's stores with the admin's account on screen (its calls name that account). */
 async function storesWith(fake = createFakeBridge({ tokens: makeTokens(3) })) {

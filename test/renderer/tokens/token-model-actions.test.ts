@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AccountEntry, Result, SessionState, TokenScanPage, TokenSummary } from '../../../preload/contract.ts';
+import type { AccountEntry, Result, ServerCapabilities, SessionState, TokenScanPage, TokenSummary } from '../../../preload/contract.ts';
 import { rowKey, toRows, type TokenAccount } from '../../../renderer/domain/all-tokens-rows.ts';
 import { tokenColumns } from '../../../renderer/features/tokens/token-columns.ts';
 import en from '../../../renderer/i18n/catalogs/en.json';
@@ -11,8 +11,9 @@ import { followSessions } from '../../../renderer/tokens/account-lifecycle.ts';
 import type { TokenApi } from '../../../renderer/tokens/token-api.ts';
 import { loadAccountPages, type LoadStep } from '../../../renderer/tokens/token-loads.ts';
 import type { ModelEvent } from '../../../renderer/tokens/account-tokens.ts';
-import { createTokenModel, REVEAL_MS } from '../../../renderer/tokens/token-model.ts';
-import { OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
+import { REVEAL_MS } from '../../../renderer/tokens/reveal-lifetime.ts';
+import { createTokenModel } from '../../../renderer/tokens/token-model.ts';
+import { APRIL_2026_SERVER, OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
 import { createFakeBridge } from '../fake-bridge.ts';
 
 const ADA: TokenAccount = { accountId: 'a1', email: 'ada@example.com', serverUrl: 'http://127.0.0.1:1' };
@@ -33,6 +34,8 @@ const summary = (id: string, name = `t${id}`): TokenSummary => ({
 /** An API that answers at once (or, for a method in `held`, when the test releases it); every call recorded. */
 function fakeApi(tokens: Record<string, TokenSummary[]> = { a1: [summary('1'), summary('2')], b2: [summary('1')] }) {
   const calls: Array<[string, ...unknown[]]> = [];
+  /** What each account's server can do (0.301.3's nothing unless set before the load). */
+  const capabilitiesFor: Record<string, ServerCapabilities> = {};
   const held = new Map<string, Array<() => void>>();
   const answer = async <T>(method: string, args: unknown[], value: T): Promise<Result<T>> => {
     calls.push([method, ...args]);
@@ -43,8 +46,13 @@ function fakeApi(tokens: Record<string, TokenSummary[]> = { a1: [summary('1'), s
   const api: TokenApi = {
     list: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'not used' } }),
     scan: (accountId, offset) =>
-      answer('scan', [accountId, offset], { tokens: tokens[accountId] ?? [], next: null, capabilities: OLD_SERVER }),
-    create: (accountId, name) => answer('create', [accountId, name], summary(`new-${name}`, name)),
+      answer('scan', [accountId, offset], {
+        tokens: tokens[accountId] ?? [],
+        next: null,
+        capabilities: capabilitiesFor[accountId] ?? OLD_SERVER,
+      }),
+    create: (accountId, name, expiry) => answer('create', [accountId, name, ...(expiry ? [expiry] : [])], summary(`new-${name}`, name)),
+    setEnabled: (accountId, id, enabled) => answer('setEnabled', [accountId, id, enabled], { enabled }),
     delete: (accountId, id) => answer('delete', [accountId, id], { revocation: 'revoked' as const }),
     reveal: (accountId, id) => answer('reveal', [accountId, id], VALUE),
     copy: (accountId, id, example) => answer('copy', [accountId, id, example], { clearAfterSeconds: 30 }),
@@ -56,6 +64,7 @@ function fakeApi(tokens: Record<string, TokenSummary[]> = { a1: [summary('1'), s
   return {
     api,
     calls,
+    capabilitiesFor,
     /** Holds every later call of `method` until `release`. */
     hold: (method: string) => void held.set(method, []),
     release: (method: string) =>
@@ -66,8 +75,9 @@ function fakeApi(tokens: Record<string, TokenSummary[]> = { a1: [summary('1'), s
   };
 }
 
-async function setUp() {
-  const fake = fakeApi();
+async function setUp(tokens?: Record<string, TokenSummary[]>, capabilities: Record<string, ServerCapabilities> = {}) {
+  const fake = fakeApi(tokens);
+  Object.assign(fake.capabilitiesFor, capabilities);
   const toasts = createToastStore();
   const model = createTokenModel({ api: fake.api, toasts, onFailure: () => {} });
   const events: ModelEvent[] = [];
@@ -238,7 +248,6 @@ describe('token model: forgetAccount', () => {
       email: account.email,
       displayName: null,
       status: 'signed_in',
-      problem: null,
       active: false,
       capabilities: TODAY_SERVER,
       ...change,
@@ -343,5 +352,39 @@ describe('loading stops at stated bounds against a server that always answers a 
     );
     expect(asked).toBe(3);
     expect(last).toMatchObject({ truncated: true });
+  });
+});
+
+describe('token model: April 2026 servers', () => {
+  it('the switch disables a token on its server; every screen sees the state the server kept, and an old Test result goes', async () => {
+    const { state, fake, events } = await setUp(undefined, { a1: APRIL_2026_SERVER });
+    await state().test('a1', '1');
+    fake.hold('setEnabled');
+    const switching = state().setEnabled('a1', '1', false);
+    await settle();
+    expect(state().marks.a1!.busy).toEqual({ 1: 'switch' });
+    fake.release('setEnabled');
+    await switching;
+
+    expect(fake.calls.filter(([method]) => method === 'setEnabled')).toEqual([['setEnabled', 'a1', '1', false]]);
+    expect(state().accounts[0]!.rows.find((row) => row.token.id === '1')?.token.enabled).toBe(false);
+    expect(state().marks.a1).toMatchObject({ busy: {}, tested: {} });
+    expect(events).toContainEqual({ kind: 'changed', accountId: 'a1' });
+  });
+
+  it('a rotated token’s successor keeps the old one’s length in days where the server has expiry at creation; none elsewhere', async () => {
+    const thirtyDays = { createdAt: '2026-11-01T00:00:00Z', expiry: '2026-12-01T00:00:00Z' };
+    const { state, fake } = await setUp(
+      { a1: [{ ...summary('1'), ...thirtyDays }], b2: [{ ...summary('1'), ...thirtyDays }] },
+      { a1: APRIL_2026_SERVER, b2: TODAY_SERVER },
+    );
+    for (const load of state().accounts) {
+      await state().rotate(load.rows[0]!, 'successor');
+      state().keepBoth();
+    }
+    expect(fake.calls.filter(([method]) => method === 'create')).toEqual([
+      ['create', 'a1', 'successor', { days: 30 }],
+      ['create', 'b2', 'successor'],
+    ]);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AppError, Result, TokenSummary } from '../../../preload/contract.ts';
+import type { AppError, Result, ServerCapabilities, TokenSummary } from '../../../preload/contract.ts';
 import { csvWords, reminderWords } from '../../../renderer/domain/all-tokens-messages.ts';
 import { rowKey, type TokenAccount } from '../../../renderer/domain/all-tokens-rows.ts';
 import type { TokenApi } from '../../../renderer/tokens/token-api.ts';
 import { createTokenModel, MAX_IN_FLIGHT } from '../../../renderer/tokens/token-model.ts';
-import { OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
+import { APRIL_2026_SERVER, OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
 import de from '../../../renderer/i18n/catalogs/de.json';
 import en from '../../../renderer/i18n/catalogs/en.json';
 import type { Text } from '../../../renderer/i18n/index.ts';
@@ -38,6 +38,7 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
   const failing = new Map<string, Result<never>>();
   const deleted: string[] = [];
   const exported: string[] = [];
+  const switched: string[] = [];
   const reminded: unknown[] = [];
   const held = async <T>(answer: () => Result<T>): Promise<Result<T>> => {
     inFlight += 1;
@@ -46,8 +47,10 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
     inFlight -= 1;
     return answer();
   };
-  /** Like main: an account whose tokens carry an expiry is on today's servers. */
-  const serverOf = (accountId: string) => ((tokensOf[accountId] ?? []).some((token) => 'expiry' in token) ? TODAY_SERVER : OLD_SERVER);
+  /** What a test says an account's server can do; otherwise, like main: tokens with an expiry are on today's servers. */
+  const capabilitiesFor: Record<string, ServerCapabilities> = {};
+  const serverOf = (accountId: string) =>
+    capabilitiesFor[accountId] ?? ((tokensOf[accountId] ?? []).some((token) => 'expiry' in token) ? TODAY_SERVER : OLD_SERVER);
   const api: TokenApi = {
     list: () => held(() => fail('internal', 'not used here')),
     scan: (accountId, offset) =>
@@ -63,6 +66,13 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
         const token = summary(`new-${name}`, name);
         tokensOf[accountId] = [token, ...(tokensOf[accountId] ?? [])];
         return { ok: true, value: token };
+      }),
+    setEnabled: (accountId, id, enabled) =>
+      held(() => {
+        const failure = failing.get(`setEnabled:${accountId}:${id}`);
+        if (failure) return failure;
+        switched.push(`${accountId}/${id}=${enabled}`);
+        return { ok: true, value: { enabled } };
       }),
     delete: (accountId, id) =>
       held(() => {
@@ -89,6 +99,8 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
   return {
     api,
     failing,
+    switched,
+    capabilitiesFor,
     deleted,
     exported,
     reminded,
@@ -259,6 +271,26 @@ describe('token model and All tokens: bulk delete', () => {
     await fake.drain();
     expect(store.getState().bulk).toBeNull();
     expect(fake.deleted).toEqual([]);
+  });
+});
+
+describe('token model and All tokens: Disable selected (April 2026 servers)', () => {
+  it('switches every selected token off on its server, marks the rows Disabled, and says how many', async () => {
+    const account = { accountId: 'april', email: 'a@x.org', serverUrl: 'http://new' };
+    const t = setUp({ april: [summary('1'), summary('2')] });
+    t.fake.capabilitiesFor.april = APRIL_2026_SERVER;
+    const loading = t.store.getState().load([account]);
+    await t.fake.drain();
+    await loading;
+    t.fake.failing.set('setEnabled:april:2', fail('server_error', 'boom'));
+
+    const disabling = t.store.getState().disableRows(allRows(t.model.getState().accounts).map((row) => row.key));
+    await t.fake.drain();
+    await disabling;
+
+    expect(t.fake.switched).toEqual(['april/1=false']);
+    expect(allRows(t.model.getState().accounts).map((row) => row.token.enabled)).toEqual([false, undefined]);
+    expect(t.toasts.getState().toasts.map((toast) => read(toast.title))).toContain('1 token disabled.');
   });
 });
 

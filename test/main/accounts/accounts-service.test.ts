@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
-import { EMAIL, PASSWORD, SERVER, STORED_ID, onShown, sessionHarness, shownId, signOutShown } from './session-harness.ts';
+import { EMAIL, PASSWORD, SERVER, STORED_ID, onShown, sessionHarness, shownId, signOutShown } from './accounts-harness.ts';
 
 const ADA_ID = expect.any(String);
 
@@ -18,8 +18,7 @@ describe('restoring the session at launch', () => {
       status: 'signed_in',
       account: { serverUrl: SERVER, email: EMAIL, userId: 'us_1', displayName: 'Ada' },
       persistence: 'keychain',
-      persistenceWarning: null,
-      accounts: [{ id: ADA_ID, serverUrl: SERVER, email: EMAIL, displayName: 'Ada', status: 'signed_in', problem: null, active: true }],
+      accounts: [{ id: ADA_ID, serverUrl: SERVER, email: EMAIL, displayName: 'Ada', status: 'signed_in', active: true }],
     });
     expect(h.noco.calls.me).toBe(1);
     expect(h.noco.calls.refresh).toBe(0);
@@ -89,7 +88,7 @@ describe('restoring the session at launch', () => {
       status: 'signed_out',
       prefill: { serverUrl: SERVER, email: EMAIL },
       notice: { code: 'server_unreachable', message: 'The server cannot be reached.' },
-      accounts: [{ id: ADA_ID, status: 'unreachable', problem: 'The server cannot be reached.' }],
+      accounts: [{ id: ADA_ID, status: 'unreachable', problemError: { message: 'The server cannot be reached.' } }],
     });
     expect(await h.keychain.peek()).not.toBeNull();
 
@@ -157,8 +156,8 @@ describe('signing in', () => {
 
     expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory' });
     if (state.status !== 'signed_in') return;
-    expect(state.persistenceWarning).toMatch(/will not survive a restart/);
-    expect(await h.fallback.load(await shownId(h.service))).toMatchObject({ serverUrl: SERVER, email: EMAIL });
+    expect(state.persistenceProblem?.message).toMatch(/will not survive a restart/);
+    expect(await h.fallback.load(await shownId(h.service))).toMatchObject({ session: { serverUrl: SERVER, email: EMAIL } });
     await expect(listTokens(h)).resolves.toMatchObject({ rows: [] });
   });
 
@@ -237,8 +236,8 @@ describe('authenticated calls', () => {
     const state = await h.service.getState();
     expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory' });
     if (state.status !== 'signed_in') return;
-    expect(state.persistenceWarning).toMatch(/will not survive a restart/);
-    expect((await h.fallback.load(await shownId(h.service)))?.refreshToken).toBe(h.noco.liveRefreshTokens()[0]);
+    expect(state.persistenceProblem?.message).toMatch(/will not survive a restart/);
+    expect(await h.fallback.load(await shownId(h.service))).toHaveProperty('session.refreshToken', h.noco.liveRefreshTokens()[0]);
   });
 
   it('ends the session when the refresh is refused: session_expired, entry gone, sign-in prefilled with a notice', async () => {

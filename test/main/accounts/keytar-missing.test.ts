@@ -31,7 +31,7 @@ describe('keytar missing', () => {
       () => store.save('a1', { serverUrl: 'http://x', email: 'a@b.c', jwt: 'j', refreshToken: 'r' }),
       () => store.remove('a1'),
       () => vault.load('a1', ['1']),
-      () => vault.put('a1', '1', 'x'.repeat(40)),
+      () => vault.put('a1', '1', 'x'.repeat(40), async () => true),
       () => vault.clear('a1'),
     ]) {
       const failure = await call().catch((error: unknown) => error as { code: string; message: string });
@@ -46,7 +46,7 @@ describe('keytar missing', () => {
 
     expect(await handlers['session:get']()).toMatchObject({ status: 'signed_out', notice: { code: 'keychain_unavailable' } });
     const state = await handlers['session:sign-in']({ serverUrl: server.url, ...server.admin });
-    expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory', persistenceWarning: expect.any(String) });
+    expect(state).toMatchObject({ status: 'signed_in', persistence: 'memory', persistenceProblem: { code: 'keychain_unavailable' } });
     const accountId = state.accounts[0]?.id ?? 'none';
     expect((await handlers['tokens:list']({ accountId, page: 1, pageSize: 10 })).tokens).toEqual([]);
   });

@@ -2,10 +2,10 @@
 // fallback and an in-memory settings file, with a clock the test controls.
 import { createCapabilityRegistry } from '../../../main/nocodb/server-capabilities.ts';
 import type { AccountRef, StoredSession, TokenVault } from '../../../main/ports.ts';
-import { createSessionService } from '../../../main/accounts/accounts-service.ts';
+import { createAccountsService } from '../../../main/accounts/accounts-service.ts';
 import { createMemorySecretStore } from '../../../main/keychain/memory-secret-store.ts';
 import type { NocoClient } from '../../../main/nocodb/types.ts';
-import { createSettingsService } from '../../../main/settings/settings-service.ts';
+import { createSettingsService, type SettingsService } from '../../../main/settings/settings-service.ts';
 import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
 import { createMemoryTokenVault } from '../../../main/keychain/memory-token-vault.ts';
 import { createTokenService, type TokenService } from '../../../main/tokens/token-service.ts';
@@ -52,7 +52,7 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
   const servers = { noco, nocoB };
   /** A new service on the same keychain and settings file, as after a restart of the app. */
   const launch = () =>
-    createSessionService({
+    createAccountsService({
       secretStore: keychain.store,
       fallbackSecretStore: fallback,
       settings: createSettingsService(settingsFile),
@@ -63,7 +63,7 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
   return { clock, noco, nocoB, stored, keychain, fallback, settingsFile, logs, service: launch(), launch };
 }
 
-type Service = ReturnType<typeof createSessionService>;
+type Service = ReturnType<typeof createAccountsService>;
 
 /** An account's readable name in tests, "server email" (its real id is opaque). */
 export const nameOf = ({ serverUrl, email }: AccountRef) => `${serverUrl} ${email}`;
@@ -84,7 +84,7 @@ export async function onShown<T>(service: Service, run: (client: NocoClient, jwt
 }
 
 /** Log Out from the user menu: of the account shown. */
-export const signOutShown = async (service: Service) => service.signOut(await shownId(service));
+export const signOutShown = async (service: Service) => service.logOut(await shownId(service));
 
 /** The token service as a screen uses it: each call names the account shown when the call starts. */
 export function tokensFromShownScreen(service: Service, tokens: TokenService) {
@@ -106,7 +106,11 @@ export function tokensFromShownScreen(service: Service, tokens: TokenService) {
 }
 
 /** The token service on a session service, with a clipboard that keeps nothing and (by default) a memory vault. */
-export function tokenServiceOn(service: Service, vault: TokenVault = createMemoryTokenVault()) {
+export function tokenServiceOn(
+  service: Service,
+  vault: TokenVault = createMemoryTokenVault(),
+  settings: Pick<SettingsService, 'get'> = createSettingsService(memoryJsonFile()),
+) {
   return createTokenService({
     capabilities: createCapabilityRegistry(),
     session: service,
@@ -115,7 +119,7 @@ export function tokenServiceOn(service: Service, vault: TokenVault = createMemor
       timers: { setTimeout: () => 0, clearTimeout: () => {} },
       log: () => {},
     }),
-    settings: createSettingsService(memoryJsonFile()),
+    settings,
     vault,
     log: () => {},
   });
