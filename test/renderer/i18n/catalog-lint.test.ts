@@ -35,6 +35,7 @@ const NUMBER_LABELS = new Set<string>([
   'allTokens.countOf:shown',
   'allTokens.bulk.progress',
   'allTokens.deleteSelectedCount',
+  'allTokens.disableSelectedCount',
   'profile.clipboard.invalid',
   'error.timeout.address',
 ]);
