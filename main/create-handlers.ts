@@ -1,5 +1,6 @@
 // Builds main's services on the given ports and maps every IPC channel to one of them. Handlers
 // stay thin: the router has already checked the argument, the services do the work.
+import { createBootService } from './boot/boot-service.ts';
 import { createClipboardGuard } from './clipboard/clipboard-guard.ts';
 import { detectingCapabilities } from './detected-capabilities.ts';
 import type { Handlers } from './ipc-router.ts';
@@ -14,7 +15,8 @@ import { createSettingsService } from './settings/settings-service.ts';
 import { createDesktopHandlers } from './tokens/desktop-handlers.ts';
 import { createTokenService } from './tokens/token-service.ts';
 
-export function createHandlers(ports: AppPorts): Handlers {
+/** Main's services on the given ports: the IPC handlers, and `launch` to start restoring at once (see boot-service.ts). */
+export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => void } {
   const { timers, log } = ports;
   const settings = createSettingsService(ports.settingsFile);
   // A password change that timed out words the sign-in notice (see password-change-notice.ts).
@@ -49,6 +51,9 @@ export function createHandlers(ports: AppPorts): Handlers {
     if (why === 'logged_out') await tokens.forgetCopies(account.id);
   });
 
+  const systemLanguages = () => ports.locale?.preferredLanguages() ?? [];
+  const boot = createBootService({ session, settings, tokens, systemLanguages, timers, now: ports.now, log });
+
   const desktop = createDesktopHandlers({
     saveDialog: ports.saveDialog ?? { saveText: async () => null },
     notifications: ports.notifications ?? { show: () => {} },
@@ -57,7 +62,7 @@ export function createHandlers(ports: AppPorts): Handlers {
     showWindow: ports.showWindow ?? (() => {}),
   });
 
-  return {
+  const handlers: Handlers = {
     ...desktop,
     'session:get': () => session.getState(),
     'session:sign-in': async (request) => {
@@ -68,7 +73,7 @@ export function createHandlers(ports: AppPorts): Handlers {
     'accounts:remove': ({ accountId }) => session.logOut(accountId),
     'accounts:retry': ({ accountId }) => session.retry(accountId),
     'accounts:recover': () => session.recover(),
-    'tokens:list': (request) => tokens.list(request),
+    'tokens:list': (request) => boot.list(request),
     'tokens:scan': (request) => tokens.scan(request),
     'tokens:create': (request) => tokens.create(request),
     'tokens:reveal': (request) => tokens.reveal(request),
@@ -85,10 +90,15 @@ export function createHandlers(ports: AppPorts): Handlers {
       if (patch.keepTokenCopies === false) await tokens.forgetAllCopies();
       return next;
     },
-    'app:system-languages': () => ports.locale?.preferredLanguages() ?? [],
+    'app:boot': (request) => boot.boot(request),
+    'app:system-languages': systemLanguages,
     'app:set-menu-labels': (labels) => {
       ports.menu?.setLabels(labels);
       return null;
     },
   };
+  return { handlers, launch: boot.launch };
 }
+
+/** The IPC handlers alone, restoring on the first call that needs the accounts. */
+export const createHandlers = (ports: AppPorts): Handlers => createApp(ports).handlers;

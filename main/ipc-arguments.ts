@@ -126,6 +126,7 @@ const schemas = {
     language: v.optional(v.nullable(v.picklist(LANGUAGES))),
   }),
   'app:system-languages': noArgument,
+  'app:boot': v.strictObject({ showsTokens: v.boolean() }),
   // Every item, each a short printable label: the menu is rebuilt from exactly these.
   'app:set-menu-labels': v.strictObject(
     Object.fromEntries(MENU_ITEMS.map((item) => [item, v.pipe(printable(100), v.nonEmpty())])),

@@ -5,13 +5,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appMenuTemplate } from './app-menu.ts';
 import { createSystemClipboard } from './clipboard/system-clipboard.ts';
-import { createHandlers } from './create-handlers.ts';
+import { createApp } from './create-handlers.ts';
 import { debugSwitchesIn } from './debug-switches.ts';
 import { createIpcRouter } from './ipc-router.ts';
 import { describeSender } from './ipc-sender.ts';
 import { createSaveDialog } from './save-dialog.ts';
 import { createJsonFile } from './settings/json-file.ts';
-import { APP_SCHEME, answerAppRequest, createSenderCheck } from './security.ts';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, answerAppRequest, createSenderCheck } from './security.ts';
 import { KEYCHAIN_SERVICES } from './keychain/keychain-names.ts';
 import { createMemorySecretStore } from './keychain/memory-secret-store.ts';
 import type { WorkerChannel } from './keychain/keytar-worker.ts';
@@ -24,7 +24,7 @@ const APP_NAME = 'NocoDB Account Manager';
 const devServerUrl = !app.isPackaged ? (process.env['VITE_DEV_SERVER_URL'] ?? null) : null;
 const debugSwitches = app.isPackaged ? debugSwitchesIn(process.argv) : [];
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 if (debugSwitches.length > 0) {
   console.error(`${APP_NAME} does not start with ${debugSwitches.join(', ')}: another program could control it through them.`);
@@ -62,7 +62,7 @@ if (debugSwitches.length > 0) {
     };
   };
   const keychain = createOsKeychain({ services: KEYCHAIN_SERVICES, startWorker });
-  const handlers = createHandlers({
+  const { handlers, launch } = createApp({
     ...keychain,
     fallbackSecretStore: createMemorySecretStore(),
     clipboard: createSystemClipboard(clipboard, ClipboardItem, process.platform),
@@ -128,6 +128,9 @@ if (debugSwitches.length > 0) {
   });
 
   void app.whenReady().then(() => {
+    // First: the keychain worker starts and the accounts restore (and the shown one's first token
+    // page is fetched) while the window below is created and loads.
+    launch();
     const mainDir = __dirname;
     const rendererRoot = rendererRootFor(mainDir);
     protocol.handle(APP_SCHEME, (request) => answerAppRequest(rendererRoot, request.url, readFile));

@@ -371,6 +371,30 @@ export const MAX_DISPLAY_NAME_LENGTH = 255;
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_CLIPBOARD_CLEAR_SECONDS = 3600;
 
+/** NocoDB's own UI shows 10 tokens a page; so does the Tokens tab (and the page main fetches at launch). */
+export const TOKEN_PAGE_SIZE = 10;
+
+/** What the renderer's first line asks main for (see `app:boot`). */
+export interface BootRequest {
+  /** The window opens on the Tokens tab: the active account's first token page comes along. */
+  showsTokens: boolean;
+}
+
+/** Everything the first screen needs, in one answer. */
+export interface BootAnswer {
+  settings: Settings;
+  /** The system's preferred languages (as `app:system-languages`). */
+  systemLanguages: string[];
+  session: SessionState;
+  /** The messages of the language the app speaks (the saved choice, else the system's), so none waits for a fetch. */
+  words: { language: Language; messages: Record<string, string> };
+  /**
+   * Page 1 of the signed-in active account's tokens (or why the server did not give it), when asked
+   * for and answered in time; else null (the Tokens tab asks for it itself).
+   */
+  firstPage: { accountId: string; page: Result<TokenPage> } | null;
+}
+
 /** Channel name → argument and result. Adding a feature = one entry here, one handler, one bridge method. */
 export interface Contract {
   'session:get': { arg: void; result: SessionState };
@@ -406,6 +430,8 @@ export interface Contract {
   'settings:update': { arg: Partial<Settings>; result: Settings };
   /** The system's preferred languages, most preferred first (BCP 47), for a user who chose none. */
   'app:system-languages': { arg: void; result: string[] };
+  /** The first screen's settings, languages, session, words and token page, in one answer. */
+  'app:boot': { arg: BootRequest; result: BootAnswer };
   /** Words the application menu in the renderer's language. */
   'app:set-menu-labels': { arg: MenuLabels; result: null };
 }
@@ -433,7 +459,7 @@ export const BRIDGE_METHODS = {
   profile: { update: 'profile:update', changePassword: 'profile:change-password' },
   settings: { get: 'settings:get', update: 'settings:update' },
   reminders: { check: 'reminders:check', opened: 'reminders:opened' },
-  app: { systemLanguages: 'app:system-languages', setMenuLabels: 'app:set-menu-labels' },
+  app: { boot: 'app:boot', systemLanguages: 'app:system-languages', setMenuLabels: 'app:set-menu-labels' },
 } as const satisfies Record<string, Record<string, Channel>>;
 
 type Methods = typeof BRIDGE_METHODS;

@@ -1,11 +1,7 @@
-import { Direction, Toast, Tooltip } from 'radix-ui';
+import { Direction } from 'radix-ui';
 import type { Account } from '../preload/contract.ts';
 import { AccountLayout } from './features/account/account-layout.tsx';
-import { AllTokensPage } from './features/all-tokens/all-tokens-page.tsx';
 import { useExpiryReminders } from './features/all-tokens/use-expiry-reminders.ts';
-import { PasswordPage } from './features/profile/password-page.tsx';
-import { ProfilePage } from './features/profile/profile-page.tsx';
-import { HomePage } from './features/shell/home-page.tsx';
 import { ListNoticeBanner, PersistenceBanner } from './features/shell/persistence-banner.tsx';
 import { Sidebar } from './features/shell/sidebar.tsx';
 import { SignInScreen } from './features/sign-in/sign-in-screen.tsx';
@@ -16,8 +12,16 @@ import { useRoute } from './routing/hash-route.ts';
 import { activeAccountOf } from './stores/session-store.ts';
 import { useSession } from './stores/stores-context.tsx';
 import { useFocusHeadingWhenLost } from './ui/focus-lost.ts';
-import { Toaster } from './ui/toaster.tsx';
+import { lazyNamed } from './ui/load-when-opened.tsx';
 import { TooltipLayer } from './ui/tooltip-layer.tsx';
+
+// Not on the first screen (sign-in or the Tokens tab): fetched when first opened.
+const AllTokensPage = lazyNamed(() => import('./features/all-tokens/all-tokens-page.tsx').then((m) => m.AllTokensPage));
+const HomePage = lazyNamed(() => import('./features/shell/home-page.tsx').then((m) => m.HomePage));
+const PasswordPage = lazyNamed(() => import('./features/profile/password-page.tsx').then((m) => m.PasswordPage));
+// Radix's toasts arrive right after the first screen is drawn; the viewport is there before any toast.
+const Toaster = lazyNamed(() => import('./ui/toaster.tsx').then((m) => m.Toaster));
+const ProfilePage = lazyNamed(() => import('./features/profile/profile-page.tsx').then((m) => m.ProfilePage));
 
 /** The app in the user's language (nothing shows until its words have loaded). */
 export function App() {
@@ -39,23 +43,18 @@ function Screens() {
   return (
     // Radix menus, tooltips and toasts follow the language's direction.
     <Direction.Provider dir={dir}>
-      <Tooltip.Provider delayDuration={300}>
-        {/* Toasts leave toward the window's edge: the right in English, the left in Arabic. */}
-        <Toast.Provider swipeDirection={dir === 'rtl' ? 'left' : 'right'} label={t('app.notifications')}>
-          {!known ? (
-            <div className="splash" role="status">
-              {t('app.loading')}
-            </div>
-          ) : account && !adding ? (
-            // One tree per account: a switch drops every piece of screen state of the previous one.
-            <SignedIn key={activeId} account={account} />
-          ) : (
-            <SignInScreen />
-          )}
-          <Toaster />
-          <TooltipLayer />
-        </Toast.Provider>
-      </Tooltip.Provider>
+      {!known ? (
+        <div className="splash" role="status">
+          {t('app.loading')}
+        </div>
+      ) : account && !adding ? (
+        // One tree per account: a switch drops every piece of screen state of the previous one.
+        <SignedIn key={activeId} account={account} />
+      ) : (
+        <SignInScreen />
+      )}
+      <Toaster />
+      <TooltipLayer />
     </Direction.Provider>
   );
 }

@@ -1,3 +1,5 @@
+// First: the one request for everything the first screen needs (see boot-request.ts).
+import { bootAnswer } from './boot-request.ts';
 // Font, theme and base styles first, so feature styles imported by the components can build on them.
 import './styles/fonts.css';
 import './styles/theme.css';
@@ -7,18 +9,23 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { readBridge } from './bridge.ts';
 import { createAppStores } from './stores/app-stores.ts';
+import { startApp } from './stores/start-app.ts';
 import { StoresProvider } from './stores/stores-context.tsx';
+import { loadEveryOnDemand } from './ui/load-when-opened.tsx';
 
 const stores = createAppStores(readBridge());
-void stores.i18n.getState().start();
-void stores.session.getState().load();
-
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
-createRoot(root).render(
-  <StrictMode>
-    <StoresProvider stores={stores}>
-      <App />
-    </StoresProvider>
-  </StrictMode>,
-);
+
+// The first render already has the words, the session and (on the Tokens tab) the first rows.
+void startApp(stores, bootAnswer).then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <StoresProvider stores={stores}>
+        <App />
+      </StoresProvider>
+    </StrictMode>,
+  );
+  // The rest of the app's code arrives once the first screen is up, so a page or dialog opens at once.
+  requestIdleCallback(() => void loadEveryOnDemand(), { timeout: 2_000 });
+});

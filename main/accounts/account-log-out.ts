@@ -20,7 +20,14 @@ export interface AccountLogOutOptions {
   log: (line: string) => void;
 }
 
-export function createAccountLogOut({ registry, secretStore, fallbackSecretStore, createClient, forgetAccount, log }: AccountLogOutOptions) {
+export function createAccountLogOut({
+  registry,
+  secretStore,
+  fallbackSecretStore,
+  createClient,
+  forgetAccount,
+  log,
+}: AccountLogOutOptions) {
   /** One finishing run per account at a time: a Retry during a launch's run waits for it. */
   const finishing = new Map<AccountRecord, Promise<void>>();
 

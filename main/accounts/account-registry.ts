@@ -118,15 +118,13 @@ export function createAccountRegistry(settings: Pick<SettingsService, 'rememberA
       const accounts = records.map(({ account: { id, serverUrl, email } }) => ({ id, serverUrl, email }));
       const loggingOut = records.filter((record) => record.state.kind === 'logging_out').map((record) => record.account.id);
       const last = lastOpened && { serverUrl: lastOpened.serverUrl, email: lastOpened.email };
-      return settings
-        .rememberAccounts({ accounts, lastAccount: last, loggingOut, notRecovered: listState === 'not_recovered' })
-        .then(
-          () => true,
-          (error: unknown) => {
-            log(`accounts: remembering the list failed with ${toAppError(error).code}`);
-            return false;
-          },
-        );
+      return settings.rememberAccounts({ accounts, lastAccount: last, loggingOut, notRecovered: listState === 'not_recovered' }).then(
+        () => true,
+        (error: unknown) => {
+          log(`accounts: remembering the list failed with ${toAppError(error).code}`);
+          return false;
+        },
+      );
     },
   };
 }

@@ -227,9 +227,8 @@ export function createAccountRestore(options: AccountRestoreOptions) {
       registry.setListState(list.notRecovered ? 'not_recovered' : 'recovered');
       migrated = list.keychainMigrated;
       await migrate();
-      await Promise.all([
-        ...registry.records().map((record) => starts.get(record.account.id)?.(record) ?? finishLogOut(record)),
-      ]);
+      // Every account on its own: a restore for each, or the Log Out it was waiting for.
+      await Promise.all(registry.records().map((record) => starts.get(record.account.id)?.(record) ?? finishLogOut(record)));
       if (list.notRecovered) await recoverList();
       // Nothing to restore: still say now (not after a sign-in) when the keychain cannot keep a session.
       if (registry.records().length === 0 && registry.listState() === 'recovered')

@@ -55,7 +55,14 @@ export function sessionStateOf(registry: AccountRegistry, launchNotice: AppError
       displayName: active.user.displayName,
     };
     const warning = live.persistenceWarning();
-    return { status: 'signed_in', account, persistence: live.persistence(), ...(warning ? { persistenceProblem: warning } : {}), accounts, ...list };
+    return {
+      status: 'signed_in',
+      account,
+      persistence: live.persistence(),
+      ...(warning ? { persistenceProblem: warning } : {}),
+      accounts,
+      ...list,
+    };
   }
   const last = active?.account ?? registry.lastOpened();
   return {

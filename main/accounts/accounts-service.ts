@@ -157,7 +157,9 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     if (record?.state.kind === 'logging_out') throw logOutPending();
     // The old session is replaced, not signed out: on NocoDB that would end the new one too.
     await (record && liveOf(record.state))?.end();
-    const target = record ?? registry.add({ id: newId(), serverUrl, email: user.email }, { kind: 'session_ended', reason: notSignedIn().toData() }, user);
+    const target =
+      record ??
+      registry.add({ id: newId(), serverUrl, email: user.email }, { kind: 'session_ended', reason: notSignedIn().toData() }, user);
     const live = startSession(target, { serverUrl, email: user.email, ...tokens });
     target.user = user;
     registry.move(target, { type: 'signed_in', live });

@@ -41,7 +41,8 @@ export function createKeychainMigration({ keychain, services, legacy }: Keychain
    */
   async function move(fromService: string, fromName: string, toService: string, toName: string, value: string) {
     if ((await keychain.get(toService, toName)) === null) await keychain.set(toService, toName, value);
-    if (!(await keychain.delete(fromService, fromName))) throw new AppFailure('keychain_locked', 'A legacy keychain entry could not be deleted.');
+    if (!(await keychain.delete(fromService, fromName)))
+      throw new AppFailure('keychain_locked', 'A legacy keychain entry could not be deleted.');
   }
 
   return async (accounts) => {

@@ -46,8 +46,7 @@ const CANARY_VALUE = 'This entry tells NocoDB Account Manager that the keychain 
 
 export const keychainLocked = () => new AppFailure('keychain_locked', 'Your keychain is locked — unlock it and choose Retry.');
 
-export const keychainStopped = () =>
-  new AppFailure('keychain_stopped', 'The keychain stopped answering — choose Retry to start it again.');
+export const keychainStopped = () => new AppFailure('keychain_stopped', 'The keychain stopped answering — choose Retry to start it again.');
 
 /** What a keytar failure means for the user; the error itself may carry details that stay here. */
 function failureOf(error: unknown): AppFailure {

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { MENU_ITEMS, type Bridge, type Language, type MenuLabels } from '../../preload/contract.ts';
+import { MENU_ITEMS, type BootAnswer, type Bridge, type Language, type MenuLabels } from '../../preload/contract.ts';
 import { matchLanguage } from '../i18n/languages.ts';
 import { loadCatalog as loadFromBuild, type Catalog, type LoadCatalog } from '../i18n/load-catalog.ts';
 import { createTranslator, type Translator } from '../i18n/translator.ts';
@@ -13,6 +13,8 @@ export interface I18nStore {
   system: string[];
   /** Asks main for the system's languages and the saved choice, then loads that language's catalog. */
   start: () => Promise<void>;
+  /** Starts with what main's boot answer brought: the system's languages and the words to speak. */
+  startWith: (system: string[], words: BootAnswer['words']) => void;
 }
 
 interface Deps {
@@ -29,6 +31,11 @@ const menuLabels = (translator: Translator): MenuLabels =>
 export function createI18nStore({ bridge, settings, loadCatalog = loadFromBuild }: Deps) {
   return createStore<I18nStore>()((set, get) => {
     let applying = 0;
+    const speak = (language: Language, catalog: Catalog) => {
+      const translator = createTranslator(language, catalog);
+      set({ translator });
+      void callBridge(() => bridge.app.setMenuLabels(menuLabels(translator)));
+    };
     const apply = async (language: Language) => {
       if (get().translator?.language === language) return;
       const request = ++applying;
@@ -41,9 +48,7 @@ export function createI18nStore({ bridge, settings, loadCatalog = loadFromBuild 
         return;
       }
       if (request !== applying) return;
-      const translator = createTranslator(language, catalog);
-      set({ translator });
-      void callBridge(() => bridge.app.setMenuLabels(menuLabels(translator)));
+      speak(language, catalog);
     };
     const wanted = () => settings.getState().settings?.language ?? matchLanguage(get().system);
 
@@ -59,6 +64,11 @@ export function createI18nStore({ bridge, settings, loadCatalog = loadFromBuild 
         const [system] = await Promise.all([callBridge(() => bridge.app.systemLanguages()), settings.getState().load()]);
         if (system.ok) set({ system: system.value });
         await apply(wanted());
+      },
+      startWith: (system, words) => {
+        set({ system });
+        // The catalog main bundled is the renderer's own for that language (main/boot/boot-words.ts).
+        speak(words.language, words.messages as Catalog);
       },
     };
   });

@@ -15,6 +15,8 @@ export interface SessionStore {
   /** The last sign-in failure, for the sign-in form. */
   error: AppError | null;
   load: () => Promise<void>;
+  /** Starts with the state main's boot answer brought (instead of `load`). */
+  startWith: (state: SessionState) => void;
   /**
    * A sign-in main refused with `insecure_connection`, waiting for the user's answer. It holds the
    * password only until they answer (memory only).
@@ -91,6 +93,11 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
         set({ status: 'loading' });
         const result = await changeState(() => bridge.session.get());
         if (result) set({ status: 'idle', ...(result.ok ? {} : { state: signedOutWith(result.error) }) });
+      },
+
+      startWith: (state) => {
+        stateRequest += 1;
+        set({ state, status: 'idle', pendingAccount: null });
       },
 
       signIn: async (request) => {

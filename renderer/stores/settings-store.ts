@@ -8,6 +8,8 @@ export interface SettingsStore {
   status: 'idle' | 'loading' | 'saving' | 'ready' | 'error';
   error: Text | null;
   load: () => Promise<void>;
+  /** Starts with the settings main's boot answer brought (instead of `load`). */
+  startWith: (settings: Settings) => void;
   /** Resolves to true when main accepted the change. */
   update: (change: Partial<Settings>) => Promise<boolean>;
 }
@@ -27,6 +29,8 @@ export function createSettingsStore(bridge: Bridge, onFailure: (error: AppError)
         set({ status: 'error', error: errorMsg(result.error) });
       }
     },
+
+    startWith: (settings) => set({ status: 'ready', settings, error: null }),
 
     update: async (change) => {
       set({ status: 'saving', error: null });

@@ -2,17 +2,18 @@
 // tokens' values, Test results, busy marks and capabilities are the token model's (renderer/tokens/),
 // shared with All tokens; this store only pages and asks the model to act.
 import { createStore } from 'zustand/vanilla';
-import type { AppError, TokenPage, TokenSummary, UsageExample } from '../../preload/contract.ts';
+import type { AppError, Result, TokenPage, TokenSummary, UsageExample } from '../../preload/contract.ts';
 import { DEFAULT_EXPIRY_OPTION, expiryArgument, type ExpiryOption } from '../domain/token-expiry-choice.ts';
 import { defaultTokenName, tokenNameProblem } from '../domain/token-name.ts';
 import { ACTION_WORDS, CREATE_WORDS, LIST_WORDS } from '../domain/token-messages.ts';
 import { errorMsg, msg, type Text } from '../i18n/index.ts';
 import type { TokenApi } from '../tokens/token-api.ts';
 import type { TokenModelApi } from '../tokens/token-model.ts';
+import { TOKEN_PAGE_SIZE } from '../../preload/contract.ts';
 import { callBridge } from './call-bridge.ts';
 
 /** NocoDB's own UI shows 10 tokens a page. */
-export const PAGE_SIZE = 10;
+export const PAGE_SIZE = TOKEN_PAGE_SIZE;
 
 export interface CreateRowState {
   open: boolean;
@@ -71,6 +72,11 @@ export interface TokensStore extends TokensData {
   confirmDelete: () => Promise<void>;
   /** Back to a fresh store for another account (or none); answers still on their way are ignored. */
   reset: (accountId: string | null) => void;
+  /**
+   * Shows page 1 that main's boot answer brought for the account on screen; the Tokens tab's first
+   * load then takes it instead of asking main. Ignored for any other account, or once a load ran.
+   */
+  showFirstPage: (accountId: string, page: Result<TokenPage>) => void;
 }
 
 const CLOSED_CREATE: CreateRowState = { open: false, draft: '', expiry: DEFAULT_EXPIRY_OPTION, expiryDate: '', saving: false, error: null };
@@ -123,6 +129,9 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
     // Only the answer to the latest list request may change the table.
     let listRequest = 0;
     let requestedPage = 1;
+    /** The account whose boot page is on screen and not yet taken by a load (see showFirstPage). */
+    let bootPageOf: string | null = null;
+
     /** Runs a row action of the token model for the account on screen. */
     const onShown = (act: (accountId: string) => Promise<unknown>) => {
       const { accountId } = get();
@@ -139,6 +148,9 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
       ...initialTokensData(),
 
       load: async (page = get().page) => {
+        const fromBoot = bootPageOf !== null && bootPageOf === get().accountId && page === 1;
+        bootPageOf = null;
+        if (fromBoot) return;
         const request = ++listRequest;
         requestedPage = page;
         const { accountId, current } = shown();
@@ -245,7 +257,22 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
         }));
       },
 
+      showFirstPage: (accountId, result) => {
+        if (get().accountId !== accountId || get().status !== 'idle') return;
+        bootPageOf = accountId;
+        if (!result.ok) {
+          // As the Tokens tab's own first load would have failed: the error, with its Retry.
+          onFailure(result.error);
+          set({ status: 'error', error: errorMsg(result.error, LIST_WORDS) });
+          return;
+        }
+        const page = result.value;
+        model.getState().learnCapabilities(accountId, page.capabilities);
+        set({ status: 'ready', rows: page.tokens, page: page.page, pageCount: pageCountOf(page) });
+      },
+
       reset: (accountId) => {
+        bootPageOf = null;
         epoch += 1;
         requestedPage = 1;
         set(initialTokensData(accountId));

@@ -9,7 +9,8 @@ export function Toaster() {
   const dismiss = useToasts((s) => s.dismiss);
   const { t, say, dir } = useI18n();
   return (
-    <>
+    // Toasts leave toward the window's edge: the right in English, the left in Arabic.
+    <Toast.Provider swipeDirection={dir === 'rtl' ? 'left' : 'right'} label={t('app.notifications')}>
       {toasts.map((toast) => (
         <Toast.Root
           key={toast.id}
@@ -46,6 +47,6 @@ export function Toaster() {
       ))}
       {/* Radix puts the key that reaches the toasts in place of {hotkey}. */}
       <Toast.Viewport className="toast-viewport" dir={dir} label={`${t('app.notifications')} ({hotkey})`} />
-    </>
+    </Toast.Provider>
   );
 }

@@ -4,17 +4,22 @@
 // accounts, and All tokens with 20,000 rows on fake servers. Stops everything it started, also on
 // failure. `BENCH_ONLY=all-tokens npm run bench` runs All tokens alone (no NocoDB needed) and leaves
 // bench-results.json as it is; `BENCH_ONLY=keychain-launch npm run bench` runs only the launch with
-// the real OS keychain (its own private D-Bus and keyring; not part of a full run).
+// the real OS keychain (its own private D-Bus and keyring; not part of a full run). Every full run
+// also times NocoDB's own web UI next to the app (the anchor); `BENCH_AB_REF=<ref>` adds the launch
+// of that ref's code, alternating with this one's (`BENCH_ONLY=anchor` runs that part alone, on its
+// own NocoDB). Each part prints its load average.
 import { cpus, totalmem } from 'node:os';
-import { shutdownHarness } from '../e2e/harness.ts';
+import { launchApp, shutdownHarness } from '../e2e/harness.ts';
 import { signUpUser } from '../support/nocodb-env.ts';
 import { NOCODB_VERSION, startNocodb } from '../support/nocodb-server.ts';
-import { compare, timed } from './measure.ts';
+import { compare, part, timed, type LoadSpan } from './measure.ts';
 import { rawAccount, type RawAccount } from './nocodb-account.ts';
 import { printAllTokens, printKeychainLaunch, printResults } from './report.ts';
+import { printAnchor, printLoads } from './report-anchor.ts';
 import { readPrevious, RESULTS_FILE, save, type BenchResults, type FiguresAtN } from './results.ts';
 import { measureAccounts } from './scenarios/accounts.ts';
 import { measureAllTokens } from './scenarios/all-tokens.ts';
+import { measureAnchor } from './scenarios/anchor.ts';
 import { measureBundle } from './scenarios/bundle.ts';
 import { measureKeychainLaunch } from './scenarios/keychain-launch.ts';
 import { signedInMainProcess, type MainProcess } from './scenarios/main-process.ts';
@@ -64,7 +69,8 @@ async function measureAt(count: number, { raw, main, ui }: Subjects): Promise<Fi
 
 async function run(): Promise<void> {
   const previous = await readPrevious();
-  const bundle = await measureBundle();
+  const loads: Record<string, LoadSpan> = {};
+  const bundle = await part('bundle', () => measureBundle(), loads);
   console.log('Starting NocoDB on 127.0.0.1…');
   const server = await startNocodb();
   let ui: UiSession | null = null;
@@ -77,12 +83,15 @@ async function run(): Promise<void> {
     for (const count of TOKEN_COUNTS) {
       console.log(`Filling the account to ${count} tokens and measuring…`);
       await raw.fillTo(count);
-      byTokenCount[count] = await measureAt(count, { raw, main, ui });
+      byTokenCount[count] = await part(`N = ${count}`, () => measureAt(count, { raw, main, ui: ui! }), loads);
     }
+    console.log("The anchor: NocoDB's own UI, the app's navigation and whole launch, alternating…");
+    const anchor = await part('anchor', () => measureAnchor(user, launchApp), loads);
     console.log('Several accounts: 5 fresh users, switches and launches…');
-    const accounts = await measureAccounts(await Promise.all(Array.from({ length: 5 }, () => signUpUser(server.url))));
+    const users = await Promise.all(Array.from({ length: 5 }, () => signUpUser(server.url)));
+    const accounts = await part('several accounts', () => measureAccounts(users), loads);
     console.log('All tokens: 20 accounts × 1,000 tokens on fake servers…');
-    const allTokens = await measureAllTokens();
+    const allTokens = await part('all tokens', () => measureAllTokens(), loads);
     const results: BenchResults = {
       date: new Date().toISOString(),
       machine: { ...hardware(), chromium: ui.chromiumVersion(), nocodb: NOCODB_VERSION },
@@ -90,12 +99,16 @@ async function run(): Promise<void> {
       byTokenCount,
       accounts,
       allTokens,
+      anchor,
+      loads,
     };
     const { machine } = results;
     console.log(
       `\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}, NocoDB ${machine.nocodb}`,
     );
     printResults(results, previous);
+    printAnchor(anchor, loads['anchor']);
+    printLoads(loads);
     await save(results);
     console.log(`\nFigures written to ${RESULTS_FILE}`);
   } finally {
@@ -123,6 +136,18 @@ process.once('SIGTERM', () => process.exit(143));
 const only = process.env['BENCH_ONLY'];
 if (only === undefined || only === '') await run();
 else if (only === 'all-tokens') await runAlone('All tokens', async () => printAllTokens(await measureAllTokens()));
+else if (only === 'anchor')
+  await runAlone('The anchor', async () => {
+    const server = await startNocodb();
+    try {
+      const user = await signUpUser(server.url);
+      await (await rawAccount(user)).fillTo(TOKEN_COUNTS[0]!);
+      const loads: Record<string, LoadSpan> = {};
+      printAnchor(await part('anchor', () => measureAnchor(user, launchApp), loads), loads['anchor']);
+    } finally {
+      await server.dispose();
+    }
+  });
 else if (only === 'keychain-launch')
   await runAlone('Launch with the OS keychain', async () => printKeychainLaunch(await measureKeychainLaunch()));
-else throw new Error(`BENCH_ONLY=${only}: the scenarios that run alone are all-tokens and keychain-launch.`);
+else throw new Error(`BENCH_ONLY=${only}: the scenarios that run alone are all-tokens, anchor and keychain-launch.`);

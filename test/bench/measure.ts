@@ -1,4 +1,5 @@
 // Timing and statistics for the bench: bounded repeated runs, summarised as median/min/max.
+import { loadavg } from 'node:os';
 
 export interface Stats {
   median: number;
@@ -51,4 +52,25 @@ export async function inParallel(tasks: Array<() => Promise<unknown>>, limit: nu
     while (next < tasks.length) await tasks[next++]!();
   };
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
+
+/** The 1-minute load average at the start and end of one part of a run (the machine is shared). */
+export interface LoadSpan {
+  start: number;
+  end: number;
+}
+
+/** Above this load average a part's figures are marked noisy. */
+export const NOISY_LOAD = 2;
+
+/** Runs one part of the bench, printing the load average at its start and end. */
+export async function part<T>(name: string, run: () => Promise<T>, loads: Record<string, LoadSpan>): Promise<T> {
+  const start = loadavg()[0]!;
+  console.log(`[${name}] load average at start ${start.toFixed(2)}`);
+  const value = await run();
+  const end = loadavg()[0]!;
+  loads[name] = { start, end };
+  const noisy = Math.max(start, end) > NOISY_LOAD ? ` — NOISY (above ${NOISY_LOAD})` : '';
+  console.log(`[${name}] load average at end ${end.toFixed(2)}${noisy}`);
+  return value;
 }

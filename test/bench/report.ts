@@ -8,9 +8,10 @@ import type { AllTokensFigures } from './scenarios/all-tokens.ts';
 import type { KeychainLaunchFigures } from './scenarios/keychain-launch.ts';
 
 const MAIN_OVERHEAD_MS = 2;
-const FIRST_ROW_MS = 150;
+/** Navigation → first row may cost this much over the raw list request (issue 26). */
+const FIRST_ROW_OVER_RAW_MS = 40;
 const SAVE_FACTOR = 1.2;
-const JS_GZIP_BYTES = 150 * 1024;
+const JS_GZIP_BYTES = 100 * 1024;
 const HEAP_BYTES = 10 * 1024 * 1024;
 const SWITCH_MS = 100;
 const LAUNCH_EXTRA_MS = 50;
@@ -25,7 +26,7 @@ const LABELS: Record<FigureName, string> = {
   rawListPlusOne: '    raw, limit 26 (what main asks)',
   mainList: '(2) main: IPC router → handlers, page 25',
   uiFirstRow: '(3) UI: navigation → first row painted',
-  uiListAnswered: '    of which: until main answered the list',
+  uiListAnswered: '    of which: until main answered (boot + list)',
   uiSaveToRow: '(3) UI: click Save → new row painted',
   uiCreateAnswered: '    of which: until main answered the create',
   rawCreate: '    raw POST /api/v1/tokens',
@@ -47,8 +48,10 @@ function targetNote(name: FigureName, f: FiguresAtN): string {
       const overhead = f.mainList.median - raw;
       return `${signedMs(overhead)} (×${(f.mainList.median / raw).toFixed(2)})  ${verdict(overhead <= MAIN_OVERHEAD_MS)} ≤ +${MAIN_OVERHEAD_MS} ms`;
     }
-    case 'uiFirstRow':
-      return `×${(f.uiFirstRow.median / raw).toFixed(1)} of (1)  ${verdict(f.uiFirstRow.median <= FIRST_ROW_MS)} ≤ ${FIRST_ROW_MS} ms`;
+    case 'uiFirstRow': {
+      const over = f.uiFirstRow.median - raw;
+      return `${signedMs(over)} over (1)  ${verdict(over <= FIRST_ROW_OVER_RAW_MS)} ≤ (1) + ${FIRST_ROW_OVER_RAW_MS} ms`;
+    }
     case 'uiSaveToRow': {
       const limit = SAVE_FACTOR * (f.rawCreate.median + raw);
       return `×${(f.uiSaveToRow.median / raw).toFixed(1)} of (1)  ${verdict(f.uiSaveToRow.median <= limit)} ≤ ${SAVE_FACTOR} × (create + list) = ${ms(limit)}`;
@@ -86,7 +89,7 @@ export function printResults(results: BenchResults, previous: BenchResults | nul
   );
   // Older results files have no lazy figure.
   if (bundle.lazyJsGzipBytes !== undefined)
-    console.log(`    lazy JS ${kb(bundle.lazyJsGzipBytes)} gzip (language catalogs, one fetched per language)`);
+    console.log(`    lazy JS ${kb(bundle.lazyJsGzipBytes)} gzip (pages, dialogs, user menu, toasts, other languages' catalogs)`);
   console.log(`    CSS ${kb(bundle.cssBytes)} raw, ${kb(bundle.cssGzipBytes)} gzip`);
   console.log(`    fonts ${kb(bundle.fontBytes)} woff2 (not counted in the JS budget)`);
   console.log('    Save → row runs add tokens: N grows by 2 × runs during that measurement (it comes last).');

@@ -2,9 +2,10 @@
 // compare with.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Stats } from './measure.ts';
+import type { LoadSpan, Stats } from './measure.ts';
 import type { AccountFigures } from './scenarios/accounts.ts';
 import type { AllTokensFigures } from './scenarios/all-tokens.ts';
+import type { AnchorFigures } from './scenarios/anchor.ts';
 import type { BundleSize } from './scenarios/bundle.ts';
 
 export const RESULTS_FILE = path.resolve(import.meta.dirname, '../../bench-results.json');
@@ -46,6 +47,10 @@ export interface BenchResults {
   accounts?: AccountFigures;
   /** All tokens with 20,000 rows; missing in results saved before it. */
   allTokens?: AllTokensFigures;
+  /** NocoDB's own UI and the app's whole launch in the same run (issue 26); missing before it. */
+  anchor?: AnchorFigures;
+  /** The load average at the start and end of each part; missing before issue 26. */
+  loads?: Record<string, LoadSpan>;
 }
 
 /** The last run's figures, or null when there is none (or it cannot be read). */

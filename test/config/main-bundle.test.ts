@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { CHANNELS } from '../../preload/contract.ts';
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../main/security.ts';
+import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, CONTENT_SECURITY_POLICY } from '../../main/security.ts';
 
 interface FakeElectron {
   handlers: Map<string, (event: unknown, arg: unknown) => Promise<unknown>>;
@@ -94,7 +94,7 @@ describe('the built main bundle', () => {
     });
     expect(String(window!.options.webPreferences['preload'])).toMatch(/preload[\\/]preload\.cjs$/);
     expect(window!.loaded).toBe(APP_ENTRY_URL);
-    expect(electron.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app' })]);
+    expect(electron.privilegedSchemes).toEqual([{ scheme: 'app', privileges: APP_SCHEME_PRIVILEGES }]);
   });
 
   it('serves the renderer with the CSP, and nothing outside it', async () => {

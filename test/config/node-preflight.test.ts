@@ -43,8 +43,8 @@ describe('Node preflight', () => {
     expect(readFileSync(path.join(root, '.nvmrc'), 'utf8').trim()).toBe('24');
   });
 
-  it('runs first in start, dev, bench and every test script', () => {
-    for (const name of ['start', 'dev', 'bench', 'test', 'test:unit', 'test:e2e']) {
+  it('runs first in start, dev, bench, screenshots and every test script', () => {
+    for (const name of ['start', 'dev', 'bench', 'screenshots', 'test', 'test:unit', 'test:e2e']) {
       expect({ name, script: pkg.scripts[name]?.split(' && ')[0] }).toEqual({ name, script: 'node scripts/node-preflight.cjs' });
     }
   });

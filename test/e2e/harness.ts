@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { createHandlers } from '../../main/create-handlers.ts';
+import { createApp } from '../../main/create-handlers.ts';
 import { createIpcRouter } from '../../main/ipc-router.ts';
 import { CANARY_NAME } from '../../main/keychain/keychain.ts';
 import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
@@ -178,7 +178,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
   let page!: Page;
   const open = async () => {
-    const handlers = createHandlers({
+    const { handlers, launch } = createApp({
       ...secrets(),
       fallbackSecretStore: createMemorySecretStore(),
       clipboard,
@@ -193,6 +193,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       log: (line) => logs.push(line),
       locale: { preferredLanguages: () => options.systemLanguages ?? ['en-US'] },
     });
+    // As main.ts does: restoring starts before the window (the page) exists.
+    launch();
     page = await context.newPage();
     const router = createIpcRouter({ handlers, isTrustedSender: createSenderCheck(() => 1, rendererUrl) });
     await page.exposeBinding('__nocodbInvoke', async (source, channel: string, arg: unknown) => {

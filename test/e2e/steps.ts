@@ -22,6 +22,33 @@ export async function signInThroughUi(page: Page, user: NocodbCredentials) {
   await form.waitFor({ state: 'detached' });
 }
 
+/**
+ * Signs in through the form by its fields' names, so in any language, and confirms the plain-http
+ * warning if it comes (a LAN test name such as `nocodb.acme.example.test`, see resolving-fetch.ts).
+ */
+export async function signInAnyLanguage(page: Page, user: NocodbCredentials) {
+  const form = page.getByTestId('nc-form-signin');
+  await form.locator('input[name="serverUrl"]').fill(user.url);
+  await form.locator('input[name="email"]').fill(user.email);
+  await form.locator('input[name="password"]').fill(user.password);
+  await form.locator('input[name="password"]').press('Enter');
+  const consent = page.getByTestId('nc-plain-http-confirm-btn');
+  await consent.or(page.getByTestId('nc-sidebar-userinfo')).first().waitFor();
+  if (await consent.isVisible()) await consent.click();
+  await form.waitFor({ state: 'detached' });
+}
+
+/** Signs in to each account in turn (the others through "Add account"); the last one is active. */
+export async function signInAccounts(page: Page, users: NocodbCredentials[]) {
+  for (const [index, user] of users.entries()) {
+    if (index > 0) {
+      await page.getByTestId('nc-sidebar-userinfo').click();
+      await page.getByTestId('nc-account-add').click();
+    }
+    await signInAnyLanguage(page, user);
+  }
+}
+
 /** User menu (bottom-left) → Account Settings → API Tokens, as the seed describes it. */
 export async function openTokensTab(page: Page, options: { menuScreenshot?: string } = {}) {
   await page.getByTestId('nc-sidebar-userinfo').click();

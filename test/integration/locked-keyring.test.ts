@@ -4,9 +4,11 @@
 // which, before the keychain queue and its worker, was the app's process at every launch.
 // Sign in twice with token copies kept, lock over D-Bus, relaunch: the app runs, shows the locked
 // state and deletes nothing; unlock (restart the daemon with its password), Retry: all back.
+// Then the account lifecycle's findings, each on this real keyring: a Log Out while locked stays done,
+// a damaged list with a locked keyring loses no account, a bad entry harms only its own account.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,13 +136,28 @@ describe('a locked keyring, for real', () => {
   });
 
   /** The app's handlers as main.ts builds them at start-up (a new call is a relaunch). */
-  const launch = () =>
+  const launchOn = (folder: string, services: typeof SERVICES) =>
     createHandlers(
-      desktopAppPorts(dataDir, {
-        ...createOsKeychain({ services: SERVICES, startWorker: startNodeWorker(), timeoutMs: 10_000 }),
+      desktopAppPorts(folder, {
+        ...createOsKeychain({ services, startWorker: startNodeWorker(), timeoutMs: 10_000 }),
         fallbackSecretStore: createMemorySecretStore(),
       }),
     );
+  const launch = () => launchOn(dataDir, SERVICES);
+
+  /** A data folder and keychain services of one test's own, with Ada (admin) and Grace signed in. */
+  async function twoSignedIn() {
+    const folder = mkdtempSync(path.join(tmpdir(), 'nocodb-am-lifecycle-'));
+    const services = { sessions: `NocoDB lifecycle session ${randomUUID()}`, tokenCopies: `NocoDB lifecycle copy ${randomUUID()}` };
+    const app = launchOn(folder, services);
+    await app['session:sign-in']({ serverUrl: server.url, ...server.admin });
+    const state = await app['session:sign-in']({ serverUrl: server.url, ...GRACE });
+    const ids = { admin: idByEmail(state, server.admin.email), grace: idByEmail(state, GRACE.email) };
+    /** A session entry as the real keyring holds it now (the keyring must be unlocked). */
+    const entry = (id: string) => createOsKeychain({ services, startWorker: startNodeWorker() }).secretStore.load(id);
+    return { folder, services, ids, relaunch: () => launchOn(folder, services), entry };
+  }
+  const statusOf = (state: SessionState) => Object.fromEntries(state.accounts.map(({ id, status }) => [id, status]));
 
   it('relaunched on a locked keyring the app runs, shows the locked state and deletes nothing; after unlocking, Retry brings both sessions and their copies back', async () => {
     const first = launch();
@@ -167,7 +184,10 @@ describe('a locked keyring, for real', () => {
     expect(locked.accounts.map(({ id, status }) => ({ id, status }))).toEqual(ids.map((id) => ({ id, status: 'keychain_locked' })));
 
     await keyring.unlock();
-    const back = await relaunched['accounts:retry']({ accountId: ids[0]! });
+    // Retry acts on the one account it is chosen for: one Retry per card.
+    const one = await relaunched['accounts:retry']({ accountId: ids[0]! });
+    expect(one.accounts.map(({ status }) => status)).toEqual(['signed_in', 'keychain_locked']);
+    const back = await relaunched['accounts:retry']({ accountId: ids[1]! });
 
     expect(back.accounts.map(({ id, status }) => ({ id, status }))).toEqual(ids.map((id) => ({ id, status: 'signed_in' })));
     for (const person of people) {
@@ -180,5 +200,57 @@ describe('a locked keyring, for real', () => {
     // And a launch after that finds everything as it was.
     const next = await launch()['session:get']();
     expect(next.accounts.map(({ id, status }) => ({ id, status }))).toEqual(ids.map((id) => ({ id, status: 'signed_in' })));
+  });
+
+  it('Log Out while the keyring is locked is written down, shows logging_out through a relaunch, and is finished after unlocking — never signed back in', async () => {
+    const { folder, ids, relaunch, entry } = await twoSignedIn();
+    keyring.lock();
+    const app = relaunch();
+    expect(statusOf(await app['session:get']())[ids.admin]).toBe('keychain_locked');
+
+    const state = await app['accounts:remove']({ accountId: ids.admin });
+    expect(statusOf(state)[ids.admin]).toBe('logging_out');
+    expect(statusOf(await app['accounts:retry']({ accountId: ids.admin }))[ids.admin]).toBe('logging_out');
+    expect(statusOf(await relaunch()['session:get']())[ids.admin]).toBe('logging_out');
+
+    await keyring.unlock();
+    const after = await relaunch()['session:get']();
+    expect(Object.keys(statusOf(after))).toEqual([ids.grace]);
+    expect((await entry(ids.admin)).status).toBe('none');
+    expect((await entry(ids.grace)).status).toBe('ok');
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('a damaged settings file with the keyring locked loses no account: not recovered (kept through a language change), all back after unlocking and the list’s Retry', async () => {
+    const { folder, ids, relaunch } = await twoSignedIn();
+    writeFileSync(path.join(folder, 'settings.json'), '{"accounts": [');
+    keyring.lock();
+
+    const app = relaunch();
+    const state = await app['session:get']();
+    expect(state.accounts).toEqual([]);
+    expect(state.list).toBe('not_recovered');
+    await app['settings:update']({ language: 'de' });
+    expect((await relaunch()['session:get']()).list).toBe('not_recovered');
+
+    await keyring.unlock();
+    const back = await app['accounts:recover']();
+    expect(statusOf(back)).toEqual({ [ids.admin]: 'signed_in', [ids.grace]: 'signed_in' });
+    expect(statusOf(await relaunch()['session:get']())).toEqual({ [ids.admin]: 'signed_in', [ids.grace]: 'signed_in' });
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('a keyring entry naming an unusable server makes only that account damaged_entry; the other restores, and nothing is deleted', async () => {
+    const { folder, services, ids, relaunch, entry } = await twoSignedIn();
+    const stored = await entry(ids.admin);
+    if (stored.status !== 'ok') throw new Error('the entry was not written');
+    const damaged = { ...stored.session, serverUrl: 'ftp://x' };
+    await createOsKeychain({ services, startWorker: startNodeWorker() }).secretStore.save(ids.admin, damaged);
+
+    const state = await relaunch()['session:get']();
+
+    expect(statusOf(state)).toEqual({ [ids.admin]: 'damaged_entry', [ids.grace]: 'signed_in' });
+    expect(await entry(ids.admin)).toEqual({ status: 'ok', session: damaged });
+    rmSync(folder, { recursive: true, force: true });
   });
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
+  APP_SCHEME_PRIVILEGES,
   CONTENT_SECURITY_POLICY,
   EXTERNAL_LINKS,
   SECURE_WEB_PREFERENCES,
@@ -18,6 +19,18 @@ const directives = new Map(
     return [name!, values] as const;
   }),
 );
+
+describe('the app scheme', () => {
+  it('is standard and secure, and keeps V8 code cache between launches (Electron allows it only with standard)', () => {
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true, codeCache: true });
+  });
+
+  it('does not weaken the page: no CSP bypass, no service workers, no CORS', () => {
+    expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('bypassCSP');
+    expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('allowServiceWorkers');
+    expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('corsEnabled');
+  });
+});
 
 describe('content security policy', () => {
   it('denies everything by default and lets the page load only its own scripts and styles', () => {

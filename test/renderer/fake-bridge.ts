@@ -10,10 +10,13 @@ import type {
   Revocation,
   SessionState,
   Settings,
+  TokenPage,
   TokenSummary,
   TokenTestResult,
   ServerCapabilities,
 } from '../../preload/contract.ts';
+import { TOKEN_PAGE_SIZE } from '../../preload/contract.ts';
+import en from '../../renderer/i18n/catalogs/en.json';
 
 /** What main says when the keychain cannot keep the session (as on Linux without a Secret Service). */
 const MEMORY_ONLY: AppError = {
@@ -49,6 +52,7 @@ export type MethodName =
   | 'tokens.exportCsv'
   | 'reminders.check'
   | 'reminders.opened'
+  | 'app.boot'
   | 'app.systemLanguages'
   | 'app.setMenuLabels';
 
@@ -258,6 +262,18 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
       ? ok({ clearAfterSeconds: settings.clipboardClearSeconds === 0 ? null : settings.clipboardClearSeconds })
       : notFound;
 
+  const pageOf = (tokens: FakeToken[], page: number, pageSize: number): TokenPage => {
+    const start = (page - 1) * pageSize;
+    return {
+      tokens: tokens.slice(start, start + pageSize).map(({ value: _secret, ...summary }) => summary),
+      page,
+      pageSize,
+      totalRows: options.totalRowsOverride ?? tokens.length,
+      isLastPage: start + pageSize >= tokens.length,
+      capabilities: capabilitiesOf(tokens, capabilities),
+    };
+  };
+
   const bridge: Bridge = {
     session: {
       get: () => run('session.get', undefined, () => ok(state())),
@@ -308,17 +324,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
       list: (arg) =>
         run('tokens.list', arg, () => {
           const found = signedInById(arg.accountId);
-          if (!found.ok) return found;
-          const start = (arg.page - 1) * arg.pageSize;
-          const { tokens } = found.value;
-          return ok({
-            tokens: tokens.slice(start, start + arg.pageSize).map(({ value: _secret, ...summary }) => summary),
-            page: arg.page,
-            pageSize: arg.pageSize,
-            totalRows: options.totalRowsOverride ?? tokens.length,
-            isLastPage: start + arg.pageSize >= tokens.length,
-            capabilities: capabilitiesOf(tokens, capabilities),
-          });
+          return found.ok ? ok(pageOf(found.value.tokens, arg.page, arg.pageSize)) : found;
         }),
       exportCsv: (arg) => run('tokens.exportCsv', arg, () => ok({ saved: true })),
       scan: (arg) =>
@@ -424,6 +430,20 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
         }),
     },
     app: {
+      // As main: English words here (the language tests load theirs through `loadCatalog`).
+      boot: (arg) =>
+        run('app.boot', arg, () => {
+          const session = state();
+          const shown = session.status === 'signed_in' ? session.accounts.find((account) => account.active) : undefined;
+          const found = shown && arg.showsTokens ? signedInById(shown.id) : null;
+          return ok({
+            settings: { ...settings },
+            systemLanguages: [...(options.systemLanguages ?? ['en-US'])],
+            session,
+            words: { language: 'en', messages: en },
+            firstPage: shown && found?.ok ? { accountId: shown.id, page: ok(pageOf(found.value.tokens, 1, TOKEN_PAGE_SIZE)) } : null,
+          });
+        }),
       systemLanguages: () => run('app.systemLanguages', undefined, () => ok([...(options.systemLanguages ?? ['en-US'])])),
       setMenuLabels: (arg) => run('app.setMenuLabels', arg, () => ok(null)),
     },

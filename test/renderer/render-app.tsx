@@ -8,6 +8,7 @@ import { readBridge } from '../../renderer/bridge.ts';
 import type { LoadCatalog } from '../../renderer/i18n/load-catalog.ts';
 import { createAppStores } from '../../renderer/stores/app-stores.ts';
 import { StoresProvider } from '../../renderer/stores/stores-context.tsx';
+import { loadEveryOnDemand } from '../../renderer/ui/load-when-opened.tsx';
 import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 
 export interface RenderAppOptions extends FakeBridgeOptions {
@@ -23,7 +24,8 @@ export async function renderApp(options: RenderAppOptions = {}) {
   window.location.hash = options.hash ?? '#/';
   (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = fake.bridge;
   const stores = createAppStores(readBridge(), { loadCatalog: options.loadCatalog });
-  await Promise.all([stores.i18n.getState().start(), stores.session.getState().load()]);
+  // As the app does once its first screen is up: opening a page or a dialog then draws it at once.
+  await Promise.all([stores.i18n.getState().start(), stores.session.getState().load(), loadEveryOnDemand()]);
   const user = userEvent.setup();
   const view = render(
     <StoresProvider stores={stores}>

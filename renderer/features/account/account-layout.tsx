@@ -3,7 +3,7 @@ import type { Account } from '../../../preload/contract.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { hrefOf, type Route } from '../../routing/hash-route.ts';
 import { ArrowLeftIcon, KeyIcon, LockIcon, UserIcon } from '../../ui/icons.tsx';
-import { UserMenu } from '../shell/user-menu.tsx';
+import { UserMenu } from '../shell/user-menu-on-demand.tsx';
 import './account.css';
 
 type AccountRoute = Extract<Route, 'profile' | 'password' | 'tokens'>;

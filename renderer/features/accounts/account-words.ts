@@ -18,7 +18,13 @@ export const STATUS_TEXT: Record<AccountStatus, MessageKey> = {
 };
 
 /** States Retry may end: the world was in the way (the session is kept), or a Log Out waits for the keychain. */
-const RETRYABLE: ReadonlySet<AccountStatus> = new Set(['keychain_locked', 'keychain_stopped', 'server_refused', 'unreachable', 'logging_out']);
+const RETRYABLE: ReadonlySet<AccountStatus> = new Set([
+  'keychain_locked',
+  'keychain_stopped',
+  'server_refused',
+  'unreachable',
+  'logging_out',
+]);
 export const canRetry = ({ status }: AccountEntry) => RETRYABLE.has(status);
 
 /** States only a new sign-in ends (Sign in again). */

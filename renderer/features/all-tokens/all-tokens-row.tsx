@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
+import { EmailText } from '../../ui/email-text.tsx';
 import { initialsOf } from '../../ui/initials.ts';
 import { TokenActions } from '../tokens/token-actions.tsx';
 import { TokenCells } from '../tokens/token-cells.tsx';
@@ -51,7 +52,7 @@ export const AllTokensRow = memo(function AllTokensRow({
           {initialsOf(null, account.email)}
         </span>
         <span className="cell-account-text">
-          <bdi className="cell-account-email">{account.email}</bdi>
+          <EmailText className="cell-account-email" email={account.email} />
           <bdi className="cell-account-host">{row.facts.host}</bdi>
         </span>
       </td>

@@ -2,7 +2,7 @@ import type { Account } from '../../../preload/contract.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { hrefOf, useRoute } from '../../routing/hash-route.ts';
 import { KeyIcon, ListIcon } from '../../ui/icons.tsx';
-import { UserMenu } from './user-menu.tsx';
+import { UserMenu } from './user-menu-on-demand.tsx';
 
 /**
  * NocoDB's left side: a narrow icon rail with the user menu at the bottom. (The middle sidebar that

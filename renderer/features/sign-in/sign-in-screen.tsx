@@ -6,9 +6,12 @@ import { errorMsg, useI18n } from '../../i18n/index.ts';
 import { canRetry } from '../accounts/account-words.ts';
 import { AccountCards } from '../accounts/accounts-overview.tsx';
 import { ListNoticeBanner } from '../shell/persistence-banner.tsx';
-import { PlainHttpDialog } from './plain-http-dialog.tsx';
+import { MountWhenOpened, lazyNamed } from '../../ui/load-when-opened.tsx';
 import { DEFAULT_SERVER_URL, SIGN_IN_WORDS } from './sign-in-messages.ts';
 import './sign-in.css';
+
+// Fetched the first time a server answers on plain http.
+const PlainHttpDialog = lazyNamed(() => import('./plain-http-dialog.tsx').then((m) => m.PlainHttpDialog));
 
 /**
  * The sign-in form: shown when no account is signed in and active, and to add an account
@@ -23,6 +26,7 @@ export function SignInScreen() {
   const busy = useSession((s) => s.status === 'signing_in');
   const error = useSession((s) => s.error);
   const signIn = useSession((s) => s.signIn);
+  const awaitingConsent = useSession((s) => s.awaitingPlainHttpConsent !== null);
   const back = useBackToSignedIn();
   useEscapeCancelsAdding();
   // Accounts that stay listed although none is open (e.g. a server that did not answer): still
@@ -108,7 +112,9 @@ export function SignInScreen() {
           <AccountCards accounts={others} />
         </section>
       )}
-      <PlainHttpDialog />
+      <MountWhenOpened open={awaitingConsent}>
+        <PlainHttpDialog />
+      </MountWhenOpened>
     </main>
   );
 }

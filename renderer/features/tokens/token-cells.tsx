@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TokenSummary, TokenTestResult } from '../../../preload/contract.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { EmailText } from '../../ui/email-text.tsx';
 import { TokenValue } from './token-actions.tsx';
 
 /**
@@ -30,7 +31,7 @@ export function TokenCells({
         {children}
       </td>
       <td className="token-creator" title={token.creator ?? undefined}>
-        {token.creator ? <bdi>{token.creator}</bdi> : '—'}
+        {token.creator ? <EmailText email={token.creator} /> : '—'}
       </td>
       <td className="token-value">
         <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} />

@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/index.ts';
-import { useTokens } from '../../stores/stores-context.tsx';
+import { useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { focusIsLost } from '../../ui/focus-lost.ts';
-import { RotatePanel } from '../all-tokens/rotate-panel.tsx';
-import { DeleteTokenDialog } from './delete-token-dialog.tsx';
+import { MountWhenOpened, lazyNamed } from '../../ui/load-when-opened.tsx';
 import { TokenListEmpty, TokenListError, TokenListLoading } from './token-list-states.tsx';
 import { TokenPagination } from './token-pagination.tsx';
 import { TokenTable } from './token-table.tsx';
@@ -11,6 +10,10 @@ import { TokenUsagePanel } from './token-usage-panel.tsx';
 import { ADD_TOKEN_BUTTON_ID } from './tokens-ids.ts';
 import './tokens.css';
 import './token-switch.css';
+
+// Fetched the first time a rotation or a delete starts.
+const RotatePanel = lazyNamed(() => import('../all-tokens/rotate-panel.tsx').then((m) => m.RotatePanel));
+const DeleteTokenDialog = lazyNamed(() => import('./delete-token-dialog.tsx').then((m) => m.DeleteTokenDialog));
 
 /** The Tokens tab of Account Settings. */
 export function TokensPage() {
@@ -20,6 +23,8 @@ export function TokensPage() {
   const createOpen = useTokens((s) => s.create.open);
   const load = useTokens((s) => s.load);
   const openCreate = useTokens((s) => s.openCreate);
+  const deleting = useTokens((s) => s.deleting !== null);
+  const rotating = useTokenModel((s) => s.rotation !== null);
   const { t } = useI18n();
 
   useEffect(() => {
@@ -64,14 +69,18 @@ export function TokensPage() {
           {t('tokens.add')}
         </button>
       </div>
-      <RotatePanel />
+      <MountWhenOpened open={rotating}>
+        <RotatePanel />
+      </MountWhenOpened>
       {status === 'error' && error && <TokenListError message={error} />}
       {showLoading && <TokenListLoading />}
       {showEmpty && <TokenListEmpty />}
       {showTable && <TokenTable />}
       <TokenPagination />
       <TokenUsagePanel />
-      <DeleteTokenDialog />
+      <MountWhenOpened open={deleting}>
+        <DeleteTokenDialog />
+      </MountWhenOpened>
     </section>
   );
 }

@@ -13,7 +13,7 @@ const PROBE = path.join(import.meta.dirname, '../page-probe.js');
 export interface UiSession {
   /**
    * ms from navigation start (session restored, Tokens tab as start route) to the first row
-   * painted, and to the page receiving the list from main.
+   * painted, and to the page receiving main's boot answer (which carries the first page).
    */
   firstRowAfterNavigation(): Promise<{ uiFirstRow: number; uiListAnswered: number }>;
   /** ms from the click on Save to the new row painted, and to the page receiving the new token from main. */
@@ -58,7 +58,7 @@ export async function signedInUi(user: NocodbCredentials): Promise<UiSession> {
         // A new document each time (a goto to the same URL with a hash would stay in the page).
         await page.goto('about:blank');
         await page.goto(`${appUrl}${TOKENS_ROUTE}`);
-        return { uiFirstRow: await readMark(page, 'firstRow'), uiListAnswered: await readMark(page, 'answered:tokens:list') };
+        return { uiFirstRow: await readMark(page, 'firstRow'), uiListAnswered: await readMark(page, 'answered:app:boot') };
       },
       async saveToRow(name) {
         await table.waitFor({ timeout: WAIT_MS });

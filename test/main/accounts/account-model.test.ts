@@ -136,7 +136,10 @@ async function checkInvariants(world: World, model: Model, afterLaunch: boolean)
     const listed = new Set(state.accounts.flatMap((account) => [account.id, `${account.serverUrl} ${account.email}`]));
     for (const [id, value] of entries) {
       const session = parseStoredSession(value);
-      if (session) expect(listed.has(id) || listed.has(`${session.serverUrl} ${session.email}`), `the keychain session ${id} is not listed`).toBe(true);
+      if (session)
+        expect(listed.has(id) || listed.has(`${session.serverUrl} ${session.email}`), `the keychain session ${id} is not listed`).toBe(
+          true,
+        );
     }
   }
 }
@@ -203,7 +206,8 @@ const commands = [
       );
       const condition = model.servers.get(s);
       // A Log Out of this account still waiting for the keychain is finished (or refused) before the server is asked.
-      if (pending && blocked && outcome !== 'ok') expect(['keychain_locked', 'keychain_stopped', 'keychain_unavailable']).toContain(outcome);
+      if (pending && blocked && outcome !== 'ok')
+        expect(['keychain_locked', 'keychain_stopped', 'keychain_unavailable']).toContain(outcome);
       else if (condition === 'offline') expect(outcome).toBe('server_unreachable');
       else if (condition === 'refused') expect(outcome).toBe('server_refused');
       else expect(outcome).toBe('ok');
@@ -425,7 +429,14 @@ describe('the account layer against its model', () => {
             const name = String(step).replace(/\(.*$/, '').replace(/ .*$/, '');
             drawn.set(name, (drawn.get(name) ?? 0) + 1);
           }
-          const model: Model = { servers: new Map(), locked: false, loggedOut: new Set(), recordLost: new Set(), entriesBefore: new Map(), mayDelete: new Set() };
+          const model: Model = {
+            servers: new Map(),
+            locked: false,
+            loggedOut: new Set(),
+            recordLost: new Set(),
+            entriesBefore: new Map(),
+            mayDelete: new Set(),
+          };
           await fc.asyncModelRun(() => ({ model, real: newWorld() }), sequence);
         }),
         // `ACCOUNT_MODEL_SEED=<seed>` replays a run.

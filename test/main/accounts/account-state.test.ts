@@ -66,8 +66,9 @@ describe('an account state’s transitions', () => {
   it.each(cases)('%s, then %s → %s', (state, event, after) => {
     const before = STATES[state];
     const next = nextState(before, EVENTS[event]);
-    if (after === 'same') expect(next).toBe(before);
-    else expect(next.kind).toBe(after);
+    expect(next.kind).toBe(after === 'same' ? before.kind : after);
+    // Unchanged means the very same state (its session, its work), not a copy.
+    expect(after !== 'same' || next === before).toBe(true);
   });
 
   it('carries what the event brings: the new session, the reason, the Retry’s work', () => {

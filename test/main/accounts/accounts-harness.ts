@@ -5,7 +5,7 @@ import type { AccountRef, StoredSession, TokenVault } from '../../../main/ports.
 import { createAccountsService } from '../../../main/accounts/accounts-service.ts';
 import { createMemorySecretStore } from '../../../main/keychain/memory-secret-store.ts';
 import type { NocoClient } from '../../../main/nocodb/types.ts';
-import { createSettingsService } from '../../../main/settings/settings-service.ts';
+import { createSettingsService, type SettingsService } from '../../../main/settings/settings-service.ts';
 import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
 import { createMemoryTokenVault } from '../../../main/keychain/memory-token-vault.ts';
 import { createTokenService, type TokenService } from '../../../main/tokens/token-service.ts';
@@ -106,7 +106,11 @@ export function tokensFromShownScreen(service: Service, tokens: TokenService) {
 }
 
 /** The token service on a session service, with a clipboard that keeps nothing and (by default) a memory vault. */
-export function tokenServiceOn(service: Service, vault: TokenVault = createMemoryTokenVault()) {
+export function tokenServiceOn(
+  service: Service,
+  vault: TokenVault = createMemoryTokenVault(),
+  settings: Pick<SettingsService, 'get'> = createSettingsService(memoryJsonFile()),
+) {
   return createTokenService({
     capabilities: createCapabilityRegistry(),
     session: service,
@@ -115,7 +119,7 @@ export function tokenServiceOn(service: Service, vault: TokenVault = createMemor
       timers: { setTimeout: () => 0, clearTimeout: () => {} },
       log: () => {},
     }),
-    settings: createSettingsService(memoryJsonFile()),
+    settings,
     vault,
     log: () => {},
   });

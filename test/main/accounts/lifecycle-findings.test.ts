@@ -28,22 +28,25 @@ describe('1. a bad keychain entry harms only its own account', () => {
     ['names another server than the list', (entry: Record<string, string>) => ({ ...entry, serverUrl: SERVER_B })],
     ['names another email than the list', (entry: Record<string, string>) => ({ ...entry, email: 'eve@example.com' })],
     ['is not a session at all', () => 'not json'],
-  ])('an entry that %s: that account is damaged_entry, the others restore; sign-in still works; nothing is deleted', async (_label, damage) => {
-    const { h, ada, adaB, grace, entries } = await threeAccounts();
-    const original = JSON.parse(entries().get(ada)!) as Record<string, string>;
-    const damaged = damage(original);
-    h.keychain.fake.put(SESSIONS, ada, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
-    const before = entries();
+  ])(
+    'an entry that %s: that account is damaged_entry, the others restore; sign-in still works; nothing is deleted',
+    async (_label, damage) => {
+      const { h, ada, adaB, grace, entries } = await threeAccounts();
+      const original = JSON.parse(entries().get(ada)!) as Record<string, string>;
+      const damaged = damage(original);
+      h.keychain.fake.put(SESSIONS, ada, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
+      const before = entries();
 
-    const restarted = h.launch();
-    const state = await restarted.getState();
+      const restarted = h.launch();
+      const state = await restarted.getState();
 
-    expect(statuses(state)).toEqual({ [ada]: 'damaged_entry', [adaB]: 'signed_in', [grace]: 'signed_in' });
-    expect(entries()).toEqual(before);
-    // Not cached for the app: the next calls work, and Sign in again repairs the account.
-    const again = await restarted.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
-    expect(statuses(again)[ada]).toBe('signed_in');
-  });
+      expect(statuses(state)).toEqual({ [ada]: 'damaged_entry', [adaB]: 'signed_in', [grace]: 'signed_in' });
+      expect(entries()).toEqual(before);
+      // Not cached for the app: the next calls work, and Sign in again repairs the account.
+      const again = await restarted.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+      expect(statuses(again)[ada]).toBe('signed_in');
+    },
+  );
 
   it('Remove takes a damaged account off the list, with its entry', async () => {
     const { h, ada, entries } = await threeAccounts();
@@ -118,7 +121,10 @@ describe('3. the list is never shrunk by what could not be read', () => {
     const restarted = h.launch();
     const state = await restarted.getState();
     expect(state.accounts).toEqual([]);
-    expect(state).toMatchObject({ list: 'not_recovered', listNotice: { code: 'settings_unreadable', params: { reason: 'not_recovered' } } });
+    expect(state).toMatchObject({
+      list: 'not_recovered',
+      listNotice: { code: 'settings_unreadable', params: { reason: 'not_recovered' } },
+    });
     // Any settings write (a language change) keeps the list "not recovered".
     await settings.update({ language: 'de' });
     expect(h.settingsFile.content).toMatchObject({ accountsNotRecovered: true });
@@ -182,19 +188,57 @@ describe('4. the smaller ways', () => {
     delete h.noco.failures.me;
   });
 
-  it('a token copy is not written once its account is logging out (checked when the keychain writes)', async () => {
+  it('a token created just before Log Out gets no copy written after the Log Out (checked when the keychain writes)', async () => {
     const h = sessionHarness();
     h.noco.showsTokensOnce = true;
+    // The server's answer to the create arrives only after the Log Out has finished.
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const serverClient = h.noco.client;
+    h.noco.client = (serverUrl) => {
+      const client = serverClient(serverUrl);
+      // The server makes the token at once; its answer is what arrives late.
+      return { ...client, createToken: async (jwt, name) => client.createToken(jwt, name).then(async (row) => (await answered, row)) };
+    };
     await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
     const id = (await h.service.getState()).accounts[0]!.id;
     const tokens = tokenServiceOn(h.service, h.keychain.vault);
     h.service.onAccountEnded(async (account, why) => {
       if (why === 'logged_out') await tokens.forgetCopies(account.id);
     });
-    // The create's answer arrives, then the Log Out starts before its copy reaches the keychain.
+
+    const created = tokens.create({ accountId: id, name: 'late' }).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await h.service.logOut(id);
+    answer();
+    await created;
+
+    expect(h.keychain.fake.entries(KEYCHAIN_SERVICES.tokenCopies).size).toBe(0);
+  });
+
+  it('a token created just before the copy setting is turned off gets no copy', async () => {
+    const h = sessionHarness();
+    h.noco.showsTokensOnce = true;
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const serverClient = h.noco.client;
+    h.noco.client = (serverUrl) => {
+      const client = serverClient(serverUrl);
+      // The server makes the token at once; its answer is what arrives late.
+      return { ...client, createToken: async (jwt, name) => client.createToken(jwt, name).then(async (row) => (await answered, row)) };
+    };
+    await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+    const id = (await h.service.getState()).accounts[0]!.id;
+    const settings = createSettingsService(h.settingsFile);
+    const tokens = tokenServiceOn(h.service, h.keychain.vault, settings);
+
     const created = tokens.create({ accountId: id, name: 'late' });
-    const loggingOut = h.service.logOut(id);
-    await Promise.allSettled([created, loggingOut]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settings.update({ keepTokenCopies: false });
+    await tokens.forgetAllCopies();
+    answer();
+    expect((await created).valueSource).toBe('memory');
+
     expect(h.keychain.fake.entries(KEYCHAIN_SERVICES.tokenCopies).size).toBe(0);
   });
 

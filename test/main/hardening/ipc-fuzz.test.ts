@@ -98,6 +98,7 @@ const password = (min: number) => fc.oneof(fc.string({ minLength: min, maxLength
  */
 const VALID_ARGS: { [C in Channel]: fc.Arbitrary<ArgOf<C>> } = {
   'session:get': fc.constant(undefined),
+  'app:boot': fc.record({ showsTokens: fc.boolean() }),
   'session:sign-in': fc.record(
     {
       // The fake server, another (unreachable) server, or an address the sign-in refuses.

@@ -108,3 +108,33 @@ describe('keychain names and the move from the legacy layout', () => {
     expect(k.settingsFile.content).toMatchObject({ keychainMigrated: true });
   });
 });
+
+describe('the move never loses a newer entry', () => {
+  const migrationOn = (fake: ReturnType<typeof createFakeKeytar>) =>
+    createKeychainMigration({
+      keychain: createKeychain({ canaryService: KEYCHAIN_SERVICES.sessions, loadKeytar: fake.loadKeytar }),
+      services: KEYCHAIN_SERVICES,
+      legacy: LEGACY_KEYCHAIN_SERVICES,
+    });
+  const ada = { id: 'ada-id', ...ADA };
+
+  it('leaves an entry already under the new name as it is (a stale legacy one never replaces a live session)', async () => {
+    const fake = createFakeKeytar();
+    const live = JSON.stringify({ ...ADA, jwt: 'live-jwt', refreshToken: 'live-refresh' });
+    fake.put(KEYCHAIN_SERVICES.sessions, ada.id, live);
+    fake.put(LEGACY_KEYCHAIN_SERVICES.sessions, `${SERVER} ${ADA.email}`, JSON.stringify({ jwt: 'old-jwt', refreshToken: 'old-refresh' }));
+
+    await migrationOn(fake)([ada]);
+
+    expect(fake.peek(KEYCHAIN_SERVICES.sessions, ada.id)).toBe(live);
+  });
+
+  it('a delete that deleted nothing is not done: the move fails, to run again next launch', async () => {
+    const fake = createFakeKeytar();
+    fake.put(LEGACY_KEYCHAIN_SERVICES.sessions, `${SERVER} ${ADA.email}`, JSON.stringify({ jwt: 'old-jwt', refreshToken: 'old-refresh' }));
+    fake.keytar.deletePassword = async () => false;
+
+    await expect(migrationOn(fake)([ada])).rejects.toMatchObject({ code: 'keychain_locked' });
+    expect(fake.peek(LEGACY_KEYCHAIN_SERVICES.sessions, `${SERVER} ${ADA.email}`)).not.toBeNull();
+  });
+});

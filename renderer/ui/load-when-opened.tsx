@@ -1,0 +1,49 @@
+// Code the first screen does not draw (a page, a dialog, the user menu, the toasts) is fetched when
+// it is first needed, or once the first screen is up, so the first screen's script carries only
+// what it shows.
+import { Suspense, lazy, useState, type ComponentType, type ReactNode } from 'react';
+
+const loaders: Array<() => Promise<unknown>> = [];
+
+/** Fetches every on-demand module now: after the first screen is drawn (and in tests, before). */
+export const loadEveryOnDemand = () => Promise.all(loaders.map((load) => load()));
+
+/**
+ * A component whose module is fetched on its first render (React.lazy over one named export);
+ * `placeholder` stands in its place until then.
+ */
+export function lazyNamed<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  placeholder: (props: P) => ReactNode = () => null,
+): ComponentType<P> {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const loadOnce = () => (loading ??= load().then((component) => (loaded = component)));
+  loaders.push(loadOnce);
+  // Once fetched, a thenable that answers at once: React renders it without a placeholder frame.
+  // oxlint-disable-next-line unicorn/no-thenable -- on purpose: React.lazy reads a synchronous answer at once.
+  const Lazy = lazy(() =>
+    loaded
+      ? ({ then: (resolve: (module: { default: ComponentType<P> }) => void) => resolve({ default: loaded! }) } as Promise<{
+          default: ComponentType<P>;
+        }>)
+      : loadOnce().then((component) => ({ default: component })),
+  );
+  return function LoadedOnDemand(props: P) {
+    return (
+      <Suspense fallback={placeholder(props)}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  };
+}
+
+/**
+ * Renders its children from the first time `open` is true on, and keeps them mounted after: a
+ * dialog's code loads when it first opens, and stays to play its closing and give focus back.
+ */
+export function MountWhenOpened({ open, children }: { open: boolean; children: ReactNode }) {
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  return opened || open ? children : null;
+}
