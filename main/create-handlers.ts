@@ -52,7 +52,7 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
   });
 
   const systemLanguages = () => ports.locale?.preferredLanguages() ?? [];
-  const boot = createBootService({ session, settings, tokens, systemLanguages, now: ports.now, log });
+  const boot = createBootService({ session, settings, tokens, systemLanguages, timers, now: ports.now, log });
 
   const desktop = createDesktopHandlers({
     saveDialog: ports.saveDialog ?? { saveText: async () => null },
@@ -73,7 +73,7 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
     'accounts:remove': ({ accountId }) => session.logOut(accountId),
     'accounts:retry': ({ accountId }) => session.retry(accountId),
     'accounts:recover': () => session.recover(),
-    'tokens:list': (request) => tokens.list(request),
+    'tokens:list': (request) => boot.list(request),
     'tokens:scan': (request) => tokens.scan(request),
     'tokens:create': (request) => tokens.create(request),
     'tokens:reveal': (request) => tokens.reveal(request),

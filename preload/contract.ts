@@ -388,8 +388,11 @@ export interface BootAnswer {
   session: SessionState;
   /** The messages of the language the app speaks (the saved choice, else the system's), so none waits for a fetch. */
   words: { language: Language; messages: Record<string, string> };
-  /** Page 1 of the signed-in active account's tokens, when asked for and its server answered; else null. */
-  firstPage: { accountId: string; page: TokenPage } | null;
+  /**
+   * Page 1 of the signed-in active account's tokens (or why the server did not give it), when asked
+   * for and answered in time; else null (the Tokens tab asks for it itself).
+   */
+  firstPage: { accountId: string; page: Result<TokenPage> } | null;
 }
 
 /** Channel name → argument and result. Adding a feature = one entry here, one handler, one bridge method. */

@@ -7,7 +7,7 @@ import { Sidebar } from './features/shell/sidebar.tsx';
 import { SignInScreen } from './features/sign-in/sign-in-screen.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
 import { useMaskWhenHidden } from './features/tokens/use-mask-when-hidden.ts';
-import { I18nProvider, useI18n } from './i18n/index.ts';
+import { I18nProvider, useI18n } from './stores/i18n-context.tsx';
 import { useRoute } from './routing/hash-route.ts';
 import { activeAccountOf } from './stores/session-store.ts';
 import { useSession } from './stores/stores-context.tsx';
@@ -20,7 +20,7 @@ const AllTokensPage = lazyNamed(() => import('./features/all-tokens/all-tokens-p
 const HomePage = lazyNamed(() => import('./features/shell/home-page.tsx').then((m) => m.HomePage));
 const PasswordPage = lazyNamed(() => import('./features/profile/password-page.tsx').then((m) => m.PasswordPage));
 // Radix's toasts arrive right after the first screen is drawn; the viewport is there before any toast.
-const Toaster = lazyNamed(() => import('./ui/toaster.tsx').then((m) => m.Toaster));
+const Toaster = lazyNamed(() => import('./features/shell/toaster.tsx').then((m) => m.Toaster));
 const ProfilePage = lazyNamed(() => import('./features/profile/profile-page.tsx').then((m) => m.ProfilePage));
 
 /** The app in the user's language (nothing shows until its words have loaded). */

@@ -199,13 +199,11 @@ export function createTokenService({
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
       const rows = answer.rows.slice(0, pageSize);
       const isLastPage = answer.rows.length <= pageSize;
-      return {
-        ...(await summarise(pinned, rows)),
-        page,
-        pageSize,
-        totalRows: isLastPage ? offset + rows.length : Math.max(pinned.isSuperAdmin ? answer.totalRows : 0, offset + rows.length + 1),
-        isLastPage,
-      };
+      const summary = await summarise(pinned, rows);
+      // Only a list of every user's tokens is the list the server counts.
+      const counted = summary.capabilities.listsOthersTokens ? answer.totalRows : 0;
+      const totalRows = isLastPage ? offset + rows.length : Math.max(counted, offset + rows.length + 1);
+      return { ...summary, page, pageSize, totalRows, isLastPage };
     },
 
     async scan({ accountId, offset }) {

@@ -1,6 +1,7 @@
 // The app's words in nine languages (FormatJS's intl-messageformat: ICU MessageFormat through Intl).
 //
-// How a component words something:
+// How a component words something (`useI18n` lives with the stores, in stores/i18n-context.tsx, so
+// this barrel stays below them and holds no React):
 //   const { t, say, relativeTime, dateTime } = useI18n();
 //   t('tokens.add')                          → "Add New API Token" in the app's language
 //   t('tokens.created', { name })            → ICU placeholders, plurals ({n, plural, one {…} other {…}}), selects
@@ -21,7 +22,6 @@
 //
 // Adding a language: add its tag to LANGUAGES (preload/contract.ts), its own name and direction to
 // LANGUAGE_INFO (languages.ts) and catalogs/<tag>.json with every key of en.json.
-export { I18nProvider, useI18n } from './i18n-provider.tsx';
 export { LANGUAGE_INFO, matchLanguage } from './languages.ts';
 export type { Catalog, MessageKey } from './load-catalog.ts';
 export { errorMsg, msg, type ErrorWords, type Text, type Values } from './text.ts';

@@ -7,7 +7,7 @@ import type { ProfileStore } from './profile-store.ts';
 import type { SessionStore } from './session-store.ts';
 import type { SettingsStore } from './settings-store.ts';
 import type { ToastStore } from './toast-store.ts';
-import type { TokenModel } from '../tokens/token-model.ts';
+import type { TokenModel } from '../tokens/account-tokens.ts';
 import type { TokensStore } from './tokens-store.ts';
 
 const StoresContext = createContext<AppStores | null>(null);

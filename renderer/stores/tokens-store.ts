@@ -2,7 +2,7 @@
 // tokens' values, Test results, busy marks and capabilities are the token model's (renderer/tokens/),
 // shared with All tokens; this store only pages and asks the model to act.
 import { createStore } from 'zustand/vanilla';
-import type { AppError, TokenPage, TokenSummary, UsageExample } from '../../preload/contract.ts';
+import type { AppError, Result, TokenPage, TokenSummary, UsageExample } from '../../preload/contract.ts';
 import { DEFAULT_EXPIRY_OPTION, expiryArgument, type ExpiryOption } from '../domain/token-expiry-choice.ts';
 import { defaultTokenName, tokenNameProblem } from '../domain/token-name.ts';
 import { ACTION_WORDS, CREATE_WORDS, LIST_WORDS } from '../domain/token-messages.ts';
@@ -76,7 +76,7 @@ export interface TokensStore extends TokensData {
    * Shows page 1 that main's boot answer brought for the account on screen; the Tokens tab's first
    * load then takes it instead of asking main. Ignored for any other account, or once a load ran.
    */
-  showFirstPage: (accountId: string, page: TokenPage) => void;
+  showFirstPage: (accountId: string, page: Result<TokenPage>) => void;
 }
 
 const CLOSED_CREATE: CreateRowState = { open: false, draft: '', expiry: DEFAULT_EXPIRY_OPTION, expiryDate: '', saving: false, error: null };
@@ -257,9 +257,16 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
         }));
       },
 
-      showFirstPage: (accountId, page) => {
+      showFirstPage: (accountId, result) => {
         if (get().accountId !== accountId || get().status !== 'idle') return;
         bootPageOf = accountId;
+        if (!result.ok) {
+          // As the Tokens tab's own first load would have failed: the error, with its Retry.
+          onFailure(result.error);
+          set({ status: 'error', error: errorMsg(result.error, LIST_WORDS) });
+          return;
+        }
+        const page = result.value;
         model.getState().learnCapabilities(accountId, page.capabilities);
         set({ status: 'ready', rows: page.tokens, page: page.page, pageCount: pageCountOf(page) });
       },

@@ -5,123 +5,33 @@
 // session: see account-lifecycle.ts), and a revealed value sooner (REVEAL_MS, a hidden window, its
 // row leaving the screen).
 import { createStore } from 'zustand/vanilla';
-import type {
-  AppError,
-  DeleteResult,
-  Result,
-  ServerCapabilities,
-  TokenExpiryChoice,
-  TokenSummary,
-  TokenTestResult,
-  UsageExample,
-} from '../../preload/contract.ts';
-import { rowKey, toRows, type AccountTokenRow, type TokenAccount } from '../domain/all-tokens-rows.ts';
+import type { AppError, Result, ServerCapabilities } from '../../preload/contract.ts';
+import { rowKey, toRows, type TokenAccount } from '../domain/all-tokens-rows.ts';
 import { createLimiter } from '../domain/limiter.ts';
-import { rotationExpiry } from '../domain/token-expiry-choice.ts';
-import { ACTION_WORDS, clipboardClearNote, CREATE_WORDS, LIST_WORDS, REVOCATION_TEXT } from '../domain/token-messages.ts';
-import { errorMsg, msg, type Text } from '../i18n/index.ts';
+import { ACTION_WORDS, clipboardClearNote, LIST_WORDS } from '../domain/token-messages.ts';
+import { errorMsg, msg } from '../i18n/index.ts';
 import { callBridge } from '../stores/call-bridge.ts';
 import { isSessionGone } from '../stores/session-store.ts';
 import type { ToastStoreApi } from '../stores/toast-store.ts';
-import { showCreatedNotice, tokenSubject } from './created-notice.ts';
+import {
+  initialTokenModelData,
+  NO_MARKS,
+  without,
+  type AccountTokens,
+  type ModelEvent,
+  type RowAction,
+  type TokenMarks,
+  type TokenModel,
+} from './account-tokens.ts';
+import { createPageBatcher } from './page-batcher.ts';
 import type { TokenApi } from './token-api.ts';
 import { loadAccountPages, type LoadStep } from './token-loads.ts';
-import { createPageBatcher } from './page-batcher.ts';
+import { createRevealLifetime } from './reveal-lifetime.ts';
+import { rotationActions } from './rotation.ts';
+import { showCreatedNotice, showRevocation, tokenSubject } from './token-notices.ts';
 
 /** At most this many token requests are out at once, over every account. */
 export const MAX_IN_FLIGHT = 4;
-/** A revealed value is masked again after this long: the window holds a secret no longer than it is read. */
-export const REVEAL_MS = 60_000;
-
-export type RowAction = 'reveal' | 'copy' | 'test' | 'switch';
-
-/** What the screens show on an account's tokens, each keyed by token id. */
-export interface TokenMarks {
-  /** Ends after REVEAL_MS, when the window is hidden, when its row leaves the screen, with the token, with the account. */
-  revealed: Record<string, string>;
-  /** Ends with the token and with the account. */
-  tested: Record<string, TokenTestResult>;
-  /** Ends when the answer arrives, or with the account (its answer is then dropped). */
-  busy: Record<string, RowAction>;
-}
-
-/** Every token of one account (All tokens, the overview's figures, the reminders). Ends with the account. */
-export interface AccountTokens {
-  account: TokenAccount;
-  status: 'loading' | 'ready' | 'error';
-  error: Text | null;
-  /** The load stopped at a bound (see token-loads.ts): the server sent more than expected; `rows` are what came first. */
-  truncated: boolean;
-  rows: AccountTokenRow[];
-}
-
-/** Rotate: a successor is created, then the user revokes the old token or keeps both. Ends with its account. */
-export interface Rotation {
-  row: Pick<AccountTokenRow, 'account' | 'token'>;
-  phase: 'creating' | 'choose' | 'revoking';
-  created: TokenSummary | null;
-  error: Text | null;
-}
-
-export interface TokenModelData {
-  /** The accounts whose every token was asked for, in the user's order. */
-  accounts: AccountTokens[];
-  /** By account id: from its account entry and from its latest page. Ends with the account. */
-  capabilities: Record<string, ServerCapabilities>;
-  /** By account id. */
-  marks: Record<string, TokenMarks>;
-  rotation: Rotation | null;
-}
-
-/** What a screen hears from the model: an account's tokens changed (a create or delete), or the account was forgotten. */
-export type ModelEvent = { kind: 'changed' | 'forgotten'; accountId: string };
-
-export interface TokenModel extends TokenModelData {
-  /** (Re)loads every token of these accounts (joining a load of the same accounts under way). */
-  load: (accounts: TokenAccount[]) => Promise<void>;
-  retry: (accountId: string) => Promise<void>;
-  learnCapabilities: (accountId: string, capabilities: ServerCapabilities) => void;
-  toggleReveal: (accountId: string, id: string) => Promise<void>;
-  /**
-   * A row of this token is on screen until the answered function is called; when its last row
-   * leaves, its value is masked. A value revealed for a token with no row on screen is dropped.
-   */
-  watch: (accountId: string, id: string) => () => void;
-  /** Masks every value (the window was hidden). */
-  hideAll: () => void;
-  /** Copies the token, or (with `example`) a ready-to-run example holding it; either way through main. */
-  copy: (accountId: string, id: string, example?: UsageExample) => Promise<void>;
-  test: (accountId: string, id: string) => Promise<void>;
-  /** Creates a token (with an expiry where the server has expiry at creation) and offers to copy it; the caller words a failure. */
-  create: (accountId: string, name: string, expiry?: TokenExpiryChoice) => Promise<Result<TokenSummary> | null>;
-  /** Disables or enables a token on its server (where it can); every screen then shows the state the server kept. */
-  setEnabled: (accountId: string, id: string, enabled: boolean) => Promise<Result<{ enabled: boolean }> | null>;
-  /**
-   * Deletes a token; on success it is gone from every screen, and a toast says what the server did
-   * with it. `bulk`: one of many, whose outcomes the caller shows; it then announces the change.
-   */
-  remove: (accountId: string, id: string, bulk?: boolean) => Promise<Result<DeleteResult> | null>;
-  /** Tells every screen that the account's tokens changed. */
-  announce: (accountId: string) => void;
-  rotate: (row: Rotation['row'], name: string) => Promise<void>;
-  revokeOld: () => Promise<void>;
-  keepBoth: () => void;
-  /** Drops everything of the account, on every screen; answers still on their way for it are ignored. */
-  forgetAccount: (accountId: string) => void;
-  subscribeEvents: (listener: (event: ModelEvent) => void) => () => void;
-}
-
-export function initialTokenModelData(): TokenModelData {
-  return { accounts: [], capabilities: {}, marks: {}, rotation: null };
-}
-
-const NO_MARKS: TokenMarks = { revealed: {}, tested: {}, busy: {} };
-
-const without = <T>(record: Record<string, T>, keys: Iterable<string>): Record<string, T> => {
-  const next = { ...record };
-  for (const key of keys) delete next[key];
-  return next;
-};
 
 interface Deps {
   api: TokenApi;
@@ -137,9 +47,6 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
   const generation = new Map<string, number>();
   /** Per account, bumped by forgetAccount only: answers to row actions of a forgotten account are dropped. */
   const lives = new Map<string, number>();
-  const revealTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** How many rows on screen show each token (by row key). */
-  const onScreen = new Map<string, number>();
   const listeners = new Set<(event: ModelEvent) => void>();
   let running: { ids: string; done: Promise<void> } | null = null;
 
@@ -163,15 +70,11 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
       });
     const setBusy = (accountId: string, id: string, what: RowAction | null) =>
       mark(accountId, ({ busy }) => ({ busy: what ? { ...busy, [id]: what } : without(busy, [id]) }));
-    const timerKey = rowKey;
-    const stopTimer = (accountId: string, id: string) => {
-      clearTimeout(revealTimers.get(timerKey(accountId, id)));
-      revealTimers.delete(timerKey(accountId, id));
-    };
     const hide = (accountId: string, id: string) => {
-      stopTimer(accountId, id);
+      lifetime.stop(accountId, id);
       if (get().marks[accountId]?.revealed[id] !== undefined) mark(accountId, ({ revealed }) => ({ revealed: without(revealed, [id]) }));
     };
+    const lifetime = createRevealLifetime(hide);
     const updateAccount = (accountId: string, change: (load: AccountTokens) => AccountTokens) =>
       set((s) => ({ accounts: s.accounts.map((load) => (load.account.accountId === accountId ? change(load) : load)) }));
     const batcher = createPageBatcher<Partial<AccountTokens>>(now, (changes) =>
@@ -219,7 +122,7 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
 
     /** A token that is gone (deleted here or elsewhere): out of every screen. */
     const dropToken = (accountId: string, id: string) => {
-      stopTimer(accountId, id);
+      lifetime.stop(accountId, id);
       const key = rowKey(accountId, id);
       updateAccount(accountId, (load) => ({ ...load, rows: load.rows.filter((row) => row.key !== key) }));
       if (get().marks[accountId])
@@ -270,28 +173,15 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
         setBusy(accountId, id, null);
         if (!result.ok) return toastError(result.error);
         // Its row left the screen (another page, another account, another view) while main answered.
-        if (!onScreen.has(rowKey(accountId, id))) return;
+        if (!lifetime.shown(accountId, id)) return;
         mark(accountId, ({ revealed }) => ({ revealed: { ...revealed, [id]: result.value } }));
-        revealTimers.set(
-          timerKey(accountId, id),
-          setTimeout(() => hide(accountId, id), REVEAL_MS),
-        );
+        lifetime.started(accountId, id);
       },
 
-      watch: (accountId, id) => {
-        const key = rowKey(accountId, id);
-        onScreen.set(key, (onScreen.get(key) ?? 0) + 1);
-        return () => {
-          const left = (onScreen.get(key) ?? 1) - 1;
-          if (left > 0) return void onScreen.set(key, left);
-          onScreen.delete(key);
-          hide(accountId, id);
-        };
-      },
+      watch: (accountId, id) => lifetime.watch(accountId, id),
 
       hideAll: () => {
-        for (const timer of revealTimers.values()) clearTimeout(timer);
-        revealTimers.clear();
+        lifetime.stopAll(null);
         set((s) => ({
           marks: Object.fromEntries(Object.entries(s.marks).map(([accountId, marks]) => [accountId, { ...marks, revealed: {} }])),
         }));
@@ -363,48 +253,12 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
 
       announce: (accountId) => emit({ kind: 'changed', accountId }),
 
-      rotate: async (row, name) => {
-        if (get().rotation) return;
-        const { accountId } = row.account;
-        set({ rotation: { row, phase: 'creating', created: null, error: null } });
-        // The successor keeps the old token's expiry choice: as many days as it was given.
-        const capabilities = get().capabilities[accountId];
-        const result = await get().create(accountId, name, capabilities && rotationExpiry(row.token, capabilities));
-        if (!result) return;
-        if (!result.ok) {
-          set({ rotation: null });
-          toasts.getState().show({ tone: 'error', title: errorMsg(result.error, CREATE_WORDS) });
-          return;
-        }
-        set({ rotation: { row, phase: 'choose', created: result.value, error: null } });
-      },
-
-      revokeOld: async () => {
-        const rotation = get().rotation;
-        if (!rotation || rotation.phase !== 'choose') return;
-        set({ rotation: { ...rotation, phase: 'revoking', error: null } });
-        const { account, token } = rotation.row;
-        const result = await get().remove(account.accountId, token.id);
-        if (!result) return;
-        if (!result.ok) {
-          set({ rotation: { ...rotation, phase: 'choose', error: errorMsg(result.error, ACTION_WORDS) } });
-          return;
-        }
-        set({ rotation: null });
-      },
-
-      keepBoth: () => {
-        if (get().rotation?.phase === 'choose') set({ rotation: null });
-      },
+      ...rotationActions(get, set, toasts),
 
       forgetAccount: (accountId) => {
         lives.set(accountId, (lives.get(accountId) ?? 0) + 1);
         generation.set(accountId, (generation.get(accountId) ?? 0) + 1);
-        for (const [key, timer] of revealTimers)
-          if (key.startsWith(rowKey(accountId, ''))) {
-            clearTimeout(timer);
-            revealTimers.delete(key);
-          }
+        lifetime.stopAll(accountId);
         batcher.drop(accountId);
         if (running?.ids.split('\n').includes(accountId)) running = null;
         set((s) => ({
@@ -423,15 +277,6 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
       },
     };
   });
-}
-
-/** How long a warning stays: it needs more than three seconds to read. */
-const WARNING_TOAST_MS = 8_000;
-
-/** What the server did with a deleted token, as a toast. */
-function showRevocation(toasts: ToastStoreApi, { revocation }: DeleteResult): void {
-  const outcome = REVOCATION_TEXT[revocation] ?? REVOCATION_TEXT.unknown;
-  toasts.getState().show({ ...outcome, duration: outcome.tone === 'warning' ? WARNING_TOAST_MS : undefined });
 }
 
 export type TokenModelApi = ReturnType<typeof createTokenModel>;

@@ -20,15 +20,8 @@ export function lazyNamed<P extends object>(
   let loading: Promise<ComponentType<P>> | null = null;
   const loadOnce = () => (loading ??= load().then((component) => (loaded = component)));
   loaders.push(loadOnce);
-  // Once fetched, a thenable that answers at once: React renders it without a placeholder frame.
-  // oxlint-disable-next-line unicorn/no-thenable -- on purpose: React.lazy reads a synchronous answer at once.
-  const Lazy = lazy(() =>
-    loaded
-      ? ({ then: (resolve: (module: { default: ComponentType<P> }) => void) => resolve({ default: loaded! }) } as Promise<{
-          default: ComponentType<P>;
-        }>)
-      : loadOnce().then((component) => ({ default: component })),
-  );
+  // Once fetched, answered at once: React renders it without a placeholder frame.
+  const Lazy = lazy(() => (loaded ? answeredAtOnce({ default: loaded }) : loadOnce().then((component) => ({ default: component }))));
   return function LoadedOnDemand(props: P) {
     return (
       <Suspense fallback={placeholder(props)}>
@@ -36,6 +29,12 @@ export function lazyNamed<P extends object>(
       </Suspense>
     );
   };
+}
+
+/** A thenable that calls back synchronously, which React.lazy reads without suspending. */
+function answeredAtOnce<T>(value: T): Promise<T> {
+  // oxlint-disable-next-line unicorn/no-thenable -- on purpose: a real Promise would always answer a tick later.
+  return { then: (resolve: (answer: T) => void) => resolve(value) } as unknown as Promise<T>;
 }
 
 /**

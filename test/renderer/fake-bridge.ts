@@ -441,7 +441,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
             systemLanguages: [...(options.systemLanguages ?? ['en-US'])],
             session,
             words: { language: 'en', messages: en },
-            firstPage: shown && found?.ok ? { accountId: shown.id, page: pageOf(found.value.tokens, 1, TOKEN_PAGE_SIZE) } : null,
+            firstPage: shown && found?.ok ? { accountId: shown.id, page: ok(pageOf(found.value.tokens, 1, TOKEN_PAGE_SIZE)) } : null,
           });
         }),
       systemLanguages: () => run('app.systemLanguages', undefined, () => ok([...(options.systemLanguages ?? ['en-US'])])),

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Account } from '../../../preload/contract.ts';
-import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { type MessageKey } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { hrefOf, type Route } from '../../routing/hash-route.ts';
 import { ArrowLeftIcon, KeyIcon, LockIcon, UserIcon } from '../../ui/icons.tsx';
 import { UserMenu } from '../shell/user-menu-on-demand.tsx';

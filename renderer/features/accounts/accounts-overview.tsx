@@ -1,5 +1,6 @@
 import type { AccountEntry } from '../../../preload/contract.ts';
-import { errorMsg, useI18n } from '../../i18n/index.ts';
+import { errorMsg } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';

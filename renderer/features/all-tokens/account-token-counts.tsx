@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { type MessageKey } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { hrefOf } from '../../routing/hash-route.ts';
 import { useAllTokensActions, useTokenModel } from '../../stores/stores-context.tsx';
 import { useNow } from '../../ui/use-now.ts';

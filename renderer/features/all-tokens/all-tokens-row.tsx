@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { EmailText } from '../../ui/email-text.tsx';
 import { initialsOf } from '../../ui/initials.ts';
@@ -56,7 +56,7 @@ export const AllTokensRow = memo(function AllTokensRow({
           <bdi className="cell-account-host">{row.facts.host}</bdi>
         </span>
       </td>
-      <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} />
+      <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} showsTokenOnce={capabilities.showsTokenOnce} />
       <td className="token-last-used">
         <TokenTime value={capabilities.tracksLastUse ? (token.lastUsedAt ?? null) : undefined} never="tokens.neverUsed" />
       </td>

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { hostOf } from '../accounts/account-words.ts';
 import { useAllTokens, useAllTokensActions, useTokenModel } from '../../stores/stores-context.tsx';
 import { csvWords, FILTER_LABELS } from '../../domain/all-tokens-messages.ts';

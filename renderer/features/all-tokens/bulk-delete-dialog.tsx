@@ -1,5 +1,5 @@
 import { AlertDialog } from 'radix-ui';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useAllTokens, useAllTokensActions } from '../../stores/stores-context.tsx';
 import { hostOf } from '../accounts/account-words.ts';
 import type { AccountTokenRow } from '../../domain/all-tokens-rows.ts';

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { allRows } from '../../stores/all-tokens-store.ts';
 import { useAllTokens, useAllTokensActions, useTokenModel } from '../../stores/stores-context.tsx';
 

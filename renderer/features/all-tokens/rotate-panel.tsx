@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useTokenModel, useTokenModelActions } from '../../stores/stores-context.tsx';
 import { hostOf } from '../accounts/account-words.ts';
 

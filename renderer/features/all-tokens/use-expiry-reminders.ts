@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { navigate } from '../../routing/hash-route.ts';
 import { useAllTokensActions, useTokenModel } from '../../stores/stores-context.tsx';
 import { reminderWords } from '../../domain/all-tokens-messages.ts';

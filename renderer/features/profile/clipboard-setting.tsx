@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { MAX_CLIPBOARD_CLEAR_SECONDS } from '../../../preload/contract.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useSettings } from '../../stores/stores-context.tsx';
 
 /** How long a copied token may stay on the clipboard; 0 turns clearing off. */

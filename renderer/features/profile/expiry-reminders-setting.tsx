@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { ToggleSetting } from './toggle-setting.tsx';
 
 /** Whether the app raises one OS notification a day for tokens that expire within 7 days. */

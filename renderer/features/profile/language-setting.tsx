@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language } from '../../../preload/contract.ts';
-import { LANGUAGE_INFO, matchLanguage, useI18n } from '../../i18n/index.ts';
+import { LANGUAGE_INFO, matchLanguage } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useI18nStore, useSettings } from '../../stores/stores-context.tsx';
 
 const SYSTEM = 'system';

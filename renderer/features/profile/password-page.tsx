@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { type MessageKey } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useProfile } from '../../stores/stores-context.tsx';
 import { passwordProblems, type PasswordDraft } from './profile-messages.ts';
 import './profile.css';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Account } from '../../../preload/contract.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useProfile } from '../../stores/stores-context.tsx';
 import { displayNameProblem } from './profile-messages.ts';
 

@@ -1,5 +1,5 @@
 import type { Account } from '../../../preload/contract.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { initialsOf } from '../../ui/initials.ts';
 import { ClipboardSetting } from './clipboard-setting.tsx';
 import { LanguageSetting } from './language-setting.tsx';

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { ToggleSetting } from './toggle-setting.tsx';
 
 /** Whether tokens created in the app are kept in the OS keychain; turning it off forgets every copy. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { errorMsg, msg, useI18n } from '../../i18n/index.ts';
+import { errorMsg, msg } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useSession } from '../../stores/stores-context.tsx';
 import { CloseIcon } from '../../ui/icons.tsx';
 

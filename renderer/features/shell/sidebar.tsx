@@ -1,5 +1,5 @@
 import type { Account } from '../../../preload/contract.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { hrefOf, useRoute } from '../../routing/hash-route.ts';
 import { KeyIcon, ListIcon } from '../../ui/icons.tsx';
 import { UserMenu } from './user-menu-on-demand.tsx';

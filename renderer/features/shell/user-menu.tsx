@@ -1,7 +1,7 @@
 import { DropdownMenu, Tooltip } from 'radix-ui';
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import type { Account } from '../../../preload/contract.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { navigate } from '../../routing/hash-route.ts';
 import { useSession } from '../../stores/stores-context.tsx';
 import { KeyIcon, LogOutIcon, PlusIcon, SettingsIcon, UsersIcon, ListIcon } from '../../ui/icons.tsx';

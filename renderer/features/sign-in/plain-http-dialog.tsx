@@ -1,5 +1,6 @@
 import { AlertDialog } from 'radix-ui';
-import { errorMsg, useI18n } from '../../i18n/index.ts';
+import { errorMsg } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useSession } from '../../stores/stores-context.tsx';
 
 /**

@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent, type InputHTMLAttributes } from 'r
 import type { AccountEntry } from '../../../preload/contract.ts';
 import { activeAccountOf } from '../../stores/session-store.ts';
 import { useSession } from '../../stores/stores-context.tsx';
-import { errorMsg, useI18n } from '../../i18n/index.ts';
+import { errorMsg } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { canRetry } from '../accounts/account-words.ts';
 import { AccountCards } from '../accounts/accounts-overview.tsx';
 import { ListNoticeBanner } from '../shell/persistence-banner.tsx';

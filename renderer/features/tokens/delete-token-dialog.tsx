@@ -1,6 +1,6 @@
 import { AlertDialog } from 'radix-ui';
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { focusFirst } from '../../ui/focus-lost.ts';
 import { KeyIcon } from '../../ui/icons.tsx';

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import type { TokenSummary, TokenTestResult } from '../../../preload/contract.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { IconButton } from '../../ui/icon-button.tsx';
 import { CodeIcon, CopyIcon, EyeIcon, EyeOffIcon, PlugIcon, RotateIcon, TrashIcon } from '../../ui/icons.tsx';
 import { TEST_TEXT } from '../../domain/token-messages.ts';
 
 /** NocoDB's mask: the same 36 asterisks for every token, so the mask says nothing about the value. */
 const TOKEN_MASK = '*'.repeat(36);
-/** After a prefix the server itself shows (today's servers), a short mask like their web UI's. */
+/** After the prefix a server that shows tokens once lists (today's servers), a short mask like their web UI's. */
 const PREFIX_MASK = '•'.repeat(6);
 
 /** The token cell: masked (or revealed) value, and what Test found. */
@@ -16,20 +16,24 @@ export function TokenValue({
   revealed,
   busy,
   tested,
+  showsTokenOnce,
 }: {
   token: TokenSummary;
   revealed?: string;
   busy?: string;
   tested?: TokenTestResult;
+  /** The account's server shows a token once and lists a prefix instead (its capabilities say). */
+  showsTokenOnce: boolean;
 }) {
   const { t } = useI18n();
   const shown = revealed !== undefined;
   const outcome = tested === undefined ? null : TEST_TEXT[tested];
+  const prefix = showsTokenOnce ? token.prefix : null;
   return (
     <>
       {/* A token reads left to right in every language. */}
-      <span className={shown ? 'token-secret' : token.prefix ? 'token-mask token-mask-prefix' : 'token-mask'} dir="ltr">
-        {shown ? revealed : token.prefix ? `${token.prefix}${PREFIX_MASK}` : TOKEN_MASK}
+      <span className={shown ? 'token-secret' : prefix ? 'token-mask token-mask-prefix' : 'token-mask'} dir="ltr">
+        {shown ? revealed : prefix ? `${prefix}${PREFIX_MASK}` : TOKEN_MASK}
       </span>
       <span className="token-test" role="status">
         {busy === 'test' ? (

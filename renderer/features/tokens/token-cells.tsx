@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TokenSummary, TokenTestResult } from '../../../preload/contract.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { EmailText } from '../../ui/email-text.tsx';
 import { TokenValue } from './token-actions.tsx';
 
@@ -13,12 +13,14 @@ export function TokenCells({
   revealed,
   busy,
   tested,
+  showsTokenOnce,
   children,
 }: {
   token: TokenSummary;
   revealed?: string;
   busy?: string;
   tested?: TokenTestResult;
+  showsTokenOnce: boolean;
   /** Shown after the name (the Tokens tab's badges). */
   children?: ReactNode;
 }) {
@@ -34,7 +36,7 @@ export function TokenCells({
         {token.creator ? <EmailText email={token.creator} /> : '—'}
       </td>
       <td className="token-value">
-        <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} />
+        <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} showsTokenOnce={showsTokenOnce} />
       </td>
     </>
   );

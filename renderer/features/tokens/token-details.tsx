@@ -1,5 +1,6 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
-import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { type MessageKey } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useNow } from '../../ui/use-now.ts';
 import { parseServerTime } from '../../domain/token-time.ts';
 

@@ -1,5 +1,5 @@
 import type { TokenSummary } from '../../../preload/contract.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 
 /**
  * Disables and enables a token on its server at once (NocoDB's own Tokens page has the same switch).

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { useNow } from '../../ui/use-now.ts';
 import { expiryOptions, tomorrow, type ExpiryOption } from '../../domain/token-expiry-choice.ts';

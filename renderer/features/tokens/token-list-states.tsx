@@ -1,5 +1,6 @@
 // The states the list can be in besides "here are your tokens".
-import { useI18n, type Text } from '../../i18n/index.ts';
+import { type Text } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { KeyIcon } from '../../ui/icons.tsx';
 

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useTokens } from '../../stores/stores-context.tsx';
 import { ChevronLeftIcon, ChevronRightIcon } from '../../ui/icons.tsx';
 import { paginationItems } from './pagination-items.ts';

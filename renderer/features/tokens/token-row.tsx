@@ -9,7 +9,7 @@ import { TokenBadges, TokenTime } from './token-details.tsx';
 import { useTokenMarks } from './use-token-marks.ts';
 
 /** One token: name, creator, masked (or revealed) value, the details this server has, and the inline actions. */
-export function TokenRow({ token, columns }: { token: TokenSummary; columns: TokenColumns }) {
+export function TokenRow({ token, columns, showsTokenOnce }: { token: TokenSummary; columns: TokenColumns; showsTokenOnce: boolean }) {
   const accountId = useTokens((s) => s.accountId);
   const { revealed, busy, tested, rotating } = useTokenMarks(accountId, token.id);
   const toggleReveal = useTokens((s) => s.toggleReveal);
@@ -24,7 +24,7 @@ export function TokenRow({ token, columns }: { token: TokenSummary; columns: Tok
 
   return (
     <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
-      <TokenCells token={token} revealed={revealed} busy={busy} tested={tested}>
+      <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} showsTokenOnce={showsTokenOnce}>
         <TokenBadges token={token} />
       </TokenCells>
       {columns.lastUsed && (

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
 import { tokenColumns } from './token-columns.ts';
@@ -49,7 +49,7 @@ export function TokenTable() {
       <tbody>
         {createOpen && <TokenCreateRow columnCount={4 + Number(columns.lastUsed) + Number(columns.expires)} />}
         {tokens.map((token) => (
-          <TokenRow key={token.id} token={token} columns={columns} />
+          <TokenRow key={token.id} token={token} columns={columns} showsTokenOnce={capabilities?.showsTokenOnce === true} />
         ))}
       </tbody>
     </table>

@@ -10,7 +10,7 @@ import {
   usageExample,
   type UsageTarget,
 } from '../../../preload/token-usage.ts';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useSession, useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { visibleTokens } from '../../stores/tokens-store.ts';
 import { CloseIcon } from '../../ui/icons.tsx';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n } from '../../stores/i18n-context.tsx';
 import { useTokenModel, useTokens } from '../../stores/stores-context.tsx';
 import { focusIsLost } from '../../ui/focus-lost.ts';
 import { MountWhenOpened, lazyNamed } from '../../ui/load-when-opened.tsx';

@@ -106,9 +106,12 @@ const sessionEntries = (world: World) => {
   return entries;
 };
 /** The keychain answers every call now (unlocked, no crash or prompt pending). */
-const answering = (world: World, model: Model) => {
-  const { crashNext, dismissNext, failNextWrite } = world.keychain.fake.state;
-  return !model.locked && crashNext === 0 && dismissNext === 0 && !failNextWrite;
+const answering = (world: World, model: Model) => deletesAnswer(world, model) && !world.keychain.fake.state.failNextWrite;
+
+/** The keychain will remove entries: a refused write (keychainRefusesNextWrite) does not stop a delete. */
+const deletesAnswer = (world: World, model: Model) => {
+  const { crashNext, dismissNext } = world.keychain.fake.state;
+  return !model.locked && crashNext === 0 && dismissNext === 0;
 };
 
 async function checkInvariants(world: World, model: Model, afterLaunch: boolean): Promise<void> {
@@ -197,7 +200,8 @@ const commands = [
     command(`signIn(${s})`, async (model, world) => {
       const before = await world.service.getState();
       const pending = before.accounts.find((account) => account.serverUrl === SERVERS[s])?.status === 'logging_out';
-      const blocked = !answering(world, model);
+      // Finishing a waiting Log Out only deletes entries.
+      const blocked = !deletesAnswer(world, model);
       await endedMayGo(world, model);
       if (pending) model.mayDelete.add(idOn(before, s)!);
       const outcome = await world.service.signIn({ serverUrl: SERVERS[s], email: EMAIL, password: passwordOf(s) }).then(

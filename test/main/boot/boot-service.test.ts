@@ -4,7 +4,8 @@
 // switch during start-up and signing in again must behave exactly as without a prefetched page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../main/create-handlers.ts';
-import { PREFETCH_FRESH_MS } from '../../../main/boot/boot-service.ts';
+import { FIRST_PAGE_WAIT_MS, PREFETCH_FRESH_MS } from '../../../main/boot/boot-service.ts';
+import type { BootAnswer } from '../../../preload/contract.ts';
 import type { AppPorts } from '../../../main/ports.ts';
 import en from '../../../renderer/i18n/catalogs/en.json' with { type: 'json' };
 import de from '../../../renderer/i18n/catalogs/de.json' with { type: 'json' };
@@ -33,7 +34,13 @@ function launch(ports: AppPorts) {
   return app.handlers;
 }
 
-const names = (page: { tokens: Array<{ name: string | null }> }) => page.tokens.map((token) => token.name);
+/** The names of the first page a boot answer carries ('no page' when it carries none or a failure). */
+const names = (firstPage: BootAnswer['firstPage']) =>
+  firstPage?.page.ok ? firstPage.page.value.tokens.map((token) => token.name) : 'no page';
+const realTimers = {
+  setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+  clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout),
+};
 
 /** Waits until main's launch work (restores, capability checks, the prefetch) has sent its last token-list request. */
 async function launchSettled(): Promise<number> {
@@ -90,13 +97,13 @@ describe('the boot answer', () => {
 
     expect(answer.session).toMatchObject({ status: 'signed_in' });
     expect(answer.firstPage?.accountId).toBe(accountId);
-    expect(names(answer.firstPage!.page)).toEqual(['at launch']);
-    expect(answer.firstPage!.page).toMatchObject({ page: 1, pageSize: 10 });
+    expect(names(answer.firstPage)).toEqual(['at launch']);
+    expect(answer.firstPage!.page).toMatchObject({ ok: true, value: { page: 1, pageSize: 10 } });
     expect(afterLaunch).toBeGreaterThan(before);
     expect(server.calls['tokens.list']).toBe(afterLaunch);
     // A second window (a reload) gets a page fetched for it, not the one already handed over.
     server.addToken(server.admin.email, { description: 'after launch' });
-    expect(names((await handlers['app:boot']({ showsTokens: true })).firstPage!.page)).toContain('after launch');
+    expect(names((await handlers['app:boot']({ showsTokens: true })).firstPage)).toContain('after launch');
   });
 
   it('brings no token page to a window that does not open on the Tokens tab', async () => {
@@ -117,7 +124,40 @@ describe('the boot answer', () => {
     const answer = await handlers['app:boot']({ showsTokens: true });
 
     expect(answer.firstPage?.accountId).toBe(accountId);
-    expect(names(answer.firstPage!.page)).toContain('made meanwhile');
+    expect(names(answer.firstPage)).toContain('made meanwhile');
+  });
+});
+
+describe('a server that fails or is slow at start-up', () => {
+  it('a failure fetching the page travels in the answer, as the Tokens tab would have met it', async () => {
+    const { ports } = persistentPorts();
+    const accountId = shownId(await launch(ports)['session:sign-in']({ serverUrl: server.url, ...server.admin }));
+    server.faults.inject({ kind: 'server-error' }, { route: 'tokens.list', times: Infinity });
+
+    const answer = await launch(ports)['app:boot']({ showsTokens: true });
+
+    expect(answer.session).toMatchObject({ status: 'signed_in' });
+    expect(answer.firstPage).toMatchObject({ accountId, page: { ok: false, error: { code: 'server_error' } } });
+  });
+
+  it('a slow page is not waited for: the answer goes without it and the first list request joins it', async () => {
+    const { ports } = persistentPorts({ timers: realTimers });
+    const accountId = shownId(await launch(ports)['session:sign-in']({ serverUrl: server.url, ...server.admin }));
+    await launch(ports)['tokens:create']({ accountId, name: 'slow' });
+    const handlers = launch(ports);
+    const before = await launchSettled();
+    // The page from launch is no longer fresh: the boot answer asks the (now slow) server again.
+    clock.now += PREFETCH_FRESH_MS + 1;
+    server.faults.inject({ kind: 'slow', ms: FIRST_PAGE_WAIT_MS * 4 }, { route: 'tokens.list' });
+
+    const started = performance.now();
+    const answer = await handlers['app:boot']({ showsTokens: true });
+    expect(performance.now() - started).toBeLessThan(FIRST_PAGE_WAIT_MS * 3);
+    expect(answer.firstPage).toBeNull();
+    const page = await handlers['tokens:list']({ accountId, page: 1, pageSize: 10 });
+
+    expect(page.tokens.map((token) => token.name)).toEqual(['slow']);
+    expect(server.calls['tokens.list']).toBe(before + 1);
   });
 });
 
@@ -148,9 +188,9 @@ describe('what must behave as without a prefetched page', () => {
     const page = await handlers['tokens:list']({ accountId: again, page: 1, pageSize: 10 });
 
     expect(again).toBe(accountId);
-    expect(names(page)).toEqual(['made elsewhere']);
+    expect(page.tokens.map((token) => token.name)).toEqual(['made elsewhere']);
     // And a window opening now (a reload) gets the page of the new session.
-    expect(names((await handlers['app:boot']({ showsTokens: true })).firstPage!.page)).toEqual(['made elsewhere']);
+    expect(names((await handlers['app:boot']({ showsTokens: true })).firstPage)).toEqual(['made elsewhere']);
   });
 
   it('a session that ends after the page was fetched: the page is not handed over', async () => {
@@ -186,6 +226,6 @@ describe('what must behave as without a prefetched page', () => {
 
     expect(shownId(answer.session)).toBe(grace);
     expect(answer.firstPage?.accountId).toBe(grace);
-    expect(names(answer.firstPage!.page)).toEqual(['grace token']);
+    expect(names(answer.firstPage)).toEqual(['grace token']);
   });
 });

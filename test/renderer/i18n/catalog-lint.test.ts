@@ -56,6 +56,13 @@ const onlyPlaceholders = (message: string) => message.replace(/\{[^}]*\}/g, '').
  */
 const QUALIFIERS = new Set(['never', 'none', 'always', 'unknown', 'all', 'nothing']);
 
+/** NocoDB's own terms in each language, and the other words for the same thing that crept in. */
+const NOT_THE_TERM: Partial<Record<Language, RegExp>> = {
+  ja: /サインイン|サインアウト|API トークン/, // NocoDB: ログイン, ログアウト, APIトークン
+  ru: /учётн\S* запис/, // the app's word for an account is «аккаунт» («учётные данные» are credentials)
+  'pt-BR': /Keychain/, // macOS's own word is Chaves (Acesso às Chaves)
+};
+
 const CJK = '[\\u3040-\\u30ff\\u3400-\\u9fff\\uff00-\\uffef、。「」]';
 const HALF_WIDTH_AFTER_CJK = new RegExp(`${CJK}\\s*[:()]|[()]\\s*${CJK}`, 'u');
 
@@ -142,6 +149,11 @@ describe('catalog lint', () => {
         (key) => catalog[key] === english[key] && !allowed.has(key) && !NAMES.has(english[key]) && !onlyPlaceholders(english[key]),
       );
       expect(same).toEqual([]);
+    });
+
+    it('uses NocoDB’s terms, one word for one thing', () => {
+      const term = NOT_THE_TERM[language];
+      expect(term ? KEYS.filter((key) => term.test(catalog[key])) : []).toEqual([]);
     });
 
     it('uses its own typography', () => {

@@ -7,6 +7,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { TARGET_NAMES } from '../../../preload/token-usage.ts';
 import english from '../../../renderer/i18n/catalogs/en.json';
 import type { Catalog } from '../../../renderer/i18n/load-catalog.ts';
 import { ADMIN, createFakeBridge, makeToken } from '../fake-bridge.ts';
@@ -53,6 +54,8 @@ const SERVER_DATA = [
   'AD',
   'GH',
   'GR',
+  // The Use it panel's targets are names of shells and languages, the same in every language.
+  ...Object.values(TARGET_NAMES),
 ];
 
 /** Every piece of words on the page a user could read or hear, with where it is. */

@@ -10,7 +10,9 @@ import { createToastStore } from '../../../renderer/stores/toast-store.ts';
 import { followSessions } from '../../../renderer/tokens/account-lifecycle.ts';
 import type { TokenApi } from '../../../renderer/tokens/token-api.ts';
 import { loadAccountPages, type LoadStep } from '../../../renderer/tokens/token-loads.ts';
-import { createTokenModel, REVEAL_MS, type ModelEvent } from '../../../renderer/tokens/token-model.ts';
+import type { ModelEvent } from '../../../renderer/tokens/account-tokens.ts';
+import { REVEAL_MS } from '../../../renderer/tokens/reveal-lifetime.ts';
+import { createTokenModel } from '../../../renderer/tokens/token-model.ts';
 import { APRIL_2026_SERVER, OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
 import { createFakeBridge } from '../fake-bridge.ts';
 

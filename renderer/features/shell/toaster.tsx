@@ -1,7 +1,7 @@
 import { Toast } from 'radix-ui';
-import { useI18n } from '../i18n/index.ts';
-import { useToasts } from '../stores/stores-context.tsx';
-import { CloseIcon, InfoIcon } from './icons.tsx';
+import { useI18n } from '../../stores/i18n-context.tsx';
+import { useToasts } from '../../stores/stores-context.tsx';
+import { CloseIcon, InfoIcon } from '../../ui/icons.tsx';
 
 /** Renders the toast store bottom-right (bottom-left right to left), like NocoDB's notifications. */
 export function Toaster() {

@@ -1,9 +1,10 @@
-// The "Token created" notice, shared by Add New API Token and Rotate: the one chance to copy a token
-// the server shows once, so it carries a Copy action and stays longer than a plain toast.
-import type { TokenSummary } from '../../preload/contract.ts';
+// The token notices: "Token created" (shared by Add New API Token and Rotate: the one chance to copy
+// a token the server shows once, so it carries a Copy action and stays longer than a plain toast),
+// and what the server did with a deleted token.
+import type { DeleteResult, TokenSummary } from '../../preload/contract.ts';
 import type { ToastStoreApi } from '../stores/toast-store.ts';
 import { msg } from '../i18n/index.ts';
-import { COPY_TOKEN_TEST_ID, createdHint, createdTitle } from '../domain/token-messages.ts';
+import { COPY_TOKEN_TEST_ID, createdHint, createdTitle, REVOCATION_TEXT } from '../domain/token-messages.ts';
 
 const CREATED_TOAST_MS = 10_000;
 
@@ -23,4 +24,13 @@ export function showCreatedNotice(toasts: ToastStoreApi, token: TokenSummary, co
     duration: token.valueSource === 'memory' ? Infinity : CREATED_TOAST_MS,
     about,
   });
+}
+
+/** How long a warning stays: it needs more than three seconds to read. */
+const WARNING_TOAST_MS = 8_000;
+
+/** What the server did with a deleted token, as a toast. */
+export function showRevocation(toasts: ToastStoreApi, { revocation }: DeleteResult): void {
+  const outcome = REVOCATION_TEXT[revocation] ?? REVOCATION_TEXT.unknown;
+  toasts.getState().show({ ...outcome, duration: outcome.tone === 'warning' ? WARNING_TOAST_MS : undefined });
 }

@@ -1,6 +1,6 @@
 import { useLayoutEffect, type ReactNode } from 'react';
-import { useI18nStore } from '../stores/stores-context.tsx';
-import type { Translator } from './translator.ts';
+import { useI18nStore } from './stores-context.tsx';
+import type { Translator } from '../i18n/translator.ts';
 
 /** Shows its children once a catalog is loaded, and keeps `<html lang dir>` on the app's language. */
 export function I18nProvider({ children }: { children: ReactNode }) {
