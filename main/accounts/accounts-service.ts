@@ -157,6 +157,7 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     if (record?.state.kind === 'logging_out') throw logOutPending();
     // The old session is replaced, not signed out: on NocoDB that would end the new one too.
     await (record && liveOf(record.state))?.end();
+    // A new account is listed (not signed in yet) first: its session needs its record to store for.
     const target =
       record ??
       registry.add({ id: newId(), serverUrl, email: user.email }, { kind: 'session_ended', reason: notSignedIn().toData() }, user);

@@ -47,9 +47,9 @@ describe('the keychain on the real Secret Service', () => {
     await osKeychain().secretStore.save('grace-id', session('grace@example.com', 3));
 
     const restarted = osKeychain().secretStore;
-    expect(await restarted.load('ada-id')).toEqual(session('ada@example.com', 2));
-    expect(await restarted.load('grace-id')).toEqual(session('grace@example.com', 3));
-    expect(await restarted.load('nobody')).toBeNull();
+    expect(await restarted.load('ada-id')).toEqual({ status: 'ok', session: session('ada@example.com', 2) });
+    expect(await restarted.load('grace-id')).toEqual({ status: 'ok', session: session('grace@example.com', 3) });
+    expect(await restarted.load('nobody')).toEqual({ status: 'none' });
     expect(JSON.parse((await keytar.getPassword(SERVICES.sessions, 'ada-id'))!)).toEqual(session('ada@example.com', 2));
   });
 
@@ -59,14 +59,14 @@ describe('the keychain on the real Secret Service', () => {
     const entries = await osKeychain().secretStore.entries();
 
     expect(entries.map((entry) => entry.accountId).sort()).toEqual(['ada-id', 'grace-id']);
-    expect(await osKeychain().secretStore.load('mallory-id')).toBeNull();
+    expect(await osKeychain().secretStore.load('mallory-id')).toEqual({ status: 'damaged' });
   });
 
   it("removes one account's entry and leaves the others", async () => {
     await osKeychain().secretStore.remove('ada-id');
 
     expect(await keytar.getPassword(SERVICES.sessions, 'ada-id')).toBeNull();
-    expect(await osKeychain().secretStore.load('grace-id')).toEqual(session('grace@example.com', 3));
+    expect(await osKeychain().secretStore.load('grace-id')).toEqual({ status: 'ok', session: session('grace@example.com', 3) });
   });
 
   it('keeps one entry per token copy, read back by name per account; forgets one account’s, then all', async () => {
@@ -136,7 +136,7 @@ describe('without any Secret Service (no D-Bus session)', () => {
       expect(report.state).toMatchObject({
         status: 'signed_in',
         persistence: 'memory',
-        persistenceWarning: expect.stringMatching(/restart/),
+        persistenceProblem: { message: expect.stringMatching(/restart/) },
       });
       expect(report.secrets).toHaveLength(4);
       for (const secret of report.secrets) expect(secret.length).toBeGreaterThan(7);
