@@ -1,6 +1,6 @@
 // What the All tokens view knows about one token: the token as its account's list shows it, and
 // which account it belongs to. Pure functions over these rows: filters, search, sort, state.
-import type { ServerCapabilities, TokenSummary } from '../../preload/contract.ts';
+import type { Language, ServerCapabilities, TokenSummary } from '../../preload/contract.ts';
 import { hostOf } from './host.ts';
 import { parseServerTime } from './token-time.ts';
 
@@ -120,7 +120,14 @@ export interface SortOrder {
   direction: 'ascending' | 'descending';
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/** One collator per language: names sort as the app's language sorts them, not as the system's does. */
+const collators = new Map<Language, Intl.Collator>();
+
+function collatorFor(language: Language): Intl.Collator {
+  let collator = collators.get(language);
+  if (!collator) collators.set(language, (collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true })));
+  return collator;
+}
 
 /**
  * The value a row sorts by; undefined when the server does not say (sorted last either way).
@@ -139,22 +146,18 @@ function sortValue({ token, facts }: AccountTokenRow, key: SortKey): string | nu
   }
 }
 
-function compareValues(a: string | number, b: string | number): number {
-  if (typeof a === 'number' && typeof b === 'number') return a === b ? 0 : a < b ? -1 : 1;
-  return collator.compare(String(a), String(b));
-}
-
-/** Ties go by name, then account, then key: a total order, so sorting in pieces gives the same list. */
-function tie(a: AccountTokenRow, b: AccountTokenRow): number {
-  return (
-    collator.compare(a.token.name ?? '', b.token.name ?? '') ||
-    collator.compare(a.account.email, b.account.email) ||
-    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-  );
-}
-
-/** The order of a sort: rows without the value go last in both directions. */
-export function rowOrder({ key, direction }: SortOrder): (a: AccountTokenRow, b: AccountTokenRow) => number {
+/** The order of a sort in the app's language: rows without the value go last in both directions. */
+export function rowOrder({ key, direction }: SortOrder, language: Language): (a: AccountTokenRow, b: AccountTokenRow) => number {
+  const { compare } = collatorFor(language);
+  const compareValues = (a: string | number, b: string | number): number => {
+    if (typeof a === 'number' && typeof b === 'number') return a === b ? 0 : a < b ? -1 : 1;
+    return compare(String(a), String(b));
+  };
+  // Ties go by name, then account, then key: a total order, so sorting in pieces gives the same list.
+  const tie = (a: AccountTokenRow, b: AccountTokenRow): number =>
+    compare(a.token.name ?? '', b.token.name ?? '') ||
+    compare(a.account.email, b.account.email) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   const sign = direction === 'ascending' ? 1 : -1;
   return (a, b) => {
     const va = sortValue(a, key);
@@ -164,9 +167,9 @@ export function rowOrder({ key, direction }: SortOrder): (a: AccountTokenRow, b:
   };
 }
 
-/** A sorted copy. */
-export function sortRows(rows: readonly AccountTokenRow[], sort: SortOrder): AccountTokenRow[] {
-  return [...rows].sort(rowOrder(sort));
+/** A sorted copy, in the order of the app's language. */
+export function sortRows(rows: readonly AccountTokenRow[], sort: SortOrder, language: Language): AccountTokenRow[] {
+  return [...rows].sort(rowOrder(sort, language));
 }
 
 /** Each list's search texts side by side, built once per list: a scan of 20,000 strings in a row is several times faster than reaching each through its row. */
