@@ -151,6 +151,14 @@ describe('sorting with missing dates', () => {
     expect(names(sortRows(named, byName, 'de'))).toEqual(['ñu', 'nz']);
   });
 
+  it('name: rows with and without a precomputed key sort as the collator alone would', () => {
+    const titles = ['ñu', 'nz', 'Nb', 'token 10', 'token 9', 'Émile', 'ea', 'e-b', 'token 09'];
+    const named = titles.map((name, i) => row(ada, token(String(i), { name })));
+    const { compare } = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
+    const expected = titles.map((name, i) => ({ name, i })).sort((a, b) => compare(a.name, b.name) || a.i - b.i);
+    expect(names(sortRows(named, { key: 'name', direction: 'ascending' }, 'es'))).toEqual(expected.map((e) => e.name));
+  });
+
   it('account: by email then host', () => {
     expect(sortRows(rows, { key: 'account', direction: 'descending' }, 'en')[0]!.account).toBe(bob);
   });
