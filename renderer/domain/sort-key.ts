@@ -8,18 +8,19 @@
 /** Printable ASCII other than digits and letters, in the collator's order (space first). */
 const PUNCTUATION = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$';
 /** A number sorts after every punctuation mark and before every letter. */
-const NUMBER = String.fromCharCode(PUNCTUATION.length + 1);
+const NUMBER = PUNCTUATION.length + 1;
 const LETTER_BASE = PUNCTUATION.length + 2;
 /** ICU compares longer digit runs in pieces; such (rare) texts are left to the collator. */
 const MAX_DIGITS = 200;
+/** Longer texts are left to the collator too: their codes are spread into one call, which has a bound. */
+const MAX_LENGTH = 1000;
 
 /** Each printable ASCII character's one-unit key; digits are keyed by their run, not here. */
-const UNITS: (string | undefined)[] = [];
-for (let index = 0; index < PUNCTUATION.length; index += 1) UNITS[PUNCTUATION.charCodeAt(index)] = String.fromCharCode(index + 1);
+const UNITS: (number | undefined)[] = [];
+for (let index = 0; index < PUNCTUATION.length; index += 1) UNITS[PUNCTUATION.charCodeAt(index)] = index + 1;
 for (let letter = 0; letter < 26; letter += 1) {
-  const unit = String.fromCharCode(LETTER_BASE + letter);
   // Base strength: a capital is the same letter.
-  UNITS[0x61 + letter] = UNITS[0x41 + letter] = unit;
+  UNITS[0x61 + letter] = UNITS[0x41 + letter] = LETTER_BASE + letter;
 }
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
@@ -27,10 +28,12 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /**
  * The text's key, or null where only the collator knows its order. A run of digits is keyed as its
  * number: a marker, then how many digits it has without leading zeros, then those digits, so 9 < 10
- * and 007 = 7, as the numeric collator has them.
+ * and 007 = 7, as the numeric collator has them. Built from char codes in one go: a flat one-byte
+ * string, smaller than the rope that `+=` would leave in each of 20,000 rows.
  */
 export function sortKey(text: string): string | null {
-  let key = '';
+  if (text.length > MAX_LENGTH) return null;
+  const codes: number[] = [];
   let index = 0;
   while (index < text.length) {
     const code = text.charCodeAt(index);
@@ -40,16 +43,17 @@ export function sortKey(text: string): string | null {
       if (end - index > MAX_DIGITS) return null;
       let start = index;
       while (start < end - 1 && text.charCodeAt(start) === 0x30) start += 1;
-      key += NUMBER + String.fromCharCode(end - start) + text.slice(start, end);
+      codes.push(NUMBER, end - start);
+      for (; start < end; start += 1) codes.push(text.charCodeAt(start));
       index = end;
     } else {
       const unit = UNITS[code];
       if (unit === undefined) return null;
-      key += unit;
+      codes.push(unit);
       index += 1;
     }
   }
-  return key;
+  return String.fromCharCode(...codes);
 }
 
 /** Two texts in the collator's order: by their keys where both have one. */

@@ -36,6 +36,7 @@ describe('sort keys', () => {
     expect(sortKey('ñu')).toBeNull();
     expect(sortKey('tab\there')).toBeNull();
     expect(sortKey('1'.repeat(201))).toBeNull();
+    expect(sortKey('a'.repeat(1001))).toBeNull();
     const { compare } = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
     expect(compareTexts('ñu', null, 'nz', sortKey('nz'), compare)).toBe(1);
   });
