@@ -1,7 +1,8 @@
 // What the All tokens view knows about one token: the token as its account's list shows it, and
 // which account it belongs to. Pure functions over these rows: filters, search, sort, state.
-import type { ServerCapabilities, TokenSummary } from '../../preload/contract.ts';
+import type { Language, ServerCapabilities, TokenSummary } from '../../preload/contract.ts';
 import { hostOf } from './host.ts';
+import { compareTexts, sortKey } from './sort-key.ts';
 import { parseServerTime } from './token-time.ts';
 
 export interface TokenAccount {
@@ -28,6 +29,10 @@ export interface RowFacts {
   host: string;
   /** Email and host: what the account column sorts by. */
   accountLabel: string;
+  /** Sort keys of the name ('' when untitled), the account label and the email (see sort-key.ts); null: the collator decides. */
+  nameKey: string | null;
+  accountKey: string | null;
+  emailKey: string | null;
   /** ms; Infinity for "never expires"; undefined where the server has no expiry (or sent no readable time). */
   expiresAt: number | undefined;
   /** ms; -Infinity for "never used"; undefined where the server does not say (0.301.3 does not track use). */
@@ -45,6 +50,8 @@ function timeOf(tracked: boolean, text: string | null | undefined, never: number
 export function toRows(account: TokenAccount, tokens: readonly TokenSummary[], capabilities: ServerCapabilities): AccountTokenRow[] {
   const host = hostOf(account.serverUrl);
   const accountLabel = `${account.email} ${host}`;
+  const accountKey = sortKey(accountLabel);
+  const emailKey = sortKey(account.email);
   return tokens.map((token) => ({
     key: rowKey(account.accountId, token.id),
     account,
@@ -57,6 +64,9 @@ export function toRows(account: TokenAccount, tokens: readonly TokenSummary[], c
         .toLowerCase(),
       host,
       accountLabel,
+      nameKey: sortKey(token.name ?? ''),
+      accountKey,
+      emailKey,
       expiresAt: timeOf(capabilities.hasExpiry, token.expiry, Infinity),
       lastUsedAt: timeOf(capabilities.tracksLastUse, token.lastUsedAt, -Infinity),
     },
@@ -120,7 +130,14 @@ export interface SortOrder {
   direction: 'ascending' | 'descending';
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/** One collator per language: names sort as the app's language sorts them, not as the system's does. */
+const collators = new Map<Language, Intl.Collator>();
+
+function collatorFor(language: Language): Intl.Collator {
+  let collator = collators.get(language);
+  if (!collator) collators.set(language, (collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true })));
+  return collator;
+}
 
 /**
  * The value a row sorts by; undefined when the server does not say (sorted last either way).
@@ -139,34 +156,33 @@ function sortValue({ token, facts }: AccountTokenRow, key: SortKey): string | nu
   }
 }
 
-function compareValues(a: string | number, b: string | number): number {
-  if (typeof a === 'number' && typeof b === 'number') return a === b ? 0 : a < b ? -1 : 1;
-  return collator.compare(String(a), String(b));
-}
-
-/** Ties go by name, then account, then key: a total order, so sorting in pieces gives the same list. */
-function tie(a: AccountTokenRow, b: AccountTokenRow): number {
-  return (
-    collator.compare(a.token.name ?? '', b.token.name ?? '') ||
-    collator.compare(a.account.email, b.account.email) ||
-    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-  );
-}
-
-/** The order of a sort: rows without the value go last in both directions. */
-export function rowOrder({ key, direction }: SortOrder): (a: AccountTokenRow, b: AccountTokenRow) => number {
+/** The order of a sort in the app's language: rows without the value go last in both directions. */
+export function rowOrder({ key, direction }: SortOrder, language: Language): (a: AccountTokenRow, b: AccountTokenRow) => number {
+  const { compare } = collatorFor(language);
+  // Names and accounts compare by the keys made with the row; the collator only for texts without one.
+  const compareValues = (a: AccountTokenRow, va: string | number, b: AccountTokenRow, vb: string | number): number => {
+    if (typeof va === 'number' && typeof vb === 'number') return va === vb ? 0 : va < vb ? -1 : 1;
+    return key === 'name'
+      ? compareTexts(String(va), a.facts.nameKey, String(vb), b.facts.nameKey, compare)
+      : compareTexts(String(va), a.facts.accountKey, String(vb), b.facts.accountKey, compare);
+  };
+  // Ties go by name, then account, then key: a total order, so sorting in pieces gives the same list.
+  const tie = (a: AccountTokenRow, b: AccountTokenRow): number =>
+    compareTexts(a.token.name ?? '', a.facts.nameKey, b.token.name ?? '', b.facts.nameKey, compare) ||
+    compareTexts(a.account.email, a.facts.emailKey, b.account.email, b.facts.emailKey, compare) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   const sign = direction === 'ascending' ? 1 : -1;
   return (a, b) => {
     const va = sortValue(a, key);
     const vb = sortValue(b, key);
     if (va === undefined || vb === undefined) return va === vb ? tie(a, b) : va === undefined ? 1 : -1;
-    return sign * compareValues(va, vb) || tie(a, b);
+    return sign * compareValues(a, va, b, vb) || tie(a, b);
   };
 }
 
-/** A sorted copy. */
-export function sortRows(rows: readonly AccountTokenRow[], sort: SortOrder): AccountTokenRow[] {
-  return [...rows].sort(rowOrder(sort));
+/** A sorted copy, in the order of the app's language. */
+export function sortRows(rows: readonly AccountTokenRow[], sort: SortOrder, language: Language): AccountTokenRow[] {
+  return [...rows].sort(rowOrder(sort, language));
 }
 
 /** Each list's search texts side by side, built once per list: a scan of 20,000 strings in a row is several times faster than reaching each through its row. */

@@ -1,6 +1,7 @@
 // The All tokens list in sort order, kept up to date as pages arrive: only the rows that changed are
 // sorted, then merged into the order already known. Re-sorting 20,000 rows on every page (about
 // 100 ms each, with a locale-aware comparison) made a full load of 40 pages take seconds.
+import type { Language } from '../../preload/contract.ts';
 import { rowOrder, sortRows, type AccountTokenRow, type SortOrder } from './all-tokens-rows.ts';
 
 type Order = (a: AccountTokenRow, b: AccountTokenRow) => number;
@@ -21,13 +22,19 @@ export function mergeSorted(a: readonly AccountTokenRow[], b: readonly AccountTo
  * as last time costs nothing; a changed group costs only its added and removed rows, found by
  * identity (the store keeps a row object for as long as the token is listed).
  */
-export function createRowSorter(): (groups: readonly (readonly AccountTokenRow[])[], sort: SortOrder) => AccountTokenRow[] {
-  let last: { groups: readonly (readonly AccountTokenRow[])[]; sort: SortOrder; sorted: AccountTokenRow[] } | null = null;
+export function createRowSorter(): (
+  groups: readonly (readonly AccountTokenRow[])[],
+  sort: SortOrder,
+  language: Language,
+) => AccountTokenRow[] {
+  let last: { groups: readonly (readonly AccountTokenRow[])[]; sort: SortOrder; language: Language; sorted: AccountTokenRow[] } | null =
+    null;
 
-  return (groups, sort) => {
-    const order = rowOrder(sort);
-    if (last === null || last.sort.key !== sort.key || last.sort.direction !== sort.direction) {
-      last = { groups, sort, sorted: sortRows(groups.flat(), sort) };
+  return (groups, sort, language) => {
+    const order = rowOrder(sort, language);
+    // Another language orders names differently: everything is sorted again.
+    if (last === null || last.sort.key !== sort.key || last.sort.direction !== sort.direction || last.language !== language) {
+      last = { groups, sort, language, sorted: sortRows(groups.flat(), sort, language) };
       return last.sorted;
     }
     const before = new Set(last.groups);
@@ -41,7 +48,7 @@ export function createRowSorter(): (groups: readonly (readonly AccountTokenRow[]
     // A row in both a gone and an arrived group (an account's list that grew by a page) stays where it is.
     const added = arrived.filter((row) => !gone.delete(row));
     const kept = gone.size === 0 ? last.sorted : last.sorted.filter((row) => !gone.has(row));
-    last = { groups, sort, sorted: mergeSorted(kept, added.sort(order), order) };
+    last = { groups, sort, language, sorted: mergeSorted(kept, added.sort(order), order) };
     return last.sorted;
   };
 }

@@ -40,16 +40,18 @@ function useShownRows(now: number): { rows: readonly AccountTokenRow[]; total: n
   const sort = useAllTokens((s) => s.sort);
   const only = useAllTokens((s) => s.only);
   const account = useAllTokens((s) => s.account);
+  const { language } = useI18n();
   const [sortGroups] = useState(createRowSorter);
   const sorted = useMemo(() => {
     const rows = sortGroups(
       accounts.map((load) => load.rows),
       sort,
+      language,
     );
     const wanted = only === null ? null : new Set(only);
     if (wanted === null && account === null) return rows;
     return rows.filter((row) => (wanted === null || wanted.has(row.key)) && (account === null || row.account.accountId === account));
-  }, [accounts, sort, only, account, sortGroups]);
+  }, [accounts, sort, language, only, account, sortGroups]);
   // Searching 20,000 rows takes about a millisecond, so the query is not deferred: each key shows its result in its own frame.
   const rows = useMemo(() => filterRows(sorted, filter, query, now), [sorted, filter, query, now]);
   return { rows, total: useMemo(() => accounts.reduce((sum, load) => sum + load.rows.length, 0), [accounts]) };

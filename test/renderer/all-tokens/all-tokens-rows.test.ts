@@ -124,13 +124,13 @@ describe('sorting with missing dates', () => {
   ];
 
   it('last used: never before every date ascending, after every date descending; unknown last both ways', () => {
-    expect(names(sortRows(rows, { key: 'lastUsed', direction: 'ascending' }))).toEqual(['never used', 'old', 'new', 'unknown']);
-    expect(names(sortRows(rows, { key: 'lastUsed', direction: 'descending' }))).toEqual(['new', 'old', 'never used', 'unknown']);
+    expect(names(sortRows(rows, { key: 'lastUsed', direction: 'ascending' }, 'en'))).toEqual(['never used', 'old', 'new', 'unknown']);
+    expect(names(sortRows(rows, { key: 'lastUsed', direction: 'descending' }, 'en'))).toEqual(['new', 'old', 'never used', 'unknown']);
   });
 
   it('expires: never after every date ascending; unknown last both ways', () => {
-    expect(names(sortRows(rows, { key: 'expires', direction: 'ascending' }))).toEqual(['old', 'new', 'never used', 'unknown']);
-    expect(names(sortRows(rows, { key: 'expires', direction: 'descending' }))).toEqual(['never used', 'new', 'old', 'unknown']);
+    expect(names(sortRows(rows, { key: 'expires', direction: 'ascending' }, 'en'))).toEqual(['old', 'new', 'never used', 'unknown']);
+    expect(names(sortRows(rows, { key: 'expires', direction: 'descending' }, 'en'))).toEqual(['never used', 'new', 'old', 'unknown']);
   });
 
   it('name: natural, case-insensitive order; untitled tokens last; ties by account', () => {
@@ -140,22 +140,37 @@ describe('sorting with missing dates', () => {
       row(ada, token('3', { name: 'Token 9' })),
       row(ada, token('4', { name: 'token 10' })),
     ];
-    const sorted = sortRows(named, { key: 'name', direction: 'ascending' });
+    const sorted = sortRows(named, { key: 'name', direction: 'ascending' }, 'en');
     expect(sorted.map((r) => r.token.id)).toEqual(['3', '4', '1', '2']);
   });
 
+  it('name: in the app’s language, not the system’s (Spanish ñ is a letter after n; German ñ is an n)', () => {
+    const named = [row(ada, token('1', { name: 'ñu' })), row(ada, token('2', { name: 'nz' }))];
+    const byName = { key: 'name', direction: 'ascending' } as const;
+    expect(names(sortRows(named, byName, 'es'))).toEqual(['nz', 'ñu']);
+    expect(names(sortRows(named, byName, 'de'))).toEqual(['ñu', 'nz']);
+  });
+
+  it('name: rows with and without a precomputed key sort as the collator alone would', () => {
+    const titles = ['ñu', 'nz', 'Nb', 'token 10', 'token 9', 'Émile', 'ea', 'e-b', 'token 09'];
+    const named = titles.map((name, i) => row(ada, token(String(i), { name })));
+    const { compare } = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
+    const expected = titles.map((name, i) => ({ name, i })).sort((a, b) => compare(a.name, b.name) || a.i - b.i);
+    expect(names(sortRows(named, { key: 'name', direction: 'ascending' }, 'es'))).toEqual(expected.map((e) => e.name));
+  });
+
   it('account: by email then host', () => {
-    expect(sortRows(rows, { key: 'account', direction: 'descending' })[0]!.account).toBe(bob);
+    expect(sortRows(rows, { key: 'account', direction: 'descending' }, 'en')[0]!.account).toBe(bob);
   });
 
   it('does not change the rows it was given', () => {
     const before = rows.map((r) => r.key);
-    sortRows(rows, { key: 'name', direction: 'descending' });
+    sortRows(rows, { key: 'name', direction: 'descending' }, 'en');
     expect(rows.map((r) => r.key)).toEqual(before);
   });
 
   it('filter, search and sort together', () => {
-    const shown = filterRows(sortRows(rows, { key: 'name', direction: 'ascending' }), 'unused', 'a', NOW);
+    const shown = filterRows(sortRows(rows, { key: 'name', direction: 'ascending' }, 'en'), 'unused', 'a', NOW);
     expect(names(shown)).toEqual(['never used']);
   });
 });

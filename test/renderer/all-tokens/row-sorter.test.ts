@@ -78,8 +78,8 @@ describe('the sorter kept up to date as pages arrive', () => {
           if (step.kind === 'drop') groups.delete(step.account);
           if (step.kind === 'sort') sort = step.sort;
           if (step.kind === 'same') groups = new Map(groups);
-          const shown = sorter([...groups.values()], sort);
-          expect(shown.map((r) => r.key)).toEqual(sortRows([...groups.values()].flat(), sort).map((r) => r.key));
+          const shown = sorter([...groups.values()], sort, 'en');
+          expect(shown.map((r) => r.key)).toEqual(sortRows([...groups.values()].flat(), sort, 'en').map((r) => r.key));
         }
       }),
       { numRuns: 300 },
@@ -92,7 +92,7 @@ describe('the sorter kept up to date as pages arrive', () => {
     ];
     const sorter = createRowSorter();
     const sort: SortOrder = { key: 'name', direction: 'ascending' };
-    expect(sorter(groups, sort)).toBe(sorter([...groups], sort));
+    expect(sorter(groups, sort, 'en')).toBe(sorter([...groups], sort, 'en'));
   });
 
   it('merges two sorted lists, the first list first on equal rows', () => {
