@@ -1,4 +1,4 @@
-// All tokens: every token of every signed-in account, as the token model (renderer/tokens/) holds
+// All tokens: every token of every signed-in account, as the token model (renderer/stores/tokens/) holds
 // them. This store keeps only the view's own state: search, filter, sort, selection, the Use it
 // panel, bulk delete, CSV export and the expiry reminders; the rows and their actions are the model's.
 import { createStore } from 'zustand/vanilla';
@@ -8,9 +8,9 @@ import { ACTION_WORDS } from '../domain/token-messages.ts';
 import { defaultTokenName } from '../domain/token-name.ts';
 import { tokensCsv, type CsvWords } from '../domain/tokens-csv.ts';
 import { errorMsg, msg, type Text } from '../i18n/index.ts';
-import type { TokenApi } from '../tokens/token-api.ts';
-import type { AccountTokens } from '../tokens/account-tokens.ts';
-import type { TokenModelApi } from '../tokens/token-model.ts';
+import type { TokenApi } from './tokens/token-api.ts';
+import type { AccountTokens } from './tokens/account-tokens.ts';
+import type { TokenModelApi } from './tokens/token-model.ts';
 import { callBridge } from './call-bridge.ts';
 import { isSessionGone } from './session-store.ts';
 import type { ToastStoreApi } from './toast-store.ts';

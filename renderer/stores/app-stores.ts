@@ -1,7 +1,7 @@
 import type { AppError, Bridge } from '../../preload/contract.ts';
-import { followSessions } from '../tokens/account-lifecycle.ts';
-import { bridgeTokenApi } from '../tokens/token-api.ts';
-import { createTokenModel } from '../tokens/token-model.ts';
+import { followSessions } from './tokens/account-lifecycle.ts';
+import { bridgeTokenApi } from './tokens/token-api.ts';
+import { createTokenModel } from './tokens/token-model.ts';
 import { createAllTokensStore } from './all-tokens-store.ts';
 import type { LoadCatalog } from '../i18n/load-catalog.ts';
 import { createI18nStore } from './i18n-store.ts';

@@ -7,7 +7,7 @@ import type { ProfileStore } from './profile-store.ts';
 import type { SessionStore } from './session-store.ts';
 import type { SettingsStore } from './settings-store.ts';
 import type { ToastStore } from './toast-store.ts';
-import type { TokenModel } from '../tokens/account-tokens.ts';
+import type { TokenModel } from './tokens/account-tokens.ts';
 import type { TokensStore } from './tokens-store.ts';
 
 const StoresContext = createContext<AppStores | null>(null);
@@ -28,7 +28,7 @@ export const useTokens = <T,>(select: (s: TokensStore) => T): T => useStore(useS
 export const useAllTokens = <T,>(select: (s: AllTokensStore) => T): T => useStore(useStores().allTokens, select);
 /** The All tokens store's actions (stable functions): reading them subscribes to nothing. */
 export const useAllTokensActions = (): AllTokensStore => useStores().allTokens.getState();
-/** The per-account token model that both token screens show (renderer/tokens/token-model.ts). */
+/** The per-account token model that both token screens show (renderer/stores/tokens/token-model.ts). */
 export const useTokenModel = <T,>(select: (s: TokenModel) => T): T => useStore(useStores().tokenModel, select);
 /** The token model's actions (stable functions): reading them subscribes to nothing. */
 export const useTokenModelActions = (): TokenModel => useStores().tokenModel.getState();

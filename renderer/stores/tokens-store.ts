@@ -1,5 +1,5 @@
 // The Tokens tab: one account's tokens a page at a time, its create row and its delete dialog. The
-// tokens' values, Test results, busy marks and capabilities are the token model's (renderer/tokens/),
+// tokens' values, Test results, busy marks and capabilities are the token model's (renderer/stores/tokens/),
 // shared with All tokens; this store only pages and asks the model to act.
 import { createStore } from 'zustand/vanilla';
 import type { AppError, Result, TokenPage, TokenSummary, UsageExample } from '../../preload/contract.ts';
@@ -7,8 +7,8 @@ import { DEFAULT_EXPIRY_OPTION, expiryArgument, type ExpiryOption } from '../dom
 import { defaultTokenName, tokenNameProblem } from '../domain/token-name.ts';
 import { ACTION_WORDS, CREATE_WORDS, LIST_WORDS } from '../domain/token-messages.ts';
 import { errorMsg, msg, type Text } from '../i18n/index.ts';
-import type { TokenApi } from '../tokens/token-api.ts';
-import type { TokenModelApi } from '../tokens/token-model.ts';
+import type { TokenApi } from './tokens/token-api.ts';
+import type { TokenModelApi } from './tokens/token-model.ts';
 import { TOKEN_PAGE_SIZE } from '../../preload/contract.ts';
 import { callBridge } from './call-bridge.ts';
 

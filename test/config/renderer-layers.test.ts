@@ -3,7 +3,7 @@
 // so the check cannot drift from the code.
 //
 //   screens   features/, app.tsx, main.tsx, bridge.ts   what the user sees; may import everything below
-//   state     stores/, tokens/                           zustand stores, the per-account token model
+//   state     stores/ (with tokens/)                    zustand stores, the per-account token model
 //   domain    domain/                                    rows, sorting, CSV, names, times, limiter, notice words
 //   base      ui/, routing/                              components and routes that know no store
 //   words     i18n/                                      catalogs and the translator (no React)
@@ -15,7 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const RENDERER = path.join(ROOT, 'renderer');
 
 /** Each folder of renderer/ (and its top-level files) on its floor: an import may go to its own floor or below. */
-const FLOORS: Record<string, number> = { i18n: 0, ui: 1, routing: 1, domain: 2, stores: 3, tokens: 3, features: 4, '.': 4 };
+const FLOORS: Record<string, number> = { i18n: 0, ui: 1, routing: 1, domain: 2, stores: 3, features: 4, '.': 4 };
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {

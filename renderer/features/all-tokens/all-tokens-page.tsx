@@ -3,7 +3,7 @@ import { type Translator } from '../../i18n/index.ts';
 import { useI18n } from '../../stores/i18n-context.tsx';
 import { useAllTokens, useAllTokensActions, useTokenModel, useTokenModelActions } from '../../stores/stores-context.tsx';
 import { allRows } from '../../stores/all-tokens-store.ts';
-import type { AccountTokens } from '../../tokens/account-tokens.ts';
+import type { AccountTokens } from '../../stores/tokens/account-tokens.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { TokenUsageView } from '../tokens/token-usage-panel.tsx';
 import { shownCount } from '../../domain/all-tokens-messages.ts';

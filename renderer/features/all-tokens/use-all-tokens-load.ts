@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent, useMemo } from 'react';
 import type { SessionState } from '../../../preload/contract.ts';
 import { useAllTokens, useSession, useTokenModel } from '../../stores/stores-context.tsx';
 import type { TokenAccount } from '../../domain/all-tokens-rows.ts';
-import { isLiveAccount } from '../../tokens/account-lifecycle.ts';
+import { isLiveAccount } from '../../stores/tokens/account-lifecycle.ts';
 
 /** The accounts with a live session, in the user's order: the ones whose tokens can be listed. */
 export function signedInAccounts(state: SessionState | null): TokenAccount[] {

@@ -7,12 +7,12 @@ import type { Text } from '../../../renderer/i18n/index.ts';
 import { createTranslator } from '../../../renderer/i18n/translator.ts';
 import { createSessionStore } from '../../../renderer/stores/session-store.ts';
 import { createToastStore } from '../../../renderer/stores/toast-store.ts';
-import { followSessions } from '../../../renderer/tokens/account-lifecycle.ts';
-import type { TokenApi } from '../../../renderer/tokens/token-api.ts';
-import { loadAccountPages, type LoadStep } from '../../../renderer/tokens/token-loads.ts';
-import type { ModelEvent } from '../../../renderer/tokens/account-tokens.ts';
-import { REVEAL_MS } from '../../../renderer/tokens/reveal-lifetime.ts';
-import { createTokenModel } from '../../../renderer/tokens/token-model.ts';
+import { followSessions } from '../../../renderer/stores/tokens/account-lifecycle.ts';
+import type { TokenApi } from '../../../renderer/stores/tokens/token-api.ts';
+import { loadAccountPages, type LoadStep } from '../../../renderer/stores/tokens/token-loads.ts';
+import type { ModelEvent } from '../../../renderer/stores/tokens/account-tokens.ts';
+import { REVEAL_MS } from '../../../renderer/stores/tokens/reveal-lifetime.ts';
+import { createTokenModel } from '../../../renderer/stores/tokens/token-model.ts';
 import { APRIL_2026_SERVER, OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
 import { createFakeBridge } from '../fake-bridge.ts';
 

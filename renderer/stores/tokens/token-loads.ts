@@ -1,8 +1,8 @@
 // Loading every token of an account, page by page, within stated bounds: a server that always
 // answers a full page (or the same page again) must not pile rows until the window runs out of
 // memory. At a bound the load stops, keeps what it had, and says the server sent more than expected.
-import type { Result, ServerCapabilities, TokenScanPage } from '../../preload/contract.ts';
-import { toRows, type AccountTokenRow, type TokenAccount } from '../domain/all-tokens-rows.ts';
+import type { Result, ServerCapabilities, TokenScanPage } from '../../../preload/contract.ts';
+import { toRows, type AccountTokenRow, type TokenAccount } from '../../domain/all-tokens-rows.ts';
 
 /** The most one account's load reads: far beyond any real account (NocoDB's own UI pages by 10). */
 export const LOAD_BOUNDS = {

@@ -2,8 +2,8 @@
 // they are. An account that logs out, is removed, whose session ends, or whose identity changes is
 // forgotten by the token model — on every screen at once — and live accounts' capabilities, as main
 // detected them, are handed to the model.
-import type { AccountEntry } from '../../preload/contract.ts';
-import type { SessionStoreApi } from '../stores/session-store.ts';
+import type { AccountEntry } from '../../../preload/contract.ts';
+import type { SessionStoreApi } from '../session-store.ts';
 import type { TokenModelApi } from './token-model.ts';
 
 /** An account with a live session: its tokens can be listed and acted on. */

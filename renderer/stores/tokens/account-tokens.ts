@@ -7,9 +7,9 @@ import type {
   TokenSummary,
   TokenTestResult,
   UsageExample,
-} from '../../preload/contract.ts';
-import type { AccountTokenRow, TokenAccount } from '../domain/all-tokens-rows.ts';
-import type { Text } from '../i18n/index.ts';
+} from '../../../preload/contract.ts';
+import type { AccountTokenRow, TokenAccount } from '../../domain/all-tokens-rows.ts';
+import type { Text } from '../../i18n/index.ts';
 
 export type RowAction = 'reveal' | 'copy' | 'test' | 'switch';
 

@@ -1,6 +1,6 @@
 // How long a revealed value may stay: until REVEAL_MS pass, and only while a row of its token is on
 // screen. The model asks here; `mask` is how it masks one value again.
-import { rowKey } from '../domain/all-tokens-rows.ts';
+import { rowKey } from '../../domain/all-tokens-rows.ts';
 
 /** A revealed value is masked again after this long: the window holds a secret no longer than it is read. */
 export const REVEAL_MS = 60_000;

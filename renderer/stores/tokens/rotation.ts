@@ -1,9 +1,9 @@
 // Rotate, one of the model's row actions: a successor is created on the same account (and offered
 // to copy), then the user revokes the old token or keeps both. One rotation at a time, of any account.
-import { rotationExpiry } from '../domain/token-expiry-choice.ts';
-import { ACTION_WORDS, CREATE_WORDS } from '../domain/token-messages.ts';
-import { errorMsg } from '../i18n/index.ts';
-import type { ToastStoreApi } from '../stores/toast-store.ts';
+import { rotationExpiry } from '../../domain/token-expiry-choice.ts';
+import { ACTION_WORDS, CREATE_WORDS } from '../../domain/token-messages.ts';
+import { errorMsg } from '../../i18n/index.ts';
+import type { ToastStoreApi } from '../toast-store.ts';
 import type { TokenModel } from './account-tokens.ts';
 
 type Get = () => TokenModel;

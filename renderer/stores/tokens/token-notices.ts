@@ -1,10 +1,10 @@
 // The token notices: "Token created" (shared by Add New API Token and Rotate: the one chance to copy
 // a token the server shows once, so it carries a Copy action and stays longer than a plain toast),
 // and what the server did with a deleted token.
-import type { DeleteResult, TokenSummary } from '../../preload/contract.ts';
-import type { ToastStoreApi } from '../stores/toast-store.ts';
-import { msg } from '../i18n/index.ts';
-import { COPY_TOKEN_TEST_ID, createdHint, createdTitle, REVOCATION_TEXT } from '../domain/token-messages.ts';
+import type { DeleteResult, TokenSummary } from '../../../preload/contract.ts';
+import type { ToastStoreApi } from '../toast-store.ts';
+import { msg } from '../../i18n/index.ts';
+import { COPY_TOKEN_TEST_ID, createdHint, createdTitle, REVOCATION_TEXT } from '../../domain/token-messages.ts';
 
 const CREATED_TOAST_MS = 10_000;
 

@@ -5,14 +5,14 @@
 // session: see account-lifecycle.ts), and a revealed value sooner (REVEAL_MS, a hidden window, its
 // row leaving the screen).
 import { createStore } from 'zustand/vanilla';
-import type { AppError, Result, ServerCapabilities } from '../../preload/contract.ts';
-import { rowKey, toRows, type TokenAccount } from '../domain/all-tokens-rows.ts';
-import { createLimiter } from '../domain/limiter.ts';
-import { ACTION_WORDS, clipboardClearNote, LIST_WORDS } from '../domain/token-messages.ts';
-import { errorMsg, msg } from '../i18n/index.ts';
-import { callBridge } from '../stores/call-bridge.ts';
-import { isSessionGone } from '../stores/session-store.ts';
-import type { ToastStoreApi } from '../stores/toast-store.ts';
+import type { AppError, Result, ServerCapabilities } from '../../../preload/contract.ts';
+import { rowKey, toRows, type TokenAccount } from '../../domain/all-tokens-rows.ts';
+import { createLimiter } from '../../domain/limiter.ts';
+import { ACTION_WORDS, clipboardClearNote, LIST_WORDS } from '../../domain/token-messages.ts';
+import { errorMsg, msg } from '../../i18n/index.ts';
+import { callBridge } from '../call-bridge.ts';
+import { isSessionGone } from '../session-store.ts';
+import type { ToastStoreApi } from '../toast-store.ts';
 import {
   initialTokenModelData,
   NO_MARKS,

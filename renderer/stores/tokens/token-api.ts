@@ -12,7 +12,7 @@ import type {
   TokenSummary,
   TokenTestResult,
   UsageExample,
-} from '../../preload/contract.ts';
+} from '../../../preload/contract.ts';
 
 /** The calls the token model and its screens make (a seam for tests). */
 export interface TokenApi {
