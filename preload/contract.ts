@@ -113,6 +113,21 @@ export interface ServerCapabilities {
 }
 
 /**
+ * What a server is taken to offer until its answers tell: nothing beyond NocoDB 0.301.3 for a user
+ * who is not a super admin — no column without data, and no action the server may not have.
+ */
+export const NO_CAPABILITIES: ServerCapabilities = {
+  showsTokenOnce: false,
+  tracksLastUse: false,
+  hasExpiry: false,
+  revokesAtOnce: false,
+  listsOthersTokens: false,
+  expiryAtCreation: false,
+  noExpiry: false,
+  enableDisable: false,
+};
+
+/**
  * One account of the app's list, as the overview and the user menu show it. Nothing secret. (The
  * signed-in user's `Account` below is another thing: what the server says about the shown user.)
  */

@@ -3,7 +3,7 @@
 // in or is restored, kept here by account id, sent with the account over the bridge, and refreshed
 // when a later answer tells more (the account had no token yet) or contradicts it (an upgrade).
 // A new capability is one field of `ServerCapabilities` and one entry of DETECTORS.
-import type { ServerCapabilities } from '../../preload/contract.ts';
+import { NO_CAPABILITIES, type ServerCapabilities } from '../../preload/contract.ts';
 import type { ApiTokenRow } from './types.ts';
 import { tokenCapabilitiesFrom, type V3TokenCapabilities, type V3TokensAnswer } from './v3-token-capabilities.ts';
 
@@ -48,7 +48,7 @@ function expiryAtCreation(answers: CapabilityAnswers): boolean | null {
   return fromV3('expiryAtCreation')(answers);
 }
 
-/** Each capability from the answers; null: the answers do not tell yet (see UNTOLD). */
+/** Each capability from the answers; null: the answers do not tell yet (see NO_CAPABILITIES). */
 const DETECTORS: { [K in keyof ServerCapabilities]: (answers: CapabilityAnswers) => boolean | null } = {
   showsTokenOnce,
   tracksLastUse: listsField('lastUsedAt'),
@@ -64,22 +64,11 @@ const DETECTORS: { [K in keyof ServerCapabilities]: (answers: CapabilityAnswers)
 };
 
 /**
- * What an account without any token is taken to have until a row tells: no column without data,
- * and values read from the list like 0.301.3 (a create settles it before any value is kept).
+ * The capabilities the answers show; what they do not tell stays as `before` had it. An account with
+ * no token yet starts from NO_CAPABILITIES: values are read from the list, as on 0.301.3, until a
+ * create settles it (before any value is kept).
  */
-const UNTOLD: ServerCapabilities = {
-  showsTokenOnce: false,
-  tracksLastUse: false,
-  hasExpiry: false,
-  revokesAtOnce: false,
-  listsOthersTokens: false,
-  expiryAtCreation: false,
-  noExpiry: false,
-  enableDisable: false,
-};
-
-/** The capabilities the answers show; what they do not tell stays as `before` had it. */
-export function detectCapabilities(answers: CapabilityAnswers, before: ServerCapabilities = UNTOLD): ServerCapabilities {
+export function detectCapabilities(answers: CapabilityAnswers, before: ServerCapabilities = NO_CAPABILITIES): ServerCapabilities {
   const capabilities = { ...before };
   for (const key of Object.keys(DETECTORS) as Array<keyof ServerCapabilities>) capabilities[key] = DETECTORS[key](answers) ?? before[key];
   return capabilities;

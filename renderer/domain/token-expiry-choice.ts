@@ -16,18 +16,6 @@ export type ExpiryOption = `${(typeof EXPIRY_DAY_CHOICES)[number]}` | 'date' | '
 
 export const DEFAULT_EXPIRY_OPTION = String(DEFAULT_EXPIRY_DAYS) as ExpiryOption;
 
-/** What a server is taken to offer before anything is known of it: nothing beyond 0.301.3. */
-export const NO_TOKEN_CAPABILITIES: ServerCapabilities = {
-  showsTokenOnce: false,
-  tracksLastUse: false,
-  hasExpiry: false,
-  revokesAtOnce: false,
-  listsOthersTokens: false,
-  expiryAtCreation: false,
-  noExpiry: false,
-  enableDisable: false,
-};
-
 const DAY = 24 * 3600_000;
 
 export function expiryOptions(capabilities: Pick<ServerCapabilities, 'noExpiry'>): ExpiryOption[] {

@@ -1,16 +1,7 @@
-import type { ServerCapabilities } from '../../preload/contract.ts';
+import { NO_CAPABILITIES, type ServerCapabilities } from '../../preload/contract.ts';
 
 /** What main detects on a NocoDB 0.301.3 server, for a user who is not a super admin. */
-export const OLD_SERVER: ServerCapabilities = {
-  showsTokenOnce: false,
-  tracksLastUse: false,
-  hasExpiry: false,
-  revokesAtOnce: false,
-  listsOthersTokens: false,
-  expiryAtCreation: false,
-  noExpiry: false,
-  enableDisable: false,
-};
+export const OLD_SERVER = NO_CAPABILITIES;
 
 /** What main detects on today's servers. */
 export const TODAY_SERVER: ServerCapabilities = {

@@ -1,6 +1,7 @@
 import { createCapabilityRegistry } from '../../../main/nocodb/server-capabilities.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
+import { NO_CAPABILITIES } from '../../../preload/contract.ts';
 import { createClipboardGuard } from '../../../main/clipboard/clipboard-guard.ts';
 import { createSettingsService } from '../../../main/settings/settings-service.ts';
 import { createTokenService } from '../../../main/tokens/token-service.ts';
@@ -67,18 +68,6 @@ async function tokensHarness(options: HarnessOptions & { showsTokensOnce?: boole
   };
 }
 
-/** What main detects on a 0.301.3 server for a user who is not a super admin. */
-const OLD_SERVER = {
-  showsTokenOnce: false,
-  tracksLastUse: false,
-  hasExpiry: false,
-  revokesAtOnce: false,
-  listsOthersTokens: false,
-  expiryAtCreation: false,
-  noExpiry: false,
-  enableDisable: false,
-};
-
 describe('token service', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
@@ -95,7 +84,7 @@ describe('token service', () => {
       pageSize: 2,
       totalRows: 3,
       isLastPage: true,
-      capabilities: OLD_SERVER,
+      capabilities: NO_CAPABILITIES,
     });
     expect(JSON.stringify(page)).not.toContain('tttt');
   });

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStores } from '../../../renderer/stores/app-stores.ts';
 import { pageCountOf, PAGE_SIZE } from '../../../renderer/stores/tokens-store.ts';
+import { OLD_SERVER } from '../capabilities.ts';
 import { ADMIN_ID, createFakeBridge, makeTokens } from '../fake-bridge.ts';
-
-const OLD_SERVER = {
-  showsTokenOnce: false,
-  tracksLastUse: false,
-  hasExpiry: false,
-  revokesAtOnce: false,
-  listsOthersTokens: false,
-  expiryAtCreation: false,
-  noExpiry: false,
-  enableDisable: false,
-};
 
 /** The app's stores with the admin's account on screen (its calls name that account). */
 async function storesWith(fake = createFakeBridge({ tokens: makeTokens(3) })) {
