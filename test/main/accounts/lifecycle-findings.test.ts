@@ -9,6 +9,23 @@ import { EMAIL, GRACE, PASSWORD, SERVER, SERVER_B, sessionHarness, tokenServiceO
 const SESSIONS = KEYCHAIN_SERVICES.sessions;
 
 /** Ada on SERVER and on SERVER_B, and Grace on SERVER: three accounts, their entries in the keychain. */
+/** One account signed in on a server that shows tokens once and answers a create only when told to. */
+async function signedInWithLateCreates() {
+  const h = sessionHarness();
+  h.noco.showsTokensOnce = true;
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  const serverClient = h.noco.client;
+  h.noco.client = (serverUrl) => {
+    const client = serverClient(serverUrl);
+    // The server makes the token at once; its answer is what arrives late.
+    return { ...client, createToken: async (jwt, name) => client.createToken(jwt, name).then(async (row) => (await answered, row)) };
+  };
+  await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
+  const id = (await h.service.getState()).accounts[0]!.id;
+  return { h, id, answer };
+}
+
 async function threeAccounts() {
   const h = sessionHarness();
   await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
@@ -189,19 +206,8 @@ describe('4. the smaller ways', () => {
   });
 
   it('a token created just before Log Out gets no copy written after the Log Out (checked when the keychain writes)', async () => {
-    const h = sessionHarness();
-    h.noco.showsTokensOnce = true;
     // The server's answer to the create arrives only after the Log Out has finished.
-    let answer = () => {};
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    const serverClient = h.noco.client;
-    h.noco.client = (serverUrl) => {
-      const client = serverClient(serverUrl);
-      // The server makes the token at once; its answer is what arrives late.
-      return { ...client, createToken: async (jwt, name) => client.createToken(jwt, name).then(async (row) => (await answered, row)) };
-    };
-    await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
-    const id = (await h.service.getState()).accounts[0]!.id;
+    const { h, id, answer } = await signedInWithLateCreates();
     const tokens = tokenServiceOn(h.service, h.keychain.vault);
     h.service.onAccountEnded(async (account, why) => {
       if (why === 'logged_out') await tokens.forgetCopies(account.id);
@@ -217,18 +223,7 @@ describe('4. the smaller ways', () => {
   });
 
   it('a token created just before the copy setting is turned off gets no copy', async () => {
-    const h = sessionHarness();
-    h.noco.showsTokensOnce = true;
-    let answer = () => {};
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    const serverClient = h.noco.client;
-    h.noco.client = (serverUrl) => {
-      const client = serverClient(serverUrl);
-      // The server makes the token at once; its answer is what arrives late.
-      return { ...client, createToken: async (jwt, name) => client.createToken(jwt, name).then(async (row) => (await answered, row)) };
-    };
-    await h.service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
-    const id = (await h.service.getState()).accounts[0]!.id;
+    const { h, id, answer } = await signedInWithLateCreates();
     const settings = createSettingsService(h.settingsFile);
     const tokens = tokenServiceOn(h.service, h.keychain.vault, settings);
 
