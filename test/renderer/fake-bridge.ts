@@ -274,7 +274,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     };
   };
 
+  const lockListeners = new Set<() => void>();
   const bridge: Bridge = {
+    events: {
+      onScreenLocked: (listener) => {
+        lockListeners.add(listener);
+        return () => void lockListeners.delete(listener);
+      },
+    },
     session: {
       get: () => run('session.get', undefined, () => ok(state())),
       signIn: (arg) =>
@@ -473,6 +480,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
     activeId: () => activeId,
     /** The user clicked an expiry reminder naming these tokens. */
     clickReminder: (tokens: Array<{ accountId: string; id: string }>) => (reminderClicked = tokens),
+    /** Main says the OS locked the screen. */
+    lockScreen: () => lockListeners.forEach((listener) => listener()),
   };
 }
 

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_ID, createFakeBridge, makeToken } from '../fake-bridge.ts';
 import { renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
@@ -38,6 +38,19 @@ describe('token table', () => {
 
     await user.click(toggle);
     expect(within(row).getByText(MASK)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('tok_');
+  });
+
+  it('the OS locking the screen (main says so) masks a shown value', async () => {
+    const { user, fake } = await renderTokensPage({ tokens: [makeToken(7, 'second')] });
+    const row = rowNamed('second');
+    const toggle = within(row).getByRole('button', { name: 'Show or Hide' });
+    await user.click(toggle);
+    expect(await within(row).findByText('tok_000000000000000000000000000000000007')).toBeTruthy();
+
+    act(() => fake.lockScreen());
+    expect(within(row).getByText(MASK)).toBeTruthy();
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
     expect(document.body.textContent).not.toContain('tok_');
   });
 
