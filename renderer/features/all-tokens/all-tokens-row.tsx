@@ -48,10 +48,10 @@ export const AllTokensRow = memo(function AllTokensRow({
         />
       </td>
       <td className="cell-account" title={`${account.email} — ${account.serverUrl}`}>
-        <span className="avatar avatar-tiny" aria-hidden="true">
-          {initialsOf(null, account.email)}
-        </span>
         <span className="cell-account-text">
+          <span className="avatar avatar-tiny" aria-hidden="true">
+            {initialsOf(null, account.email)}
+          </span>
           <EmailText className="cell-account-email" email={account.email} />
           <bdi className="cell-account-host">{row.facts.host}</bdi>
         </span>
