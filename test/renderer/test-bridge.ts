@@ -58,12 +58,12 @@ function clickableNotifications() {
 export async function createTestBridge(options: TestBridgeOptions = {}) {
   const servers = createTestServers();
   const accounts: TestAccount[] = [{ ...ADMIN, generation: options.generation, tokens: options.tokens }, ...(options.otherAccounts ?? [])];
-  /** Every seeded token's id, by account email, in the order given. */
-  const tokenIds = new Map<string, string[]>();
+  /** Every seeded token's id and value, by account email, in the order given. */
+  const seeded = new Map<string, Array<{ id: string; token: string }>>();
   for (const account of accounts) {
     const password = account.password ?? ADMIN.password;
     const server = await servers.serverFor(account.serverUrl, { email: account.email, password }, account.generation);
-    tokenIds.set(account.email, servers.seed(server, account.email, account.tokens ?? []));
+    seeded.set(account.email, servers.seed(server, account.email, account.tokens ?? []));
   }
   const keychain = createSwitchableKeychain();
   const clipboard = Object.assign(memoryClipboard(), { failing: false });
@@ -129,8 +129,8 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
       if (id === undefined) throw new Error(`${email} did not sign in during set-up.`);
       return id;
     },
-    /** The ids the server gave the account's seeded tokens, in the order given. */
-    tokenIdsOf: (email = ADMIN.email) => tokenIds.get(email) ?? [],
+    /** The ids and values the server gave the account's seeded tokens, in the order given. */
+    seededTokens: (email = ADMIN.email) => seeded.get(email) ?? [],
     /** The fake NocoDB at this address (ADMIN's by default): its faults, modes and tokens. */
     server: (serverUrl = ADMIN.serverUrl) => servers.at(serverUrl),
     /** The token names the server holds for this user now. */

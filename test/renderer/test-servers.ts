@@ -37,11 +37,11 @@ export function createTestServers() {
       } else if (!server.users.some((user) => user.email === admin.email)) server.addUser(admin);
       return server;
     },
-    /** Puts tokens on the server for `owner` (their creators are added as users if the server lacks them); answers their ids. */
-    seed(server: FakeNocodb, owner: string, tokens: readonly SeedToken[]): string[] {
+    /** Puts tokens on the server for `owner` (their creators are added as users if the server lacks them); answers their ids and values. */
+    seed(server: FakeNocodb, owner: string, tokens: readonly SeedToken[]): Array<{ id: string; token: string }> {
       return tokens.map(({ name, creator = owner, ...details }) => {
         if (!server.users.some((user) => user.email === creator)) server.addUser({ email: creator, password: 'Password123!' });
-        return server.addToken(creator, { ...details, description: name }).id;
+        return server.addToken(creator, { ...details, description: name });
       });
     },
     /** The server at this address; throws for one no account uses. */
