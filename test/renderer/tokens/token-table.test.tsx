@@ -53,7 +53,8 @@ describe('token table', () => {
     await fake.bridge.settings.update({ keepTokenCopies: false });
     await user.click(within(rowNamed('second')).getByRole('button', { name: 'Show or Hide' }));
     await waitFor(() => expect(toastTexts().join()).toContain('This token is no longer in the list. Refresh the list and try again.'));
-    expect(within(rowNamed('second')).getByText(MASK)).toBeTruthy();
+    // Today's servers list a prefix, so the mask follows it.
+    expect(within(rowNamed('second')).getByText(/^\w+••••••$/)).toBeTruthy();
   });
 
   it('Copy asks main to copy by id and shows "Copied to clipboard"', async () => {
