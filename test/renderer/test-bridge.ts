@@ -133,6 +133,12 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
     seededTokens: (email = ADMIN.email) => seeded.get(email) ?? [],
     /** The fake NocoDB at this address (ADMIN's by default): its faults, modes and tokens. */
     server: (serverUrl = ADMIN.serverUrl) => servers.at(serverUrl),
+    /** The id of the server's token with this name (the user's, ADMIN's by default). */
+    tokenIdNamed: (name: string, email = ADMIN.email, serverUrl = ADMIN.serverUrl) => {
+      const found = servers.at(serverUrl).tokensOf(email).find((t) => t.description === name);
+      if (found === undefined) throw new Error(`The server has no token named ${name}.`);
+      return found.id;
+    },
     /** The token names the server holds for this user now. */
     tokenNames: (email = ADMIN.email, serverUrl = ADMIN.serverUrl) =>
       servers
