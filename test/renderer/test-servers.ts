@@ -50,6 +50,10 @@ export function createTestServers() {
       if (server === undefined) throw new Error(`No test server at ${serverUrl}.`);
       return server;
     },
+    /** Makes the server at `serverUrl` answer at `alias` too (one machine, two names). */
+    alias(alias: string, serverUrl: string) {
+      servers.set(new URL(alias).origin, this.at(serverUrl));
+    },
     /** Takes the server off the network (every request is refused) or puts it back. */
     setOffline(serverUrl: string, isOffline = true) {
       const { origin } = new URL(serverUrl);

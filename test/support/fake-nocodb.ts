@@ -129,7 +129,7 @@ export interface FakeNocodb {
   expireJwts(email?: string): void;
   /** Ends every session of the user, refresh tokens included (as a sign-in elsewhere does on today's servers). */
   endSessions(email: string): void;
-  /** Deletes a token behind the app's back (as the web UI would). */
+  /** Deletes a token behind the app's back (as the web UI would; with `deletedTokensStillWork`, it keeps working). */
   removeToken(id: string): void;
   close(): Promise<void>;
 }
@@ -616,8 +616,10 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     },
     removeToken(id) {
       const index = tokens.findIndex((row) => String(row.id) === id);
-      if (index < 0) throw new Error(`The fake has no token ${id}.`);
+      const row = tokens[index];
+      if (row === undefined) throw new Error(`The fake has no token ${id}.`);
       tokens.splice(index, 1);
+      if (modes.deletedTokensStillWork && row.token !== null) staleTokens.set(row.token, row.userId);
     },
     expireJwts(email) {
       const owner = users.find((user) => user.email === email)?.id;
