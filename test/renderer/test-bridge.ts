@@ -6,6 +6,7 @@
 import { createBridge } from '../../preload/bridge.ts';
 import type { Bridge, Channel, Settings } from '../../preload/contract.ts';
 import type { NotificationPort } from '../../main/desktop-ports.ts';
+import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
 import type { AppPorts } from '../../main/ports.ts';
 import { APP_ENTRY_URL } from '../../main/security.ts';
 import type { FakeGeneration } from '../support/fake-nocodb.ts';
@@ -71,7 +72,7 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
   const logs: string[] = [];
   const ports: AppPorts = {
     secretStore: keychain.secretStore,
-    fallbackSecretStore: createSwitchableKeychain().secretStore,
+    fallbackSecretStore: createMemorySecretStore(),
     tokenVault: keychain.tokenVault,
     clipboard: {
       readText: clipboard.readText,
