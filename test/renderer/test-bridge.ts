@@ -128,6 +128,8 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
     ...recording,
     /** A step of a test's set-up through main (as another window would ask), left out of `calls`; it must succeed. */
     setUp,
+    /** The id of the account main shows now. */
+    activeId: async () => (await setUp<{ accounts: Array<{ id: string; active: boolean }> }>('session:get')).accounts.find((a) => a.active)?.id,
     /** main's id of the account with this email (ADMIN's by default), as main made it at sign-in. */
     idOf: (email = ADMIN.email) => {
       const id = ids.get(email);

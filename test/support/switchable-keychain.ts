@@ -21,20 +21,22 @@ const failureOf = (condition: Exclude<KeychainCondition, 'works'>): AppFailure =
 export function createSwitchableKeychain() {
   const sessions = createMemorySecretStore();
   const copies = createMemoryTokenVault();
-  const keychain = { condition: 'works' as KeychainCondition };
+  /** `lockedEntries`: accounts whose own entry stays locked while the rest answers (as one item's access can be denied). */
+  const keychain = { condition: 'works' as KeychainCondition, lockedEntries: new Set<string>() };
   /** Throws what the keychain's condition makes every call (or, when it refuses writes, every write) throw. */
-  const gate = (writes: boolean) => {
+  const gate = (writes: boolean, accountId?: string) => {
+    if (accountId !== undefined && keychain.lockedEntries.has(accountId)) throw keychainLocked();
     const { condition } = keychain;
     if (condition === 'works' || (condition === 'refuses_writes' && !writes)) return;
     throw failureOf(condition);
   };
   const secretStore: SecretStore = {
     kind: 'keychain',
-    load: async (accountId) => (gate(false), sessions.load(accountId)),
+    load: async (accountId) => (gate(false, accountId), sessions.load(accountId)),
     check: async () => gate(false),
     entries: async () => (gate(false), sessions.entries()),
-    save: async (accountId, session) => (gate(true), sessions.save(accountId, session)),
-    remove: async (accountId) => (gate(true), sessions.remove(accountId)),
+    save: async (accountId, session) => (gate(true, accountId), sessions.save(accountId, session)),
+    remove: async (accountId) => (gate(true, accountId), sessions.remove(accountId)),
   };
   const tokenVault: TokenVault = {
     kind: 'keychain',
