@@ -60,7 +60,7 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
   const servers = createTestServers();
   const accounts: TestAccount[] = [{ ...ADMIN, generation: options.generation, tokens: options.tokens }, ...(options.otherAccounts ?? [])];
   /** Every seeded token's id and value, by account email, in the order given. */
-  const seeded = new Map<string, Array<{ id: string; token: string }>>();
+  const seeded = new Map<string, Array<{ name: string | null; id: string; token: string }>>();
   for (const account of accounts) {
     const password = account.password ?? ADMIN.password;
     const server = await servers.serverFor(account.serverUrl, { email: account.email, password }, account.generation);
@@ -129,7 +129,8 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
     /** A step of a test's set-up through main (as another window would ask), left out of `calls`; it must succeed. */
     setUp,
     /** The id of the account main shows now. */
-    activeId: async () => (await setUp<{ accounts: Array<{ id: string; active: boolean }> }>('session:get')).accounts.find((a) => a.active)?.id,
+    activeId: async () =>
+      (await setUp<{ accounts: Array<{ id: string; active: boolean }> }>('session:get')).accounts.find((a) => a.active)?.id,
     /** main's id of the account with this email (ADMIN's by default), as main made it at sign-in. */
     idOf: (email = ADMIN.email) => {
       const id = ids.get(email);
@@ -138,11 +139,20 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
     },
     /** The ids and values the server gave the account's seeded tokens, in the order given. */
     seededTokens: (email = ADMIN.email) => seeded.get(email) ?? [],
+    /** The id and value the server gave the seeded token with this name. */
+    seededToken: (name: string, email = ADMIN.email) => {
+      const found = seeded.get(email)?.find((token) => token.name === name);
+      if (found === undefined) throw new Error(`No token named ${name} was seeded for ${email}.`);
+      return found;
+    },
     /** The fake NocoDB at this address (ADMIN's by default): its faults, modes and tokens. */
     server: (serverUrl = ADMIN.serverUrl) => servers.at(serverUrl),
     /** The id of the server's token with this name (the user's, ADMIN's by default). */
     tokenIdNamed: (name: string, email = ADMIN.email, serverUrl = ADMIN.serverUrl) => {
-      const found = servers.at(serverUrl).tokensOf(email).find((t) => t.description === name);
+      const found = servers
+        .at(serverUrl)
+        .tokensOf(email)
+        .find((t) => t.description === name);
       if (found === undefined) throw new Error(`The server has no token named ${name}.`);
       return found.id;
     },

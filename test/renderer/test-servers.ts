@@ -38,10 +38,10 @@ export function createTestServers() {
       return server;
     },
     /** Puts tokens on the server for `owner` (their creators are added as users if the server lacks them); answers their ids and values. */
-    seed(server: FakeNocodb, owner: string, tokens: readonly SeedToken[]): Array<{ id: string; token: string }> {
+    seed(server: FakeNocodb, owner: string, tokens: readonly SeedToken[]): Array<{ name: string | null; id: string; token: string }> {
       return tokens.map(({ name, creator = owner, ...details }) => {
         if (!server.users.some((user) => user.email === creator)) server.addUser({ email: creator, password: 'Password123!' });
-        return server.addToken(creator, { ...details, description: name });
+        return { name, ...server.addToken(creator, { ...details, description: name }) };
       });
     },
     /** The server at this address; throws for one no account uses. */

@@ -82,7 +82,7 @@ describe('user menu with several accounts', () => {
 
   it('a switch drops what belonged to the previous account: revealed values, the create row, copy offers, the Use it panel', async () => {
     const { user, fake } = await renderTokensPage(twoAccounts());
-    const [{ token }] = fake.seededTokens() as [{ token: string }];
+    const { token } = fake.seededToken('admin token');
     await user.click(within(rowNamed('admin token')).getByRole('button', { name: 'Show or Hide' }));
     expect(await screen.findByText(token)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Add New API Token' }));

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createTestBridge } from '../test-bridge.ts';
-import { renderApp, toastTexts } from '../render-app.tsx';
+import { renderApp } from '../render-app.tsx';
 
 describe('user menu in the bottom-left corner', () => {
   it('is a round initials avatar whose tooltip shows the email', async () => {

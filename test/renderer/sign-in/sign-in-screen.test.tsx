@@ -86,7 +86,9 @@ describe('sign-in screen', () => {
     const { user } = await renderApp({ fake });
     await fillForm(user, ADMIN.email, `${ADMIN.password}{Enter}`);
     // main always names the address (the fake bridge sent an empty message, so the renderer's fallback showed).
-    expect((await screen.findByRole('alert')).textContent).toBe('http://localhost:8080 answers, but not like a NocoDB server. Check the address.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'http://localhost:8080 answers, but not like a NocoDB server. Check the address.',
+    );
   });
 
   it('shows why the user was signed out and fills in the last account', async () => {

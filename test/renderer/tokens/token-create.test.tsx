@@ -30,13 +30,19 @@ describe('creating a token', () => {
     await user.keyboard('Desktop client demo{Enter}');
 
     await waitFor(() => expect(rowNamed('Desktop client demo')).toBeTruthy());
-    expect(fake.callsTo('tokens.create')).toEqual([{ method: 'tokens.create', arg: { accountId: fake.idOf(), name: 'Desktop client demo' } }]);
+    expect(fake.callsTo('tokens.create')).toEqual([
+      { method: 'tokens.create', arg: { accountId: fake.idOf(), name: 'Desktop client demo' } },
+    ]);
     expect(document.querySelector('.nc-token-generate')).toBeNull();
     expect(addButton().disabled).toBe(false);
     expect(toastTexts().join()).toContain('Token "Desktop client demo" created');
 
     await user.click(screen.getByRole('button', { name: 'Copy token' }));
-    await waitFor(() => expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { accountId: fake.idOf(), id: fake.tokenIdNamed('Desktop client demo') } }]));
+    await waitFor(() =>
+      expect(fake.callsTo('tokens.copy')).toEqual([
+        { method: 'tokens.copy', arg: { accountId: fake.idOf(), id: fake.tokenIdNamed('Desktop client demo') } },
+      ]),
+    );
     expect((await screen.findAllByText('Copied to clipboard')).length).toBeGreaterThan(0);
   });
 

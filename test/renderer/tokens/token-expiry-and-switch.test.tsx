@@ -97,7 +97,11 @@ describe('enable / disable', () => {
     await user.click(toggle);
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
     expect(within(rowNamed('switched')).getByText('Disabled')).toBeTruthy();
-    expect(fake.callsTo('tokens.setEnabled')[0]?.arg).toEqual({ accountId: fake.idOf(), id: fake.tokenIdNamed('switched'), enabled: false });
+    expect(fake.callsTo('tokens.setEnabled')[0]?.arg).toEqual({
+      accountId: fake.idOf(),
+      id: fake.tokenIdNamed('switched'),
+      enabled: false,
+    });
 
     await user.click(toggle);
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));

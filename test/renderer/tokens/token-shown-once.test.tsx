@@ -35,7 +35,7 @@ describe('tokens on a server that shows them once', () => {
 
   it('a token with a keychain copy works like any other: Show reveals it through main', async () => {
     const fake = await todayServer(seedToken('kept'));
-    const [{ id, token }] = fake.seededTokens() as [{ id: string; token: string }];
+    const { id, token } = fake.seededToken('kept');
     await fake.keychain.tokenVault.put(fake.idOf(), id, token, async () => true); // kept by an earlier run
     const { user } = await renderTokensPage({ fake });
     const toggle = within(rowNamed('kept')).getByRole('button', { name: 'Show or Hide' });

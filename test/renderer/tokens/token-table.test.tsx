@@ -27,13 +27,13 @@ describe('token table', () => {
 
   it('Show reveals the value from main, Hide masks it again', async () => {
     const { user, fake } = await renderTokensPage({ tokens: [seedToken('first'), seedToken('second')] });
-    const [, { id, token }] = fake.seededTokens();
+    const { id, token } = fake.seededToken('second');
     const row = rowNamed('second');
     const toggle = within(row).getByRole('button', { name: 'Show or Hide' });
     expect(toggle.classList.contains('nc-toggle-token-visibility')).toBe(true);
 
     await user.click(toggle);
-    expect(await within(row).findByText(token!)).toBeTruthy();
+    expect(await within(row).findByText(token)).toBeTruthy();
     expect(fake.callsTo('tokens.reveal')).toEqual([{ method: 'tokens.reveal', arg: { accountId: fake.idOf(), id } }]);
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
 
@@ -59,7 +59,7 @@ describe('token table', () => {
 
   it('Copy asks main to copy by id and shows "Copied to clipboard"', async () => {
     const { user, fake } = await renderTokensPage({ tokens: [seedToken('first'), seedToken('second')] });
-    const [, { id, token }] = fake.seededTokens();
+    const { id, token } = fake.seededToken('second');
     await user.click(within(rowNamed('second')).getByTestId('nc-token-row-copy'));
     await waitFor(() => expect(toastTexts()).toHaveLength(1));
     expect(toastTexts()[0]).toContain('Copied to clipboard');
