@@ -69,6 +69,7 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
   const keychain = createSwitchableKeychain();
   const clipboard = Object.assign(memoryClipboard(), { failing: false });
   const notifications = clickableNotifications();
+  const settingsFile = memoryJsonFile();
   const logs: string[] = [];
   const ports: AppPorts = {
     secretStore: keychain.secretStore,
@@ -81,7 +82,7 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
         clipboard.writeText(text);
       },
     },
-    settingsFile: memoryJsonFile(),
+    settingsFile,
     httpConsentFile: memoryJsonFile(),
     notifications: notifications.port,
     fetch: servers.fetch,
@@ -166,9 +167,12 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
     alias: servers.alias.bind(servers),
     /** Takes a server off the network, or puts it back. */
     setOffline: servers.setOffline,
+    /** The keychain's switch: `condition`, `lockedEntries`. */
     keychain,
+    /** What the clipboard holds (`text`), and its switch (`failing`). */
     clipboard,
-    settingsFile: ports.settingsFile as ReturnType<typeof memoryJsonFile>,
+    /** The account list's file: damage it (`status`) or fail its writes (`failWrites`) before a restart. */
+    settingsFile,
     notifications: notifications.shown,
     logs,
     /** Quits main and starts it again on the same ports (settings file, keychain, servers), as a relaunch does. */

@@ -9,6 +9,8 @@
 // with an expiry, v3 `/api/v3/meta/tokens` with enable/disable, v1 PATCH answering 501), and
 // `'licence-gated'` the same with every v3 call answering 402 LICENSE_REQUIRED (fake-nocodb-tokens.ts).
 // Tests steer it through `faults` (one-off misbehaviour), `modes` (server variants) and `calls` (counters).
+// Given a `url`, it listens nowhere and answers only through its `fetch` (the renderer's tests give
+// that to main as its HTTP port): the same exchange, without a socket (fake-nocodb-fetch.ts).
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { answerFetch } from './fake-nocodb-fetch.ts';
