@@ -28,6 +28,7 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
         secretStore: ports.secretStore,
         fallbackSecretStore: ports.fallbackSecretStore,
         settings,
+        logOutFile: ports.logOutFile,
         createClient: (serverUrl) => createNocoClient({ serverUrl, fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs }),
         now: ports.now,
         log,

@@ -15,12 +15,15 @@ import { SESSION_EXPIRED, SIGN_IN_AGAIN, keychainNotice } from '../session/sessi
 import type { ListProblem, SettingsService } from '../settings/settings-service.ts';
 import type { AccountRecord, AccountRegistry } from './account-registry.ts';
 import { identityOf } from './account-registry.ts';
+import type { LogOutRecord } from './log-out-record.ts';
 import type { AccountEvent, AccountState, DamageReason } from './account-state.ts';
 
 export interface AccountRestoreOptions {
   registry: AccountRegistry;
   secretStore: SecretStore;
   settings: Pick<SettingsService, 'accountList' | 'markKeychainMigrated'>;
+  /** The Log Outs recorded beside the settings file: read at launch, in case the settings file lost them. */
+  logOutRecord: Pick<LogOutRecord, 'read'>;
   /** Moves keychain entries of versions before account ids (absent: nothing to move). */
   migrateKeychain?: KeychainMigration;
   /** A live session on a stored pair (not yet checked with the server); throws for an unusable server. */
@@ -91,7 +94,9 @@ const NOT_RECOVERED: AppError = {
 };
 
 export function createAccountRestore(options: AccountRestoreOptions) {
-  const { registry, secretStore, settings, migrateKeychain, startSession, finishLogOut, log } = options;
+  const { registry, secretStore, settings, logOutRecord, migrateKeychain, startSession, finishLogOut, log } = options;
+  /** Ids of accounts being logged out when the app started (from the settings file and the record). */
+  let loggingOut = new Set<string>();
   /** Why nothing could be restored at launch (the keychain cannot keep a session). */
   let launchNotice: AppError | null = null;
   let listNotice: AppError | null = null;
@@ -192,6 +197,8 @@ export function createAccountRestore(options: AccountRestoreOptions) {
     registry.setListState('recovered');
     await Promise.all(
       found.map((account) => {
+        // Logged out before the list was lost: listed only to finish that Log Out, never restored.
+        if (loggingOut.has(account.id)) return finishLogOut(registry.add(account, { kind: 'logging_out' }));
         const { state, start } = restoringState();
         return start(registry.add(account, state));
       }),
@@ -214,9 +221,10 @@ export function createAccountRestore(options: AccountRestoreOptions) {
 
     /** At launch: every listed account on its own; the last opened one is shown if it came back. */
     async restoreAll(): Promise<void> {
-      const list = await settings.accountList();
+      const [list, recorded] = await Promise.all([settings.accountList(), logOutRecord.read()]);
       listProblem = list.problem;
-      const pending = new Set(list.loggingOut);
+      loggingOut = new Set([...list.loggingOut, ...recorded]);
+      const pending = loggingOut;
       const starts = new Map<string, (record: AccountRecord) => Promise<void>>();
       registry.load(list.accounts, list.lastAccount, (account): AccountState => {
         if (pending.has(account.id)) return { kind: 'logging_out' };

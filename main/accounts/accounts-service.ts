@@ -14,7 +14,7 @@ import { toAppError } from '../app-error.ts';
 import type { KeychainMigration } from '../keychain/keychain-migration.ts';
 import type { NocoClient, NocoUser, SessionTokens } from '../nocodb/types.ts';
 import { normalizeServerUrl } from '../nocodb/server-url.ts';
-import type { AccountRef, ListedAccount, SecretStore, StoredSession } from '../ports.ts';
+import type { AccountRef, JsonFile, ListedAccount, SecretStore, StoredSession } from '../ports.ts';
 import { createLiveSession, type LiveSession } from '../session/live-session.ts';
 import { emailTooLong, identityMismatch, logOutPending, MAX_EMAIL_LENGTH, notSignedIn } from '../session/session-messages.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
@@ -22,6 +22,7 @@ import { newAccountId } from './account-id.ts';
 import { createAccountLogOut } from './account-log-out.ts';
 import { createAccountRegistry, identityOf, type AccountRecord } from './account-registry.ts';
 import { createAccountRestore } from './account-restore.ts';
+import { createLogOutRecord } from './log-out-record.ts';
 import { liveOf } from './account-state.ts';
 import { sessionStateOf } from './account-view.ts';
 
@@ -30,6 +31,8 @@ export interface AccountsServiceOptions {
   /** Where a session goes when `secretStore` cannot be written: memory, for this run only. */
   fallbackSecretStore: SecretStore;
   settings: Pick<SettingsService, 'accountList' | 'rememberAccounts' | 'markKeychainMigrated'>;
+  /** The file that also records the Log Outs not finished (see log-out-record.ts). */
+  logOutFile: JsonFile;
   /** A client for a normalised server URL. */
   createClient: (serverUrl: string) => NocoClient;
   now: () => number;
@@ -89,7 +92,8 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
   const ended = async (record: AccountRecord, why: AccountEnd) => {
     await Promise.all(endListeners.map((listener) => listener(record.account, why)));
   };
-  const registry = createAccountRegistry(settings, log);
+  const logOutRecord = createLogOutRecord(options.logOutFile);
+  const registry = createAccountRegistry(settings, logOutRecord, log);
 
   function startSession(record: AccountRecord, stored: StoredSession): LiveSession {
     const live: LiveSession = createLiveSession({
@@ -123,6 +127,7 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     registry,
     secretStore,
     settings,
+    logOutRecord,
     migrateKeychain: options.migrateKeychain,
     startSession,
     finishLogOut: (record) => logOuts.finish(record),

@@ -191,6 +191,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         fallbackSecretStore: createMemorySecretStore(),
         clipboard,
         settingsFile: (options.wrapSettingsFile ?? ((file) => file))(createJsonFile(path.join(userDataDir, 'settings.json'))),
+        logOutFile: createJsonFile(path.join(userDataDir, 'logging-out.json')),
         httpConsentFile: createJsonFile(path.join(userDataDir, 'plain-http-servers.json')),
         fetch: options.fetch ?? globalThis.fetch,
         // Unreferenced: a session's refresh timer, of this launch or one before a restart, must not keep

@@ -48,6 +48,8 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
   const settingsFile = memoryJsonFile(
     stored ? { accounts: [{ id: STORED_ID, ...ada }], lastAccount: ada, keychainMigrated: true } : undefined,
   );
+  // The record of Log Outs beside it: a relaunch reads what the run before wrote.
+  const logOutFile = memoryJsonFile();
   const logs: string[] = [];
   const servers = { noco, nocoB };
   /** A new service on the same keychain and settings file, as after a restart of the app. */
@@ -56,11 +58,12 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
       secretStore: keychain.store,
       fallbackSecretStore: fallback,
       settings: createSettingsService(settingsFile),
+      logOutFile,
       createClient: (serverUrl) => (serverUrl === SERVER_B ? servers.nocoB : servers.noco).client(serverUrl),
       now: () => clock.now,
       log: (line) => logs.push(line),
     });
-  return { clock, noco, nocoB, stored, keychain, fallback, settingsFile, logs, service: launch(), launch };
+  return { clock, noco, nocoB, stored, keychain, fallback, settingsFile, logOutFile, logs, service: launch(), launch };
 }
 
 type Service = ReturnType<typeof createAccountsService>;
