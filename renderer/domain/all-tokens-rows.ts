@@ -172,13 +172,26 @@ export function rowOrder({ key, direction }: SortOrder, language: Language): (a:
     compareTexts(a.account.email, a.facts.emailKey, b.account.email, b.facts.emailKey, compare) ||
     (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   const sign = direction === 'ascending' ? 1 : -1;
-  return (a, b) => {
+  const order = (a: AccountTokenRow, b: AccountTokenRow): number => {
     const va = sortValue(a, key);
     const vb = sortValue(b, key);
     if (va === undefined || vb === undefined) return va === vb ? tie(a, b) : va === undefined ? 1 : -1;
     return sign * compareValues(a, va, b, vb) || tie(a, b);
   };
+  // Most comparisons of a name or account sort are two different keys: answered here without the
+  // steps above, which merging page after page into 20,000 rows ran hundreds of thousands of times.
+  const keyOf = key === 'name' ? nameKeyOf : key === 'account' ? accountKeyOf : null;
+  if (keyOf === null) return order;
+  return (a, b) => {
+    const ka = keyOf(a);
+    const kb = keyOf(b);
+    return ka !== null && kb !== null && ka !== kb ? (ka < kb ? -sign : sign) : order(a, b);
+  };
 }
+
+/** A titled row's name key (an untitled one sorts last, which only the full order knows). */
+const nameKeyOf = ({ token, facts }: AccountTokenRow) => (token.name === null ? null : facts.nameKey);
+const accountKeyOf = ({ facts }: AccountTokenRow) => facts.accountKey;
 
 /** A sorted copy, in the order of the app's language. */
 export function sortRows(rows: readonly AccountTokenRow[], sort: SortOrder, language: Language): AccountTokenRow[] {

@@ -16,6 +16,7 @@ import type {
   ServerCapabilities,
 } from '../../preload/contract.ts';
 import { TOKEN_PAGE_SIZE } from '../../preload/contract.ts';
+import { toColumns } from '../../preload/token-scan-columns.ts';
 import en from '../../renderer/i18n/catalogs/en.json';
 
 /** What main says when the keychain cannot keep the session (as on Linux without a Secret Service). */
@@ -335,7 +336,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}) {
           const { tokens } = found.value;
           const next = arg.offset + SCAN_PAGE < tokens.length ? arg.offset + SCAN_PAGE : null;
           const page = tokens.slice(arg.offset, arg.offset + SCAN_PAGE).map(({ value: _secret, ...summary }) => summary);
-          return ok({ tokens: page, next, capabilities: capabilitiesOf(tokens, capabilities) });
+          return ok({ tokens: toColumns(page), next, capabilities: capabilitiesOf(tokens, capabilities) });
         }),
       create: (arg) =>
         run('tokens.create', arg, () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppError, Result, ServerCapabilities, TokenSummary } from '../../../preload/contract.ts';
+import { toColumns } from '../../../preload/token-scan-columns.ts';
 import { csvWords, reminderWords } from '../../../renderer/domain/all-tokens-messages.ts';
 import { rowKey, type TokenAccount } from '../../../renderer/domain/all-tokens-rows.ts';
 import type { TokenApi } from '../../../renderer/stores/tokens/token-api.ts';
@@ -59,7 +60,7 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
         if (failure) return failure;
         const all = tokensOf[accountId] ?? [];
         const next = offset + pageSize < all.length ? offset + pageSize : null;
-        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next, capabilities: serverOf(accountId) } };
+        return { ok: true, value: { tokens: toColumns(all.slice(offset, offset + pageSize)), next, capabilities: serverOf(accountId) } };
       }),
     create: (accountId, name) =>
       held(() => {
