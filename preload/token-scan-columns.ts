@@ -35,7 +35,7 @@ export function toColumns(tokens: readonly TokenSummary[]): TokenColumns {
 /** The columns as summaries again, equal to the ones packed (what the renderer keeps). */
 export function fromColumns(columns: TokenColumns): TokenSummary[] {
   const { id, name, creator, createdAt, valueSource, prefix, expiry, lastUsedAt, enabled } = columns;
-  const tokens = new Array<TokenSummary>(id.length);
+  const tokens: TokenSummary[] = [];
   for (let row = 0; row < id.length; row += 1) {
     const token: TokenSummary = {
       id: id[row]!,
@@ -49,7 +49,7 @@ export function fromColumns(columns: TokenColumns): TokenSummary[] {
     if (lastUsedAt) token.lastUsedAt = lastUsedAt[row] ?? null;
     const on = enabled?.[row];
     if (on !== undefined && on !== null) token.enabled = on;
-    tokens[row] = token;
+    tokens.push(token);
   }
   return tokens;
 }

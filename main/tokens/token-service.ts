@@ -214,8 +214,12 @@ export function createTokenService({
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset }));
       const size = learnedPageSize(asked, answer);
       if (pinned.isLive()) held.pageSize = size;
-      const { tokens, capabilities } = await summarise(pinned, answer.rows);
-      return { tokens: toColumns(tokens), capabilities, next: answer.rows.length < size ? null : offset + answer.rows.length };
+      const summary = await summarise(pinned, answer.rows);
+      return {
+        tokens: toColumns(summary.tokens),
+        capabilities: summary.capabilities,
+        next: answer.rows.length < size ? null : offset + answer.rows.length,
+      };
     },
 
     // withSession retries only when the server refused the session (nothing was created); a timeout

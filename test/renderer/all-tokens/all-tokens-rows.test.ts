@@ -169,17 +169,17 @@ describe('sorting with missing dates', () => {
     const tie = (a: AccountTokenRow, b: AccountTokenRow) =>
       compare(a.token.name ?? '', b.token.name ?? '') || compare(a.account.email, b.account.email) || byKey(a, b);
     fc.assert(
-      fc.property(rowsArb, fc.constantFrom('name', 'account'), fc.constantFrom(1, -1), (made, key, sign) => {
-        const rows = made.map(([account, name], i) => row(accounts[account]!, token(String(i), { name })));
+      fc.property(rowsArb, fc.constantFrom('name', 'account'), fc.constantFrom(1, -1), (drawn, key, sign) => {
+        const listed = drawn.map(([account, name], i) => row(accounts[account]!, token(String(i), { name })));
         const valueOf = (r: AccountTokenRow) => (key === 'name' ? r.token.name : r.facts.accountLabel);
-        const expected = [...rows].sort((a, b) => {
+        const expected = [...listed].sort((a, b) => {
           const va = valueOf(a);
           const vb = valueOf(b);
           if (va === null || vb === null) return va === vb ? tie(a, b) : va === null ? 1 : -1;
           return sign * compare(va, vb) || tie(a, b);
         });
         const direction = sign === 1 ? 'ascending' : 'descending';
-        expect(sortRows(rows, { key, direction }, 'es').map((r) => r.key)).toEqual(expected.map((r) => r.key));
+        expect(sortRows(listed, { key, direction }, 'es').map((r) => r.key)).toEqual(expected.map((r) => r.key));
       }),
     );
   });
