@@ -318,6 +318,25 @@ describe('loading stops at stated bounds against a server that always answers a 
     return { last: steps.at(-1)!, asked };
   }
 
+  it('a page that adds no rows hands on the same list, so the screens see nothing changed', async () => {
+    const steps: LoadStep[] = [];
+    const pages = [toColumns([summary('1'), summary('2')]), toColumns([])];
+    await loadAccountPages(ADA, {
+      scan: async (offset) => ({
+        ok: true,
+        value: { tokens: pages[offset / 2]!, next: offset === 0 ? 2 : null, capabilities: OLD_SERVER },
+      }),
+      current: () => true,
+      step: (step) => void steps.push(step),
+      now: () => 0,
+      bounds,
+    });
+    const [first, last] = steps.map((step) => (step.kind === 'page' ? step : null));
+    expect(first).toMatchObject({ done: false });
+    expect(last).toMatchObject({ done: true });
+    expect(last!.rows).toBe(first!.rows);
+  });
+
   it('at the row bound: keeps what it had and says there is more', async () => {
     const { last, asked } = await run(endless());
     expect(last).toMatchObject({ kind: 'page', done: true, truncated: true });
