@@ -185,7 +185,15 @@ export function rowOrder({ key, direction }: SortOrder, language: Language): (a:
   return (a, b) => {
     const ka = keyOf(a);
     const kb = keyOf(b);
-    return ka !== null && kb !== null && ka !== kb ? (ka < kb ? -sign : sign) : order(a, b);
+    if (ka === null || kb === null) return order(a, b);
+    if (ka !== kb) return ka < kb ? -sign : sign;
+    // Equal values (one token name in many accounts) go to the tie: name, email, row, here by keys too.
+    const { nameKey: na, emailKey: ea } = a.facts;
+    const { nameKey: nb, emailKey: eb } = b.facts;
+    if (na === null || nb === null || ea === null || eb === null) return tie(a, b);
+    if (na !== nb) return na < nb ? -1 : 1;
+    if (ea !== eb) return ea < eb ? -1 : 1;
+    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
   };
 }
 
