@@ -23,17 +23,20 @@ function processes(): Map<number, { parent: number; ms: number; type: string }> 
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // Fields after the command name, which may hold spaces: state, ppid, … utime (12th), stime (13th).
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const [program = '', ...args] = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
-      // Other children of the bench (a NocoDB server, a keychain worker) are not Chromium's.
-      const type = !program.includes('chrom')
-        ? 'other'
-        : (/^--type=(\S+)/.exec(args.find((arg) => arg.startsWith('--type=')) ?? '')?.[1] ?? 'browser');
-      found.set(Number(name), { parent: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS, type });
+      found.set(Number(name), { parent: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS, type: typeOf(name) });
     } catch {
       // The process ended while the list was read.
     }
   }
   return found;
+}
+
+/** Chromium's process type (`browser` for its main process); `other` for any other program the bench started (NocoDB, a keychain worker). */
+function typeOf(pid: string): string {
+  // Processes forked from Chromium's zygote rewrite their command line as one space-separated string.
+  const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  if (!/^\S*\/chromium?\s/.test(command)) return 'other';
+  return / --type=(\S+)/.exec(command)?.[1] ?? 'browser';
 }
 
 /** The CPU used so far; null where /proc cannot be read. */
