@@ -103,7 +103,7 @@ export function printResults(results: BenchResults, previous: BenchResults | nul
 const stat = (s: Stats) => `median ${ms(s.median)} (min ${ms(s.min)}, max ${ms(s.max)}, ${s.runs} runs)`;
 
 /** The three figures of issue 11, each with its target. */
-function printAccounts(a: AccountFigures): void {
+export function printAccounts(a: AccountFigures): void {
   const extra = a.launchFirstRow5.median - a.launchFirstRow1.median;
   const heapRatio = a.heapAfterLastSwitch / a.heapAfterFirstSwitch;
   console.log('\nSeveral accounts (10 tokens each)');
