@@ -96,7 +96,12 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
       return null;
     },
   };
-  return { handlers, launch: boot.launch };
+  const launch = () => {
+    // The keychain's worker starts while the settings are read, not on the first session read.
+    ports.secretStore.warmUp?.();
+    boot.launch();
+  };
+  return { handlers, launch };
 }
 
 /** The IPC handlers alone, restoring on the first call that needs the accounts. */

@@ -24,6 +24,7 @@ export function carryingCapabilities(session: AccountsService, capabilities: Cap
   return {
     ...session,
     getState: () => withCapabilities(session.getState()),
+    getShownState: () => withCapabilities(session.getShownState()),
     signIn: (request) =>
       withCapabilities(
         session.signIn(request).then((state) => {
