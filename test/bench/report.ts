@@ -13,7 +13,8 @@ const FIRST_ROW_OVER_RAW_MS = 40;
 const SAVE_FACTOR = 1.2;
 const JS_GZIP_BYTES = 100 * 1024;
 const HEAP_BYTES = 10 * 1024 * 1024;
-const SWITCH_MS = 100;
+/** Switch → first row of the new account (issue 26; issue 11 had 100 ms). */
+const SWITCH_MS = 50;
 const LAUNCH_EXTRA_MS = 50;
 const SWITCH_HEAP_FACTOR = 1.2;
 const ALL_FIRST_ROW_MS = 150;
