@@ -1,9 +1,10 @@
 // Bringing the accounts back: at launch (every listed account on its own, in parallel: the last
 // opened one started first and shown as soon as it is back), and on Retry of one account. Each entry
 // is read, checked against the list and resumed by itself: whatever goes wrong becomes that account's
-// state (account-state.ts), never a failure of the whole app. Nothing is ever deleted here: no sweep of entries the list does not
-// name, no "missing entry → forget the account". A list the settings file lost is rebuilt from the
-// keychain's session entries, and stays "not recovered" (written down) until a rebuild succeeded.
+// state (account-state.ts), never a failure of the whole app. Nothing is ever deleted here: no sweep
+// of entries the list does not name, no "missing entry → forget the account". A list the settings
+// file lost is rebuilt from the keychain's session entries, and stays "not recovered" (written down)
+// until a rebuild succeeded.
 import path from 'node:path';
 import type { AppError } from '../../preload/contract.ts';
 import { toAppError } from '../app-error.ts';

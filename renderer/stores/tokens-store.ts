@@ -141,10 +141,12 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
     let bootPageOf: string | null = null;
     /** Page 1 asked beside a switch, until a load takes it (see listAhead). */
     let ahead: { accountId: string; askedAt: number; page: Promise<Result<TokenPage>> } | null = null;
+    /** The page asked beside the switch, for the first load of page 1 after it (while fresh); else null. */
     const takeAhead = (accountId: string, page: number) => {
       const taken = ahead;
+      if (taken?.accountId !== accountId || page !== 1 || get().status !== 'idle') return null;
       ahead = null;
-      return taken?.accountId === accountId && page === 1 && performance.now() - taken.askedAt <= AHEAD_FRESH_MS ? taken.page : null;
+      return performance.now() - taken.askedAt <= AHEAD_FRESH_MS ? taken.page : null;
     };
 
     /** Runs a row action of the token model for the account on screen. */
@@ -170,8 +172,9 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
         requestedPage = page;
         const { accountId, current } = shown();
         if (accountId === null) return;
+        const early = takeAhead(accountId, page);
         set({ status: 'loading', error: null });
-        const result = await (takeAhead(accountId, page) ?? callBridge(() => api.list(accountId, page, PAGE_SIZE)));
+        const result = await (early ?? callBridge(() => api.list(accountId, page, PAGE_SIZE)));
         if (!current() || request !== listRequest) return;
         if (!result.ok) {
           onFailure(result.error);
@@ -287,6 +290,7 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
       },
 
       listAhead: (accountId, switched) => {
+        if (get().accountId === accountId) return; // already shown: its own loads stay as they are
         const asked = { accountId, askedAt: performance.now(), page: callBridge(() => api.list(accountId, 1, PAGE_SIZE)) };
         ahead = asked;
         // A switch refused or overtaken shows another account: its page must not be shown later.
