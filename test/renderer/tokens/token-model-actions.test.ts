@@ -14,7 +14,7 @@ import type { ModelEvent } from '../../../renderer/stores/tokens/account-tokens.
 import { REVEAL_MS } from '../../../renderer/stores/tokens/reveal-lifetime.ts';
 import { createTokenModel } from '../../../renderer/stores/tokens/token-model.ts';
 import { APRIL_2026_SERVER, OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
-import { createFakeBridge } from '../fake-bridge.ts';
+import { createTestBridge } from '../test-bridge.ts';
 
 const ADA: TokenAccount = { accountId: 'a1', email: 'ada@example.com', serverUrl: 'http://127.0.0.1:1' };
 const BOB: TokenAccount = { accountId: 'b2', email: 'bob@example.com', serverUrl: 'http://127.0.0.1:2' };
@@ -240,7 +240,7 @@ describe('token model: forgetAccount', () => {
 
   it('is driven by the session store: Log Out, removal, a session that ended, an identity that changed', async () => {
     const { model, state } = await setUp();
-    const session = createSessionStore(createFakeBridge().bridge, createToastStore());
+    const session = createSessionStore((await createTestBridge({ signedIn: false })).bridge, createToastStore());
     followSessions(session, model);
     const entry = (account: TokenAccount, change: Partial<AccountEntry> = {}): AccountEntry => ({
       id: account.accountId,
