@@ -98,7 +98,11 @@ export function resolveAppFile(root: string, url: string): string | null {
 }
 
 /** The `app://` protocol handler: a renderer file with its headers, 404, or 400 — never a throw. */
-export async function answerAppRequest(root: string, url: string, readFile: (file: string) => Promise<Uint8Array>): Promise<Response> {
+export async function answerAppRequest(
+  root: string,
+  url: string,
+  readFile: (file: string) => Promise<Uint8Array<ArrayBuffer>>,
+): Promise<Response> {
   const lookup = lookUpAppFile(root, url);
   if (lookup.kind === 'bad_request') return new Response('Bad request', { status: 400 });
   if (lookup.kind === 'not_found') return new Response('Not found', { status: 404 });

@@ -87,9 +87,10 @@ export type AccountStatus =
   | 'logging_out';
 
 /**
- * What an account's server can do, detected by main from the server's answers when the account signs
- * in or is restored (see main/nocodb/server-capabilities.ts). Every screen asks these, by name, before
- * it shows a column or offers an action; none guesses from which fields a page carries.
+ * What an account's server can do, detected by main from the server's answers to the account's first
+ * token page (see main/nocodb/server-capabilities.ts); every token page carries them. Every screen
+ * asks these, by name, before it shows a column or offers an action; none guesses from which fields a
+ * page carries. Not known yet (no page asked) means: nothing beyond NO_CAPABILITIES.
  */
 export interface ServerCapabilities {
   /** The list never carries a token's value again (today's servers): only a copy kept by the app can be shown. */
@@ -145,7 +146,7 @@ export interface AccountEntry {
   problemError?: AppError | null;
   /** The account the app shows now. */
   active: boolean;
-  /** What its server can do; absent while the account has no live session (or main could not ask yet). */
+  /** What its server can do; absent while unknown (no live session, or no token page of it asked its server yet). */
   capabilities?: ServerCapabilities;
 }
 
@@ -500,11 +501,25 @@ export const BRIDGE_METHODS = {
   app: { boot: 'app:boot', systemLanguages: 'app:system-languages', setMenuLabels: 'app:set-menu-labels' },
 } as const satisfies Record<string, Record<string, Channel>>;
 
+/**
+ * What main tells its window without being asked: bridge method → the IPC channel it comes on. They
+ * carry nothing and no handler answers them, so they are no `Channel`; the renderer subscribes with
+ * `window.nocodb.events.onScreenLocked(listener)`, which answers how to unsubscribe.
+ */
+export const BRIDGE_EVENTS = {
+  /** The OS locked the screen or is putting the machine to sleep: whoever looks next may be someone else. */
+  onScreenLocked: 'event:screen-locked',
+} as const;
+
+export type EventChannel = (typeof BRIDGE_EVENTS)[keyof typeof BRIDGE_EVENTS];
+
 type Methods = typeof BRIDGE_METHODS;
 type Call<C extends Channel> = ArgOf<C> extends void ? () => Promise<Result<ResultOf<C>>> : (arg: ArgOf<C>) => Promise<Result<ResultOf<C>>>;
 
 export type Bridge = {
   readonly [G in keyof Methods]: { readonly [M in keyof Methods[G]]: Methods[G][M] extends Channel ? Call<Methods[G][M]> : never };
+} & {
+  readonly events: { readonly [E in keyof typeof BRIDGE_EVENTS]: (listener: () => void) => () => void };
 };
 
 /** Every channel, once; tests check that the bridge and main's handlers cover exactly these. */

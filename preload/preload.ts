@@ -5,5 +5,12 @@ import { BRIDGE_GLOBAL } from './contract.ts';
 
 contextBridge.exposeInMainWorld(
   BRIDGE_GLOBAL,
-  createBridge((channel, arg) => ipcRenderer.invoke(channel, arg)),
+  createBridge(
+    (channel, arg) => ipcRenderer.invoke(channel, arg),
+    (channel, listener) => {
+      const onEvent = () => listener();
+      ipcRenderer.on(channel, onEvent);
+      return () => void ipcRenderer.removeListener(channel, onEvent);
+    },
+  ),
 );

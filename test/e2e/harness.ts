@@ -2,20 +2,21 @@
 // REAL preload bridge and the REAL main-process handlers and IPC router, the real keychain, the
 // real X clipboard. Only BrowserWindow/ipcMain/contextBridge are replaced by Playwright bindings.
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { createApp } from '../../main/create-handlers.ts';
-import { createIpcRouter } from '../../main/ipc-router.ts';
 import { CANARY_NAME } from '../../main/keychain/keychain.ts';
 import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
 import { createMemoryTokenVault } from '../../main/keychain/memory-token-vault.ts';
 import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
 import type { ClipboardPort, JsonFile } from '../../main/ports.ts';
-import { createSenderCheck } from '../../main/security.ts';
+import { forwardScreenLocks } from '../../main/screen-lock.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
+import { startMainInProcess, unrefTimers } from '../support/main-in-process.ts';
+import { memoryClipboard } from '../support/memory-ports.ts';
 import { createXClipboard } from '../support/x-clipboard.ts';
 import { startRendererServer } from './renderer-server.ts';
 import { startNodeWorker } from '../support/keychain-worker.ts';
@@ -49,6 +50,8 @@ export interface LaunchedApp {
   page: Page;
   /** What the app's clipboard port (the real X clipboard) holds now. */
   clipboardText(): Promise<string>;
+  /** The OS locks the screen: main's power events as Electron's powerMonitor would emit them; resolves once the page has it. */
+  lockScreen(): Promise<void>;
   /** Quit and relaunch: new handlers and page, same data folder and keychain. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -69,6 +72,11 @@ export interface LaunchedApp {
   /** Every URL the page requested, for checking that the renderer talks only to its own files. */
   readonly pageRequests: string[];
   readonly userDataDir: string;
+}
+
+/** What page-bridge.ts sets up in the page for main's events. */
+interface PageEvents {
+  __nocodbEvent(channel: string): void;
 }
 
 const CHROMIUM_ARGS = [
@@ -117,16 +125,6 @@ export async function shutdownHarness() {
   rendererServer = null;
 }
 
-function createMemoryClipboard(): ClipboardPort {
-  let text = '';
-  return {
-    readText: () => text,
-    writeText: (value) => {
-      text = value;
-    },
-  };
-}
-
 async function loadKeytar() {
   const module = (await import('keytar')) as typeof import('keytar') & { default?: typeof import('keytar') };
   return module.default ?? module;
@@ -148,7 +146,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const run = randomUUID();
   const services = { sessions: `NocoDB e2e session ${run}`, tokenCopies: `NocoDB e2e token copy ${run}` };
   const keychainService = services.sessions;
-  const clipboard: ClipboardPort = options.clipboard === 'memory' ? createMemoryClipboard() : createXClipboard();
+  const clipboard: ClipboardPort = options.clipboard === 'memory' ? memoryClipboard() : createXClipboard();
   const memoryStore = createMemorySecretStore();
   const memoryVault = createMemoryTokenVault();
   const tokenService = services.tokenCopies;
@@ -177,33 +175,40 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     (await (await loadKeytar()).findCredentials(keychainService)).filter((c) => c.account !== CANARY_NAME).map((c) => c.password);
 
   let page!: Page;
+  // main's own lock forwarding (screen-lock.ts), with an emitter for powerMonitor and the page for the window.
+  const power = new EventEmitter();
+  let delivered = Promise.resolve();
+  forwardScreenLocks(power, () => ({
+    send: (channel) => {
+      delivered = page.evaluate((name) => (globalThis as unknown as PageEvents).__nocodbEvent(name), channel);
+    },
+  }));
   const open = async () => {
-    const { handlers, launch } = createApp({
-      ...secrets(),
-      fallbackSecretStore: createMemorySecretStore(),
-      clipboard,
-      settingsFile: (options.wrapSettingsFile ?? ((file) => file))(createJsonFile(path.join(userDataDir, 'settings.json'))),
-      httpConsentFile: createJsonFile(path.join(userDataDir, 'plain-http-servers.json')),
-      fetch: options.fetch ?? globalThis.fetch,
-      // Unreferenced: a session's refresh timer, of this launch or one before a restart, must not keep
-      // the test or bench process from exiting once it is done.
-      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
-      now: () => Date.now(),
-      requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
-      log: (line) => logs.push(line),
-      locale: { preferredLanguages: () => options.systemLanguages ?? ['en-US'] },
-    });
     // As main.ts does: restoring starts before the window (the page) exists.
-    launch();
+    const { router, sender } = startMainInProcess(
+      {
+        ...secrets(),
+        fallbackSecretStore: createMemorySecretStore(),
+        clipboard,
+        settingsFile: (options.wrapSettingsFile ?? ((file) => file))(createJsonFile(path.join(userDataDir, 'settings.json'))),
+        httpConsentFile: createJsonFile(path.join(userDataDir, 'plain-http-servers.json')),
+        fetch: options.fetch ?? globalThis.fetch,
+        // Unreferenced: a session's refresh timer, of this launch or one before a restart, must not keep
+        // the test or bench process from exiting once it is done.
+        timers: unrefTimers,
+        now: () => Date.now(),
+        requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+        log: (line) => logs.push(line),
+        locale: { preferredLanguages: () => options.systemLanguages ?? ['en-US'] },
+      },
+      rendererUrl,
+    );
     page = await context.newPage();
-    const router = createIpcRouter({ handlers, isTrustedSender: createSenderCheck(() => 1, rendererUrl) });
     await page.exposeBinding('__nocodbInvoke', async (source, channel: string, arg: unknown) => {
       const start = performance.now();
-      const answer = await router.dispatch(
-        channel,
-        { webContentsId: 1, isMainFrame: source.frame === source.page.mainFrame(), url: source.frame.url() },
-        arg,
-      );
+      // The frame that called is the sender: an iframe or another address is refused as in the app.
+      const from = { ...sender, isMainFrame: source.frame === source.page.mainFrame(), url: source.frame.url() };
+      const answer = await router.dispatch(channel, from, arg);
       options.onAnswered?.(channel, performance.now() - start);
       bridgeAnswers.push(answer);
       bridgeChannels.push(channel);
@@ -223,6 +228,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       return page;
     },
     clipboardText: async () => clipboard.readText(),
+    lockScreen: async () => {
+      power.emit('lock-screen');
+      await delivered;
+    },
     restart: async () => {
       await page.close();
       await open();

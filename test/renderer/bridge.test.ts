@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BRIDGE_GLOBAL } from '../../preload/contract.ts';
 import { readBridge } from '../../renderer/bridge.ts';
-import { createFakeBridge } from './fake-bridge.ts';
+import { createTestBridge } from './test-bridge.ts';
 
 const global = window as unknown as Record<string, unknown>;
 
@@ -10,8 +10,8 @@ describe('readBridge', () => {
     delete global[BRIDGE_GLOBAL];
   });
 
-  it('returns the object the preload exposed', () => {
-    const { bridge } = createFakeBridge();
+  it('returns the object the preload exposed', async () => {
+    const { bridge } = await createTestBridge({ signedIn: false });
     global[BRIDGE_GLOBAL] = bridge;
     expect(readBridge()).toBe(bridge);
   });

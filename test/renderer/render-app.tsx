@@ -1,4 +1,4 @@
-// Renders the whole app against a fake bridge, the way main.tsx does against the real one.
+// Renders the whole app against main's real handlers (test-bridge.ts), the way main.tsx does in Electron.
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { expect } from 'vitest';
@@ -9,18 +9,18 @@ import type { LoadCatalog } from '../../renderer/i18n/load-catalog.ts';
 import { createAppStores } from '../../renderer/stores/app-stores.ts';
 import { StoresProvider } from '../../renderer/stores/stores-context.tsx';
 import { loadEveryOnDemand } from '../../renderer/ui/load-when-opened.tsx';
-import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+import { createTestBridge, type TestBridge, type TestBridgeOptions } from './test-bridge.ts';
 
-export interface RenderAppOptions extends FakeBridgeOptions {
+export interface RenderAppOptions extends TestBridgeOptions {
   /** e.g. '#/account/tokens' */
   hash?: string;
-  fake?: FakeBridge;
+  fake?: TestBridge;
   /** The catalogs the app loads (the pseudo-locale test wraps the English one). */
   loadCatalog?: LoadCatalog;
 }
 
 export async function renderApp(options: RenderAppOptions = {}) {
-  const fake = options.fake ?? createFakeBridge(options);
+  const fake = options.fake ?? (await createTestBridge(options));
   window.location.hash = options.hash ?? '#/';
   (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = fake.bridge;
   const stores = createAppStores(readBridge(), { loadCatalog: options.loadCatalog });

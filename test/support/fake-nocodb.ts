@@ -9,9 +9,12 @@
 // with an expiry, v3 `/api/v3/meta/tokens` with enable/disable, v1 PATCH answering 501), and
 // `'licence-gated'` the same with every v3 call answering 402 LICENSE_REQUIRED (fake-nocodb-tokens.ts).
 // Tests steer it through `faults` (one-off misbehaviour), `modes` (server variants) and `calls` (counters).
+// Given a `url`, it listens nowhere and answers only through its `fetch` (the renderer's tests give
+// that to main as its HTTP port): the same exchange, without a socket (fake-nocodb-fetch.ts).
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { header, MALFORMED, readJson, refreshCookie, send } from './fake-nocodb-http.ts';
+import { createServer } from 'node:http';
+import { answerFetch } from './fake-nocodb-fetch.ts';
+import { header, MALFORMED, readJson, refreshCookie, sendExchange, type FakeRequest } from './fake-nocodb-http.ts';
 import type { AddressInfo } from 'node:net';
 import {
   checkExpiry,
@@ -104,6 +107,8 @@ export interface ForeignToken {
 export interface FakeNocodb {
   /** Base URL, e.g. `http://127.0.0.1:39211`. */
   readonly url: string;
+  /** A fetch that hands requests for this server to it directly, no socket (main's HTTP port is fetch-shaped). */
+  readonly fetch: typeof fetch;
   readonly generation: FakeGeneration;
   /** The super admin that exists from the start. */
   readonly admin: FakeCredentials;
@@ -124,6 +129,10 @@ export interface FakeNocodb {
   changeToken(id: string, change: { expiry?: string | null; enabled?: boolean }): void;
   /** Every JWT issued so far (for one user, or all) is refused from now on with 401 "Token Expired". */
   expireJwts(email?: string): void;
+  /** Ends every session of the user, refresh tokens included (as a sign-in elsewhere does on today's servers). */
+  endSessions(email: string): void;
+  /** Deletes a token behind the app's back (as the web UI would; with `deletedTokensStillWork`, it keeps working). */
+  removeToken(id: string): void;
   close(): Promise<void>;
 }
 
@@ -136,6 +145,8 @@ export interface FakeTokenState {
 }
 
 export interface FakeNocodbOptions {
+  /** Answer only through `fetch`, at this address, without listening on a port (in-process tests). */
+  url?: string;
   /** Default '0.301.3'. */
   generation?: FakeGeneration;
   admin?: FakeCredentials;
@@ -182,7 +193,14 @@ const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; route: FakeRoute 
   { method: 'POST', pattern: /^\/api\/v1\/auth\/password\/change$/, route: 'password.change' },
 ];
 
-/** Starts a fake NocoDB on a free 127.0.0.1 port. Call `close()` when done. */
+/** What the fake does with one request: an answer, a body no NocoDB would send, or a fault that is no answer. */
+export type Exchange =
+  | { kind: 'answer'; answer: Answer; ncTokenFirst: boolean }
+  | { kind: 'raw'; contentType: string; text: string }
+  | { kind: 'hang' }
+  | { kind: 'reset' };
+
+/** Starts a fake NocoDB on a free 127.0.0.1 port (or in-process only, with `url`). Call `close()` when done. */
 export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<FakeNocodb> {
   const startedAt = Date.now();
   const jwtSecret = randomBytes(32);
@@ -242,7 +260,7 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
   }
 
   /** The user behind `xc-auth`; 'dead' for a well-formed JWT the server no longer accepts. */
-  function jwtUser(request: IncomingMessage): StoredUser | 'dead' | null {
+  function jwtUser(request: FakeRequest): StoredUser | 'dead' | null {
     const jwt = header(request, 'xc-auth');
     const [head, body, signature] = jwt?.split('.') ?? [];
     if (jwt === undefined || head === undefined || body === undefined || signature === undefined) return null;
@@ -256,7 +274,7 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
   }
 
   /** The user behind `xc-token`, or why the server refuses it (from April 2026: disabled, expired); null: unknown. */
-  function apiTokenCheck(request: IncomingMessage): StoredUser | Answer | null {
+  function apiTokenCheck(request: FakeRequest): StoredUser | Answer | null {
     const value = header(request, 'xc-token');
     if (value === undefined) return null;
     const hash = hashOf(value);
@@ -273,7 +291,7 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     return users.find((user) => user.id === owner) ?? null;
   }
 
-  function apiTokenUser(request: IncomingMessage): StoredUser | null {
+  function apiTokenUser(request: FakeRequest): StoredUser | null {
     const checked = apiTokenCheck(request);
     return checked !== null && 'status' in checked ? null : checked;
   }
@@ -290,7 +308,7 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     };
   }
 
-  function handle(route: FakeRoute, request: IncomingMessage, path: string, body: unknown): Answer {
+  function handle(route: FakeRoute, request: FakeRequest, path: string, body: unknown): Answer {
     switch (route) {
       case 'health':
         return { status: 200, body: { message: 'OK', timestamp: Date.now(), uptime: (Date.now() - startedAt) / 1000 } };
@@ -509,33 +527,24 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
     return pending.fault;
   }
 
-  const server = createServer((request, response) => {
-    void respond(request, response).catch(() => response.destroy());
-  });
-
-  async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  let cookiesIssued = 0;
+  /** What the fake does with one request: its answer, or a fault that is no answer at all. */
+  async function exchange(request: FakeRequest, body: unknown): Promise<Exchange> {
     const path = request.url ?? '/';
     const pathname = path.split('?', 1)[0] ?? '/';
     const route = ROUTES.find((entry) => entry.method === request.method && entry.pattern.test(pathname))?.route;
     if (route !== undefined) calls[route] += 1;
-    const body = await readJson(request);
     const fault = takeFault(route);
-    if (fault?.kind === 'hang') return;
-    if (fault?.kind === 'reset') {
-      request.socket.resetAndDestroy();
-      return;
-    }
+    if (fault?.kind === 'hang' || fault?.kind === 'reset') return { kind: fault.kind };
     if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     if (fault?.kind === 'html') {
-      response
-        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
-      return;
+      return {
+        kind: 'raw',
+        contentType: 'text/html; charset=utf-8',
+        text: '<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>',
+      };
     }
-    if (fault?.kind === 'malformed-json') {
-      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('{"token":"eyJ');
-      return;
-    }
+    if (fault?.kind === 'malformed-json') return { kind: 'raw', contentType: 'application/json; charset=utf-8', text: '{"token":"eyJ' };
     const answer: Answer =
       fault?.kind === 'server-error'
         ? {
@@ -552,21 +561,26 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
             : body === MALFORMED
               ? { status: 400, body: { msg: 'Invalid JSON in request body' } }
               : handle(route, request, path, body);
-    sendAnswer(response, answer);
-  }
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-
-  let cookiesIssued = 0;
-  const sendAnswer = (response: ServerResponse, answer: Answer) => {
     // Today's server sets two cookies; which comes first alternates, so clients must read them by name.
     cookiesIssued += answer.ncTokenCookie === undefined ? 0 : 1;
-    send(response, answer, cookiesIssued % 2 === 0);
-  };
+    return { kind: 'answer', answer, ncTokenFirst: cookiesIssued % 2 === 0 };
+  }
+
+  const server = createServer((request, response) => {
+    void readJson(request)
+      .then((body) => exchange(request, body))
+      .then((outcome) => sendExchange(request, response, outcome))
+      .catch(() => response.destroy());
+  });
+  let url = options.url;
+  if (url === undefined) {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    fetch: answerFetch(exchange),
     generation,
     admin,
     users,
@@ -597,12 +611,25 @@ export async function startFakeNocodb(options: FakeNocodbOptions = {}): Promise<
       if (change.expiry !== undefined) row.expiry = change.expiry;
       if (change.enabled !== undefined) row.enabled = change.enabled;
     },
+    endSessions(email) {
+      const user = users.find((candidate) => candidate.email === email);
+      if (user === undefined) throw new Error(`The fake has no user ${email}.`);
+      endSessionsOf(user);
+    },
+    removeToken(id) {
+      const index = tokens.findIndex((row) => String(row.id) === id);
+      const row = tokens[index];
+      if (row === undefined) throw new Error(`The fake has no token ${id}.`);
+      tokens.splice(index, 1);
+      if (modes.deletedTokensStillWork && row.token !== null) staleTokens.set(row.token, row.userId);
+    },
     expireJwts(email) {
       const owner = users.find((user) => user.email === email)?.id;
       for (const { jwt, userId } of issuedJwts) if (email === undefined || userId === owner) expiredJwts.add(jwt);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
         server.closeAllConnections(); // hanging requests included
         server.close((error) => (error ? reject(error) : resolve()));
       }),

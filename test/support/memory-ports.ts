@@ -2,7 +2,17 @@
 // stores, an in-memory clipboard and settings file, Node's fetch, timers that never fire.
 import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
 import { createMemoryTokenVault } from '../../main/keychain/memory-token-vault.ts';
-import type { AppPorts, JsonFile, JsonFileContent } from '../../main/ports.ts';
+import type { AppPorts, ClipboardPort, JsonFile, JsonFileContent } from '../../main/ports.ts';
+
+/** A clipboard in memory: `text` is what it holds now. */
+export function memoryClipboard() {
+  const clipboard = {
+    text: '',
+    readText: () => clipboard.text,
+    writeText: (text: string) => void (clipboard.text = text),
+  };
+  return clipboard satisfies ClipboardPort;
+}
 
 /** A JSON file in memory; `status` makes it read as damaged or unreadable, `failWrites` makes writes fail. */
 export function memoryJsonFile(initial?: unknown) {
@@ -33,7 +43,7 @@ export function memoryJsonFile(initial?: unknown) {
 }
 
 export function memoryPorts(overrides: Partial<AppPorts> = {}) {
-  const clipboard = { text: '', readText: () => clipboard.text, writeText: (text: string) => void (clipboard.text = text) };
+  const clipboard = memoryClipboard();
   const logs: string[] = [];
   const ports: AppPorts = {
     secretStore: createMemorySecretStore(),

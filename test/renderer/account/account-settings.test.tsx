@@ -25,8 +25,8 @@ describe('Account Settings', () => {
   });
 
   it('Profile shows the initials, the editable name, user id and the email read-only', async () => {
-    await renderApp({ hash: '#/account/profile' });
-    expect(screen.getByText('USER ID: us3feqlwop0wr56v')).toBeTruthy();
+    const { fake } = await renderApp({ hash: '#/account/profile' });
+    expect(screen.getByText(`USER ID: ${fake.server().users[0]!.id}`)).toBeTruthy(); // the id the server gave
     const email = screen.getByLabelText('Account Email ID') as HTMLInputElement;
     expect(email.value).toBe('admin@example.com');
     expect(email.disabled).toBe(true);

@@ -2,7 +2,7 @@
 // Retry), and nothing of the previous account left on screen after a switch.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, ADMIN_ID, createFakeBridge, makeToken, type FakeBridgeOptions } from '../fake-bridge.ts';
+import { ADMIN, createTestBridge, seedToken, type TestBridge, type TestBridgeOptions } from '../test-bridge.ts';
 import { renderApp, renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
 
 const GRACE = {
@@ -11,19 +11,21 @@ const GRACE = {
   displayName: 'Grace Hopper',
   password: 'another password',
 };
-const GRACE_ID = `${GRACE.serverUrl} ${GRACE.email}`;
-/** What main says for a server that did not answer at launch (worded by the renderer). */
-const UNREACHABLE = {
-  code: 'server_unreachable',
-  message: 'unreachable',
-  params: { reason: 'address', serverUrl: GRACE.serverUrl },
-} as const;
 
-const twoAccounts = (more: Partial<FakeBridgeOptions> = {}): FakeBridgeOptions => ({
-  tokens: [makeToken(1, 'admin token')],
-  otherAccounts: [{ ...GRACE, tokens: [makeToken(50, 'grace token', GRACE.email)] }],
+const twoAccounts = (more: Partial<TestBridgeOptions> = {}): TestBridgeOptions => ({
+  tokens: [seedToken('admin token')],
+  otherAccounts: [{ ...GRACE, tokens: [seedToken('grace token')] }],
   ...more,
 });
+
+/** The app launched again with Grace's account in trouble: her keychain entry locked, or her server offline. */
+async function launchedWithGrace(trouble: 'keychain_locked' | 'unreachable', options: TestBridgeOptions = {}): Promise<TestBridge> {
+  const fake = await createTestBridge({ otherAccounts: [{ ...GRACE }], ...options });
+  if (trouble === 'keychain_locked') fake.keychain.lockedEntries.add(fake.idOf(GRACE.email));
+  else fake.setOffline(GRACE.serverUrl);
+  fake.restart();
+  return fake;
+}
 
 type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
@@ -58,13 +60,13 @@ describe('user menu with several accounts', () => {
     expect(window.location.hash).toBe('#/account/tokens');
     await waitFor(() => expect(rowNamed('grace token')).toBeTruthy());
     expect(tokenRows()).toHaveLength(1);
-    expect(fake.callsTo('accounts.switch')).toEqual([{ method: 'accounts.switch', arg: { accountId: GRACE_ID } }]);
+    expect(fake.callsTo('accounts.switch')).toEqual([{ method: 'accounts.switch', arg: { accountId: fake.idOf(GRACE.email) } }]);
     await user.click(screen.getByRole('link', { name: 'Profile' }));
     expect((screen.getByLabelText('Account Email ID') as HTMLInputElement).value).toBe(GRACE.email);
   });
 
   it('a Delete confirmed on the previous account’s screen while the switch is on its way names that account, never the next one', async () => {
-    const { user, fake } = await renderTokensPage(twoAccounts({ tokens: [makeToken(50, 'admin token 50')] }));
+    const { user, fake } = await renderTokensPage(twoAccounts({ tokens: [seedToken('admin token 50')] }));
     const releaseSwitch = fake.hold('accounts.switch');
     await openUserMenu(user);
     await user.click(await screen.findByTestId('nc-account-switch'));
@@ -74,14 +76,15 @@ describe('user menu with several accounts', () => {
     await waitFor(() => expect(fake.callsTo('tokens.delete')).toHaveLength(1));
     releaseSwitch();
 
-    expect(fake.callsTo('tokens.delete')[0]?.arg).toEqual({ accountId: ADMIN_ID, id: '50' });
+    expect(fake.callsTo('tokens.delete')[0]?.arg).toEqual({ accountId: fake.idOf(), id: fake.seededTokens()[0]!.id });
     await waitFor(() => expect(rowNamed('grace token')).toBeTruthy());
   });
 
   it('a switch drops what belonged to the previous account: revealed values, the create row, copy offers, the Use it panel', async () => {
-    const { user } = await renderTokensPage(twoAccounts());
+    const { user, fake } = await renderTokensPage(twoAccounts());
+    const { token } = fake.seededToken('admin token');
     await user.click(within(rowNamed('admin token')).getByRole('button', { name: 'Show or Hide' }));
-    expect(await screen.findByText('tok_000000000000000000000000000000000001')).toBeTruthy();
+    expect(await screen.findByText(token)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Add New API Token' }));
     await user.keyboard('{Enter}');
     await waitFor(() => expect(toastTexts().join()).toContain('created'));
@@ -93,7 +96,7 @@ describe('user menu with several accounts', () => {
     await switchToGraceFromMenu(user);
 
     await waitFor(() => expect(rowNamed('grace token')).toBeTruthy());
-    expect(document.body.textContent).not.toContain('tok_');
+    expect(document.body.textContent).not.toContain(token);
     expect(document.querySelector('.nc-token-generate')).toBeNull();
     expect(toastTexts()).toEqual([]);
     expect(screen.queryByRole('button', { name: 'Copy token' })).toBeNull();
@@ -101,7 +104,7 @@ describe('user menu with several accounts', () => {
   });
 
   it('ignores a token list that answers for the previous account after the switch', async () => {
-    const fake = createFakeBridge(twoAccounts());
+    const fake = await createTestBridge(twoAccounts());
     const { user } = await renderApp({ fake });
     const release = fake.hold('tokens.list');
     await user.click(screen.getByRole('link', { name: 'API Tokens' }));
@@ -118,7 +121,7 @@ describe('user menu with several accounts', () => {
   });
 
   it('ignores a revealed value that arrives for the previous account after the switch', async () => {
-    const fake = createFakeBridge(twoAccounts());
+    const fake = await createTestBridge(twoAccounts());
     const { user, stores } = await renderTokensPage({ fake });
     const release = fake.hold('tokens.reveal');
     await user.click(within(rowNamed('admin token')).getByRole('button', { name: 'Show or Hide' }));
@@ -128,9 +131,9 @@ describe('user menu with several accounts', () => {
     release();
     await new Promise((resolve) => setTimeout(resolve, 20));
 
-    expect(stores.tokenModel.getState().marks[ADMIN_ID]?.revealed ?? {}).toEqual({});
-    expect(stores.tokenModel.getState().marks[ADMIN_ID]?.busy ?? {}).toEqual({});
-    expect(document.body.textContent).not.toContain('tok_');
+    expect(stores.tokenModel.getState().marks[fake.idOf()]?.revealed ?? {}).toEqual({});
+    expect(stores.tokenModel.getState().marks[fake.idOf()]?.busy ?? {}).toEqual({});
+    expect(document.body.textContent).not.toContain(fake.seededTokens()[0]!.token);
   });
 
   it('Add account opens the sign-in screen with Cancel back to the current account', async () => {
@@ -154,8 +157,8 @@ describe('user menu with several accounts', () => {
   });
 
   it('signing in there adds the account and makes it the active one; the previous one stays signed in', async () => {
-    const fake = createFakeBridge({ otherAccounts: [{ ...GRACE }] });
-    await fake.bridge.accounts.remove({ accountId: GRACE_ID });
+    const fake = await createTestBridge({ otherAccounts: [{ ...GRACE }] });
+    await fake.setUp('accounts:remove', { accountId: fake.idOf(GRACE.email) });
     const { user } = await renderApp({ fake });
     await openUserMenu(user);
     await user.click(await screen.findByTestId('nc-account-add'));
@@ -212,17 +215,13 @@ describe('accounts overview', () => {
     await user.click(within(grace).getByRole('button', { name: `Log Out of ${GRACE.email} on nocodb.example.com` }));
 
     await waitFor(() => expect(screen.getAllByTestId('nc-account-card')).toHaveLength(1));
-    expect(fake.callsTo('accounts.remove')).toEqual([{ method: 'accounts.remove', arg: { accountId: GRACE_ID } }]);
+    expect(fake.callsTo('accounts.remove')).toEqual([{ method: 'accounts.remove', arg: { accountId: fake.idOf(GRACE.email) } }]);
     expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('AD');
   });
 
   it('an account the locked keychain kept back says how to get it back and offers Retry, never Open or Sign in', async () => {
     const locked = 'Your keychain is locked — unlock it and choose Retry.';
-    const { user, fake } = await renderApp({
-      otherAccounts: [
-        { ...GRACE, status: 'keychain_locked', problem: { code: 'keychain_locked', message: locked, params: { reason: 'retry' } } },
-      ],
-    });
+    const { user, fake } = await renderApp({ fake: await launchedWithGrace('keychain_locked') });
     const grace = screen.getAllByTestId('nc-account-card')[1]!;
     expect(grace.textContent).toContain(`Keychain locked — ${locked}`);
     expect(
@@ -233,13 +232,12 @@ describe('accounts overview', () => {
 
     await user.click(within(grace).getByRole('button', { name: 'Retry' }));
 
-    expect(fake.callsTo('accounts.retry')).toEqual([{ method: 'accounts.retry', arg: { accountId: GRACE_ID } }]);
+    expect(fake.callsTo('accounts.retry')).toEqual([{ method: 'accounts.retry', arg: { accountId: fake.idOf(GRACE.email) } }]);
   });
 
   it('an account whose server did not answer at launch says so and offers Retry, never Open', async () => {
-    const { user, fake } = await renderApp({
-      otherAccounts: [{ ...GRACE, status: 'unreachable', problem: UNREACHABLE }],
-    });
+    const fake = await launchedWithGrace('unreachable');
+    const { user } = await renderApp({ fake });
     const grace = screen.getAllByTestId('nc-account-card')[1]!;
     expect(grace.textContent).toContain(
       `Server unreachable — Cannot reach ${GRACE.serverUrl}. Check the address and that the server is running.`,
@@ -250,28 +248,33 @@ describe('accounts overview', () => {
         .map((b) => b.textContent),
     ).toEqual(['Retry', 'Log Out']);
 
+    fake.setOffline(GRACE.serverUrl, false); // the server is back
     await user.click(within(grace).getByRole('button', { name: 'Retry' }));
 
     await waitFor(() => expect(within(screen.getAllByTestId('nc-account-card')[1]!).getByText('Signed in')).toBeTruthy());
-    expect(fake.callsTo('accounts.retry')).toEqual([{ method: 'accounts.retry', arg: { accountId: GRACE_ID } }]);
+    expect(fake.callsTo('accounts.retry')).toEqual([{ method: 'accounts.retry', arg: { accountId: fake.idOf(GRACE.email) } }]);
   });
 
   it('when the active account could not be restored, the sign-in screen offers Retry and Cancel to a signed-in one', async () => {
-    const fake = createFakeBridge({ otherAccounts: [{ ...GRACE }] });
-    fake.fail('session.get', { code: 'session_expired', message: 'Your session expired. Sign in again.' });
-    await fake.bridge.session.get();
+    // Ended elsewhere while the admin's account is shown, and found out by a call (at launch, main
+    // would show a signed-in account instead).
+    const fake = await createTestBridge({ otherAccounts: [{ ...GRACE }] });
+    fake.server().endSessions(ADMIN.email);
+    await fake.bridge.tokens.list({ accountId: fake.idOf(), page: 1, pageSize: 10 });
     const { user } = await renderApp({ fake });
 
-    expect(screen.getByRole('status').textContent).toContain('Your session has expired.');
+    // main's reason: the server ended the session (the fake bridge sent a reasonless session_expired).
+    expect(screen.getByRole('status').textContent).toContain('Your session expired: the server ended it');
     await user.click(screen.getByTestId('nc-account-add-cancel'));
 
     await waitFor(() => expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('GH'));
-    expect(fake.activeId()).toBe(GRACE_ID);
-    expect(fake.callsTo('accounts.switch')).toEqual([{ method: 'accounts.switch', arg: { accountId: GRACE_ID } }]);
+    expect(await fake.activeId()).toBe(fake.idOf(GRACE.email));
+    expect(fake.callsTo('accounts.switch')).toEqual([{ method: 'accounts.switch', arg: { accountId: fake.idOf(GRACE.email) } }]);
   });
 
   it('with no account left open, the sign-in screen still lists the others with their Retry and Log Out', async () => {
-    const { user } = await renderApp({ otherAccounts: [{ ...GRACE, status: 'unreachable', problem: UNREACHABLE }] });
+    const fake = await launchedWithGrace('unreachable');
+    const { user } = await renderApp({ fake });
     await openUserMenu(user);
     await user.click(await screen.findByTestId('nc-sidebar-user-logout'));
 
@@ -285,6 +288,7 @@ describe('accounts overview', () => {
         .map((b) => b.textContent),
     ).toEqual(['Retry', 'Log Out']);
 
+    fake.setOffline(GRACE.serverUrl, false); // the server is back
     await user.click(within(card).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.getByTestId('nc-sidebar-userinfo').textContent).toBe('GH'));
   });

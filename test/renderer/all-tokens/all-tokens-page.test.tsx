@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeToken, makeTokens } from '../fake-bridge.ts';
+import { createTestBridge, seedToken, seedTokens } from '../test-bridge.ts';
 import { renderApp } from '../render-app.tsx';
 
 const rows = () => screen.queryAllByTestId('nc-all-tokens-row');
@@ -13,7 +13,7 @@ async function renderAllTokens(options: Parameters<typeof renderApp>[0] = {}) {
 
 describe('All tokens page', () => {
   it('is a real table with a caption, sortable headers with aria-sort, and a labelled filter group', async () => {
-    await renderAllTokens({ tokens: [makeToken(1, 'CI'), makeToken(2, 'Zapier')] });
+    await renderAllTokens({ tokens: [seedToken('CI'), seedToken('Zapier')] });
     await waitFor(() => expect(rows()).toHaveLength(2));
     const table = screen.getByRole('table', { name: 'Every API token of every signed-in account' });
     const headers = within(table).getAllByRole('columnheader');
@@ -31,7 +31,7 @@ describe('All tokens page', () => {
   });
 
   it('renders only the rows in view of 1,000 and says how many there are', async () => {
-    await renderAllTokens({ tokens: makeTokens(1000) });
+    await renderAllTokens({ tokens: seedTokens(1000) });
     await waitFor(() => expect(screen.getByText('1,000 tokens')).toBeTruthy());
     expect(rows().length).toBeGreaterThan(10);
     expect(rows().length).toBeLessThan(60);
@@ -40,7 +40,7 @@ describe('All tokens page', () => {
 
   it('search and sort change the rows shown; the filter and search stay after a refresh', async () => {
     const { user, stores } = await renderAllTokens({
-      tokens: [makeToken(1, 'CI deploy'), makeToken(2, 'Zapier', 'eve@example.com'), makeToken(3, 'n8n')],
+      tokens: [seedToken('CI deploy'), seedToken('Zapier', { creator: 'eve@example.com' }), seedToken('n8n')],
     });
     await waitFor(() => expect(rows()).toHaveLength(3));
     await user.type(screen.getByTestId('nc-all-tokens-search'), 'zap');
@@ -56,7 +56,7 @@ describe('All tokens page', () => {
   });
 
   it('rows are redrawn in place as the list changes, but the focus never ends up on another token', async () => {
-    const { user, stores } = await renderAllTokens({ tokens: [makeToken(1, 'alpha'), makeToken(2, 'beta'), makeToken(3, 'gamma')] });
+    const { user, stores } = await renderAllTokens({ tokens: [seedToken('alpha'), seedToken('beta'), seedToken('gamma')] });
     await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['1', '2', '3']));
     const first = rows()[0]!;
     const focusedToken = () => document.activeElement?.closest('tr')?.dataset.tokenId ?? null;
@@ -85,7 +85,7 @@ describe('All tokens page', () => {
   });
 
   it('Delete selected asks once, listing every name with its account, and deletes nothing before', async () => {
-    const { user, fake } = await renderAllTokens({ tokens: [makeToken(1, 'CI'), makeToken(2, 'Zapier'), makeToken(3, 'n8n')] });
+    const { user, fake } = await renderAllTokens({ tokens: [seedToken('CI'), seedToken('Zapier'), seedToken('n8n')] });
     await waitFor(() => expect(rows()).toHaveLength(3));
     await user.click(screen.getByRole('checkbox', { name: 'Select CI (admin@example.com)' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select n8n (admin@example.com)' }));
@@ -104,7 +104,7 @@ describe('All tokens page', () => {
   });
 
   it('every action is a keyboard-reachable button with the Tokens tab’s test ids, plus Rotate', async () => {
-    await renderAllTokens({ tokens: [makeToken(1, 'CI')] });
+    await renderAllTokens({ tokens: [seedToken('CI')] });
     await waitFor(() => expect(rows()).toHaveLength(1));
     const row = rows()[0]!;
     for (const id of ['nc-token-row-copy', 'nc-token-row-test', 'nc-token-row-rotate', 'nc-token-row-action-icon']) {
@@ -117,11 +117,13 @@ describe('token figures on the accounts overview', () => {
   it('shows per account how many tokens, expired, expiring and unused; each opens All tokens with that filter', async () => {
     const day = 24 * 3600_000;
     const at = (offset: number) => new Date(Date.now() + offset).toISOString();
-    const { user, stores } = await renderApp({
+    // Today's servers say when a token expires and when it was last used.
+    const { user, stores, fake } = await renderApp({
+      generation: '2026',
       tokens: [
-        makeToken(1, 'old', undefined, { expiry: at(-day), lastUsedAt: null }),
-        makeToken(2, 'soon', undefined, { expiry: at(5 * day), lastUsedAt: at(-day) }),
-        makeToken(3, 'fine', undefined, { expiry: null, lastUsedAt: at(-100 * day) }),
+        seedToken('old', { expiry: at(-day), lastUsedAt: null }),
+        seedToken('soon', { expiry: at(5 * day), lastUsedAt: at(-day) }),
+        seedToken('fine', { expiry: null, lastUsedAt: at(-100 * day) }),
       ],
     });
     const figures = await screen.findByTestId('nc-account-token-counts');
@@ -131,7 +133,7 @@ describe('token figures on the accounts overview', () => {
         .map((l) => l.textContent),
     ).toEqual(['3 tokens', '1 expired', '1 expiring within 30 days', '2 unused for 90 days or never used']);
     await user.click(within(figures).getByRole('link', { name: '1 expiring within 30 days' }));
-    await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['2']));
+    await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual([fake.tokenIdNamed('soon')]));
     expect(stores.allTokens.getState()).toMatchObject({ filter: 'expiring', query: '', account: expect.any(String) });
     expect(screen.getByRole('button', { name: 'Expires within 30 days' }).getAttribute('aria-pressed')).toBe('true');
     // Only that account, said on screen, until Show all.
@@ -148,12 +150,12 @@ describe('one account’s figures', () => {
     // Grace's server lists a token the admin's email made (a super admin sees everyone's): a search
     // for the email would show it under the admin's figures.
     const { user } = await renderApp({
-      tokens: [makeToken(1, 'admin token')],
+      tokens: [seedToken('admin token')],
       otherAccounts: [
         {
           serverUrl: 'https://grace.example.com',
           email: 'grace@example.com',
-          tokens: [makeToken(2, 'made by admin', 'admin@example.com')],
+          tokens: [seedToken('made by admin', { creator: 'admin@example.com' })],
         },
       ],
     });
@@ -165,7 +167,7 @@ describe('one account’s figures', () => {
 
 describe('expiry reminders in the window', () => {
   it('opened on a Tokens tab, the app lists that account first; the reminders load every account a little later', async () => {
-    const { fake } = await renderApp({ hash: '#/account/tokens', tokens: [makeToken(1, 'first')] });
+    const { fake } = await renderApp({ hash: '#/account/tokens', tokens: [seedToken('first')] });
     await screen.findByTestId('nc-token-row');
     expect(fake.callsTo('tokens.scan')).toHaveLength(0);
     await waitFor(() => expect(fake.callsTo('tokens.scan').length).toBeGreaterThan(0), { timeout: 5000 });
@@ -173,26 +175,32 @@ describe('expiry reminders in the window', () => {
 
   it('hands main the tokens with an expiry after launch; a clicked reminder opens All tokens with just its tokens', async () => {
     const soon = new Date(Date.now() + 2 * 24 * 3600_000).toISOString();
-    const { fake } = await renderApp({
-      tokens: [
-        makeToken(1, 'soon', undefined, { expiry: soon }),
-        makeToken(2, 'forever', undefined, { expiry: null }),
-        makeToken(3, 'also soon', undefined, { expiry: soon }),
-      ],
+    // Today's servers have expiries; they list the newest first.
+    const fake = await createTestBridge({
+      generation: '2026',
+      tokens: [seedToken('soon', { expiry: soon }), seedToken('forever', { expiry: null }), seedToken('also soon', { expiry: soon })],
     });
+    const [soonId, , alsoSoonId] = fake.seededTokens().map((token) => token.id);
+    // A notice earlier today already named "also soon": main names it no more today, so the
+    // window's check makes a notice of "soon" alone.
+    await fake.setUp('reminders:check', {
+      tokens: [{ accountId: fake.idOf(), id: alsoSoonId, expiresAt: Date.parse(soon) }],
+      words: { titles: ['1 token expires this week'], body: 'earlier' },
+    });
+    await renderApp({ fake });
     await waitFor(() => expect(fake.callsTo('reminders.check')).toHaveLength(1));
     const { tokens, words } = fake.callsTo('reminders.check')[0]!.arg as { tokens: Array<{ id: string }>; words: unknown };
-    expect(tokens.map((t) => t.id)).toEqual(['1', '3']);
+    expect(tokens.map((t) => t.id)).toEqual([alsoSoonId, soonId]);
     // Worded in the app's language for main's notification: a title for each count main may name.
     expect(words).toEqual({
       titles: ['1 token expires this week', '2 tokens expire this week'],
       body: 'Open All tokens to rotate them or see which services use them.',
     });
 
-    fake.clickReminder([{ accountId: fake.activeId()!, id: '1' }]);
+    fake.notifications.at(-1)!.onClick(); // the user clicks the notice
     window.dispatchEvent(new Event('focus'));
     await waitFor(() => expect(window.location.hash).toBe('#/all-tokens'));
-    await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual(['1']));
+    await waitFor(() => expect(rows().map((r) => r.dataset.tokenId)).toEqual([soonId]));
     expect(screen.getByText('Showing the token from the reminder.')).toBeTruthy();
   });
 });

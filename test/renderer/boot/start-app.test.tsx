@@ -10,14 +10,15 @@ import { App } from '../../../renderer/app.tsx';
 import { createAppStores } from '../../../renderer/stores/app-stores.ts';
 import { startApp } from '../../../renderer/stores/start-app.ts';
 import { StoresProvider } from '../../../renderer/stores/stores-context.tsx';
-import { ADMIN, ADMIN_ID, createFakeBridge, makeToken, type FakeBridge } from '../fake-bridge.ts';
+import { ADMIN, createTestBridge, seedToken, type TestBridge } from '../test-bridge.ts';
 import { tokenRows } from '../render-app.tsx';
 
-const EXPIRED = { code: 'session_expired', message: 'Your session has expired. Please sign in again.' } as const;
+/** main's notice for a session the server ended. */
+const ENDED_NOTICE = /^Your session expired: the server ended it/;
 const GRACE = { serverUrl: 'https://nocodb.example.com', email: 'grace@example.com', password: 'another password' };
 
 /** As main.tsx: the boot request first, the stores filled from its answer, then the first render. */
-async function boot(fake: FakeBridge, hash = '#/account/tokens') {
+async function boot(fake: TestBridge, hash = '#/account/tokens') {
   window.location.hash = hash;
   (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = fake.bridge;
   const stores = createAppStores(fake.bridge);
@@ -32,7 +33,7 @@ async function boot(fake: FakeBridge, hash = '#/account/tokens') {
 
 describe('starting from the boot answer', () => {
   it('draws the first rows in the first render, asking main nothing else', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'first row')] });
+    const fake = await createTestBridge({ tokens: [seedToken('first row')] });
     await boot(fake);
 
     expect(screen.getByText('first row')).toBeTruthy();
@@ -43,7 +44,7 @@ describe('starting from the boot answer', () => {
   });
 
   it('on another screen, asks for no page and the Tokens tab, opened later, asks main', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'later')] });
+    const fake = await createTestBridge({ tokens: [seedToken('later')] });
     await boot(fake, '#/account/profile');
     expect((fake.callsTo('app.boot')[0]!.arg as { showsTokens: boolean }).showsTokens).toBe(false);
 
@@ -53,7 +54,7 @@ describe('starting from the boot answer', () => {
   });
 
   it('a page the Tokens tab already showed is reloaded from main when it opens again', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'first row')] });
+    const fake = await createTestBridge({ tokens: [seedToken('first row')] });
     await boot(fake);
     window.location.hash = '#/account/profile';
     await screen.findByTestId('nc-profile-name-input');
@@ -63,8 +64,9 @@ describe('starting from the boot answer', () => {
   });
 
   it('falls back to asking for each part when main cannot answer the boot request', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'anyway')] });
-    fake.fail('app.boot', { code: 'internal', message: 'broken' });
+    const fake = await createTestBridge({ tokens: [seedToken('anyway')] });
+    // main cannot answer (the call itself fails: the IPC, not a rule of main's).
+    fake.crash('app.boot');
     await boot(fake);
 
     expect(await screen.findByText('anyway')).toBeTruthy();
@@ -75,14 +77,14 @@ describe('starting from the boot answer', () => {
 
 describe('what must behave as without a boot page', () => {
   it('a session that ended at launch: the sign-in screen with its notice; signing in again lists the tokens from main', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'after sign-in')] });
-    // Main found the session ended while restoring it.
-    fake.fail('tokens.list', EXPIRED);
-    await fake.bridge.tokens.list({ accountId: ADMIN_ID, page: 1, pageSize: 10 });
+    const fake = await createTestBridge({ tokens: [seedToken('after sign-in')] });
+    // The server ended the session while the app was closed: main finds it out while restoring.
+    fake.server().endSessions(ADMIN.email);
+    fake.restart();
     const { user } = await boot(fake);
 
     expect(screen.getByTestId('nc-form-signin')).toBeTruthy();
-    expect(screen.getByText(EXPIRED.message)).toBeTruthy();
+    expect(screen.getByText(ENDED_NOTICE)).toBeTruthy();
     const listsBefore = fake.callsTo('tokens.list').length;
     await user.type(screen.getByLabelText('Password'), `${ADMIN.password}{Enter}`);
 
@@ -91,14 +93,14 @@ describe('what must behave as without a boot page', () => {
   });
 
   it('a switch during start-up: the other account’s rows come from main, never the boot page', async () => {
-    const fake = createFakeBridge({
-      tokens: [makeToken(1, 'admin token')],
-      otherAccounts: [{ ...GRACE, tokens: [makeToken(2, 'grace token', GRACE.email)] }],
+    const fake = await createTestBridge({
+      tokens: [seedToken('admin token')],
+      otherAccounts: [{ ...GRACE, tokens: [seedToken('grace token')] }],
     });
     const { stores } = await boot(fake);
     expect(screen.getByText('admin token')).toBeTruthy();
 
-    const graceId = `${GRACE.serverUrl} ${GRACE.email}`;
+    const graceId = fake.idOf(GRACE.email);
     await stores.session.getState().switchTo(graceId);
 
     expect(await screen.findByText('grace token')).toBeTruthy();
@@ -106,12 +108,49 @@ describe('what must behave as without a boot page', () => {
     expect(fake.callsTo('tokens.list').map((call) => (call.arg as { accountId: string }).accountId)).toEqual([graceId]);
   });
 
+  it('a switch asks main for the new account’s first page beside the switch, not after its answer, and only once', async () => {
+    const fake = await createTestBridge({
+      tokens: [seedToken('admin token')],
+      otherAccounts: [{ ...GRACE, tokens: [seedToken('grace token')] }],
+    });
+    const { stores } = await boot(fake);
+    const graceId = fake.idOf(GRACE.email);
+    const release = fake.hold('accounts.switch');
+
+    const switched = stores.session.getState().switchTo(graceId);
+    await waitFor(() => expect(fake.callsTo('tokens.list')).toHaveLength(1));
+    expect(screen.getByText('admin token')).toBeTruthy(); // the switch has not reached main yet
+    release();
+    await switched;
+
+    expect(await screen.findByText('grace token')).toBeTruthy();
+    expect(fake.callsTo('tokens.list').map((call) => (call.arg as { accountId: string }).accountId)).toEqual([graceId]);
+  });
+
+  it('a switch that failed: the page asked beside it is never shown, not even when the account is signed in again', async () => {
+    const fake = await createTestBridge({
+      tokens: [seedToken('admin token')],
+      otherAccounts: [{ ...GRACE, tokens: [seedToken('grace token')] }],
+    });
+    const { stores } = await boot(fake);
+    const graceId = fake.idOf(GRACE.email);
+    fake.crash('accounts.switch');
+
+    await stores.session.getState().switchTo(graceId);
+    expect(screen.getByText('admin token')).toBeTruthy();
+    fake.server(GRACE.serverUrl).addToken(GRACE.email, { description: 'made since' });
+    await stores.session.getState().signIn(GRACE);
+
+    expect(await screen.findByText('made since')).toBeTruthy();
+    expect(fake.callsTo('tokens.list')).toHaveLength(2);
+  });
+
   it('signing in again after the session ended in use shows the rows main lists now, not the boot page', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'boot row')] });
+    const fake = await createTestBridge({ tokens: [seedToken('boot row')] });
     const { user, stores } = await boot(fake);
     expect(screen.getByText('boot row')).toBeTruthy();
 
-    fake.fail('tokens.list', EXPIRED);
+    fake.server().endSessions(ADMIN.email); // signed in elsewhere
     await stores.tokens.getState().load();
     await screen.findByTestId('nc-form-signin');
     await user.type(screen.getByLabelText('Password'), `${ADMIN.password}{Enter}`);

@@ -2,7 +2,7 @@
 // delete dialog closes, after a delete, when the create row or Retry's alert goes away.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, createFakeBridge, makeToken } from '../fake-bridge.ts';
+import { ADMIN, createTestBridge, seedToken } from '../test-bridge.ts';
 import { renderApp, renderTokensPage, rowNamed } from '../render-app.tsx';
 
 const focused = () => document.activeElement;
@@ -48,7 +48,7 @@ describe('focus while busy', () => {
     ['Show or Hide', 'tokens.reveal'],
     ['Copy', 'tokens.copy'],
   ] as const)('%s stays focused (aria-disabled) while it works, and ignores more clicks', async (label, method) => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'first')] });
+    const fake = await createTestBridge({ tokens: [seedToken('first')] });
     const release = fake.hold(method);
     const { user } = await renderTokensPage({ fake });
     const button = within(rowNamed('first')).getByRole('button', { name: label });
@@ -64,10 +64,10 @@ describe('focus while busy', () => {
 });
 
 describe('focus when the delete dialog closes', () => {
-  const three = () => createFakeBridge({ tokens: [makeToken(1, 'first'), makeToken(2, 'second'), makeToken(3, 'third')] });
+  const three = () => createTestBridge({ tokens: [seedToken('first'), seedToken('second'), seedToken('third')] });
 
   async function openDeleteFor(name: string, fake = three()) {
-    const app = await renderTokensPage({ fake });
+    const app = await renderTokensPage({ fake: await fake });
     await app.user.click(deleteButtonOf(name));
     const dialog = await screen.findByRole('alertdialog');
     return { ...app, dialog };
@@ -99,7 +99,7 @@ describe('focus when the delete dialog closes', () => {
   });
 
   it('after deleting the only token, goes to "Add New API Token"', async () => {
-    const { user, dialog } = await openDeleteFor('only', createFakeBridge({ tokens: [makeToken(1, 'only')] }));
+    const { user, dialog } = await openDeleteFor('only', createTestBridge({ tokens: [seedToken('only')] }));
     await user.click(within(dialog).getByTestId('nc-delete-modal-delete-btn'));
     expect(await screen.findByText('No API Tokens created')).toBeTruthy();
     await expectFocusOn(addButton);
@@ -108,7 +108,7 @@ describe('focus when the delete dialog closes', () => {
 
 describe('focus when a part of the Tokens page goes away', () => {
   it('the create row: Escape and Save return to "Add New API Token"', async () => {
-    const { user } = await renderTokensPage({ tokens: [makeToken(1, 'first')] });
+    const { user } = await renderTokensPage({ tokens: [seedToken('first')] });
     await user.click(addButton());
     await user.keyboard('{Escape}');
     await expectFocusOn(addButton);
@@ -119,8 +119,8 @@ describe('focus when a part of the Tokens page goes away', () => {
   });
 
   it('Retry: the alert goes, the focus goes to "Add New API Token"', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'first')] });
-    fake.fail('tokens.list', { code: 'server_error', message: 'The server had a problem.' });
+    const fake = await createTestBridge({ tokens: [seedToken('first')] });
+    fake.server().faults.inject({ kind: 'server-error' }, { route: 'tokens.list' });
     const { user } = await renderTokensPage({ fake });
     await user.click(await screen.findByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(rowNamed('first')).toBeTruthy());

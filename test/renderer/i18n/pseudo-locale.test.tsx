@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { TARGET_NAMES } from '../../../preload/token-usage.ts';
 import english from '../../../renderer/i18n/catalogs/en.json';
 import type { Catalog } from '../../../renderer/i18n/load-catalog.ts';
-import { ADMIN, createFakeBridge, makeToken } from '../fake-bridge.ts';
+import { ADMIN, createTestBridge, seedToken, type TestBridge } from '../test-bridge.ts';
 import { renderApp } from '../render-app.tsx';
 
 const PLAIN = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -36,6 +36,7 @@ const pseudoCatalog = Object.fromEntries(
 ) as Catalog;
 
 const GRACE = { serverUrl: 'https://nocodb.example.com', email: 'grace@example.com', displayName: 'Grace Hopper' };
+/** Server data on the page; a test adds what its servers made up (token prefixes, a kept-aside file's name). */
 const SERVER_DATA = [
   ADMIN.email,
   ADMIN.serverUrl,
@@ -44,12 +45,10 @@ const SERVER_DATA = [
   GRACE.serverUrl,
   'nocodb.example.com',
   GRACE.displayName,
-  'us3feqlwop0wr56v',
   'from the web',
   'classic',
   'Token-1',
   'Token-2',
-  'tok_',
   // Initials of the accounts' names and emails.
   'AD',
   'GH',
@@ -95,20 +94,38 @@ function untranslated(): string[] {
 
 const today = { lastUsedAt: '2026-11-28 02:57:57+00:00', expiry: null, enabled: true };
 
+/** The prefixes today's servers list for the user's tokens are server data too. */
+function prefixesAreServerData(fake: TestBridge, email = ADMIN.email, serverUrl = ADMIN.serverUrl) {
+  SERVER_DATA.push(
+    ...fake
+      .server(serverUrl)
+      .tokensOf(email)
+      .map((token) => token.prefix),
+  );
+}
+
+/** Signed in to both, then launched again with Grace's keychain entry locked and the list file damaged. */
+async function launchedWithGraceLocked() {
+  const fake = await createTestBridge({ otherAccounts: [{ ...GRACE }] });
+  fake.keychain.lockedEntries.add(fake.idOf(GRACE.email));
+  fake.settingsFile.status = 'damaged';
+  fake.restart();
+  return fake;
+}
+
 describe('pseudo-locale: no English left on the main screens', () => {
   it('the pseudo catalog is what the test thinks it is', () => {
     expect(pseudoCatalog['tokens.add']).toBe('[Àďď Ñéŵ ÀṖÎ Ţöķéñ]');
   });
 
   it('sign-in, with the plain-http question and an error', async () => {
-    const fake = createFakeBridge({ signedIn: false });
-    fake.fail('session.signIn', {
-      code: 'insecure_connection',
-      message: 'x',
-      params: { reason: 'plain_http', serverUrl: 'http://nocodb.lan' },
-    });
+    const fake = await createTestBridge({ signedIn: false });
+    fake.alias('http://nocodb.lan', ADMIN.serverUrl); // plain http to another machine
     const { user } = await renderApp({ fake, loadCatalog: async () => pseudoCatalog });
     expect(untranslated().join(' | ')).toBe('');
+    const serverField = screen.getByTestId('nc-form-signin').querySelector('input[name="serverUrl"]')!;
+    await user.clear(serverField);
+    await user.type(serverField, 'http://nocodb.lan');
     await user.type(screen.getByTestId('nc-form-signin').querySelector('input[type="email"]')!, `${ADMIN.email}`);
     await user.type(screen.getByTestId('nc-form-signin').querySelector('input[type="password"]')!, 'secret{Enter}');
     await screen.findByRole('alertdialog');
@@ -116,14 +133,14 @@ describe('pseudo-locale: no English left on the main screens', () => {
   });
 
   it('the overview, the user menu, Tokens with rows, create, Use it, delete, a toast', async () => {
-    const { user } = await renderApp({
-      loadCatalog: async () => pseudoCatalog,
-      otherAccounts: [{ ...GRACE, status: 'unreachable', problem: { code: 'server_unreachable', message: 'x' } }],
-      tokens: [
-        makeToken('tk1', 'from the web', ADMIN.email, { ...today, valueSource: 'none' }),
-        makeToken(2, 'classic', ADMIN.email, today),
-      ],
-    });
+    // A 2026 server: a token from the web (no value to show) and one made in the app; Grace's server
+    // did not answer at launch.
+    const fake = await createTestBridge({ generation: '2026', tokens: [seedToken('from the web', today)], otherAccounts: [{ ...GRACE }] });
+    await fake.setUp('tokens:create', { accountId: fake.idOf(), name: 'classic' });
+    prefixesAreServerData(fake);
+    fake.setOffline(GRACE.serverUrl);
+    fake.restart();
+    const { user } = await renderApp({ fake, loadCatalog: async () => pseudoCatalog });
     await screen.findAllByTestId('nc-account-card');
     expect(untranslated().join(' | ')).toBe('');
 
@@ -143,7 +160,7 @@ describe('pseudo-locale: no English left on the main screens', () => {
     expect(untranslated().join(' | ')).toBe('');
     await user.keyboard('{Escape}');
 
-    const classic = screen.getAllByTestId('nc-token-row')[1]!;
+    const classic = screen.getAllByTestId('nc-token-row').find((row) => row.textContent?.includes('classic'))!;
     await user.click(within(classic).getByTestId('nc-token-row-copy'));
     await waitFor(() => expect(document.querySelector('.toast')).not.toBeNull());
     await user.click(within(classic).getAllByRole('button')[2]!);
@@ -157,27 +174,20 @@ describe('pseudo-locale: no English left on the main screens', () => {
   });
 
   it('an account the locked keychain held back (with Retry), and the notice of a rebuilt account list', async () => {
-    const locked = { code: 'keychain_locked', message: 'x', params: { reason: 'retry' } } as const;
-    const listNotice = {
-      code: 'settings_unreadable',
-      message: 'x',
-      params: { reason: 'damaged_kept', file: 'settings.json.damaged' },
-    } as const;
-    await renderApp({
-      loadCatalog: async () => pseudoCatalog,
-      listNotice,
-      otherAccounts: [{ ...GRACE, status: 'keychain_locked', problem: locked }],
-    });
+    const fake = await launchedWithGraceLocked();
+    await renderApp({ fake, loadCatalog: async () => pseudoCatalog });
     const grace = (await screen.findAllByTestId('nc-account-card'))[1]!;
     expect(within(grace).getAllByRole('button')).toHaveLength(2);
     expect(screen.getByTestId('nc-list-notice')).toBeTruthy();
-    expect(untranslated().filter((text) => !text.includes('settings.json.damaged'))).toEqual([]);
+    const keptAside = `settings.json.${fake.settingsFile.keptAside[0]}`;
+    expect(untranslated().filter((text) => !text.includes(keptAside))).toEqual([]);
   });
 
   it('sign-in for the active account the locked keychain held back: its notice and Retry', async () => {
-    const locked = { code: 'keychain_locked', message: 'x', params: { reason: 'retry' } } as const;
-    const fake = createFakeBridge({ otherAccounts: [{ ...GRACE, status: 'keychain_locked', problem: locked }] });
-    await fake.bridge.accounts.switch({ accountId: `${GRACE.serverUrl} ${GRACE.email}` });
+    // The only account: at launch main keeps it shown (with another signed in, it would show that one).
+    const fake = await createTestBridge();
+    fake.keychain.lockedEntries.add(fake.idOf());
+    fake.restart();
     await renderApp({ fake, loadCatalog: async () => pseudoCatalog });
     const notice = await screen.findByRole('status');
     expect(within(notice).getAllByRole('button')).toHaveLength(1);
@@ -186,18 +196,18 @@ describe('pseudo-locale: no English left on the main screens', () => {
   });
 
   it('All tokens: rows of two accounts, an account’s error row, the bulk delete dialog with a failure, the Rotate panel', async () => {
-    const fake = createFakeBridge({
-      tokens: [
-        makeToken(1, 'classic', ADMIN.email, today),
-        makeToken(2, 'Token-1', ADMIN.email, { ...today, expiry: '2020-01-01T00:00:00Z' }),
-      ],
-      otherAccounts: [{ ...GRACE, tokens: [makeToken(50, 'Token-2', GRACE.email, today)] }],
+    const fake = await createTestBridge({
+      generation: '2026',
+      tokens: [seedToken('classic', today), seedToken('Token-1', { ...today, expiry: '2020-01-01T00:00:00Z' })],
+      otherAccounts: [{ ...GRACE, generation: '2026', tokens: [seedToken('Token-2', today)] }],
     });
+    prefixesAreServerData(fake);
+    prefixesAreServerData(fake, GRACE.email, GRACE.serverUrl);
     const { user, stores } = await renderApp({ fake, hash: '#/all-tokens', loadCatalog: async () => pseudoCatalog });
     await waitFor(() => expect(screen.getAllByTestId('nc-all-tokens-row')).toHaveLength(3));
     // Grace's server stops answering on the next load: her tokens give way to her error row.
-    fake.fail('tokens.scan', { code: 'server_unreachable', message: 'x' });
-    await stores.tokenModel.getState().retry(`${GRACE.serverUrl} ${GRACE.email}`);
+    fake.setOffline(GRACE.serverUrl);
+    await stores.tokenModel.getState().retry(fake.idOf(GRACE.email));
     await screen.findByTestId('nc-all-tokens-account-error');
     expect(untranslated().join(' | ')).toBe('');
 
@@ -206,7 +216,8 @@ describe('pseudo-locale: no English left on the main screens', () => {
     await user.click(screen.getByTestId('nc-all-tokens-delete-selected'));
     const dialog = await screen.findByRole('alertdialog');
     expect(untranslated().join(' | ')).toBe('');
-    fake.fail('tokens.delete', { code: 'not_found', message: 'x', params: { reason: 'token' } });
+    // The selected token was deleted in the web UI meanwhile.
+    fake.server().removeToken(first!.dataset.tokenId!);
     await user.click(within(dialog).getByTestId('nc-all-tokens-delete-confirm'));
     await within(dialog).findByTestId('nc-all-tokens-delete-failures');
     expect(untranslated().join(' | ')).toBe('');
@@ -214,11 +225,14 @@ describe('pseudo-locale: no English left on the main screens', () => {
 
     await user.click(within(screen.getAllByTestId('nc-all-tokens-row')[0]!).getByTestId('nc-token-row-rotate'));
     await screen.findByTestId('nc-token-rotate');
+    prefixesAreServerData(fake); // the token Rotate made
     expect(untranslated().join(' | ')).toBe('');
   });
 
   it('Profile and Password, with their errors', async () => {
-    const { user } = await renderApp({ hash: '#/account/profile', loadCatalog: async () => pseudoCatalog });
+    const fake = await createTestBridge();
+    SERVER_DATA.push(fake.server().users[0]!.id); // the user id the server gave
+    const { user } = await renderApp({ fake, hash: '#/account/profile', loadCatalog: async () => pseudoCatalog });
     await screen.findByTestId('nc-language-select');
     await user.clear(screen.getByTestId('nc-account-settings-rename-input'));
     expect(untranslated().join(' | ')).toBe('');

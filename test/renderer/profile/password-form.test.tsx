@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, ADMIN_ID } from '../fake-bridge.ts';
+import { ADMIN } from '../test-bridge.ts';
 import { renderApp } from '../render-app.tsx';
 
 const NEW_PASSWORD = 'a new password';
@@ -68,7 +68,7 @@ describe('Password tab', () => {
       /signed you out on every other device and browser; this app stays signed in/,
     );
     expect(fake.callsTo('profile.changePassword')).toEqual([
-      { method: 'profile.changePassword', arg: { accountId: ADMIN_ID, currentPassword: ADMIN.password, newPassword: NEW_PASSWORD } },
+      { method: 'profile.changePassword', arg: { accountId: fake.idOf(), currentPassword: ADMIN.password, newPassword: NEW_PASSWORD } },
     ]);
     expect([current().value, fresh().value, confirm().value]).toEqual(['', '', '']);
     expect(screen.getByRole('navigation', { name: 'Account Settings' })).toBeTruthy();
@@ -112,7 +112,7 @@ describe('Password tab', () => {
 
   it('goes back to sign-in when the session is gone', async () => {
     const { user, fake } = await renderPasswordTab();
-    fake.fail('profile.changePassword', { code: 'session_expired', message: 'Your session has expired. Sign in again.' });
+    fake.server().endSessions(ADMIN.email); // signed in elsewhere
     await user.type(current(), ADMIN.password);
     await user.type(fresh(), NEW_PASSWORD);
     await user.type(confirm(), `${NEW_PASSWORD}{Enter}`);

@@ -1,7 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../render-app.tsx';
-import { ADMIN_ID } from '../fake-bridge.ts';
 
 const nameInput = () => screen.getByTestId('nc-account-settings-rename-input') as HTMLInputElement;
 const saveButton = () => screen.getByTestId('nc-account-settings-save') as HTMLButtonElement;
@@ -26,7 +25,7 @@ describe('Profile: editing the name', () => {
 
     expect(await screen.findByText('Name saved.')).toBeTruthy();
     expect(fake.callsTo('profile.update')).toEqual([
-      { method: 'profile.update', arg: { accountId: ADMIN_ID, displayName: 'Ada Lovelace' } },
+      { method: 'profile.update', arg: { accountId: fake.idOf(), displayName: 'Ada Lovelace' } },
     ]);
     expect(screen.getByRole('navigation', { name: 'Account Settings' })).toBeTruthy();
     expect(document.querySelector('.avatar-large')?.textContent).toBe('AL');
@@ -72,7 +71,7 @@ describe('Profile: editing the name', () => {
 
   it('is busy while saving (one request however often Save is pressed), then shows the server’s words on failure', async () => {
     const { user, fake } = await renderApp({ hash: '#/account/profile' });
-    fake.fail('profile.update', { code: 'server_error', message: 'HTTP 500', params: { reason: 'status', status: 500 } });
+    fake.server().faults.inject({ kind: 'server-error' }, { route: 'profile.update' });
     const release = fake.hold('profile.update');
     await user.type(nameInput(), 'Ada');
     await user.click(saveButton());

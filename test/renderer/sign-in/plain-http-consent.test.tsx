@@ -2,16 +2,15 @@
 // the app asks the user, and only their explicit consent sends the same sign-in again.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, createFakeBridge } from '../fake-bridge.ts';
+import { ADMIN, createTestBridge } from '../test-bridge.ts';
 import { renderApp } from '../render-app.tsx';
 
 const SERVER = 'http://nocodb.lan:8080';
 const WARNING = `${SERVER} uses plain http: your password and your session would travel unencrypted, so anyone on the network between you and the server could read them. Use https if the server offers it.`;
 
 async function signInOverPlainHttp() {
-  const fake = createFakeBridge({ signedIn: false });
-  // The renderer words it from the code and params (the message is main's English, for logs).
-  fake.fail('session.signIn', { code: 'insecure_connection', message: 'plain http', params: { reason: 'plain_http', serverUrl: SERVER } });
+  const fake = await createTestBridge({ signedIn: false });
+  fake.alias(SERVER, ADMIN.serverUrl); // the same NocoDB, by its name on the network
   const app = await renderApp({ fake });
   const { user } = app;
   await user.clear(screen.getByLabelText('Server URL'));

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, createFakeBridge } from '../fake-bridge.ts';
+import { ADMIN, createTestBridge } from '../test-bridge.ts';
 import { renderApp } from '../render-app.tsx';
 
 const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
@@ -38,7 +38,9 @@ describe('sign-in screen', () => {
   });
 
   it('shows the server’s words for bad credentials, keeps server and email, and clears only the password', async () => {
-    const { user } = await renderApp({ signedIn: false });
+    const fake = await createTestBridge({ signedIn: false });
+    fake.alias('http://127.0.0.1:9999', ADMIN.serverUrl);
+    const { user } = await renderApp({ fake });
     await user.clear(field('Server URL'));
     await user.type(field('Server URL'), 'http://127.0.0.1:9999');
     await fillForm(user, 'someone@example.com', 'wrong-password{Enter}');
@@ -51,7 +53,7 @@ describe('sign-in screen', () => {
   });
 
   it('is busy while signing in: the button is unavailable, keeps the focus and says so, and the password is already gone', async () => {
-    const fake = createFakeBridge({ signedIn: false });
+    const fake = await createTestBridge({ signedIn: false });
     const release = fake.hold('session.signIn');
     const { user } = await renderApp({ fake });
     await fillForm(user, ADMIN.email, ADMIN.password);
@@ -69,12 +71,8 @@ describe('sign-in screen', () => {
   });
 
   it('shows an unreachable server plainly', async () => {
-    const fake = createFakeBridge({ signedIn: false });
-    fake.fail('session.signIn', {
-      code: 'server_unreachable',
-      message: 'unreachable',
-      params: { reason: 'address', serverUrl: 'http://localhost:8080' },
-    });
+    const fake = await createTestBridge({ signedIn: false });
+    fake.setOffline(ADMIN.serverUrl);
     const { user } = await renderApp({ fake });
     await fillForm(user, ADMIN.email, `${ADMIN.password}{Enter}`);
     expect((await screen.findByRole('alert')).textContent).toBe(
@@ -82,28 +80,31 @@ describe('sign-in screen', () => {
     );
   });
 
-  it('falls back to its own words when main sends no message', async () => {
-    const fake = createFakeBridge({ signedIn: false });
-    fake.fail('session.signIn', { code: 'not_nocodb', message: '' });
+  it('says so when the address answers but is not NocoDB', async () => {
+    const fake = await createTestBridge({ signedIn: false });
+    fake.server().faults.inject({ kind: 'html' }, { times: Infinity }); // another web app at that address
     const { user } = await renderApp({ fake });
     await fillForm(user, ADMIN.email, `${ADMIN.password}{Enter}`);
-    expect((await screen.findByRole('alert')).textContent).toBe('This address answers, but it is not a NocoDB server.');
+    // main always names the address (the fake bridge sent an empty message, so the renderer's fallback showed).
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'http://localhost:8080 answers, but not like a NocoDB server. Check the address.',
+    );
   });
 
   it('shows why the user was signed out and fills in the last account', async () => {
-    const fake = createFakeBridge({ signedIn: false });
-    fake.fail('session.get', { code: 'session_expired', message: 'Your session has expired. Please sign in again.' });
-    // The fake mirrors main: after the failure, session.get explains the sign-out.
-    await fake.bridge.session.get();
+    const fake = await createTestBridge();
+    fake.server().endSessions(ADMIN.email); // signed in elsewhere while the app was closed
+    fake.restart();
     await renderApp({ fake });
 
     const form = screen.getByTestId('nc-form-signin');
-    expect(screen.getByRole('status').textContent).toBe('Your session has expired. Please sign in again.');
+    // main's reason: the server ended the session (the fake bridge sent a reasonless session_expired).
+    expect(screen.getByRole('status').textContent).toMatch(/^Your session expired: the server ended it/);
     expect(within(form).getByDisplayValue(ADMIN.email)).toBeTruthy();
   });
 
   it('warns, dismissibly, when the session is kept in memory only', async () => {
-    const { user } = await renderApp({ persistence: 'memory' });
+    const { user } = await renderApp({ keychainAtSignIn: 'unavailable' });
     const banner = screen.getByText(/kept in memory only and will not survive a restart/);
     expect(banner).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createAppStores } from '../../../renderer/stores/app-stores.ts';
 import { pageCountOf, PAGE_SIZE } from '../../../renderer/stores/tokens-store.ts';
 import { OLD_SERVER } from '../capabilities.ts';
-import { ADMIN_ID, createFakeBridge, makeTokens } from '../fake-bridge.ts';
+import { createTestBridge, seedTokens, type TestBridge } from '../test-bridge.ts';
 
 /** The app's stores with the admin's account on screen (its calls name that account). */
-async function storesWith(fake = createFakeBridge({ tokens: makeTokens(3) })) {
+async function storesWith(bridge?: Promise<TestBridge>) {
+  const fake = await (bridge ?? createTestBridge({ tokens: seedTokens(3) }));
   const stores = createAppStores(fake.bridge);
   await stores.session.getState().load();
   return { fake, stores, tokens: stores.tokens };
@@ -28,7 +29,7 @@ describe('tokens store', () => {
   });
 
   it('ignores the answer to an older list request', async () => {
-    const { fake, tokens } = await storesWith(createFakeBridge({ tokens: makeTokens(25) }));
+    const { fake, tokens } = await storesWith(createTestBridge({ tokens: seedTokens(25) }));
     const release = fake.hold('tokens.list');
     const first = tokens.getState().load(1);
     await tokens.getState().load(3);
@@ -37,13 +38,14 @@ describe('tokens store', () => {
     expect(tokens.getState().page).toBe(3);
     expect(tokens.getState().rows.map((t) => t.id)).toEqual(['21', '22', '23', '24', '25']);
     expect(fake.callsTo('tokens.list').map((c) => c.arg)).toEqual([
-      { accountId: ADMIN_ID, page: 1, pageSize: PAGE_SIZE },
-      { accountId: ADMIN_ID, page: 3, pageSize: PAGE_SIZE },
+      { accountId: fake.idOf(), page: 1, pageSize: PAGE_SIZE },
+      { accountId: fake.idOf(), page: 3, pageSize: PAGE_SIZE },
     ]);
   });
 
   it('forgets revealed values and the typed name when the user signs out', async () => {
-    const { stores, tokens } = await storesWith();
+    const { stores, tokens, fake } = await storesWith();
+    const ADMIN_ID = fake.idOf();
     await tokens.getState().load();
     stores.tokenModel.getState().watch(ADMIN_ID, '1'); // its row is on screen
     await tokens.getState().toggleReveal('1');

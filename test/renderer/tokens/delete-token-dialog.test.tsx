@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Revocation } from '../../../preload/contract.ts';
-import { ADMIN_ID, createFakeBridge, makeToken, makeTokens } from '../fake-bridge.ts';
+import { createTestBridge, seedToken, seedTokens, type TestBridge } from '../test-bridge.ts';
 import { renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
 
 async function openDelete(options: Parameters<typeof renderTokensPage>[0], name: string) {
@@ -11,6 +11,14 @@ async function openDelete(options: Parameters<typeof renderTokensPage>[0], name:
   return { ...app, dialog };
 }
 
+/** What the server does with a deleted token, as main finds out by asking it with the token (NocoDB 0.301.3). */
+const REVOCATION_FAULTS: Record<Revocation, (fake: TestBridge) => void> = {
+  revoked: () => {},
+  still_accepted: (fake) => void (fake.server().modes.deletedTokensStillWork = true),
+  unknown: (fake) => fake.server().faults.inject({ kind: 'server-error' }, { route: 'me' }),
+  immediate: () => {},
+};
+
 const REVOCATION_WORDS: Array<[Revocation, RegExp]> = [
   ['revoked', /^Token deleted\. The server no longer accepts it\.$/],
   ['still_accepted', /server still accepts it for now.*may keep working until the server forgets it/],
@@ -19,7 +27,7 @@ const REVOCATION_WORDS: Array<[Revocation, RegExp]> = [
 
 describe('deleting a token', () => {
   it('asks first, naming the token and warning about services using it', async () => {
-    const { dialog } = await openDelete({ tokens: [makeToken(1, 'Desktop client demo')] }, 'Desktop client demo');
+    const { dialog } = await openDelete({ tokens: [seedToken('Desktop client demo')] }, 'Desktop client demo');
     expect(within(dialog).getByText('Are you sure you want to delete the following token?')).toBeTruthy();
     expect(within(dialog).getByText('Desktop client demo').closest('.chip')).not.toBeNull();
     expect(within(dialog).getByText('All the services using this API Token will stop working once it is deleted.')).toBeTruthy();
@@ -28,7 +36,7 @@ describe('deleting a token', () => {
   });
 
   it('withdraws the "copy your new token" offer once that token is deleted', async () => {
-    const { user, fake } = await renderTokensPage({ tokens: [makeToken(1, 'keep')] });
+    const { user, fake } = await renderTokensPage({ tokens: [seedToken('keep')] });
     await user.click(screen.getByTestId('nc-token-create'));
     await user.clear(screen.getByTestId('nc-token-input'));
     await user.type(screen.getByTestId('nc-token-input'), 'short-lived{Enter}');
@@ -41,7 +49,7 @@ describe('deleting a token', () => {
   });
 
   it('Cancel keeps the token', async () => {
-    const { user, dialog, fake } = await openDelete({ tokens: [makeToken(1, 'second')] }, 'second');
+    const { user, dialog, fake } = await openDelete({ tokens: [seedToken('second')] }, 'second');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(fake.callsTo('tokens.delete')).toHaveLength(0);
@@ -49,31 +57,34 @@ describe('deleting a token', () => {
   });
 
   it.each(REVOCATION_WORDS)('confirming removes the row and tells what the server does with it (%s)', async (revocation, words) => {
-    const { user, dialog, fake } = await openDelete({ tokens: [makeToken(1, 'keep'), makeToken(2, 'gone')], revocation }, 'gone');
+    const fake = await createTestBridge({ tokens: [seedToken('keep'), seedToken('gone')] });
+    REVOCATION_FAULTS[revocation](fake);
+    const { user, dialog } = await openDelete({ fake }, 'gone');
+    const gone = fake.tokenIdNamed('gone');
     await user.click(within(dialog).getByTestId('nc-delete-modal-delete-btn'));
 
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(tokenRows()).toHaveLength(1);
     expect(rowNamed('keep')).toBeTruthy();
-    expect(fake.callsTo('tokens.delete')).toEqual([{ method: 'tokens.delete', arg: { accountId: ADMIN_ID, id: '2' } }]);
+    expect(fake.callsTo('tokens.delete')).toEqual([{ method: 'tokens.delete', arg: { accountId: fake.idOf(), id: gone } }]);
     await waitFor(() => expect(toastTexts()).toHaveLength(1));
     expect(toastTexts()[0]).toMatch(words);
   });
 
   it('a failed delete keeps the row and shows the error in the dialog', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'second')] });
-    fake.fail('tokens.delete', { code: 'server_error', message: 'The server could not delete the token.' });
+    const fake = await createTestBridge({ tokens: [seedToken('second')] });
+    fake.server().faults.inject({ kind: 'server-error' }, { route: 'tokens.delete' });
     const { user, dialog } = await openDelete({ fake }, 'second');
     await user.click(within(dialog).getByTestId('nc-delete-modal-delete-btn'));
 
-    // No reason from main: the code's own words.
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('The server could not do this right now. Please try again.');
+    // main always says what the server answered (the fake bridge sent no reason, so the code's own words showed).
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('The server had a problem (HTTP 500). Try again.');
     expect(rowNamed('second')).toBeTruthy();
     expect(fake.tokenNames()).toEqual(['second']);
   });
 
   it('the delete button is unavailable while deleting, and keeps the focus', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'second')] });
+    const fake = await createTestBridge({ tokens: [seedToken('second')] });
     const release = fake.hold('tokens.delete');
     const { user, dialog } = await openDelete({ fake }, 'second');
     await user.click(within(dialog).getByTestId('nc-delete-modal-delete-btn'));
@@ -87,7 +98,7 @@ describe('deleting a token', () => {
   });
 
   it('deleting the last row of a page goes back to the previous page', async () => {
-    const { user, fake } = await renderTokensPage({ tokens: makeTokens(11) });
+    const { user, fake } = await renderTokensPage({ tokens: seedTokens(11) });
     await user.click(screen.getByRole('button', { name: 'Page 2' }));
     await waitFor(() => expect(rowNamed('token 11')).toBeTruthy());
     await user.click(within(rowNamed('token 11')).getByTestId('nc-token-row-action-icon'));
@@ -97,10 +108,10 @@ describe('deleting a token', () => {
     expect(rowNamed('token 1')).toBeTruthy();
     expect(screen.queryByRole('navigation', { name: 'Pagination' })).toBeNull();
     expect(fake.callsTo('tokens.list').map((c) => c.arg)).toEqual([
-      { accountId: ADMIN_ID, page: 1, pageSize: 10 },
-      { accountId: ADMIN_ID, page: 2, pageSize: 10 },
-      { accountId: ADMIN_ID, page: 2, pageSize: 10 },
-      { accountId: ADMIN_ID, page: 1, pageSize: 10 },
+      { accountId: fake.idOf(), page: 1, pageSize: 10 },
+      { accountId: fake.idOf(), page: 2, pageSize: 10 },
+      { accountId: fake.idOf(), page: 2, pageSize: 10 },
+      { accountId: fake.idOf(), page: 1, pageSize: 10 },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_ID, createFakeBridge, makeToken, makeTokens } from '../fake-bridge.ts';
+import { createTestBridge, seedToken, seedTokens } from '../test-bridge.ts';
 import { renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
 
 const nameInput = () => screen.getByTestId('nc-token-input') as HTMLInputElement;
@@ -9,7 +9,7 @@ const addButton = () => screen.getByRole('button', { name: 'Add New API Token' }
 
 describe('creating a token', () => {
   it('opens a row at the top of the table with a unique default name, focused and selected', async () => {
-    const { user } = await renderTokensPage({ tokens: [makeToken(1, 'Token-1'), makeToken(2, 'second')] });
+    const { user } = await renderTokensPage({ tokens: [seedToken('Token-1'), seedToken('second')] });
     await user.click(screen.getByTestId('nc-token-create'));
 
     const generate = document.querySelector('.nc-token-generate');
@@ -25,18 +25,24 @@ describe('creating a token', () => {
   });
 
   it('typing replaces the default, Enter saves, the row appears and a notice offers to copy the token', async () => {
-    const { user, fake } = await renderTokensPage({ tokens: [makeToken(1, 'second')] });
+    const { user, fake } = await renderTokensPage({ tokens: [seedToken('second')] });
     await user.click(addButton());
     await user.keyboard('Desktop client demo{Enter}');
 
     await waitFor(() => expect(rowNamed('Desktop client demo')).toBeTruthy());
-    expect(fake.callsTo('tokens.create')).toEqual([{ method: 'tokens.create', arg: { accountId: ADMIN_ID, name: 'Desktop client demo' } }]);
+    expect(fake.callsTo('tokens.create')).toEqual([
+      { method: 'tokens.create', arg: { accountId: fake.idOf(), name: 'Desktop client demo' } },
+    ]);
     expect(document.querySelector('.nc-token-generate')).toBeNull();
     expect(addButton().disabled).toBe(false);
     expect(toastTexts().join()).toContain('Token "Desktop client demo" created');
 
     await user.click(screen.getByRole('button', { name: 'Copy token' }));
-    await waitFor(() => expect(fake.callsTo('tokens.copy')).toEqual([{ method: 'tokens.copy', arg: { accountId: ADMIN_ID, id: '2' } }]));
+    await waitFor(() =>
+      expect(fake.callsTo('tokens.copy')).toEqual([
+        { method: 'tokens.copy', arg: { accountId: fake.idOf(), id: fake.tokenIdNamed('Desktop client demo') } },
+      ]),
+    );
     expect((await screen.findAllByText('Copied to clipboard')).length).toBeGreaterThan(0);
   });
 
@@ -49,7 +55,7 @@ describe('creating a token', () => {
   });
 
   it('Escape cancels without creating anything and gives the focus back to the add button', async () => {
-    const { user, fake } = await renderTokensPage({ tokens: [makeToken(1, 'second')] });
+    const { user, fake } = await renderTokensPage({ tokens: [seedToken('second')] });
     await user.click(addButton());
     await user.keyboard('{Escape}');
     expect(document.querySelector('.nc-token-generate')).toBeNull();
@@ -59,7 +65,7 @@ describe('creating a token', () => {
   });
 
   it('Cancel closes the row', async () => {
-    const { user } = await renderTokensPage({ tokens: [makeToken(1, 'second')] });
+    const { user } = await renderTokensPage({ tokens: [seedToken('second')] });
     await user.click(addButton());
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(document.querySelector('.nc-token-generate')).toBeNull();
@@ -96,8 +102,8 @@ describe('creating a token', () => {
   });
 
   it('shows the server’s refusal inline and keeps what was typed', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'mine')] });
-    fake.fail('tokens.create', { code: 'validation', message: 'Only one token per user is allowed' });
+    const fake = await createTestBridge({ tokens: [seedToken('mine')] });
+    fake.server().modes.oneTokenPerUser = true; // as older enterprise servers
     const { user } = await renderTokensPage({ fake });
     await user.click(addButton());
     await user.keyboard('Second token{Enter}');
@@ -109,7 +115,7 @@ describe('creating a token', () => {
   });
 
   it('a double click on Save creates one token', async () => {
-    const fake = createFakeBridge({ tokens: [] });
+    const fake = await createTestBridge({ tokens: [] });
     const release = fake.hold('tokens.create');
     const { user } = await renderTokensPage({ fake });
     await user.click(screen.getByTestId('nc-token-create'));
@@ -125,13 +131,14 @@ describe('creating a token', () => {
   });
 
   it('keeps the new row on screen when the refresh after Save fails, and offers Retry', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'second')] });
+    const fake = await createTestBridge({ tokens: [seedToken('second')] });
     const { user } = await renderTokensPage({ fake });
-    fake.fail('tokens.list', { code: 'server_unreachable', message: 'Cannot reach the server.' });
+    fake.server().faults.inject({ kind: 'reset' }, { route: 'tokens.list' });
     await user.click(addButton());
     await user.keyboard('Kept{Enter}');
 
-    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the server.');
+    // main names the server it could not reach.
+    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach http://localhost:8080.');
     expect(rowNamed('Kept')).toBeTruthy();
     expect(rowNamed('second')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Retry' }));
@@ -140,19 +147,20 @@ describe('creating a token', () => {
   });
 
   it('keeps the typed name when the list fails while the create row is open', async () => {
-    const fake = createFakeBridge({ tokens: makeTokens(3) });
+    const fake = await createTestBridge({ tokens: seedTokens(3), requestTimeoutMs: 300 });
     const { user, stores } = await renderTokensPage({ fake });
     await user.click(addButton());
     await user.keyboard('Half typed');
-    fake.fail('tokens.list', { code: 'timeout', message: 'The server took too long to answer.' });
+    fake.server().faults.inject({ kind: 'hang' }, { route: 'tokens.list' });
     await stores.tokens.getState().load();
 
-    expect((await screen.findByRole('alert')).textContent).toContain('The server took too long to answer.');
+    // main names the server that did not answer in time.
+    expect((await screen.findByRole('alert')).textContent).toContain('http://localhost:8080 did not answer');
     expect(nameInput().value).toBe('Half typed');
   });
 
   it('shows a created token on the current page even when the server puts it on a later page', async () => {
-    const { user } = await renderTokensPage({ tokens: makeTokens(10) });
+    const { user } = await renderTokensPage({ tokens: seedTokens(10) });
     await user.click(addButton());
     await user.keyboard('Eleventh{Enter}');
     await waitFor(() => expect(screen.getByRole('navigation', { name: 'Pagination' })).toBeTruthy());

@@ -2,24 +2,28 @@
 // shown only where the account's server offers them (its capabilities, as main detected them).
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ServerCapabilities } from '../../../preload/contract.ts';
-import { ADMIN_ID, makeToken } from '../fake-bridge.ts';
+import type { FakeGeneration } from '../../support/fake-nocodb.ts';
+import { createTestBridge, seedToken } from '../test-bridge.ts';
 import { renderTokensPage, rowNamed } from '../render-app.tsx';
 
-type V3 = Pick<ServerCapabilities, 'expiryAtCreation' | 'noExpiry' | 'enableDisable'>;
-const OPEN: V3 = { expiryAtCreation: true, noExpiry: true, enableDisable: true };
-const GATED: V3 = { expiryAtCreation: true, noExpiry: false, enableDisable: false };
+/** Images of April 2026 and later, with their v3 token route open or behind the licence gate. */
+const OPEN: FakeGeneration = 'april-2026';
+const GATED: FakeGeneration = 'licence-gated';
 const DAY = 24 * 3600_000;
-// A token made in the app this run: its value is held, so Show, Copy and Test work.
-const todaysToken = (id: number, name: string, enabled = true) =>
-  makeToken(id, name, undefined, { prefix: 'nc_pat_AbCdE', expiry: null, lastUsedAt: null, enabled, valueSource: 'memory' });
+
+/** A server of this generation with tokens made in the app this run: their values are held, so Show, Copy and Test work. */
+async function withTodaysTokens(generation: FakeGeneration, ...names: string[]) {
+  const fake = await createTestBridge({ generation });
+  for (const name of names) await fake.setUp('tokens:create', { accountId: fake.idOf(), name });
+  return fake;
+}
 
 const expiryControl = () => screen.queryByTestId('nc-token-expiry') as HTMLSelectElement | null;
 const optionLabels = () => Array.from(expiryControl()!.options).map((option) => option.textContent);
 
 describe('expiry at creation', () => {
   it('offers NocoDB’s choices with 90 days chosen, and "No expiry" where the server allows it', async () => {
-    const { user } = await renderTokensPage({ tokens: [], capabilities: OPEN });
+    const { user } = await renderTokensPage({ generation: OPEN });
     await user.click(screen.getByTestId('nc-token-create'));
 
     expect(expiryControl()?.value).toBe('90');
@@ -27,19 +31,19 @@ describe('expiry at creation', () => {
   });
 
   it('creates with the chosen length; the new row shows its expiry', async () => {
-    const { user, fake } = await renderTokensPage({ tokens: [todaysToken(1, 'old')], capabilities: OPEN });
+    const { user, fake } = await renderTokensPage({ fake: await withTodaysTokens(OPEN, 'old') });
     await user.click(screen.getByTestId('nc-token-create'));
     await user.selectOptions(expiryControl()!, '30');
     await user.click(screen.getByTestId('nc-token-save-btn'));
 
     await waitFor(() => expect(rowNamed('Token-1')).toBeTruthy());
-    expect(fake.callsTo('tokens.create')[0]?.arg).toEqual({ accountId: ADMIN_ID, name: 'Token-1', expiry: { days: 30 } });
+    expect(fake.callsTo('tokens.create')[0]?.arg).toEqual({ accountId: fake.idOf(), name: 'Token-1', expiry: { days: 30 } });
     const expires = rowNamed('Token-1').querySelector('.token-expires time');
     expect(Date.parse(expires?.getAttribute('datetime') ?? '') - Date.now()).toBeGreaterThan(29 * DAY);
   });
 
   it('left alone, asks for 90 days; "No expiry" asks for none; a date asks for that date, and is required', async () => {
-    const { user, fake } = await renderTokensPage({ tokens: [], capabilities: OPEN });
+    const { user, fake } = await renderTokensPage({ generation: OPEN });
     await user.click(screen.getByTestId('nc-token-create'));
     await user.click(screen.getByTestId('nc-token-save-btn'));
     await waitFor(() => expect(fake.callsTo('tokens.create')).toHaveLength(1));
@@ -65,7 +69,7 @@ describe('expiry at creation', () => {
   });
 
   it('behind the licence gate: the choice without "No expiry", and no switch', async () => {
-    const { user } = await renderTokensPage({ tokens: [todaysToken(1, 'gated')], capabilities: GATED });
+    const { user } = await renderTokensPage({ fake: await withTodaysTokens(GATED, 'gated') });
     await user.click(screen.getByTestId('nc-token-create'));
 
     expect(optionLabels()).not.toContain('No expiry');
@@ -73,27 +77,31 @@ describe('expiry at creation', () => {
   });
 
   it('on a 0.301.3-style server none of the new controls appear, and a create sends no expiry', async () => {
-    const { user, fake } = await renderTokensPage({ tokens: [makeToken(1, 'classic')] });
+    const { user, fake } = await renderTokensPage({ tokens: [seedToken('classic')] });
     await user.click(screen.getByTestId('nc-token-create'));
     expect(expiryControl()).toBeNull();
     expect(screen.queryByTestId('nc-token-row-enable')).toBeNull();
     await user.click(screen.getByTestId('nc-token-save-btn'));
     await waitFor(() =>
-      expect(fake.callsTo('tokens.create')).toEqual([{ method: 'tokens.create', arg: { accountId: ADMIN_ID, name: 'Token-1' } }]),
+      expect(fake.callsTo('tokens.create')).toEqual([{ method: 'tokens.create', arg: { accountId: fake.idOf(), name: 'Token-1' } }]),
     );
   });
 });
 
 describe('enable / disable', () => {
   it('a switch per row disables the token on the server and enables it again; the row says Disabled', async () => {
-    const { user, fake } = await renderTokensPage({ tokens: [todaysToken(1, 'switched')], capabilities: OPEN });
+    const { user, fake } = await renderTokensPage({ fake: await withTodaysTokens(OPEN, 'switched') });
     const toggle = within(rowNamed('switched')).getByRole('switch', { name: 'Enabled: switched' });
     expect(toggle.getAttribute('aria-checked')).toBe('true');
 
     await user.click(toggle);
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
     expect(within(rowNamed('switched')).getByText('Disabled')).toBeTruthy();
-    expect(fake.callsTo('tokens.setEnabled')[0]?.arg).toEqual({ accountId: ADMIN_ID, id: '1', enabled: false });
+    expect(fake.callsTo('tokens.setEnabled')[0]?.arg).toEqual({
+      accountId: fake.idOf(),
+      id: fake.tokenIdNamed('switched'),
+      enabled: false,
+    });
 
     await user.click(toggle);
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
@@ -101,12 +109,9 @@ describe('enable / disable', () => {
   });
 
   it('Test on a disabled token says the server refuses it because it is disabled', async () => {
-    const { user, fake } = await renderTokensPage({
-      tokens: [todaysToken(1, 'off', false)],
-      capabilities: OPEN,
-      createdValueSource: 'memory',
-    });
-    fake.setTestResult('1', 'disabled');
+    const fake = await withTodaysTokens(OPEN, 'off');
+    fake.server().changeToken(fake.tokenIdNamed('off'), { enabled: false }); // in the web UI
+    const { user } = await renderTokensPage({ fake });
     await user.click(within(rowNamed('off')).getByTestId('nc-token-row-test'));
     const outcome = await within(rowNamed('off')).findByText('Refused: disabled');
     expect(outcome.getAttribute('title')).toBe('The server refuses this token because it is disabled. Enable it to use it again.');

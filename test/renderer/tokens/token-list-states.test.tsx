@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_ID, createFakeBridge, makeToken, makeTokens } from '../fake-bridge.ts';
+import { ADMIN, createTestBridge, seedToken, seedTokens } from '../test-bridge.ts';
 import { renderApp, renderTokensPage, rowNamed, tokenRows } from '../render-app.tsx';
 
 describe('token list states', () => {
   it('shows a loading state until the first page arrives', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'second')] });
+    const fake = await createTestBridge({ tokens: [seedToken('second')] });
     const release = fake.hold('tokens.list');
     await renderApp({ fake, hash: '#/account/tokens' });
     expect(screen.getByRole('status').textContent).toContain('Loading tokens…');
@@ -27,11 +27,13 @@ describe('token list states', () => {
   });
 
   it('shows an error with Retry, and Retry loads the list', async () => {
-    const fake = createFakeBridge({ tokens: [makeToken(1, 'second')] });
-    fake.fail('tokens.list', { code: 'server_unreachable', message: '' });
+    const fake = await createTestBridge({ tokens: [seedToken('second')] });
+    fake.setOffline(ADMIN.serverUrl);
     const { user } = await renderTokensPage({ fake });
-    expect(screen.getByRole('alert').textContent).toContain('Cannot reach the server');
+    // main names the server it could not reach.
+    expect(screen.getByRole('alert').textContent).toContain('Cannot reach http://localhost:8080');
     expect(tokenRows()).toHaveLength(0);
+    fake.setOffline(ADMIN.serverUrl, false);
 
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(rowNamed('second')).toBeTruthy());
@@ -39,8 +41,9 @@ describe('token list states', () => {
   });
 
   it('Retry asks again for the page that failed, not the one still on screen', async () => {
-    const { user, fake } = await renderTokensPage({ tokens: makeTokens(25) });
-    fake.fail('tokens.list', { code: 'timeout', message: 'The server did not answer.' });
+    // A server that does not answer within main's (shortened) request timeout.
+    const { user, fake } = await renderTokensPage({ tokens: seedTokens(25), requestTimeoutMs: 300 });
+    fake.server().faults.inject({ kind: 'hang' }, { route: 'tokens.list' });
     await user.click(within(screen.getByRole('navigation', { name: 'Pagination' })).getByRole('button', { name: 'Page 2' }));
     await user.click(await screen.findByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
@@ -48,7 +51,7 @@ describe('token list states', () => {
   });
 
   it('never shows raw errors: a broken bridge answer becomes a plain message', async () => {
-    const fake = createFakeBridge({ tokens: [] });
+    const fake = await createTestBridge({ tokens: [] });
     fake.crash('tokens.list');
     await renderTokensPage({ fake });
     expect(screen.getByRole('alert').textContent).toContain('Something went wrong inside the app. Please try again.');
@@ -58,12 +61,12 @@ describe('token list states', () => {
 
 describe('pagination', () => {
   it('is hidden for a single page', async () => {
-    await renderTokensPage({ tokens: makeTokens(10) });
+    await renderTokensPage({ tokens: seedTokens(10) });
     expect(screen.queryByRole('navigation', { name: 'Pagination' })).toBeNull();
   });
 
   it('asks the server for page 2 and marks it current', async () => {
-    const { user, fake } = await renderTokensPage({ tokens: makeTokens(25) });
+    const { user, fake } = await renderTokensPage({ tokens: seedTokens(25) });
     const nav = screen.getByRole('navigation', { name: 'Pagination' });
     expect(
       within(nav)
@@ -74,7 +77,7 @@ describe('pagination', () => {
 
     await user.click(within(nav).getByRole('button', { name: 'Page 2' }));
     await waitFor(() => expect(rowNamed('token 11')).toBeTruthy());
-    expect(fake.callsTo('tokens.list').at(-1)?.arg).toEqual({ accountId: ADMIN_ID, page: 2, pageSize: 10 });
+    expect(fake.callsTo('tokens.list').at(-1)?.arg).toEqual({ accountId: fake.idOf(), page: 2, pageSize: 10 });
     expect(tokenRows()).toHaveLength(10);
     expect(within(nav).getByRole('button', { name: 'Page 2' }).getAttribute('aria-current')).toBe('page');
 
@@ -90,12 +93,17 @@ describe('pagination', () => {
   });
 
   it('trusts isLastPage over an instance-wide totalRows', async () => {
-    await renderTokensPage({ tokens: makeTokens(3), totalRowsOverride: 42 });
+    // NocoDB 0.301.3 counts every token of the instance: a user who is not an admin sees 3 of 42.
+    const mine = { serverUrl: ADMIN.serverUrl, email: 'user@example.com', tokens: seedTokens(3) };
+    const fake = await createTestBridge({ tokens: seedTokens(39), otherAccounts: [mine] });
+    await fake.bridge.accounts.switch({ accountId: fake.idOf(mine.email) });
+    await renderTokensPage({ fake });
+    expect(tokenRows()).toHaveLength(3);
     expect(screen.queryByRole('navigation', { name: 'Pagination' })).toBeNull();
   });
 
   it('puts gaps between far pages', async () => {
-    await renderTokensPage({ tokens: makeTokens(100) });
+    await renderTokensPage({ tokens: seedTokens(100) });
     const nav = screen.getByRole('navigation', { name: 'Pagination' });
     expect(nav.textContent).toBe('12345•••10');
   });
