@@ -2,7 +2,7 @@
 // stay thin: the router has already checked the argument, the services do the work.
 import { createBootService } from './boot/boot-service.ts';
 import { createClipboardGuard } from './clipboard/clipboard-guard.ts';
-import { detectingCapabilities } from './detected-capabilities.ts';
+import { carryingCapabilities } from './detected-capabilities.ts';
 import type { Handlers } from './ipc-router.ts';
 import { createNocoClient } from './nocodb/nocodb-client.ts';
 import { createCapabilityRegistry } from './nocodb/server-capabilities.ts';
@@ -22,7 +22,7 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
   // A password change that timed out words the sign-in notice (see password-change-notice.ts).
   const passwordNotices = createPasswordChangeNotices();
   const capabilities = createCapabilityRegistry();
-  const session = detectingCapabilities(
+  const session = carryingCapabilities(
     explainingPasswordChanges(
       createAccountsService({
         secretStore: ports.secretStore,
@@ -36,7 +36,6 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
       passwordNotices,
     ),
     capabilities,
-    log,
   );
   const serverCheck = createServerCheck({ fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs, consentFile: ports.httpConsentFile, log });
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
@@ -97,7 +96,12 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
       return null;
     },
   };
-  return { handlers, launch: boot.launch };
+  const launch = () => {
+    // The keychain's worker starts while the settings are read, not on the first session read.
+    ports.secretStore.warmUp?.();
+    boot.launch();
+  };
+  return { handlers, launch };
 }
 
 /** The IPC handlers alone, restoring on the first call that needs the accounts. */

@@ -87,9 +87,10 @@ export type AccountStatus =
   | 'logging_out';
 
 /**
- * What an account's server can do, detected by main from the server's answers when the account signs
- * in or is restored (see main/nocodb/server-capabilities.ts). Every screen asks these, by name, before
- * it shows a column or offers an action; none guesses from which fields a page carries.
+ * What an account's server can do, detected by main from the server's answers to the account's first
+ * token page (see main/nocodb/server-capabilities.ts); every token page carries them. Every screen
+ * asks these, by name, before it shows a column or offers an action; none guesses from which fields a
+ * page carries. Not known yet (no page asked) means: nothing beyond NO_CAPABILITIES.
  */
 export interface ServerCapabilities {
   /** The list never carries a token's value again (today's servers): only a copy kept by the app can be shown. */
@@ -145,7 +146,7 @@ export interface AccountEntry {
   problemError?: AppError | null;
   /** The account the app shows now. */
   active: boolean;
-  /** What its server can do; absent while the account has no live session (or main could not ask yet). */
+  /** What its server can do; absent while unknown (no live session, or no token page of it asked its server yet). */
   capabilities?: ServerCapabilities;
 }
 

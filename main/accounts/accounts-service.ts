@@ -24,6 +24,7 @@ import { createAccountRegistry, identityOf, type AccountRecord } from './account
 import { createAccountRestore } from './account-restore.ts';
 import { liveOf } from './account-state.ts';
 import { sessionStateOf } from './account-view.ts';
+import { createLaunchSteps } from './launch-steps.ts';
 
 export interface AccountsServiceOptions {
   secretStore: SecretStore;
@@ -63,8 +64,13 @@ export type AccountEnd = 'logged_out' | 'session_ended';
 
 /** The app's accounts: their list, each one's state and session, and what the user does with them. */
 export interface AccountsService {
-  /** The accounts and the shown one; the first call restores every account from the keychain. */
+  /** The accounts and the shown one, once every account restored at launch has settled (the first call starts restoring them). */
   getState(): Promise<SessionState>;
+  /**
+   * The same as soon as the account the window shows has settled: the others may still be
+   * `restoring` (`getState` answers once they are not). For the first screen (main/boot/).
+   */
+  getShownState(): Promise<SessionState>;
   /** Adds the account (or renews it when listed) and shows it. */
   signIn(request: SignInRequest): Promise<SessionState>;
   /**
@@ -128,13 +134,15 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     finishLogOut: (record) => logOuts.finish(record),
     log,
   });
-  let restoring: Promise<void> | null = null;
-  // Never a failure cached for the whole app: a launch that failed is tried again by the next call.
-  const ensureRestored = () =>
-    (restoring ??= restore.restoreAll().catch((error: unknown) => {
-      restoring = null;
-      throw error;
-    }));
+  const launched = createLaunchSteps((signals) => restore.restoreAll(signals));
+  const ensureRestored = () => launched().all;
+  /** The named account as soon as it settled, whatever the others' restores are doing. */
+  async function settledRecord(id: string): Promise<AccountRecord> {
+    await launched().listed;
+    const record = registry.byId(id);
+    if (record.state.kind === 'restoring') await record.state.done;
+    return record;
+  }
   const state = () => {
     const { launchNotice, listNotice } = restore.notices();
     return sessionStateOf(registry, launchNotice, listNotice);
@@ -222,6 +230,11 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
       return state();
     },
 
+    async getShownState() {
+      await launched().shown;
+      return state();
+    },
+
     signIn,
 
     async logOut(id) {
@@ -230,9 +243,9 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
       return state();
     },
 
+    // A switch during start-up waits for its own account only.
     async switchTo(id) {
-      await ensureRestored();
-      registry.show(registry.byId(id));
+      registry.show(await settledRecord(id));
       await registry.save();
       return state();
     },
@@ -259,9 +272,9 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
       return state();
     },
 
+    // A call for one account waits for that account's restore only, never for the others'.
     async pin(accountId) {
-      await ensureRestored();
-      const record = registry.byId(accountId);
+      const record = await settledRecord(accountId);
       const live = liveOf(record.state);
       if (!live || !record.user) throw notSignedIn();
       const { isSuperAdmin } = record.user;

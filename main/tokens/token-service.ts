@@ -195,6 +195,7 @@ export function createTokenService({
     // for anyone else `totalRows` becomes the rows known to exist, so no page past the end is offered.
     async list({ accountId, page, pageSize }) {
       const pinned = await session.pin(accountId);
+      learning.begin(pinned);
       const offset = (page - 1) * pageSize;
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
       const rows = answer.rows.slice(0, pageSize);
@@ -208,6 +209,7 @@ export function createTokenService({
 
     async scan({ accountId, offset }) {
       const pinned = await session.pin(accountId);
+      learning.begin(pinned);
       const held = tokensOf(pinned);
       const asked = held.pageSize;
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset }));
@@ -221,7 +223,7 @@ export function createTokenService({
     async create({ accountId, name, expiry }) {
       const pinned = await session.pin(accountId);
       // A server without expiry at creation gets no `expiry` field: 0.301.3's request check knows none.
-      const asked = expiry !== undefined && learning.of(pinned)?.expiryAtCreation ? expiryTime(expiry, now()) : undefined;
+      const asked = expiry !== undefined && (await learning.known(pinned)).expiryAtCreation ? expiryTime(expiry, now()) : undefined;
       const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name, asked));
       const can = await learning.fromCreate(pinned, row, asked !== undefined);
       const kept = await keepCopy(pinned, row.id, row.token);

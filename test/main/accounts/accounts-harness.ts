@@ -1,6 +1,6 @@
 // Builds a session service on two in-memory NocoDB servers, a switchable keychain, a memory
 // fallback and an in-memory settings file, with a clock the test controls.
-import { createCapabilityRegistry } from '../../../main/nocodb/server-capabilities.ts';
+import { createCapabilityRegistry, type CapabilityRegistry } from '../../../main/nocodb/server-capabilities.ts';
 import type { AccountRef, StoredSession, TokenVault } from '../../../main/ports.ts';
 import { createAccountsService } from '../../../main/accounts/accounts-service.ts';
 import { createMemorySecretStore } from '../../../main/keychain/memory-secret-store.ts';
@@ -110,9 +110,10 @@ export function tokenServiceOn(
   service: Service,
   vault: TokenVault = createMemoryTokenVault(),
   settings: Pick<SettingsService, 'get'> = createSettingsService(memoryJsonFile()),
+  capabilities: CapabilityRegistry = createCapabilityRegistry(),
 ) {
   return createTokenService({
-    capabilities: createCapabilityRegistry(),
+    capabilities,
     session: service,
     clipboard: createClipboardGuard({
       clipboard: { readText: () => '', writeText: () => {} },

@@ -108,6 +108,44 @@ describe('what must behave as without a boot page', () => {
     expect(fake.callsTo('tokens.list').map((call) => (call.arg as { accountId: string }).accountId)).toEqual([graceId]);
   });
 
+  it('a switch asks main for the new account’s first page beside the switch, not after its answer, and only once', async () => {
+    const fake = createFakeBridge({
+      tokens: [makeToken(1, 'admin token')],
+      otherAccounts: [{ ...GRACE, tokens: [makeToken(2, 'grace token', GRACE.email)] }],
+    });
+    const { stores } = await boot(fake);
+    const graceId = `${GRACE.serverUrl} ${GRACE.email}`;
+    const release = fake.hold('accounts.switch');
+
+    const switched = stores.session.getState().switchTo(graceId);
+    await waitFor(() => expect(fake.callsTo('tokens.list')).toHaveLength(1));
+    expect(screen.getByText('admin token')).toBeTruthy(); // the switch is not answered yet
+    release();
+    await switched;
+
+    expect(await screen.findByText('grace token')).toBeTruthy();
+    expect(fake.callsTo('tokens.list').map((call) => (call.arg as { accountId: string }).accountId)).toEqual([graceId]);
+  });
+
+  it('a switch main refused: the page asked beside it is never shown, not even when the account is signed in again', async () => {
+    const fake = createFakeBridge({
+      tokens: [makeToken(1, 'admin token')],
+      otherAccounts: [{ ...GRACE, tokens: [makeToken(2, 'grace token', GRACE.email)] }],
+    });
+    const { stores } = await boot(fake);
+    const graceId = `${GRACE.serverUrl} ${GRACE.email}`;
+    // Grace's session ended: main refuses the switch, and the list asked beside it.
+    fake.fail('accounts.switch', { code: 'account_not_signed_in', message: 'Sign in to this account again.' });
+    fake.fail('tokens.list', EXPIRED);
+
+    await stores.session.getState().switchTo(graceId);
+    expect(screen.getByText('admin token')).toBeTruthy();
+    await stores.session.getState().signIn(GRACE);
+
+    expect(await screen.findByText('grace token')).toBeTruthy();
+    expect(fake.callsTo('tokens.list')).toHaveLength(2);
+  });
+
   it('signing in again after the session ended in use shows the rows main lists now, not the boot page', async () => {
     const fake = await createTestBridge({ tokens: [seedToken('boot row')] });
     const { user, stores } = await boot(fake);
