@@ -120,12 +120,21 @@ async function profiledLaunch(app: LaunchedApp, steps: Steps): Promise<Map<strin
     const marks = (globalThis as unknown as { __benchMarks: Record<string, number> }).__benchMarks;
     const navigation = performance.getEntriesByType('navigation' as never)[0] as unknown as
       { responseEnd: number; domInteractive: number } | undefined;
+    const parsed = navigation?.domInteractive ?? 0;
+    // The first screen's scripts: those index.html names (asked for before it was parsed).
+    const scripts = (
+      performance.getEntriesByType('resource' as never) as unknown as Array<{ name: string; startTime: number; responseEnd: number }>
+    )
+      .filter((entry) => entry.name.endsWith('.js') && entry.startTime < parsed)
+      .reduce((last, entry) => Math.max(last, entry.responseEnd), 0);
     return {
       origin: performance.timeOrigin,
       html: navigation?.responseEnd ?? 0,
-      parsed: navigation?.domInteractive ?? 0,
+      parsed,
+      scripts,
       bootAsked: marks['called:app:boot'] ?? 0,
       bootAnswered: marks['answered:app:boot'] ?? 0,
+      rowInDom: marks['rowInDom'] ?? 0,
     };
   });
   const onPage = (step: string, ms: number) => ({ step, at: page.origin + ms });
@@ -134,8 +143,10 @@ async function profiledLaunch(app: LaunchedApp, steps: Steps): Promise<Map<strin
     onPage('window: navigation starts', 0),
     onPage('window: index.html received', page.html),
     onPage('window: index.html parsed', page.parsed),
-    onPage('renderer: first line asks app:boot', page.bootAsked),
-    onPage('renderer: boot answer received', page.bootAnswered),
+    onPage('window: first screen scripts received', page.scripts),
+    onPage('bridge: app:boot sent at document start', page.bootAsked),
+    onPage('bridge: boot answer received', page.bootAnswered),
+    onPage('renderer: first token row rendered (in the document)', page.rowInDom),
     onPage('renderer: first token row painted', row),
   ];
   const firsts = new Map<string, number>();
