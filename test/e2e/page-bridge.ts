@@ -1,5 +1,7 @@
 // Bundled into the page before the app's scripts: the REAL createBridge, wired to the harness's
-// binding instead of ipcRenderer, and exposed read-only under the same global as in Electron.
+// binding instead of ipcRenderer, and exposed read-only under the same global as in Electron. As
+// the preload does, it sends the first screen's boot request at once.
+import { bootRequestFor } from '../../preload/boot-request.ts';
 import { createBridge } from '../../preload/bridge.ts';
 import { BRIDGE_GLOBAL } from '../../preload/contract.ts';
 
@@ -11,7 +13,10 @@ declare global {
 }
 
 Object.defineProperty(window, BRIDGE_GLOBAL, {
-  value: createBridge(async (channel, arg) => JSON.parse(await window.__nocodbInvoke(channel, arg)) as unknown),
+  value: createBridge(
+    async (channel, arg) => JSON.parse(await window.__nocodbInvoke(channel, arg)) as unknown,
+    bootRequestFor(window.location.hash),
+  ),
   writable: false,
   configurable: false,
 });

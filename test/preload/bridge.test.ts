@@ -49,4 +49,47 @@ describe('createBridge', () => {
     await (bridge.tokens.copy as (...args: unknown[]) => Promise<unknown>)({ id: 1 }, 'extra');
     expect(seen).toEqual([['tokens:copy', { id: 1 }]]);
   });
+
+  describe('with the boot request the preload sends before the page runs', () => {
+    it('sends app:boot at once, and the first matching app.boot takes that answer without asking again', async () => {
+      const calls: Array<[Channel, unknown]> = [];
+      const bridge = createBridge(
+        async (channel, arg) => {
+          calls.push([channel, arg]);
+          return { ok: true, value: `answer ${calls.length}` };
+        },
+        { showsTokens: true },
+      );
+      expect(calls).toEqual([['app:boot', { showsTokens: true }]]);
+      await expect(bridge.app.boot({ showsTokens: true })).resolves.toEqual({ ok: true, value: 'answer 1' });
+      expect(calls).toHaveLength(1);
+    });
+
+    it('asks main again for a second boot, and for a boot with another request', async () => {
+      const calls: Array<[Channel, unknown]> = [];
+      const bridge = createBridge(
+        async (channel, arg) => {
+          calls.push([channel, arg]);
+          return { ok: true, value: `answer ${calls.length}` };
+        },
+        { showsTokens: true },
+      );
+      await expect(bridge.app.boot({ showsTokens: false })).resolves.toEqual({ ok: true, value: 'answer 2' });
+      await expect(bridge.app.boot({ showsTokens: true })).resolves.toEqual({ ok: true, value: 'answer 1' });
+      await expect(bridge.app.boot({ showsTokens: true })).resolves.toEqual({ ok: true, value: 'answer 3' });
+      expect(calls.map(([channel]) => channel)).toEqual(['app:boot', 'app:boot', 'app:boot']);
+    });
+
+    it('hands a failed early answer to the page that asks, and leaves no unhandled rejection when none asks', async () => {
+      const failing = async () => {
+        throw new Error('main is gone');
+      };
+      const unasked = createBridge(failing, { showsTokens: false });
+      expect(unasked).toBeDefined();
+      const asked = createBridge(failing, { showsTokens: false });
+      await expect(asked.app.boot({ showsTokens: false })).rejects.toThrow('main is gone');
+      // Vitest fails the run on an unhandled rejection: give one a turn to surface.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  });
 });
