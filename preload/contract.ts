@@ -478,11 +478,25 @@ export const BRIDGE_METHODS = {
   app: { boot: 'app:boot', systemLanguages: 'app:system-languages', setMenuLabels: 'app:set-menu-labels' },
 } as const satisfies Record<string, Record<string, Channel>>;
 
+/**
+ * What main tells its window without being asked: bridge method → the IPC channel it comes on. They
+ * carry nothing and no handler answers them, so they are no `Channel`; the renderer subscribes with
+ * `window.nocodb.events.onScreenLocked(listener)`, which answers how to unsubscribe.
+ */
+export const BRIDGE_EVENTS = {
+  /** The OS locked the screen or is putting the machine to sleep: whoever looks next may be someone else. */
+  onScreenLocked: 'event:screen-locked',
+} as const;
+
+export type EventChannel = (typeof BRIDGE_EVENTS)[keyof typeof BRIDGE_EVENTS];
+
 type Methods = typeof BRIDGE_METHODS;
 type Call<C extends Channel> = ArgOf<C> extends void ? () => Promise<Result<ResultOf<C>>> : (arg: ArgOf<C>) => Promise<Result<ResultOf<C>>>;
 
 export type Bridge = {
   readonly [G in keyof Methods]: { readonly [M in keyof Methods[G]]: Methods[G][M] extends Channel ? Call<Methods[G][M]> : never };
+} & {
+  readonly events: { readonly [E in keyof typeof BRIDGE_EVENTS]: (listener: () => void) => () => void };
 };
 
 /** Every channel, once; tests check that the bridge and main's handlers cover exactly these. */

@@ -10,5 +10,13 @@ declare const window: { location: { hash: string } };
 
 contextBridge.exposeInMainWorld(
   BRIDGE_GLOBAL,
-  createBridge((channel, arg) => ipcRenderer.invoke(channel, arg), bootRequestFor(window.location.hash)),
+  createBridge(
+    (channel, arg) => ipcRenderer.invoke(channel, arg),
+    (channel, listener) => {
+      const onEvent = () => listener();
+      ipcRenderer.on(channel, onEvent);
+      return () => void ipcRenderer.removeListener(channel, onEvent);
+    },
+    bootRequestFor(window.location.hash),
+  ),
 );

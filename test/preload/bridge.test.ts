@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBridge } from '../../preload/bridge.ts';
-import { BRIDGE_METHODS, CHANNELS, type Channel } from '../../preload/contract.ts';
+import { BRIDGE_EVENTS, BRIDGE_METHODS, CHANNELS, type Channel, type EventChannel } from '../../preload/contract.ts';
+
+const noListen = () => () => {};
 
 describe('createBridge', () => {
   it('exposes one method per contract channel, and each reaches invoke with its channel and argument', async () => {
@@ -8,7 +10,7 @@ describe('createBridge', () => {
     const bridge = createBridge(async (channel, arg) => {
       calls.push([channel, arg]);
       return { ok: true, value: channel };
-    });
+    }, noListen);
     const exposed: Channel[] = [];
     for (const [group, methods] of Object.entries(BRIDGE_METHODS)) {
       for (const [name, channel] of Object.entries(methods)) {
@@ -23,16 +25,17 @@ describe('createBridge', () => {
     expect(new Set(CHANNELS).size).toBe(CHANNELS.length);
   });
 
-  it('has no keys beyond the contract groups and methods', () => {
-    const bridge = createBridge(async () => undefined);
-    expect(Object.keys(bridge).sort()).toEqual(Object.keys(BRIDGE_METHODS).sort());
+  it('has no keys beyond the contract groups and methods, and its events', () => {
+    const bridge = createBridge(async () => undefined, noListen);
+    expect(Object.keys(bridge).sort()).toEqual([...Object.keys(BRIDGE_METHODS), 'events'].sort());
+    expect(Object.keys(bridge.events).sort()).toEqual(Object.keys(BRIDGE_EVENTS).sort());
     for (const [group, methods] of Object.entries(BRIDGE_METHODS)) {
       expect(Object.keys((bridge as unknown as Record<string, object>)[group]!).sort()).toEqual(Object.keys(methods).sort());
     }
   });
 
   it('is frozen all the way down, so the page cannot swap a method', () => {
-    const bridge = createBridge(async () => undefined);
+    const bridge = createBridge(async () => undefined, noListen);
     expect(Object.isFrozen(bridge)).toBe(true);
     for (const group of Object.values(bridge)) expect(Object.isFrozen(group)).toBe(true);
     expect(() => {
@@ -45,7 +48,7 @@ describe('createBridge', () => {
     const bridge = createBridge(async (...args) => {
       seen.push(args);
       return undefined;
-    });
+    }, noListen);
     await (bridge.tokens.copy as (...args: unknown[]) => Promise<unknown>)({ id: 1 }, 'extra');
     expect(seen).toEqual([['tokens:copy', { id: 1 }]]);
   });
@@ -58,6 +61,7 @@ describe('createBridge', () => {
           calls.push([channel, arg]);
           return { ok: true, value: `answer ${calls.length}` };
         },
+        noListen,
         { showsTokens: true },
       );
       expect(calls).toEqual([['app:boot', { showsTokens: true }]]);
@@ -72,6 +76,7 @@ describe('createBridge', () => {
           calls.push([channel, arg]);
           return { ok: true, value: `answer ${calls.length}` };
         },
+        noListen,
         { showsTokens: true },
       );
       await expect(bridge.app.boot({ showsTokens: false })).resolves.toEqual({ ok: true, value: 'answer 2' });
@@ -84,12 +89,31 @@ describe('createBridge', () => {
       const failing = async () => {
         throw new Error('main is gone');
       };
-      const unasked = createBridge(failing, { showsTokens: false });
+      const unasked = createBridge(failing, noListen, { showsTokens: false });
       expect(unasked).toBeDefined();
-      const asked = createBridge(failing, { showsTokens: false });
+      const asked = createBridge(failing, noListen, { showsTokens: false });
       await expect(asked.app.boot({ showsTokens: false })).rejects.toThrow('main is gone');
       // Vitest fails the run on an unhandled rejection: give one a turn to surface.
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
+  });
+
+  it('passes each event of main on with nothing attached, on its own channel, until unsubscribed', () => {
+    const listeners = new Map<EventChannel, (...args: unknown[]) => void>();
+    const bridge = createBridge(
+      async () => undefined,
+      (channel, listener) => {
+        listeners.set(channel, listener as (...args: unknown[]) => void);
+        return () => void listeners.delete(channel);
+      },
+    );
+    const heard: unknown[][] = [];
+    const unsubscribe = bridge.events.onScreenLocked((...args: unknown[]) => void heard.push(args));
+    // What ipcRenderer would hand over: the IPC event, with its sender.
+    listeners.get('event:screen-locked')!({ sender: 'ipcRenderer' }, 'extra');
+    expect(heard).toEqual([[]]);
+    unsubscribe();
+    expect(listeners.size).toBe(0);
+    expect(Object.isFrozen(bridge.events)).toBe(true);
   });
 });

@@ -37,6 +37,8 @@ function fakeApi(tokens: Record<string, TokenSummary[]> = { a1: [summary('1'), s
   /** What each account's server can do (0.301.3's nothing unless set before the load). */
   const capabilitiesFor: Record<string, ServerCapabilities> = {};
   const held = new Map<string, Array<() => void>>();
+  /** Who listens for main's word that the OS locked the screen. */
+  const lockListeners = new Set<() => void>();
   const answer = async <T>(method: string, args: unknown[], value: T): Promise<Result<T>> => {
     calls.push([method, ...args]);
     const gates = held.get(method);
@@ -60,10 +62,17 @@ function fakeApi(tokens: Record<string, TokenSummary[]> = { a1: [summary('1'), s
     exportCsv: () => answer('exportCsv', [], { saved: true }),
     remind: () => answer('remind', [], { notified: 0 }),
     reminderOpened: () => answer('reminderOpened', [], null),
+    onScreenLocked: (listener) => {
+      lockListeners.add(listener);
+      return () => void lockListeners.delete(listener);
+    },
   };
   return {
     api,
     calls,
+    /** Main says the OS locked the screen. */
+    lockScreen: () => lockListeners.forEach((listener) => listener()),
+    lockListeners,
     capabilitiesFor,
     /** Holds every later call of `method` until `release`. */
     hold: (method: string) => void held.set(method, []),
@@ -194,6 +203,22 @@ describe('token model: a revealed value lives no longer than it must', () => {
     await state().toggleReveal('b2', '1');
     state().hideAll();
     expect(JSON.stringify(state().marks)).not.toContain(VALUE);
+  });
+
+  it('is masked when the OS locks the screen (every account’s), and its timer goes with it', async () => {
+    const { state, fake } = await setUp();
+    expect(fake.lockListeners.size).toBe(1);
+    state().watch('a1', '1');
+    state().watch('b2', '1');
+    await state().toggleReveal('a1', '1');
+    await state().toggleReveal('b2', '1');
+    expect(JSON.stringify(state().marks)).toContain(VALUE);
+    fake.lockScreen();
+    expect(JSON.stringify(state().marks)).not.toContain(VALUE);
+    expect(vi.getTimerCount()).toBe(0);
+    // Shown again after the lock, the value lives its full time again.
+    await state().toggleReveal('a1', '1');
+    expect(state().marks.a1!.revealed).toEqual({ 1: VALUE });
   });
 });
 

@@ -87,6 +87,7 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
     exportCsv: (text) => held(() => (exported.push(text), { ok: true, value: { saved: true } })),
     remind: (tokens, words) => held(() => (reminded.push({ tokens, words }), { ok: true, value: { notified: tokens.length } })),
     reminderOpened: () => held(() => ({ ok: true, value: null })),
+    onScreenLocked: () => () => {},
   };
   /** Answers everything pending, again and again, until nothing is left. */
   async function drain() {
