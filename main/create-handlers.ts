@@ -2,7 +2,7 @@
 // stay thin: the router has already checked the argument, the services do the work.
 import { createBootService } from './boot/boot-service.ts';
 import { createClipboardGuard } from './clipboard/clipboard-guard.ts';
-import { detectingCapabilities } from './detected-capabilities.ts';
+import { carryingCapabilities } from './detected-capabilities.ts';
 import type { Handlers } from './ipc-router.ts';
 import { createNocoClient } from './nocodb/nocodb-client.ts';
 import { createCapabilityRegistry } from './nocodb/server-capabilities.ts';
@@ -11,6 +11,7 @@ import type { AppPorts } from './ports.ts';
 import { createPasswordChangeNotices, explainingPasswordChanges } from './profile/password-change-notice.ts';
 import { createProfileService } from './profile/profile-service.ts';
 import { createAccountsService } from './accounts/accounts-service.ts';
+import { recordingLogOuts } from './accounts/log-out-record.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createDesktopHandlers } from './tokens/desktop-handlers.ts';
 import { createTokenService } from './tokens/token-service.ts';
@@ -22,13 +23,13 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
   // A password change that timed out words the sign-in notice (see password-change-notice.ts).
   const passwordNotices = createPasswordChangeNotices();
   const capabilities = createCapabilityRegistry();
-  const session = detectingCapabilities(
+  const session = carryingCapabilities(
     explainingPasswordChanges(
       createAccountsService({
         secretStore: ports.secretStore,
         fallbackSecretStore: ports.fallbackSecretStore,
-        settings,
-        logOutFile: ports.logOutFile,
+        // Its Log Outs recorded beside the settings file too: a damaged settings file must not undo one.
+        settings: recordingLogOuts(settings, ports.logOutFile),
         createClient: (serverUrl) => createNocoClient({ serverUrl, fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs }),
         now: ports.now,
         log,
@@ -37,7 +38,6 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
       passwordNotices,
     ),
     capabilities,
-    log,
   );
   const serverCheck = createServerCheck({ fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs, consentFile: ports.httpConsentFile, log });
   const clipboard = createClipboardGuard({ clipboard: ports.clipboard, timers, log });
@@ -98,7 +98,12 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
       return null;
     },
   };
-  return { handlers, launch: boot.launch };
+  const launch = () => {
+    // The keychain's worker starts while the settings are read, not on the first session read.
+    ports.secretStore.warmUp?.();
+    boot.launch();
+  };
+  return { handlers, launch };
 }
 
 /** The IPC handlers alone, restoring on the first call that needs the accounts. */

@@ -1,51 +1,16 @@
 // Capabilities travel with the accounts: every session state main answers carries, for each account
-// with a live session, what its server can do. An account's server is asked once — when it signs in
-// or is restored (the first state that shows it live) — with a one-row token list; later token pages
-// refine it (see main/nocodb/server-capabilities.ts). An account's end forgets them.
-import type { AccountEntry, SessionState } from '../preload/contract.ts';
+// whose capabilities are known, what its server can do. A state answer never asks a server and never
+// waits: an account's capabilities become known with its first token page (the page asks the v3
+// tokens route beside its own request and carries them; see main/tokens/token-capabilities.ts), and
+// until then its entry has none — "unknown yet", for which the renderer shows no column and no action
+// beyond NocoDB 0.301.3's. An account's end, or a new sign-in, forgets them.
+import type { SessionState } from '../preload/contract.ts';
 import type { AccountsService } from './accounts/accounts-service.ts';
-import { toAppError } from './app-error.ts';
-import type { CapabilityRegistry, TokenSample } from './nocodb/server-capabilities.ts';
+import type { CapabilityRegistry } from './nocodb/server-capabilities.ts';
 
-export function detectingCapabilities(
-  session: AccountsService,
-  capabilities: CapabilityRegistry,
-  log: (line: string) => void,
-): AccountsService {
-  /** Detections under way, so concurrent state answers share one request per account. */
-  const asking = new Map<string, Promise<void>>();
-
-  async function ask(accountId: string): Promise<void> {
-    const pinned = await session.pin(accountId);
-    const [{ rows }, v3Tokens] = await Promise.all([
-      pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 })),
-      // The v3 tokens route (April 2026 images); a server that did not answer it decides nothing yet.
-      pinned.withSession((client, jwt) => client.v3Tokens(jwt)).catch(() => undefined),
-    ]);
-    if (!pinned.isLive()) return;
-    const sample: TokenSample | null = rows[0] ? { kind: 'listed', row: rows[0] } : null;
-    capabilities.learn(accountId, { isSuperAdmin: pinned.isSuperAdmin, sample, ...(v3Tokens === undefined ? {} : { v3Tokens }) });
-  }
-
-  /** Asks every account not detected yet; one without a live session (pin refuses it) or an answer stays without. */
-  const detect = (entry: AccountEntry) => {
-    if (capabilities.of(entry.id)) return undefined;
-    let run = asking.get(entry.id);
-    if (!run) {
-      run = ask(entry.id)
-        .catch((error: unknown) => {
-          const { code } = toAppError(error);
-          if (code !== 'account_not_signed_in' && code !== 'not_signed_in') log(`capabilities: detection failed with ${code}`);
-        })
-        .finally(() => asking.delete(entry.id));
-      asking.set(entry.id, run);
-    }
-    return run;
-  };
-
+export function carryingCapabilities(session: AccountsService, capabilities: CapabilityRegistry): AccountsService {
   const withCapabilities = async (answer: Promise<SessionState>): Promise<SessionState> => {
     const state = await answer;
-    await Promise.all(state.accounts.map(detect));
     const accounts = state.accounts.map((entry) => {
       const found = capabilities.of(entry.id);
       return found ? { ...entry, capabilities: found } : entry;
@@ -59,6 +24,7 @@ export function detectingCapabilities(
   return {
     ...session,
     getState: () => withCapabilities(session.getState()),
+    getShownState: () => withCapabilities(session.getShownState()),
     signIn: (request) =>
       withCapabilities(
         session.signIn(request).then((state) => {

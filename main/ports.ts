@@ -36,6 +36,11 @@ export interface SecretStore {
   load(accountId: string): Promise<StoredEntry>;
   /** Resolves when the store can be used (a keychain that is there and unlocked); throws like the others otherwise. */
   check(): Promise<void>;
+  /**
+   * Starts what the store reads through (the keychain's worker: keytar loaded, D-Bus connected) at
+   * once, so the first read does not wait for it; a failure here is met again by that read.
+   */
+  warmUp?(): void;
   /** Every readable session entry, to rebuild an account list the settings file lost (damaged ones are left out, never deleted). */
   entries(): Promise<Array<{ accountId: string; session: StoredSession }>>;
   save(accountId: string, session: StoredSession): Promise<void>;

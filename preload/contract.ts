@@ -87,9 +87,10 @@ export type AccountStatus =
   | 'logging_out';
 
 /**
- * What an account's server can do, detected by main from the server's answers when the account signs
- * in or is restored (see main/nocodb/server-capabilities.ts). Every screen asks these, by name, before
- * it shows a column or offers an action; none guesses from which fields a page carries.
+ * What an account's server can do, detected by main from the server's answers to the account's first
+ * token page (see main/nocodb/server-capabilities.ts); every token page carries them. Every screen
+ * asks these, by name, before it shows a column or offers an action; none guesses from which fields a
+ * page carries. Not known yet (no page asked) means: nothing beyond NO_CAPABILITIES.
  */
 export interface ServerCapabilities {
   /** The list never carries a token's value again (today's servers): only a copy kept by the app can be shown. */
@@ -145,7 +146,7 @@ export interface AccountEntry {
   problemError?: AppError | null;
   /** The account the app shows now. */
   active: boolean;
-  /** What its server can do; absent while the account has no live session (or main could not ask yet). */
+  /** What its server can do; absent while unknown (no live session, or no token page of it asked its server yet). */
   capabilities?: ServerCapabilities;
 }
 
@@ -252,6 +253,28 @@ export interface TokenPage {
   capabilities: ServerCapabilities;
 }
 
+/** A column whose values repeat: each distinct value once, and per token the index of its value. */
+export interface SharedColumn<T> {
+  values: T[];
+  at: number[];
+}
+
+/** A page of tokens as columns, for the All tokens scan (see token-scan-columns.ts). */
+export interface TokenColumns {
+  id: string[];
+  name: Array<string | null>;
+  /** An account's tokens mostly share one creator (0.301.3 lists only the user's own). */
+  creator: SharedColumn<string | null>;
+  createdAt: Array<string | null>;
+  valueSource: SharedColumn<TokenValueSource>;
+  prefix: Array<string | null>;
+  /** Present when the page's summaries carry the field (the server tracks it: see TokenSummary). */
+  expiry?: Array<string | null>;
+  lastUsedAt?: Array<string | null>;
+  /** Present when any summary carries `enabled`; null for a token whose server did not say. */
+  enabled?: Array<boolean | null>;
+}
+
 /** A page of the All tokens view: from `offset`, as many tokens as the server gives in one page. */
 export interface TokenScanRequest {
   accountId: string;
@@ -259,7 +282,8 @@ export interface TokenScanRequest {
 }
 
 export interface TokenScanPage {
-  tokens: TokenSummary[];
+  /** The page's tokens as columns (token-scan-columns.ts packs and unpacks them): a smaller answer than one object per token. */
+  tokens: TokenColumns;
   /** The offset of the next page; null after the last. */
   next: number | null;
   /** The account's capabilities as main knows them after this page. */

@@ -9,7 +9,6 @@ import type { AccountRef, ListedAccount } from '../ports.ts';
 import { accountLimitReached, unknownAccount } from '../session/session-messages.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { liveOf, nextState, type AccountEvent, type AccountState } from './account-state.ts';
-import type { LogOutRecord } from './log-out-record.ts';
 
 /** One listed account and its state. */
 export interface AccountRecord {
@@ -34,11 +33,7 @@ export type ListState = 'recovered' | 'not_recovered';
  */
 export const identityOf = ({ serverUrl, email }: AccountRef) => `${serverUrl} ${email.toLowerCase()}`;
 
-export function createAccountRegistry(
-  settings: Pick<SettingsService, 'rememberAccounts'>,
-  logOutRecord: Pick<LogOutRecord, 'write'>,
-  log: (line: string) => void,
-) {
+export function createAccountRegistry(settings: Pick<SettingsService, 'rememberAccounts'>, log: (line: string) => void) {
   let records: Array<{ account: ListedAccount; state: AccountState; user: NocoUser | null; twins: string[] }> = [];
   /** Sign-ins of new accounts under way: each holds a place, so concurrent ones cannot pass the limit. */
   let reserved = 0;
@@ -117,13 +112,11 @@ export function createAccountRegistry(
 
     /**
      * Writes the list, the last opened account, the Log Outs not finished and whether the list is
-     * recovered; answers false when the write failed (it costs the order, never a session). The Log
-     * Outs go first to their own record too (log-out-record.ts), which a damaged settings file leaves.
+     * recovered; answers false when the write failed (it costs the order, never a session).
      */
     async save(): Promise<boolean> {
       const accounts = records.map(({ account: { id, serverUrl, email } }) => ({ id, serverUrl, email }));
       const loggingOut = records.filter((record) => record.state.kind === 'logging_out').map((record) => record.account.id);
-      if (!(await logOutRecord.write(loggingOut))) log('accounts: the record of the Log Outs could not be written');
       const last = lastOpened && { serverUrl: lastOpened.serverUrl, email: lastOpened.email };
       return settings.rememberAccounts({ accounts, lastAccount: last, loggingOut, notRecovered: listState === 'not_recovered' }).then(
         () => true,

@@ -1,9 +1,10 @@
-// Bringing the accounts back: at launch (every listed account on its own, in parallel, the last
-// opened one shown), and on Retry of one account. Each entry is read, checked against the list and
-// resumed by itself: whatever goes wrong becomes that account's state (account-state.ts), never a
-// failure of the whole app. Nothing is ever deleted here: no sweep of entries the list does not
-// name, no "missing entry → forget the account". A list the settings file lost is rebuilt from the
-// keychain's session entries, and stays "not recovered" (written down) until a rebuild succeeded.
+// Bringing the accounts back: at launch (every listed account on its own, in parallel: the last
+// opened one started first and shown as soon as it is back), and on Retry of one account. Each entry
+// is read, checked against the list and resumed by itself: whatever goes wrong becomes that account's
+// state (account-state.ts), never a failure of the whole app. Nothing is ever deleted here: no sweep
+// of entries the list does not name, no "missing entry → forget the account". A list the settings
+// file lost is rebuilt from the keychain's session entries, and stays "not recovered" (written down)
+// until a rebuild succeeded.
 import path from 'node:path';
 import type { AppError } from '../../preload/contract.ts';
 import { toAppError } from '../app-error.ts';
@@ -15,15 +16,13 @@ import { SESSION_EXPIRED, SIGN_IN_AGAIN, keychainNotice } from '../session/sessi
 import type { ListProblem, SettingsService } from '../settings/settings-service.ts';
 import type { AccountRecord, AccountRegistry } from './account-registry.ts';
 import { identityOf } from './account-registry.ts';
-import type { LogOutRecord } from './log-out-record.ts';
 import type { AccountEvent, AccountState, DamageReason } from './account-state.ts';
+import type { LaunchSignals } from './launch-steps.ts';
 
 export interface AccountRestoreOptions {
   registry: AccountRegistry;
   secretStore: SecretStore;
   settings: Pick<SettingsService, 'accountList' | 'markKeychainMigrated'>;
-  /** The Log Outs recorded beside the settings file: read at launch, in case the settings file lost them. */
-  logOutRecord: Pick<LogOutRecord, 'read'>;
   /** Moves keychain entries of versions before account ids (absent: nothing to move). */
   migrateKeychain?: KeychainMigration;
   /** A live session on a stored pair (not yet checked with the server); throws for an unusable server. */
@@ -94,8 +93,8 @@ const NOT_RECOVERED: AppError = {
 };
 
 export function createAccountRestore(options: AccountRestoreOptions) {
-  const { registry, secretStore, settings, logOutRecord, migrateKeychain, startSession, finishLogOut, log } = options;
-  /** Ids of accounts being logged out when the app started (from the settings file and the record). */
+  const { registry, secretStore, settings, migrateKeychain, startSession, finishLogOut, log } = options;
+  /** Ids of accounts being logged out when the app started (see log-out-record.ts). */
   let loggingOut = new Set<string>();
   /** Why nothing could be restored at launch (the keychain cannot keep a session). */
   let launchNotice: AppError | null = null;
@@ -219,15 +218,19 @@ export function createAccountRestore(options: AccountRestoreOptions) {
     notices: () => ({ launchNotice, listNotice }),
     clearLaunchNotice: () => void (launchNotice = null),
 
-    /** At launch: every listed account on its own; the last opened one is shown if it came back. */
-    async restoreAll(): Promise<void> {
-      const [list, recorded] = await Promise.all([settings.accountList(), logOutRecord.read()]);
+    /**
+     * At launch: every listed account on its own, in parallel, the last opened one started first — the
+     * window shows it, so the keychain reads its entry before the others' — and `listed` once the list
+     * is read. If it came back it is shown at once (`shown`), while the others may still be restoring;
+     * otherwise another signed-in one is, once every restore is done (unless the user chose one meanwhile).
+     */
+    async restoreAll({ listed, shown }: LaunchSignals): Promise<void> {
+      const list = await settings.accountList();
       listProblem = list.problem;
-      loggingOut = new Set([...list.loggingOut, ...recorded]);
-      const pending = loggingOut;
+      loggingOut = new Set(list.loggingOut);
       const starts = new Map<string, (record: AccountRecord) => Promise<void>>();
       registry.load(list.accounts, list.lastAccount, (account): AccountState => {
-        if (pending.has(account.id)) return { kind: 'logging_out' };
+        if (loggingOut.has(account.id)) return { kind: 'logging_out' };
         const { state, start } = restoringState();
         starts.set(account.id, start);
         return state;
@@ -235,19 +238,35 @@ export function createAccountRestore(options: AccountRestoreOptions) {
       registry.setListState(list.notRecovered ? 'not_recovered' : 'recovered');
       migrated = list.keychainMigrated;
       await migrate();
+      listed();
       // Every account on its own: a restore for each, or the Log Out it was waiting for.
-      await Promise.all(registry.records().map((record) => starts.get(record.account.id)?.(record) ?? finishLogOut(record)));
+      const restoreOf = (record: AccountRecord) => starts.get(record.account.id)?.(record) ?? finishLogOut(record);
+      const last = list.lastAccount && registry.byIdentity(list.lastAccount);
+      const live = (record: AccountRecord | null | undefined) => record?.state.kind === 'signed_in';
+      const first = last ? restoreOf(last) : Promise.resolve();
+      // The others start right after it: the keychain reads their entries after its one, and no
+      // server waits for another's answer.
+      const others = Promise.all(
+        registry
+          .records()
+          .filter((record) => record !== last)
+          .map(restoreOf),
+      );
+      await first;
+      if (live(last)) {
+        registry.show(last!);
+        shown();
+      }
+      await others;
       if (list.notRecovered) await recoverList();
       // Nothing to restore: still say now (not after a sign-in) when the keychain cannot keep a session.
       if (registry.records().length === 0 && registry.listState() === 'recovered')
         await secretStore.check().catch((error: unknown) => {
           if (toAppError(error).code === 'keychain_unavailable') launchNotice = keychainNotice(error);
         });
-      const last = list.lastAccount && registry.byIdentity(list.lastAccount);
-      const live = (record: AccountRecord | null | undefined) => record?.state.kind === 'signed_in';
       // If the last one could not be restored, another signed-in one opens, and the overview lists
-      // the failed one with its Retry.
-      registry.show(live(last) ? last! : (registry.records().find(live) ?? last ?? null));
+      // the failed one with its Retry — unless the user opened one meanwhile.
+      if (!registry.active()) registry.show(registry.records().find(live) ?? last ?? null);
     },
 
     /** Tries again for this one account: a Log Out is finished, a restore is started (or awaited). */

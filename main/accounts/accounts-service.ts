@@ -14,7 +14,7 @@ import { toAppError } from '../app-error.ts';
 import type { KeychainMigration } from '../keychain/keychain-migration.ts';
 import type { NocoClient, NocoUser, SessionTokens } from '../nocodb/types.ts';
 import { normalizeServerUrl } from '../nocodb/server-url.ts';
-import type { AccountRef, JsonFile, ListedAccount, SecretStore, StoredSession } from '../ports.ts';
+import type { AccountRef, ListedAccount, SecretStore, StoredSession } from '../ports.ts';
 import { createLiveSession, type LiveSession } from '../session/live-session.ts';
 import { emailTooLong, identityMismatch, logOutPending, MAX_EMAIL_LENGTH, notSignedIn } from '../session/session-messages.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
@@ -22,17 +22,15 @@ import { newAccountId } from './account-id.ts';
 import { createAccountLogOut } from './account-log-out.ts';
 import { createAccountRegistry, identityOf, type AccountRecord } from './account-registry.ts';
 import { createAccountRestore } from './account-restore.ts';
-import { createLogOutRecord } from './log-out-record.ts';
 import { liveOf } from './account-state.ts';
 import { sessionStateOf } from './account-view.ts';
+import { createLaunchSteps } from './launch-steps.ts';
 
 export interface AccountsServiceOptions {
   secretStore: SecretStore;
   /** Where a session goes when `secretStore` cannot be written: memory, for this run only. */
   fallbackSecretStore: SecretStore;
   settings: Pick<SettingsService, 'accountList' | 'rememberAccounts' | 'markKeychainMigrated'>;
-  /** The file that also records the Log Outs not finished (see log-out-record.ts). */
-  logOutFile: JsonFile;
   /** A client for a normalised server URL. */
   createClient: (serverUrl: string) => NocoClient;
   now: () => number;
@@ -66,8 +64,13 @@ export type AccountEnd = 'logged_out' | 'session_ended';
 
 /** The app's accounts: their list, each one's state and session, and what the user does with them. */
 export interface AccountsService {
-  /** The accounts and the shown one; the first call restores every account from the keychain. */
+  /** The accounts and the shown one, once every account restored at launch has settled (the first call starts restoring them). */
   getState(): Promise<SessionState>;
+  /**
+   * The same as soon as the account the window shows has settled: the others may still be
+   * `restoring` (`getState` answers once they are not). For the first screen (main/boot/).
+   */
+  getShownState(): Promise<SessionState>;
   /** Adds the account (or renews it when listed) and shows it. */
   signIn(request: SignInRequest): Promise<SessionState>;
   /**
@@ -92,8 +95,7 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
   const ended = async (record: AccountRecord, why: AccountEnd) => {
     await Promise.all(endListeners.map((listener) => listener(record.account, why)));
   };
-  const logOutRecord = createLogOutRecord(options.logOutFile);
-  const registry = createAccountRegistry(settings, logOutRecord, log);
+  const registry = createAccountRegistry(settings, log);
 
   function startSession(record: AccountRecord, stored: StoredSession): LiveSession {
     const live: LiveSession = createLiveSession({
@@ -127,19 +129,20 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     registry,
     secretStore,
     settings,
-    logOutRecord,
     migrateKeychain: options.migrateKeychain,
     startSession,
     finishLogOut: (record) => logOuts.finish(record),
     log,
   });
-  let restoring: Promise<void> | null = null;
-  // Never a failure cached for the whole app: a launch that failed is tried again by the next call.
-  const ensureRestored = () =>
-    (restoring ??= restore.restoreAll().catch((error: unknown) => {
-      restoring = null;
-      throw error;
-    }));
+  const launched = createLaunchSteps((signals) => restore.restoreAll(signals));
+  const ensureRestored = () => launched().all;
+  /** The named account as soon as it settled, whatever the others' restores are doing. */
+  async function settledRecord(id: string): Promise<AccountRecord> {
+    await launched().listed;
+    const record = registry.byId(id);
+    if (record.state.kind === 'restoring') await record.state.done;
+    return record;
+  }
   const state = () => {
     const { launchNotice, listNotice } = restore.notices();
     return sessionStateOf(registry, launchNotice, listNotice);
@@ -227,6 +230,11 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
       return state();
     },
 
+    async getShownState() {
+      await launched().shown;
+      return state();
+    },
+
     signIn,
 
     async logOut(id) {
@@ -235,10 +243,11 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
       return state();
     },
 
+    // A switch during start-up waits for its own account only, and for no disk: the file only
+    // remembers which account opens next time (its writes are queued in order, a failure is logged).
     async switchTo(id) {
-      await ensureRestored();
-      registry.show(registry.byId(id));
-      await registry.save();
+      registry.show(await settledRecord(id));
+      void registry.save();
       return state();
     },
 
@@ -264,9 +273,9 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
       return state();
     },
 
+    // A call for one account waits for that account's restore only, never for the others'.
     async pin(accountId) {
-      await ensureRestored();
-      const record = registry.byId(accountId);
+      const record = await settledRecord(accountId);
       const live = liveOf(record.state);
       if (!live || !record.user) throw notSignedIn();
       const { isSuperAdmin } = record.user;

@@ -1,6 +1,8 @@
 // Start-up in one hop. At launch main restores the accounts at once (the keychain worker starts
-// with it) and fetches the shown account's first token page while the window is still loading; the
-// renderer's first line then asks once (`app:boot`) for everything its first screen needs.
+// with it), the shown one first, and fetches its first token page while the window is still loading;
+// the renderer's first line then asks once (`app:boot`) for everything its first screen needs. The
+// answer waits for the shown account only: others may still be `restoring`, and the renderer asks
+// `session:get` (which answers once they settled) for the rest.
 //
 // A page fetched at launch is handed over only for the account it was fetched for, only to a
 // window that opens on the Tokens tab, only once and only while fresh; an account whose session
@@ -31,7 +33,7 @@ export const PREFETCH_FRESH_MS = 10_000;
 export const FIRST_PAGE_WAIT_MS = 250;
 
 export interface BootServiceOptions {
-  session: Pick<AccountsService, 'getState' | 'onAccountEnded'>;
+  session: Pick<AccountsService, 'getShownState' | 'onAccountEnded'>;
   settings: Pick<SettingsService, 'get'>;
   tokens: Pick<TokenService, 'list'>;
   systemLanguages: () => string[];
@@ -101,10 +103,13 @@ export function createBootService({ session, settings, tokens, systemLanguages, 
   }
 
   return {
-    /** At launch, before the window exists: restores every account and fetches the shown one's first token page. */
+    /**
+     * At launch, before the window exists: restores every account (the shown one first) and fetches
+     * the shown one's first token page as soon as it is back, while the others are still restoring.
+     */
     launch(): void {
       void session
-        .getState()
+        .getShownState()
         .then((state) => {
           const accountId = shownSignedIn(state);
           if (accountId) prefetch = fetchFirstPage(accountId);
@@ -115,7 +120,7 @@ export function createBootService({ session, settings, tokens, systemLanguages, 
     /** Everything the first screen needs. */
     async boot({ showsTokens }: BootRequest): Promise<BootAnswer> {
       const languages = systemLanguages();
-      const [saved, restored] = await Promise.all([settings.get(), session.getState()]);
+      const [saved, restored] = await Promise.all([settings.get(), session.getShownState()]);
       const accountId = showsTokens ? shownSignedIn(restored) : null;
       let page: Result<TokenPage> | null = null;
       if (accountId) {
@@ -124,7 +129,7 @@ export function createBootService({ session, settings, tokens, systemLanguages, 
         joinable = page ? null : fetch;
       }
       // The session may have ended while the page was on its way: the state after it decides.
-      const state = accountId ? await session.getState() : restored;
+      const state = accountId ? await session.getShownState() : restored;
       const firstPage = page && accountId && shownSignedIn(state) === accountId ? { accountId, page } : null;
       return {
         settings: saved,

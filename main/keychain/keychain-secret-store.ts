@@ -36,6 +36,8 @@ export function createKeychainSecretStore(keychain: Keychain, service: string): 
     kind: 'keychain',
     load,
     check: () => keychain.ensureOpen(),
+    // The canary read every first use begins with: it starts the worker and keytar's connection.
+    warmUp: () => void keychain.ensureOpen().catch(() => {}),
     async entries() {
       await keychain.ensureOpen(); // a locked keyring would crash the listing worker; say "locked" instead
       const found = [];

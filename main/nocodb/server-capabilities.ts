@@ -1,7 +1,8 @@
 // What each account's server can do, decided from the server's own answers — never from a version
-// string (0.301.3 and the 2026 builds report the same one). Detected once per account when it signs
-// in or is restored, kept here by account id, sent with the account over the bridge, and refreshed
-// when a later answer tells more (the account had no token yet) or contradicts it (an upgrade).
+// string (0.301.3 and the 2026 builds report the same one). Learned per account from its first token
+// page and the v3 tokens question asked beside it (main/tokens/token-capabilities.ts), kept here by
+// account id, sent with each token page and with the account over the bridge, and refreshed when a
+// later answer tells more (the account had no token yet) or contradicts it (an upgrade).
 // A new capability is one field of `ServerCapabilities` and one entry of DETECTORS.
 import { NO_CAPABILITIES, type ServerCapabilities } from '../../preload/contract.ts';
 import type { ApiTokenRow } from './types.ts';
@@ -16,7 +17,7 @@ export interface CapabilityAnswers {
   isSuperAdmin: boolean;
   /** A token row the server sent; null while the account has no token (nothing tells yet). */
   sample: TokenSample | null;
-  /** How the server answered its v3 tokens route, when it was asked (at sign-in, and when an answer contradicted it). */
+  /** How the server answered its v3 tokens route, when it was asked (once per session, and when an answer contradicted it). */
   v3Tokens?: V3TokensAnswer;
 }
 
@@ -77,12 +78,12 @@ export function detectCapabilities(answers: CapabilityAnswers, before: ServerCap
 /** Every account's capabilities, by account id. Forgotten with the account's session. */
 export interface CapabilityRegistry {
   /**
-   * Decides the account's capabilities from answers of its server: at sign-in and restore, and from
-   * each later token row, which settles what no row had told yet and corrects what it contradicts.
+   * Decides the account's capabilities from answers of its server: its v3 tokens route, and each
+   * token row, which settles what no row had told yet and corrects what it contradicts.
    * An answer without a row keeps what earlier rows told. Answers the account's capabilities now.
    */
   learn(accountId: string, answers: CapabilityAnswers): ServerCapabilities;
-  /** The account's capabilities; null when none were detected (not signed in, or its server not asked yet). */
+  /** The account's capabilities; null when none were detected (not signed in, or no token page asked its server yet). */
   of(accountId: string): ServerCapabilities | null;
   forget(accountId: string): void;
 }

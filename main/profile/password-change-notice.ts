@@ -61,6 +61,7 @@ export function explainingPasswordChanges(session: AccountsService, notices: Pas
   return {
     ...session,
     getState: () => explained(session.getState()),
+    getShownState: () => explained(session.getShownState()),
     signIn: async (request) => {
       const state = await session.signIn(request);
       if (state.status === 'signed_in') notices.settled(state.account);

@@ -18,6 +18,7 @@ import type {
   UsageExample,
 } from '../../preload/contract.ts';
 import { hasPlainHost } from '../../preload/server-host.ts';
+import { toColumns } from '../../preload/token-scan-columns.ts';
 import { headerBlock, TARGET_NAMES, usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
@@ -195,6 +196,7 @@ export function createTokenService({
     // for anyone else `totalRows` becomes the rows known to exist, so no page past the end is offered.
     async list({ accountId, page, pageSize }) {
       const pinned = await session.pin(accountId);
+      learning.begin(pinned);
       const offset = (page - 1) * pageSize;
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: pageSize + 1, offset }));
       const rows = answer.rows.slice(0, pageSize);
@@ -208,12 +210,18 @@ export function createTokenService({
 
     async scan({ accountId, offset }) {
       const pinned = await session.pin(accountId);
+      learning.begin(pinned);
       const held = tokensOf(pinned);
       const asked = held.pageSize;
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset }));
       const size = learnedPageSize(asked, answer);
       if (pinned.isLive()) held.pageSize = size;
-      return { ...(await summarise(pinned, answer.rows)), next: answer.rows.length < size ? null : offset + answer.rows.length };
+      const summary = await summarise(pinned, answer.rows);
+      return {
+        tokens: toColumns(summary.tokens),
+        capabilities: summary.capabilities,
+        next: answer.rows.length < size ? null : offset + answer.rows.length,
+      };
     },
 
     // withSession retries only when the server refused the session (nothing was created); a timeout
@@ -221,7 +229,7 @@ export function createTokenService({
     async create({ accountId, name, expiry }) {
       const pinned = await session.pin(accountId);
       // A server without expiry at creation gets no `expiry` field: 0.301.3's request check knows none.
-      const asked = expiry !== undefined && learning.of(pinned)?.expiryAtCreation ? expiryTime(expiry, now()) : undefined;
+      const asked = expiry !== undefined && (await learning.known(pinned)).expiryAtCreation ? expiryTime(expiry, now()) : undefined;
       const row = await pinned.withSession((client, jwt) => client.createToken(jwt, name, asked));
       const can = await learning.fromCreate(pinned, row, asked !== undefined);
       const kept = await keepCopy(pinned, row.id, row.token);

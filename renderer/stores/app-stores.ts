@@ -14,7 +14,10 @@ import { createTokensStore } from './tokens-store.ts';
 /** The app's feature stores, wired to one bridge. One set per app instance (and per test). */
 export function createAppStores(bridge: Bridge, options: { loadCatalog?: LoadCatalog } = {}) {
   const toasts = createToastStore();
-  const session = createSessionStore(bridge, toasts);
+  // A switch asks for the new account's first token page beside it, not after its answer.
+  const session = createSessionStore(bridge, toasts, {
+    onSwitch: (accountId, switched) => tokens.getState().listAhead(accountId, switched),
+  });
   const onFailure = session.getState().checkFailure;
   const api = bridgeTokenApi(bridge);
   const failed = (error: AppError) => void onFailure(error);

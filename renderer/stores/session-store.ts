@@ -5,7 +5,7 @@ import { callBridge } from './call-bridge.ts';
 import type { ToastStoreApi } from './toast-store.ts';
 
 export interface SessionStore {
-  /** null until main has answered `session.get` for the first time. */
+  /** null until main has answered `session.get` (or the boot answer came) for the first time. */
   state: SessionState | null;
   status: 'loading' | 'idle' | 'signing_in' | 'signing_out' | 'recovering';
   /** The account a switch, Log Out or Retry is on its way for (its buttons wait). */
@@ -52,7 +52,18 @@ export function activeAccountOf(state: SessionState | null): AccountEntry | null
   return state?.accounts.find((account) => account.active) ?? null;
 }
 
-export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
+/** Whether any account is still being restored (main's boot answer does not wait for them). */
+const anyRestoring = (state: SessionState | null) => state?.accounts.some((entry) => entry.status === 'restoring') === true;
+
+export interface SessionStoreOptions {
+  /**
+   * Told as a switch to an account starts, with whether it was carried out: the Tokens tab asks for
+   * that account's first page beside the switch instead of after it (see tokens-store.ts).
+   */
+  onSwitch?: (accountId: string, switched: Promise<boolean>) => void;
+}
+
+export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi, { onSwitch }: SessionStoreOptions = {}) {
   return createStore<SessionStore>()((set, get) => {
     /** The signed-out state to show when main cannot even tell us its own. */
     const signedOutWith = (notice: AppError): SignedOut => {
@@ -67,6 +78,25 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
     // Only the answer to the latest call that changes the state may set it: a slow answer to an
     // earlier switch must not undo a later one.
     let stateRequest = 0;
+    /**
+     * A state that shows accounts still restoring is followed by one `session.get`, which main
+     * answers once they settled. It only reads: a change answered meanwhile wins, and is followed
+     * in turn while it still shows one restoring.
+     */
+    let settling = false;
+    const followRestores = async () => {
+      if (settling) return;
+      settling = true;
+      try {
+        for (let asked = stateRequest; ; asked = stateRequest) {
+          const result = await callBridge(() => bridge.session.get());
+          if (asked === stateRequest) return void (result.ok && set({ state: result.value }));
+          if (!anyRestoring(get().state)) return;
+        }
+      } finally {
+        settling = false;
+      }
+    };
     const changeState = async (run: () => Promise<Result<SessionState>>, pendingAccount: string | null = null) => {
       const request = ++stateRequest;
       set({ pendingAccount });
@@ -74,11 +104,13 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
       if (request !== stateRequest) return null;
       set({ pendingAccount: null });
       if (result.ok) set({ state: result.value, adding: false });
+      if (result.ok && anyRestoring(result.value)) void followRestores();
       return result;
     };
     const accountCall = async (id: string, run: () => Promise<Result<SessionState>>) => {
       const result = await changeState(run, id);
       if (result && !result.ok) toasts.getState().show({ tone: 'error', title: errorMsg(result.error) });
+      return result?.ok === true;
     };
 
     return {
@@ -98,6 +130,7 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
       startWith: (state) => {
         stateRequest += 1;
         set({ state, status: 'idle', pendingAccount: null });
+        if (anyRestoring(state)) void followRestores();
       },
 
       signIn: async (request) => {
@@ -132,9 +165,13 @@ export function createSessionStore(bridge: Bridge, toasts: ToastStoreApi) {
         if (get().status !== 'signing_in') set({ adding: false, error: null, awaitingPlainHttpConsent: null });
       },
 
-      switchTo: (id) => accountCall(id, () => bridge.accounts.switch({ accountId: id })),
-      remove: (id) => accountCall(id, () => bridge.accounts.remove({ accountId: id })),
-      retry: (id) => accountCall(id, () => bridge.accounts.retry({ accountId: id })),
+      switchTo: async (id) => {
+        const switched = accountCall(id, () => bridge.accounts.switch({ accountId: id }));
+        onSwitch?.(id, switched);
+        await switched;
+      },
+      remove: async (id) => void (await accountCall(id, () => bridge.accounts.remove({ accountId: id }))),
+      retry: async (id) => void (await accountCall(id, () => bridge.accounts.retry({ accountId: id }))),
       recover: async () => {
         set({ status: 'recovering' });
         const result = await changeState(() => bridge.accounts.recover());

@@ -77,7 +77,15 @@ export interface TokensStore extends TokensData {
    * load then takes it instead of asking main. Ignored for any other account, or once a load ran.
    */
   showFirstPage: (accountId: string, page: Result<TokenPage>) => void;
+  /**
+   * Asks for page 1 of an account the window is switching to, beside the switch (`switched`: whether
+   * it was carried out); the account's first load after the switch takes it instead of asking again.
+   */
+  listAhead: (accountId: string, switched: Promise<boolean>) => void;
 }
+
+/** How long a page asked beside a switch counts as what the server holds (as main's page fetched at launch). */
+const AHEAD_FRESH_MS = 10_000;
 
 const CLOSED_CREATE: CreateRowState = { open: false, draft: '', expiry: DEFAULT_EXPIRY_OPTION, expiryDate: '', saving: false, error: null };
 
@@ -131,6 +139,15 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
     let requestedPage = 1;
     /** The account whose boot page is on screen and not yet taken by a load (see showFirstPage). */
     let bootPageOf: string | null = null;
+    /** Page 1 asked beside a switch, until a load takes it (see listAhead). */
+    let ahead: { accountId: string; askedAt: number; page: Promise<Result<TokenPage>> } | null = null;
+    /** The page asked beside the switch, for the first load of page 1 after it (while fresh); else null. */
+    const takeAhead = (accountId: string, page: number) => {
+      const taken = ahead;
+      if (taken?.accountId !== accountId || page !== 1 || get().status !== 'idle') return null;
+      ahead = null;
+      return performance.now() - taken.askedAt <= AHEAD_FRESH_MS ? taken.page : null;
+    };
 
     /** Runs a row action of the token model for the account on screen. */
     const onShown = (act: (accountId: string) => Promise<unknown>) => {
@@ -155,8 +172,9 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
         requestedPage = page;
         const { accountId, current } = shown();
         if (accountId === null) return;
+        const early = takeAhead(accountId, page);
         set({ status: 'loading', error: null });
-        const result = await callBridge(() => api.list(accountId, page, PAGE_SIZE));
+        const result = await (early ?? callBridge(() => api.list(accountId, page, PAGE_SIZE)));
         if (!current() || request !== listRequest) return;
         if (!result.ok) {
           onFailure(result.error);
@@ -271,8 +289,19 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
         set({ status: 'ready', rows: page.tokens, page: page.page, pageCount: pageCountOf(page) });
       },
 
+      listAhead: (accountId, switched) => {
+        if (get().accountId === accountId) return; // already shown: its own loads stay as they are
+        const asked = { accountId, askedAt: performance.now(), page: callBridge(() => api.list(accountId, 1, PAGE_SIZE)) };
+        ahead = asked;
+        // A switch refused or overtaken shows another account: its page must not be shown later.
+        void switched.then((done) => {
+          if (!done && ahead === asked) ahead = null;
+        });
+      },
+
       reset: (accountId) => {
         bootPageOf = null;
+        if (ahead?.accountId !== accountId) ahead = null;
         epoch += 1;
         requestedPage = 1;
         set(initialTokensData(accountId));

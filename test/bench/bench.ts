@@ -3,7 +3,8 @@
 // measures the raw API, main's IPC path, the UI, the bundle and the renderer heap; then several
 // accounts, and All tokens with 20,000 rows on fake servers. Stops everything it started, also on
 // failure. `BENCH_ONLY=all-tokens npm run bench` runs All tokens alone (no NocoDB needed) and leaves
-// bench-results.json as it is; `BENCH_ONLY=keychain-launch npm run bench` runs only the launch with
+// bench-results.json as it is (so does `BENCH_ONLY=accounts`, the several accounts part on its own NocoDB);
+// `BENCH_ONLY=keychain-launch npm run bench` runs only the launch with
 // the real OS keychain (its own private D-Bus and keyring; not part of a full run). Every full run
 // also times NocoDB's own web UI next to the app (the anchor); `BENCH_AB_REF=<ref>` adds the launch
 // of that ref's code, alternating with this one's (`BENCH_ONLY=anchor` runs that part alone, on its
@@ -14,7 +15,7 @@ import { signUpUser } from '../support/nocodb-env.ts';
 import { NOCODB_VERSION, startNocodb } from '../support/nocodb-server.ts';
 import { compare, part, timed, type LoadSpan } from './measure.ts';
 import { rawAccount, type RawAccount } from './nocodb-account.ts';
-import { printAllTokens, printKeychainLaunch, printResults } from './report.ts';
+import { printAccounts, printAllTokens, printKeychainLaunch, printResults } from './report.ts';
 import { printAnchor, printLoads } from './report-anchor.ts';
 import { readPrevious, RESULTS_FILE, save, type BenchResults, type FiguresAtN } from './results.ts';
 import { measureAccounts } from './scenarios/accounts.ts';
@@ -148,6 +149,18 @@ else if (only === 'anchor')
       await server.dispose();
     }
   });
+else if (only === 'accounts')
+  await runAlone('Several accounts', async () => {
+    const server = await startNocodb();
+    try {
+      const users = await Promise.all(Array.from({ length: 5 }, () => signUpUser(server.url)));
+      const loads: Record<string, LoadSpan> = {};
+      printAccounts(await part('several accounts', () => measureAccounts(users), loads));
+      printLoads(loads);
+    } finally {
+      await server.dispose();
+    }
+  });
 else if (only === 'keychain-launch')
   await runAlone('Launch with the OS keychain', async () => printKeychainLaunch(await measureKeychainLaunch()));
-else throw new Error(`BENCH_ONLY=${only}: the scenarios that run alone are all-tokens, anchor and keychain-launch.`);
+else throw new Error(`BENCH_ONLY=${only}: the scenarios that run alone are accounts, all-tokens, anchor and keychain-launch.`);

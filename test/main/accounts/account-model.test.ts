@@ -15,6 +15,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAccountsService } from '../../../main/accounts/accounts-service.ts';
+import { recordingLogOuts } from '../../../main/accounts/log-out-record.ts';
 import { AppFailure } from '../../../main/app-error.ts';
 import { KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
 import { parseStoredSession } from '../../../main/keychain/keychain-secret-store.ts';
@@ -399,8 +400,7 @@ function newWorld(): World {
     world.service = createAccountsService({
       secretStore: keychain.store,
       fallbackSecretStore: createMemorySecretStore(),
-      settings: world.settings,
-      logOutFile: world.logOutFile,
+      settings: recordingLogOuts(world.settings, logOutFile),
       createClient: (serverUrl) => {
         const index = SERVERS.indexOf(serverUrl as (typeof SERVERS)[number]);
         if (index < 0) throw new AppFailure('invalid_argument', 'Not a server of this test.');

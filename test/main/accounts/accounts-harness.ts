@@ -1,8 +1,9 @@
 // Builds a session service on two in-memory NocoDB servers, a switchable keychain, a memory
 // fallback and an in-memory settings file, with a clock the test controls.
-import { createCapabilityRegistry } from '../../../main/nocodb/server-capabilities.ts';
+import { createCapabilityRegistry, type CapabilityRegistry } from '../../../main/nocodb/server-capabilities.ts';
 import type { AccountRef, StoredSession, TokenVault } from '../../../main/ports.ts';
 import { createAccountsService } from '../../../main/accounts/accounts-service.ts';
+import { recordingLogOuts } from '../../../main/accounts/log-out-record.ts';
 import { createMemorySecretStore } from '../../../main/keychain/memory-secret-store.ts';
 import type { NocoClient } from '../../../main/nocodb/types.ts';
 import { createSettingsService, type SettingsService } from '../../../main/settings/settings-service.ts';
@@ -57,8 +58,7 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
     createAccountsService({
       secretStore: keychain.store,
       fallbackSecretStore: fallback,
-      settings: createSettingsService(settingsFile),
-      logOutFile,
+      settings: recordingLogOuts(createSettingsService(settingsFile), logOutFile),
       createClient: (serverUrl) => (serverUrl === SERVER_B ? servers.nocoB : servers.noco).client(serverUrl),
       now: () => clock.now,
       log: (line) => logs.push(line),
@@ -113,9 +113,10 @@ export function tokenServiceOn(
   service: Service,
   vault: TokenVault = createMemoryTokenVault(),
   settings: Pick<SettingsService, 'get'> = createSettingsService(memoryJsonFile()),
+  capabilities: CapabilityRegistry = createCapabilityRegistry(),
 ) {
   return createTokenService({
-    capabilities: createCapabilityRegistry(),
+    capabilities,
     session: service,
     clipboard: createClipboardGuard({
       clipboard: { readText: () => '', writeText: () => {} },

@@ -229,3 +229,106 @@ describe('what must behave as without a prefetched page', () => {
     expect(names(answer.firstPage)).toEqual(['grace token']);
   });
 });
+
+describe('start-up waits for the shown account only', () => {
+  /** Home (shown, opened last) and another account on a server that does not answer `me` at the next launch. */
+  async function twoAccountsOneStuck() {
+    const away = await startFakeNocodb();
+    const { ports } = persistentPorts({ requestTimeoutMs: 60_000 });
+    const first = launch(ports);
+    await first['session:sign-in']({ serverUrl: away.url, ...away.admin });
+    const state = await first['session:sign-in']({ serverUrl: server.url, ...server.admin });
+    await first['tokens:create']({ accountId: shownId(state), name: 'home token' });
+    away.faults.inject({ kind: 'hang' }, { route: 'me', times: Infinity });
+    return { away, ports, homeId: shownId(state), awayId: idByEmail(state, away.admin.email) };
+  }
+
+  /** The answer, or 'still waiting' after 2 s (the other server never answers before its close). */
+  async function answeredSoon<T>(answer: T | Promise<T>): Promise<T | 'still waiting'> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'still waiting'>((resolve) => (timer = setTimeout(() => resolve('still waiting'), 2_000)));
+    try {
+      return await Promise.race([Promise.resolve(answer), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  it('the boot answer brings the shown account and its page while another one is still restoring; session:get the rest once it settled', async () => {
+    const { away, ports, homeId, awayId } = await twoAccountsOneStuck();
+    const handlers = launch(ports);
+
+    const answer = await answeredSoon(handlers['app:boot']({ showsTokens: true }));
+    const rest = Promise.resolve(handlers['session:get']());
+
+    expect(answer).not.toBe('still waiting');
+    const { session, firstPage } = answer as BootAnswer;
+    expect(shownId(session)).toBe(homeId);
+    expect(session.accounts.find((entry) => entry.id === awayId)?.status).toBe('restoring');
+    expect(names(firstPage)).toEqual(['home token']);
+    // The shown account's calls and a switch back to it wait for no other account either.
+    expect(await answeredSoon(handlers['tokens:list']({ accountId: homeId, page: 1, pageSize: 10 }))).toMatchObject({ page: 1 });
+    expect(await answeredSoon(handlers['accounts:switch']({ accountId: homeId }))).toMatchObject({ status: 'signed_in' });
+    expect(await answeredSoon(rest)).toBe('still waiting');
+
+    await away.close(); // its `me` ends unanswered: the account is unreachable, and session:get answers
+    const settled = await rest;
+    expect(shownId(settled)).toBe(homeId);
+    expect(settled.accounts.find((entry) => entry.id === awayId)?.status).toBe('unreachable');
+  });
+
+  it('a switch during start-up to the account still restoring waits for that account, and shows it', async () => {
+    const { away, ports, awayId } = await twoAccountsOneStuck();
+    const handlers = launch(ports);
+    await handlers['app:boot']({ showsTokens: true });
+
+    const switched = Promise.resolve(handlers['accounts:switch']({ accountId: awayId }));
+    expect(await answeredSoon(switched)).toBe('still waiting');
+    await away.close();
+
+    // Its restore ended (unreachable): the window shows it, with its Retry — not the account opened at launch.
+    expect(shownId(await switched)).toBe(awayId);
+    expect(shownId(await handlers['session:get']())).toBe(awayId);
+  });
+
+  it('when the shown account did not come back, the answer waits for the others and opens a signed-in one', async () => {
+    const { away, ports, homeId } = await twoAccountsOneStuck();
+    away.faults.clear();
+    await endStoredSession(ports, homeId);
+
+    const answer = await launch(ports)['app:boot']({ showsTokens: true });
+
+    expect(answer.session).toMatchObject({ status: 'signed_in', account: { email: away.admin.email } });
+    expect(answer.session.accounts.find((entry) => entry.id === homeId)?.status).toBe('session_ended');
+    await away.close();
+  });
+});
+
+describe('the keychain at launch', () => {
+  it('starts warming up when main launches, before the settings are read and any session is', async () => {
+    const { ports } = persistentPorts();
+    await launch(ports)['session:sign-in']({ serverUrl: server.url, ...server.admin });
+    const steps: string[] = [];
+    const { secretStore, settingsFile } = ports;
+    const watched: AppPorts = {
+      ...ports,
+      secretStore: {
+        ...secretStore,
+        warmUp: () => steps.push('keychain warmed up'),
+        load: (id) => (steps.push('session read'), secretStore.load(id)),
+      },
+      settingsFile: {
+        ...settingsFile,
+        read: () => (steps.push('settings read'), settingsFile.read()),
+        inspect: () => (steps.push('settings read'), settingsFile.inspect()),
+      },
+    };
+
+    const handlers = launch(watched);
+    await handlers['session:get']();
+
+    expect(steps[0]).toBe('keychain warmed up');
+    expect(steps.filter((step) => step !== 'settings read')).toEqual(['keychain warmed up', 'session read']);
+    expect(steps.indexOf('settings read')).toBeLessThan(steps.indexOf('session read'));
+  });
+});

@@ -117,7 +117,6 @@ function accountsOn(settingsFile: ReturnType<typeof memoryJsonFile>, secretStore
     secretStore,
     fallbackSecretStore: createMemorySecretStore(),
     settings: createSettingsService(settingsFile),
-    logOutFile: memoryJsonFile(),
     createClient: (serverUrl) => noco.client(serverUrl),
     now: Date.now,
     log: () => {},

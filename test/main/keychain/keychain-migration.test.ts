@@ -32,14 +32,12 @@ function legacyWindowsKeychain() {
   }
   fake.put(LEGACY_KEYCHAIN_SERVICES.tokenCopies, `${SERVER} ${ADA.email} 7`, COPY);
   const settingsFile = memoryJsonFile({ clipboardClearSeconds: 30, accounts: [ADA, GRACE], lastAccount: ADA });
-  const logOutFile = memoryJsonFile();
   const launch = () => {
     const keychain = createKeychain({ canaryService: KEYCHAIN_SERVICES.sessions, loadKeytar: fake.loadKeytar });
     const service = createAccountsService({
       secretStore: createKeychainSecretStore(keychain, KEYCHAIN_SERVICES.sessions),
       fallbackSecretStore: createMemorySecretStore(),
       settings: createSettingsService(settingsFile),
-      logOutFile,
       createClient: (serverUrl) => noco.client(serverUrl),
       now: Date.now,
       log: () => {},

@@ -2,6 +2,7 @@
 // apart from a missing entry (a locked GNOME keyring answers getPassword with null, like "no entry").
 import { describe, expect, it } from 'vitest';
 import { createKeychain } from '../../../main/keychain/keychain.ts';
+import { createKeychainSecretStore } from '../../../main/keychain/keychain-secret-store.ts';
 import type { KeytarCalls } from '../../../main/keychain/keytar-module.ts';
 import { createFakeKeytar } from '../../support/fake-keytar.ts';
 
@@ -74,5 +75,22 @@ describe('keychain queue', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(resets).toBe(1);
     expect(await keychain.get(SERVICE, 'a')).toBe('x');
+  });
+});
+
+describe('warming the keychain up at launch', () => {
+  it('loads keytar before the first read; a locked keyring found then is still told by that read', async () => {
+    const fake = createFakeKeytar();
+    let loads = 0;
+    const loadKeytar = () => ((loads += 1), fake.loadKeytar());
+    const store = createKeychainSecretStore(createKeychain({ canaryService: SERVICE, loadKeytar }), SERVICE);
+    fake.state.locked = true;
+
+    store.warmUp?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(loads).toBe(1);
+
+    await expect(store.load('account-1')).rejects.toMatchObject({ code: 'keychain_locked' });
+    expect(loads).toBe(1);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectingCapabilities } from '../../../main/detected-capabilities.ts';
+import { carryingCapabilities } from '../../../main/detected-capabilities.ts';
 import { createCapabilityRegistry, detectCapabilities } from '../../../main/nocodb/server-capabilities.ts';
 import type { ApiTokenRow } from '../../../main/nocodb/types.ts';
-import { EMAIL, PASSWORD, SERVER, sessionHarness } from '../accounts/accounts-harness.ts';
+import { EMAIL, PASSWORD, SERVER, sessionHarness, tokenServiceOn } from '../accounts/accounts-harness.ts';
 
 const VALUE = 'a'.repeat(40);
 /** A list row of NocoDB 0.301.3: the value, no prefix, no expiry or last-use keys at all. */
@@ -70,28 +70,37 @@ describe('capabilities with the accounts', () => {
     const h = sessionHarness({ superAdmin });
     h.noco.showsTokensOnce = showsTokensOnce;
     const registry = createCapabilityRegistry();
-    const service = detectingCapabilities(h.service, registry, () => {});
-    return { h, registry, service };
+    const service = carryingCapabilities(h.service, registry);
+    const tokens = tokenServiceOn(service, undefined, undefined, registry);
+    return { h, registry, service, tokens };
   }
 
-  it('are asked of the server at sign-in and sent with the account', async () => {
-    const { h, service } = await signedIn(true);
+  it('are unknown at sign-in, learned from the first token page, and sent with the account from then on', async () => {
+    const { h, service, tokens } = await signedIn(true);
     const token = await h.noco.client(SERVER).createToken(h.noco.issueSession(EMAIL, 3600).jwt, 'seed');
     expect(token.prefix).not.toBeNull();
     const state = await service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
-    expect(state.accounts[0]!.capabilities).toMatchObject({ showsTokenOnce: true, revokesAtOnce: true, listsOthersTokens: false });
+    const id = state.accounts[0]!.id;
+    expect(state.accounts[0]!.capabilities).toBeUndefined();
+    const page = await tokens.list({ accountId: id, page: 1, pageSize: 10 });
+    expect(page.capabilities).toMatchObject({ showsTokenOnce: true, revokesAtOnce: true, listsOthersTokens: false });
+    expect((await service.getState()).accounts[0]!.capabilities).toEqual(page.capabilities);
   });
 
   it('say whether the user sees other users’ tokens', async () => {
-    const { service } = await signedIn(false, true);
+    const { service, tokens } = await signedIn(false, true);
     const state = await service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
-    expect(state.accounts[0]!.capabilities).toEqual({ ...NOTHING, listsOthersTokens: true });
+    expect((await tokens.list({ accountId: state.accounts[0]!.id, page: 1, pageSize: 10 })).capabilities).toEqual({
+      ...NOTHING,
+      listsOthersTokens: true,
+    });
   });
 
   it('go with the account’s session', async () => {
-    const { service, registry } = await signedIn(false);
+    const { service, registry, tokens } = await signedIn(false);
     const state = await service.signIn({ serverUrl: SERVER, email: EMAIL, password: PASSWORD });
     const id = state.accounts[0]!.id;
+    await tokens.list({ accountId: id, page: 1, pageSize: 10 });
     expect(registry.of(id)).not.toBeNull();
     const after = await service.logOut(id);
     expect(registry.of(id)).toBeNull();

@@ -108,6 +108,43 @@ describe('what must behave as without a boot page', () => {
     expect(fake.callsTo('tokens.list').map((call) => (call.arg as { accountId: string }).accountId)).toEqual([graceId]);
   });
 
+  it('a switch asks main for the new account’s first page beside the switch, not after its answer, and only once', async () => {
+    const fake = await createTestBridge({
+      tokens: [seedToken('admin token')],
+      otherAccounts: [{ ...GRACE, tokens: [seedToken('grace token')] }],
+    });
+    const { stores } = await boot(fake);
+    const graceId = fake.idOf(GRACE.email);
+    const release = fake.hold('accounts.switch');
+
+    const switched = stores.session.getState().switchTo(graceId);
+    await waitFor(() => expect(fake.callsTo('tokens.list')).toHaveLength(1));
+    expect(screen.getByText('admin token')).toBeTruthy(); // the switch has not reached main yet
+    release();
+    await switched;
+
+    expect(await screen.findByText('grace token')).toBeTruthy();
+    expect(fake.callsTo('tokens.list').map((call) => (call.arg as { accountId: string }).accountId)).toEqual([graceId]);
+  });
+
+  it('a switch that failed: the page asked beside it is never shown, not even when the account is signed in again', async () => {
+    const fake = await createTestBridge({
+      tokens: [seedToken('admin token')],
+      otherAccounts: [{ ...GRACE, tokens: [seedToken('grace token')] }],
+    });
+    const { stores } = await boot(fake);
+    const graceId = fake.idOf(GRACE.email);
+    fake.crash('accounts.switch');
+
+    await stores.session.getState().switchTo(graceId);
+    expect(screen.getByText('admin token')).toBeTruthy();
+    fake.server(GRACE.serverUrl).addToken(GRACE.email, { description: 'made since' });
+    await stores.session.getState().signIn(GRACE);
+
+    expect(await screen.findByText('made since')).toBeTruthy();
+    expect(fake.callsTo('tokens.list')).toHaveLength(2);
+  });
+
   it('signing in again after the session ended in use shows the rows main lists now, not the boot page', async () => {
     const fake = await createTestBridge({ tokens: [seedToken('boot row')] });
     const { user, stores } = await boot(fake);
