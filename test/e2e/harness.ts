@@ -44,6 +44,8 @@ export interface LaunchOptions {
   systemLanguages?: string[];
   /** Told how long main took to answer each bridge call, in ms (the bench splits a figure with it). */
   onAnswered?: (channel: string, ms: number) => void;
+  /** Awaited before main's answer on a channel reaches the page, e.g. to keep a switch's answer on its way. */
+  beforeAnswer?: (channel: string) => Promise<void> | undefined;
 }
 
 export interface LaunchedApp {
@@ -210,6 +212,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       const from = { ...sender, isMainFrame: source.frame === source.page.mainFrame(), url: source.frame.url() };
       const answer = await router.dispatch(channel, from, arg);
       options.onAnswered?.(channel, performance.now() - start);
+      await options.beforeAnswer?.(channel);
       bridgeAnswers.push(answer);
       bridgeChannels.push(channel);
       // One string, as Electron's IPC sends one cloned value: Playwright's own serialisation of a
