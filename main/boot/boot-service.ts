@@ -1,6 +1,6 @@
-// Start-up in one hop. At launch main restores the accounts at once (the keychain worker starts
-// with it), the shown one first, and fetches its first token page while the window is still loading;
-// the renderer's first line then asks once (`app:boot`) for everything its first screen needs. The
+// Start-up in one hop. At launch main starts the keychain's worker and restores the shown account
+// first, fetches its first token page while the window is still loading, and only then restores the
+// others; the renderer's first line asks once (`app:boot`) for everything its first screen needs. The
 // answer waits for the shown account only: others may still be `restoring`, and the renderer asks
 // `session:get` (which answers once they settled) for the rest.
 //
