@@ -1,6 +1,18 @@
 // Composition root: the only place (with window.ts) that touches Electron. It builds the ports,
 // hands them to the services, and connects the IPC router to the app's one window.
-import { ClipboardItem, Menu, Notification, app, clipboard, dialog, ipcMain, protocol, utilityProcess, type BrowserWindow } from 'electron';
+import {
+  ClipboardItem,
+  Menu,
+  Notification,
+  app,
+  clipboard,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  utilityProcess,
+  type BrowserWindow,
+} from 'electron';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appMenuTemplate } from './app-menu.ts';
@@ -10,6 +22,7 @@ import { debugSwitchesIn } from './debug-switches.ts';
 import { createIpcRouter } from './ipc-router.ts';
 import { describeSender } from './ipc-sender.ts';
 import { createSaveDialog } from './save-dialog.ts';
+import { forwardScreenLocks } from './screen-lock.ts';
 import { createJsonFile } from './settings/json-file.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, answerAppRequest, createSenderCheck } from './security.ts';
 import { KEYCHAIN_SERVICES } from './keychain/keychain-names.ts';
@@ -144,6 +157,8 @@ if (debugSwitches.length > 0) {
       mainWindow.on('closed', () => (mainWindow = null));
     };
     open();
+    // powerMonitor may be used only once the app is ready. A closed (or closing) window is told nothing.
+    forwardScreenLocks(powerMonitor, () => (mainWindow && !mainWindow.webContents.isDestroyed() ? mainWindow.webContents : null));
     app.on('activate', () => {
       if (!mainWindow) open();
     });

@@ -12,7 +12,13 @@ import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, CONTENT_SECURITY_POLICY } from '.
 
 interface FakeElectron {
   handlers: Map<string, (event: unknown, arg: unknown) => Promise<unknown>>;
-  windows: Array<{ options: { webPreferences: Record<string, unknown> }; loaded: string; webContents: { id: number; mainFrame: object } }>;
+  windows: Array<{
+    options: { webPreferences: Record<string, unknown> };
+    loaded: string;
+    webContents: { id: number; mainFrame: object };
+    sent: string[];
+  }>;
+  powerListeners: Map<string, () => void>;
   protocolHandler: ((request: { url: string }) => Promise<Response>) | null;
   privilegedSchemes: unknown[];
   menuTemplate: unknown[];
@@ -25,14 +31,15 @@ interface FakeElectron {
 // Written into a temp node_modules/electron: records what main asks of Electron.
 const FAKE_ELECTRON = `
 let resolveReady;
-const fake = { handlers: new Map(), windows: [], protocolHandler: null, privilegedSchemes: [], menuTemplate: [], appListeners: new Map(), quits: 0, exits: [], ready: new Promise((r) => (resolveReady = r)) };
+const fake = { handlers: new Map(), windows: [], powerListeners: new Map(), protocolHandler: null, privilegedSchemes: [], menuTemplate: [], appListeners: new Map(), quits: 0, exits: [], ready: new Promise((r) => (resolveReady = r)) };
 globalThis.__fakeElectron = fake;
 let nextId = 1;
 class BrowserWindow {
   constructor(options) {
     const mainFrame = {};
-    this.webContents = { id: nextId++, mainFrame, on() {}, setWindowOpenHandler() {} };
-    fake.windows.push({ options, loaded: '', webContents: this.webContents, window: this });
+    const sent = [];
+    this.webContents = { id: nextId++, mainFrame, on() {}, setWindowOpenHandler() {}, isDestroyed: () => false, send: (channel, ...args) => sent.push([channel, ...args].join(' ')) };
+    fake.windows.push({ options, loaded: '', webContents: this.webContents, window: this, sent });
   }
   loadURL(url) { fake.windows.at(-1).loaded = url; return Promise.resolve(); }
   once() {} on() {} show() {} focus() {} isMinimized() { return false; }
@@ -50,6 +57,7 @@ module.exports = {
   BrowserWindow,
   clipboard: { readText: async () => '', writeText: async () => {} },
   ipcMain: { handle: (channel, handler) => fake.handlers.set(channel, handler) },
+  powerMonitor: { on: (name, listener) => fake.powerListeners.set(name, listener) },
   Menu: { buildFromTemplate: (template) => { fake.menuTemplate = template; return template; }, setApplicationMenu() {} },
   protocol: {
     registerSchemesAsPrivileged: (schemes) => fake.privilegedSchemes.push(...schemes),
@@ -95,6 +103,14 @@ describe('the built main bundle', () => {
     expect(String(window!.options.webPreferences['preload'])).toMatch(/preload[\\/]preload\.cjs$/);
     expect(window!.loaded).toBe(APP_ENTRY_URL);
     expect(electron.privilegedSchemes).toEqual([{ scheme: 'app', privileges: APP_SCHEME_PRIVILEGES }]);
+  });
+
+  it('tells its window, and nothing more, when the OS locks the screen or the machine goes to sleep', () => {
+    const [window] = electron.windows;
+    expect([...electron.powerListeners.keys()].sort()).toEqual(['lock-screen', 'suspend']);
+    electron.powerListeners.get('lock-screen')!();
+    electron.powerListeners.get('suspend')!();
+    expect(window!.sent).toEqual(['event:screen-locked', 'event:screen-locked']);
   });
 
   it('serves the renderer with the CSP, and nothing outside it', async () => {

@@ -3,24 +3,21 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { realNocodb, signUpUser } from '../support/nocodb-env.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { closedAfterEachTest } from './fake-server-app.ts';
+import type { LaunchedApp } from './harness.ts';
 import { api, apiSignIn, changePasswordThroughUi, openAccountTab, openTokensTab, screenshot, signInThroughUi } from './steps.ts';
 
 const run = promisify(execFile);
 
 describe('account journeys against a real NocoDB', () => {
+  const started = closedAfterEachTest();
   let app: LaunchedApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
-  afterAll(() => shutdownHarness());
 
   async function signedIn() {
     const user = await signUpUser(realNocodb().url);
-    app = await launchApp({ serverUrl: user.url });
+    app = await started.app({ serverUrl: user.url });
     await signInThroughUi(app.page, user);
     return { user, page: app.page };
   }

@@ -1,27 +1,24 @@
 // Several accounts on two servers at once, in the real UI: the real NocoDB 0.301.3 and the fake
 // NocoDB on its own port. Add, switch both ways (each lists its own tokens), restart with both
 // restored and the last active one opened, Log Out of one (the other keeps its entry and session).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { closedAfterEachTest } from './fake-server-app.ts';
+import type { LaunchedApp } from './harness.ts';
 import { addAccountThroughUi, api, apiSignIn, screenshot, signInThroughUi, switchAccountThroughUi } from './steps.ts';
 
 const hostOf = (url: string) => new URL(url).host;
 
 describe('several accounts on two servers', () => {
   let fake: FakeNocodb;
+  const started = closedAfterEachTest();
   let app: LaunchedApp | null = null;
   beforeAll(async () => {
     fake = await startFakeNocodb();
   });
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
   afterAll(async () => {
-    await shutdownHarness();
     await fake.close();
   });
 
@@ -35,7 +32,7 @@ describe('several accounts on two servers', () => {
     const other: NocodbCredentials = { url: fake.url, ...fake.admin };
     await withToken(real, 'real server token');
     await withToken(other, 'fake server token');
-    app = await launchApp({ serverUrl: real.url });
+    app = await started.app({ serverUrl: real.url });
     const rows = () => app!.page.getByTestId('nc-token-row');
     const avatar = () => app!.page.getByTestId('nc-sidebar-userinfo');
 

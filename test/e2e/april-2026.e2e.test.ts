@@ -2,27 +2,19 @@
 // (built from shared/nocodb/API-current.md, "Images of April 2026 and later"): an expiry chosen at
 // creation, the enable switch, the licence gate, and a 0.301.3-style server where none of it appears.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startFakeNocodb, type FakeGeneration, type FakeNocodb } from '../support/fake-nocodb.ts';
+import { describe, expect, it } from 'vitest';
+import type { FakeGeneration, FakeNocodb } from '../support/fake-nocodb.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { closedAfterEachTest } from './fake-server-app.ts';
 import { openTokensTab, screenshot, signInThroughUi } from './steps.ts';
 
 const DAY = 24 * 3600_000;
 
-let server: FakeNocodb | null = null;
-let app: LaunchedApp | null = null;
-afterEach(async () => {
-  await app?.close();
-  await server?.close();
-  app = null;
-  server = null;
-});
-afterAll(() => shutdownHarness());
+const started = closedAfterEachTest();
 
 async function onTokensTab(generation: FakeGeneration) {
-  server = await startFakeNocodb({ generation });
-  app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory' });
+  const server = await started.server({ generation });
+  const app = await started.app({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory' });
   await signInThroughUi(app.page, { url: server.url, ...server.admin });
   await openTokensTab(app.page);
   return { page: app.page, fake: server };

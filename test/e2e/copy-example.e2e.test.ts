@@ -6,31 +6,21 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchResolvingTestNames, lanUrlFor } from '../support/resolving-fetch.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { setUpFakeServerApp } from './fake-server-app.ts';
 import { openTokensTab, signInThroughUi } from './steps.ts';
 
 const run = promisify(execFile);
 
 describe('Copy example is safe to paste into a shell', () => {
-  let server: FakeNocodb;
-  let app: LaunchedApp;
+  const started = setUpFakeServerApp({ fetch: fetchResolvingTestNames });
   let dir: string;
-  beforeEach(async () => {
-    server = await startFakeNocodb();
-    app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory', fetch: fetchResolvingTestNames });
-    dir = mkdtempSync(join(tmpdir(), 'copy-example-'));
-  });
-  afterEach(async () => {
-    await app.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  afterAll(() => shutdownHarness());
+  beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'copy-example-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses to sign in to a server address whose host holds shell metacharacters, before any request', async () => {
+    const { server, app } = started;
     // The resolving fetch would reach the fake server for this name: only the host rule stops it.
     const url = lanUrlFor(server.url, 'a$(touch${IFS}marker).example.test');
     const form = app.page.getByTestId('nc-form-signin');
@@ -47,6 +37,7 @@ describe('Copy example is safe to paste into a shell', () => {
   });
 
   it('for an ordinary address, the copied POSIX line runs curl and nothing else', async () => {
+    const { server, app } = started;
     await signInThroughUi(app.page, { url: server.url, ...server.admin });
     await openTokensTab(app.page);
     await app.page.getByTestId('nc-token-create').first().click();

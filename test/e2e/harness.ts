@@ -2,6 +2,7 @@
 // REAL preload bridge and the REAL main-process handlers and IPC router, the real keychain, the
 // real X clipboard. Only BrowserWindow/ipcMain/contextBridge are replaced by Playwright bindings.
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { createMemorySecretStore } from '../../main/keychain/memory-secret-store
 import { createMemoryTokenVault } from '../../main/keychain/memory-token-vault.ts';
 import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
 import type { ClipboardPort, JsonFile } from '../../main/ports.ts';
+import { forwardScreenLocks } from '../../main/screen-lock.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
 import { startMainInProcess, unrefTimers } from '../support/main-in-process.ts';
 import { memoryClipboard } from '../support/memory-ports.ts';
@@ -32,7 +34,7 @@ export interface LaunchOptions {
   clipboard?: 'system' | 'memory';
   /** Per-request timeout towards the NocoDB server; default 10 s. */
   requestTimeoutMs?: number;
-  /** A script file run in every page the app opens (restarts too) before the app's own, e.g. the bench's probe. */
+  /** A script file run in every page the app opens (restarts too) before the bridge and the app's own, e.g. the bench's probe. */
   initScriptPath?: string;
   /** main's fetch; default Node's (e.g. one that resolves test LAN names, see resolving-fetch.ts). */
   fetch?: typeof fetch;
@@ -48,6 +50,8 @@ export interface LaunchedApp {
   page: Page;
   /** What the app's clipboard port (the real X clipboard) holds now. */
   clipboardText(): Promise<string>;
+  /** The OS locks the screen: main's power events as Electron's powerMonitor would emit them; resolves once the page has it. */
+  lockScreen(): Promise<void>;
   /** Quit and relaunch: new handlers and page, same data folder and keychain. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -68,6 +72,11 @@ export interface LaunchedApp {
   /** Every URL the page requested, for checking that the renderer talks only to its own files. */
   readonly pageRequests: string[];
   readonly userDataDir: string;
+}
+
+/** What page-bridge.ts sets up in the page for main's events. */
+interface PageEvents {
+  __nocodbEvent(channel: string): void;
 }
 
 const CHROMIUM_ARGS = [
@@ -166,6 +175,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     (await (await loadKeytar()).findCredentials(keychainService)).filter((c) => c.account !== CANARY_NAME).map((c) => c.password);
 
   let page!: Page;
+  // main's own lock forwarding (screen-lock.ts), with an emitter for powerMonitor and the page for the window.
+  const power = new EventEmitter();
+  let delivered = Promise.resolve();
+  forwardScreenLocks(power, () => ({
+    send: (channel) => {
+      delivered = page.evaluate((name) => (globalThis as unknown as PageEvents).__nocodbEvent(name), channel);
+    },
+  }));
   const open = async () => {
     // As main.ts does: restoring starts before the window (the page) exists.
     const { router, sender } = startMainInProcess(
@@ -199,8 +216,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       // 1,000-token page walks and checks every element and cost far more than the app itself.
       return JSON.stringify(answer);
     });
-    await page.addInitScript({ content: await bundledPageBridge() });
+    // The probe first: it wraps the binding before the bridge sends its boot request at document start.
     if (options.initScriptPath) await page.addInitScript({ path: options.initScriptPath });
+    await page.addInitScript({ content: await bundledPageBridge() });
     await page.goto(`${rendererUrl}${options.route ?? ''}`);
     if (options.serverUrl) await prefillServer(page, options.serverUrl);
   };
@@ -211,6 +229,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       return page;
     },
     clipboardText: async () => clipboard.readText(),
+    lockScreen: async () => {
+      power.emit('lock-screen');
+      await delivered;
+    },
     restart: async () => {
       await page.close();
       await open();

@@ -1,12 +1,13 @@
-// A token value the user revealed must not outlive its account in the window's memory: reveal a
-// token of account A in All tokens, log A out (another account stays open), and search a heap
-// snapshot of the page (CDP `HeapProfiler.takeHeapSnapshot`) for the value. It is there before Log
-// Out — so the search can find it — and gone after.
+// A token value the user revealed must not outlive its account, nor the OS locking the screen, in the
+// window's memory: reveal a token, log its account out (another account stays open) or lock the
+// screen, and search a heap snapshot of the page (CDP `HeapProfiler.takeHeapSnapshot`) for the value.
+// It is there before — so the search can find it — and gone after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
+import { setUpFakeServerApp } from './fake-server-app.ts';
 import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
-import { addAccountThroughUi, signInThroughUi } from './steps.ts';
+import { addAccountThroughUi, openTokensTab, signInThroughUi } from './steps.ts';
 
 /** Whether a heap snapshot of the page (taken after a full garbage collection) holds `needle`. */
 async function heapHolds(page: Page, needle: string): Promise<boolean> {
@@ -59,6 +60,27 @@ describe('the window forgets a revealed token with its account', () => {
     await page.getByTestId('nc-all-tokens').first().click();
     await expect.poll(() => page.getByTestId('nc-all-tokens-row').filter({ hasText: 'bob CI' }).count()).toBe(1);
 
+    expect(await heapHolds(page, value)).toBe(false);
+  });
+});
+
+describe('the window forgets a revealed token when the OS locks the screen', () => {
+  const started = setUpFakeServerApp();
+
+  it('reveal in the Tokens tab, lock: the value is in the heap before and nowhere after, its row still on screen', async () => {
+    const { server, app } = started;
+    const { page } = app;
+    const value = server.addToken(server.admin.email, { description: 'deploy CI' }).token;
+    await signInThroughUi(page, { url: server.url, ...server.admin });
+    await openTokensTab(page);
+    const row = page.getByTestId('nc-token-row').filter({ hasText: 'deploy CI' });
+    await row.getByRole('button', { name: 'Show or Hide' }).click();
+    await expect.poll(() => row.textContent()).toContain(value);
+    expect(await heapHolds(page, value)).toBe(true);
+
+    await app.lockScreen();
+    await expect.poll(() => row.textContent()).not.toContain(value);
+    expect(await row.count()).toBe(1);
     expect(await heapHolds(page, value)).toBe(false);
   });
 });

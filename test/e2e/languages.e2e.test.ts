@@ -4,29 +4,25 @@
 // Russian at 1024 × 700 without clipped buttons or overflowing headers; All tokens there in German, Russian
 // and Arabic: no word cut but a name made too long, which its row's focus shows whole (screenshots in test-results).
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startFakeNocodb, type FakeGeneration, type FakeNocodb } from '../support/fake-nocodb.ts';
+import { describe, expect, it } from 'vitest';
+import type { FakeGeneration } from '../support/fake-nocodb.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { closedAfterEachTest } from './fake-server-app.ts';
 import { screenshot, signInThroughUi } from './steps.ts';
 
-let server: FakeNocodb | null = null;
-let app: LaunchedApp | null = null;
+const started = closedAfterEachTest();
 
 async function start(options: { systemLanguages?: string[]; signIn?: boolean; generation?: FakeGeneration } = {}) {
-  server = await startFakeNocodb({ generation: options.generation });
-  app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory', systemLanguages: options.systemLanguages });
+  const server = await started.server({ generation: options.generation });
+  const app = await started.app({
+    serverUrl: server.url,
+    secretStore: 'memory',
+    clipboard: 'memory',
+    systemLanguages: options.systemLanguages,
+  });
   if (options.signIn !== false) await signInThroughUi(app.page, { url: server.url, ...server.admin });
   return { page: app.page, server, app };
 }
-
-afterEach(async () => {
-  await app?.close();
-  await server?.close();
-  app = null;
-  server = null;
-});
-afterAll(() => shutdownHarness());
 
 interface PageGlobals {
   document: { documentElement: { lang: string; dir: string }; querySelectorAll(s: string): Iterable<PageElement> };
@@ -123,7 +119,7 @@ async function placeholderFits(input: Locator): Promise<boolean> {
 
 describe('languages', () => {
   it('Deutsch chosen in Profile: tabs, dialogs and toasts in German, lang="de", still German after a restart', async () => {
-    const { page } = await start();
+    const { page, app } = await start();
     await chooseLanguage(page, 'de');
     const panel = page.getByRole('navigation', { name: 'Kontoeinstellungen' });
     await panel.getByRole('link', { name: 'API-Tokens' }).click();
@@ -139,9 +135,9 @@ describe('languages', () => {
     await page.locator('.toast').filter({ hasText: 'Token gelöscht' }).first().waitFor();
     expect(await htmlLanguage(page)).toEqual({ lang: 'de', dir: 'ltr' });
 
-    await app!.restart();
+    await app.restart();
     await page.context().pages()[0]!.waitForLoadState();
-    const again = app!.page;
+    const again = app.page;
     await again.getByTestId('nc-sidebar-userinfo').waitFor();
     await expect.poll(async () => (await htmlLanguage(again)).lang).toBe('de');
     await again.getByRole('heading', { name: 'Konten' }).waitFor();

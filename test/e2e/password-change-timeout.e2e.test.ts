@@ -1,28 +1,18 @@
 // A password change whose answer never arrives may still have changed the password on the server,
 // which then ends the app's session. The Password page says so, and the sign-in screen the app lands
 // on says to try the new password first. A fake NocoDB answers the change after the app gave up.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { setUpFakeServerApp } from './fake-server-app.ts';
 import { changePasswordThroughUi, openAccountTab, signInThroughUi } from './steps.ts';
 
 const TIMEOUT_MS = 1_500;
 const NEW_PASSWORD = 'a new password after a timeout';
 
 describe('a password change that times out', () => {
-  let server: FakeNocodb;
-  let app: LaunchedApp;
-  beforeEach(async () => {
-    server = await startFakeNocodb();
-    app = await launchApp({ serverUrl: server.url, secretStore: 'memory', clipboard: 'memory', requestTimeoutMs: TIMEOUT_MS });
-  });
-  afterEach(async () => {
-    await app.close();
-    await server.close();
-  });
-  afterAll(() => shutdownHarness());
+  const started = setUpFakeServerApp({ requestTimeoutMs: TIMEOUT_MS });
 
   it('says the password may have changed, and the sign-in it lands on says to try the new password first', async () => {
+    const { server, app } = started;
     const { page } = app;
     await signInThroughUi(page, { url: server.url, ...server.admin });
     await page.getByTestId('nc-sidebar-userinfo').click();
@@ -36,7 +26,9 @@ describe('a password change that times out', () => {
 
     // The server has changed it by now (after the app stopped waiting) and ended the session.
     await expect
-      .poll(async () => (await fetch(`${server.url}/api/v1/auth/user/signin`, signInWith(NEW_PASSWORD))).status, { timeout: 5_000 })
+      .poll(async () => (await fetch(`${server.url}/api/v1/auth/user/signin`, signInWith(server.admin.email, NEW_PASSWORD))).status, {
+        timeout: 5_000,
+      })
       .toBe(200);
     await openAccountTab(page, 'API Tokens');
     await page.getByTestId('nc-form-signin').waitFor();
@@ -44,9 +36,9 @@ describe('a password change that times out', () => {
     await signInThroughUi(page, { url: server.url, email: server.admin.email, password: NEW_PASSWORD });
   });
 
-  const signInWith = (password: string): RequestInit => ({
+  const signInWith = (email: string, password: string): RequestInit => ({
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: server.admin.email, password }),
+    body: JSON.stringify({ email, password }),
   });
 });

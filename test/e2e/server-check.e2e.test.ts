@@ -2,24 +2,15 @@
 // names no other host (https only for the same one); a plain-http server on "another machine" (a LAN name resolved to a
 // fake NocoDB here) needs the user's consent once, remembered across a restart.
 import type { IncomingMessage } from 'node:http';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startAnsweringServer } from '../support/answering-server.ts';
-import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import { fetchResolvingTestNames, lanUrlFor } from '../support/resolving-fetch.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { closedAfterEachTest } from './fake-server-app.ts';
 import { screenshot, signInThroughUi } from './steps.ts';
 
 describe('server check at sign-in', () => {
-  let app: LaunchedApp | null = null;
-  let server: FakeNocodb | null = null;
-  afterEach(async () => {
-    await app?.close();
-    await server?.close();
-    app = null;
-    server = null;
-  });
-  afterAll(() => shutdownHarness());
+  const started = closedAfterEachTest();
 
   /** Signs in through the UI against a server that answers every request with a 302 to `location`. */
   async function refusedRedirect(location: (serverUrl: string, path: string) => string) {
@@ -29,7 +20,7 @@ describe('server check at sign-in', () => {
       response.writeHead(302, { location: location(redirecting.url, request.url ?? '/') }).end();
     });
     try {
-      app = await launchApp({ serverUrl: redirecting.url, secretStore: 'memory', clipboard: 'memory' });
+      const app = await started.app({ serverUrl: redirecting.url, secretStore: 'memory', clipboard: 'memory' });
       const form = app.page.getByTestId('nc-form-signin');
       await form.getByLabel('Email').fill('ada@example.com');
       await form.getByLabel('Password').fill('a password that must not travel');
@@ -37,19 +28,19 @@ describe('server check at sign-in', () => {
       const alert = form.getByRole('alert');
       await expect.poll(() => alert.textContent()).toContain('so the app did not send your password');
       expect(seen).toEqual(['GET /api/v1/health']);
-      return { message: (await alert.textContent()) ?? '', serverUrl: redirecting.url };
+      return { message: (await alert.textContent()) ?? '', serverUrl: redirecting.url, page: app.page };
     } finally {
       await redirecting.close();
     }
   }
 
   it('refuses a server that redirects to another host, before the password is sent, without naming that host', async () => {
-    const { message, serverUrl } = await refusedRedirect((_url, path) => `https://nocodb-corp.attacker.example${path}`);
+    const { message, serverUrl, page } = await refusedRedirect((_url, path) => `https://nocodb-corp.attacker.example${path}`);
     expect(message).toContain(serverUrl);
     expect(message).not.toContain('attacker');
     expect(message).toContain('Check the server address.');
-    await screenshot(app!.page, '14-sign-in-redirect-refused');
-    await expectNoAxeViolations(app!.page, 'sign-in with a redirect refused');
+    await screenshot(page, '14-sign-in-redirect-refused');
+    await expectNoAxeViolations(page, 'sign-in with a redirect refused');
   });
 
   it('suggests https:// when the redirect goes to the same host over https', async () => {
@@ -58,9 +49,9 @@ describe('server check at sign-in', () => {
   });
 
   it('asks before signing in over plain http to another machine, once per server', async () => {
-    server = await startFakeNocodb();
+    const server = await started.server();
     const url = lanUrlFor(server.url);
-    app = await launchApp({ serverUrl: url, secretStore: 'memory', clipboard: 'memory', fetch: fetchResolvingTestNames });
+    const app = await started.app({ serverUrl: url, secretStore: 'memory', clipboard: 'memory', fetch: fetchResolvingTestNames });
     const { page } = app;
     const form = page.getByTestId('nc-form-signin');
     await form.getByLabel('Email').fill(server.admin.email);

@@ -1,9 +1,10 @@
 // Hardening: a fault-injecting fake NocoDB behind the real app. For each fault the UI must say
 // something clear, show no stack trace, stay usable, and keep or clear the session correctly.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startFakeNocodb, type Fault, type FakeNocodb } from '../support/fake-nocodb.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import type { Fault, FakeNocodb } from '../support/fake-nocodb.ts';
+import { closedAfterEachTest } from './fake-server-app.ts';
+import type { LaunchedApp, LaunchOptions } from './harness.ts';
 import { api, apiSignIn, signInThroughUi } from './steps.ts';
 
 const TIMEOUT_MS = 1_500;
@@ -15,30 +16,29 @@ async function expectNoLeak(page: Page) {
 }
 
 describe('server faults behind the real app', () => {
+  const started = closedAfterEachTest();
   let server: FakeNocodb;
   let app: LaunchedApp;
   let faults = 0;
-
-  beforeEach(async () => {
-    server = await startFakeNocodb();
-    app = await launchApp({
+  /** The app on the Tokens tab, signed in to `server`. */
+  async function signedIn(options: Partial<LaunchOptions> = {}) {
+    app = await started.app({
       serverUrl: server.url,
       secretStore: 'memory',
       clipboard: 'memory',
       requestTimeoutMs: TIMEOUT_MS,
       route: '#/account/tokens',
+      ...options,
     });
     await signInThroughUi(app.page, { url: server.url, ...server.admin });
     await app.page.getByTestId('nc-token-list').waitFor();
+  }
+
+  beforeEach(async () => {
+    server = await started.server();
+    await signedIn();
   });
-  afterEach(async () => {
-    await app.close();
-    await server.close();
-  });
-  afterAll(async () => {
-    console.log(`Server faults: ${faults} fault cases passed in the UI`);
-    await shutdownHarness();
-  });
+  afterAll(() => console.log(`Server faults: ${faults} fault cases passed in the UI`));
 
   /** Seeds tokens straight on the server, then shows them in the app. */
   async function seedTokens(count: number) {
@@ -118,14 +118,7 @@ describe('server faults behind the real app', () => {
 
   it('a slow server (5 s with a generous timeout): loading shows, then the rows', async () => {
     await app.close();
-    app = await launchApp({
-      serverUrl: server.url,
-      secretStore: 'memory',
-      clipboard: 'memory',
-      requestTimeoutMs: 10_000,
-      route: '#/account/tokens',
-    });
-    await signInThroughUi(app.page, { url: server.url, ...server.admin });
+    await signedIn({ requestTimeoutMs: 10_000 });
     await seedTokens(1);
     server.faults.inject({ kind: 'slow', ms: 5_000 }, { route: 'tokens.list' });
     await app.page.reload();

@@ -1,20 +1,17 @@
 // Journeys 1, 5 and 6: sign-in, a restart that keeps the session (keychain), sign-out.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { closedAfterEachTest } from './fake-server-app.ts';
+import type { LaunchedApp } from './harness.ts';
 import { openTokensTab, screenshot, signInThroughUi } from './steps.ts';
 
 describe('session journeys against a real NocoDB', () => {
+  const started = closedAfterEachTest();
   let app: LaunchedApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
-  afterAll(() => shutdownHarness());
 
   it('1. first launch → sign-in → lands on the app; a wrong password shows the server word and keeps the email', async () => {
     const user = await signUpUser(realNocodb().url);
-    app = await launchApp({ serverUrl: user.url });
+    app = await started.app({ serverUrl: user.url });
     const { page } = app;
     const form = page.getByTestId('nc-form-signin');
     await expect.poll(() => form.getByLabel('Server URL').inputValue()).toBe(user.url);
@@ -34,7 +31,7 @@ describe('session journeys against a real NocoDB', () => {
 
   it('5. restart → still signed in from the keychain, no sign-in screen, tokens listed', async () => {
     const user = await signUpUser(realNocodb().url);
-    app = await launchApp({ serverUrl: user.url });
+    app = await started.app({ serverUrl: user.url });
     await signInThroughUi(app.page, user);
     expect(await app.keychainAccounts()).toHaveLength(1);
 
@@ -48,7 +45,7 @@ describe('session journeys against a real NocoDB', () => {
 
   it('6. sign out → sign-in screen; the keychain entry is gone; restart shows sign-in', async () => {
     const user: NocodbCredentials = await signUpUser(realNocodb().url);
-    app = await launchApp({ serverUrl: user.url });
+    app = await started.app({ serverUrl: user.url });
     await signInThroughUi(app.page, user);
     expect(await app.keychainAccounts()).toHaveLength(1);
 

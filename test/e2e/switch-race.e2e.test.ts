@@ -2,11 +2,12 @@
 // open, as on a slow disk) acts on A — or is refused — never on B: main no longer decides which
 // account a call is for; the renderer names it. Two fake NocoDB 0.301.3 servers, both with a token
 // "1" (0.301.3 numbers its rows), so a Delete sent to the wrong account would delete B's token.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonFile } from '../../main/ports.ts';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import type { NocodbCredentials } from '../support/nocodb-env.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { closedAfterEachTest } from './fake-server-app.ts';
+import type { LaunchedApp } from './harness.ts';
 import { addAccountThroughUi, api, apiSignIn, apiTokenNames, openAccountTab, signInThroughUi } from './steps.ts';
 
 const hostOf = (url: string) => new URL(url).host;
@@ -40,16 +41,12 @@ function holdableSettings() {
 describe('a call from the previous account’s screen during a switch', () => {
   let a: FakeNocodb;
   let b: FakeNocodb;
+  const started = closedAfterEachTest();
   let app: LaunchedApp | null = null;
   beforeAll(async () => {
     [a, b] = await Promise.all([startFakeNocodb(), startFakeNocodb()]);
   });
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
   afterAll(async () => {
-    await shutdownHarness();
     await Promise.all([a.close(), b.close()]);
   });
 
@@ -64,7 +61,7 @@ describe('a call from the previous account’s screen during a switch', () => {
       expect((await api(user.url, '/api/v1/tokens', { method: 'POST', jwt, body: { description: name } })).status).toBe(200);
     }
     const settings = holdableSettings();
-    app = await launchApp({ serverUrl: a.url, wrapSettingsFile: settings.wrap });
+    app = await started.app({ serverUrl: a.url, wrapSettingsFile: settings.wrap });
     const { page } = app;
     await signInThroughUi(page, userA);
     await addAccountThroughUi(page, userB);

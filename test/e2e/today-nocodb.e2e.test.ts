@@ -2,26 +2,23 @@
 // shown once and kept in the keychain, tokens the app cannot show, the copies setting, delete, and
 // a session ended by a sign-in elsewhere. Real Chromium, real keychain, real X clipboard.
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import type { NocodbCredentials } from '../support/nocodb-env.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { closedAfterEachTest } from './fake-server-app.ts';
+import type { LaunchedApp } from './harness.ts';
 import { api, apiSignIn, openAccountTab, openTokensTab, screenshot, signInThroughUi } from './steps.ts';
 
 const NOT_SHOWN_AGAIN = 'The server shows a token only once, when it is created';
 
 describe("token journeys against today's NocoDB (2026 fake)", () => {
   let server: FakeNocodb;
+  const started = closedAfterEachTest();
   let app: LaunchedApp | null = null;
   beforeAll(async () => {
     server = await startFakeNocodb({ generation: '2026' });
   });
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
   afterAll(async () => {
-    await shutdownHarness();
     await server.close();
   });
 
@@ -29,7 +26,7 @@ describe("token journeys against today's NocoDB (2026 fake)", () => {
   async function signedInOnTokensTab() {
     const user: NocodbCredentials = { url: server.url, email: `user-${randomUUID()}@example.com`, password: `Pw-${randomUUID()}` };
     server.addUser(user);
-    app = await launchApp({ serverUrl: server.url });
+    app = await started.app({ serverUrl: server.url });
     await signInThroughUi(app.page, user);
     await openTokensTab(app.page);
     return { user, page: app.page };

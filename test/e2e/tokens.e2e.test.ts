@@ -1,21 +1,18 @@
 // Journeys 2, 3, 4 and 8: add a token, copy it to the real clipboard, delete it, page through 30.
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { realNocodb, signUpUser } from '../support/nocodb-env.ts';
-import { launchApp, shutdownHarness, type LaunchedApp } from './harness.ts';
+import { closedAfterEachTest } from './fake-server-app.ts';
+import type { LaunchedApp } from './harness.ts';
 import { api, apiSignIn, apiTokenNames, openAccountTab, openTokensTab, screenshot, signInThroughUi } from './steps.ts';
 
 describe('token journeys against a real NocoDB', () => {
+  const started = closedAfterEachTest();
   let app: LaunchedApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
-  afterAll(() => shutdownHarness());
 
   async function signedInOnTokensTab(options: Parameters<typeof openTokensTab>[1] = {}) {
     const user = await signUpUser(realNocodb().url);
-    app = await launchApp({ serverUrl: user.url });
+    app = await started.app({ serverUrl: user.url });
     await signInThroughUi(app.page, user);
     await openTokensTab(app.page, options);
     return { user, page: app.page, jwt: await apiSignIn(user) };

@@ -3,11 +3,13 @@
 // settings file, a keychain, a clipboard, OS notifications — and in-process fake NocoDB servers.
 // Tests set a situation up the way a user and the world would (sign in, put tokens on the server)
 // and inject faults only at the ports, so main's own rules decide what the renderer sees.
+import { EventEmitter } from 'node:events';
 import { createBridge } from '../../preload/bridge.ts';
-import type { Bridge, Channel, Settings } from '../../preload/contract.ts';
+import type { Bridge, Channel, EventChannel, Settings } from '../../preload/contract.ts';
 import type { NotificationPort } from '../../main/desktop-ports.ts';
 import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
 import type { AppPorts } from '../../main/ports.ts';
+import { forwardScreenLocks } from '../../main/screen-lock.ts';
 import { APP_ENTRY_URL } from '../../main/security.ts';
 import type { FakeGeneration } from '../support/fake-nocodb.ts';
 import { startMainInProcess, unrefTimers, type MainInProcess } from '../support/main-in-process.ts';
@@ -123,9 +125,19 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
   if (settings.language !== undefined || settings.clipboardClearSeconds !== undefined) await setUp('settings:update', settings);
 
   const recording = recordingCalls(async (channel, arg) => structuredClone(await dispatch(channel, arg)));
-  const bridge: Bridge = createBridge(recording.invoke);
+  // main's own lock forwarding, an emitter in powerMonitor's place, delivering as webContents.send would.
+  const power = new EventEmitter();
+  const listeners = new Map<EventChannel, Set<() => void>>();
+  forwardScreenLocks(power, () => ({ send: (channel) => listeners.get(channel)?.forEach((listener) => listener()) }));
+  const bridge: Bridge = createBridge(recording.invoke, (channel, listener) => {
+    const own = listeners.get(channel) ?? new Set();
+    listeners.set(channel, own.add(listener));
+    return () => void own.delete(listener);
+  });
   return {
     bridge,
+    /** The OS locks the screen (powerMonitor's `lock-screen`), through main's forwarding to the window. */
+    lockScreen: () => void power.emit('lock-screen'),
     ...recording,
     /** A step of a test's set-up through main (as another window would ask), left out of `calls`; it must succeed. */
     setUp,

@@ -25,7 +25,7 @@ export const AllTokensRow = memo(function AllTokensRow({
 }) {
   const { key, account, token, capabilities } = row;
   const selected = useAllTokens((s) => s.selected[key] === true);
-  const { revealed, busy, tested, rotating } = useTokenMarks(account.accountId, token.id);
+  const { shown, busy, tested, rotating } = useTokenMarks(account.accountId, token.id);
   const actions = useAllTokensActions();
   const { t } = useI18n();
   const name = token.name ?? t('common.untitled');
@@ -48,15 +48,22 @@ export const AllTokensRow = memo(function AllTokensRow({
         />
       </td>
       <td className="cell-account" title={`${account.email} — ${account.serverUrl}`}>
-        <span className="avatar avatar-tiny" aria-hidden="true">
-          {initialsOf(null, account.email)}
-        </span>
         <span className="cell-account-text">
+          <span className="avatar avatar-tiny" aria-hidden="true">
+            {initialsOf(null, account.email)}
+          </span>
           <EmailText className="cell-account-email" email={account.email} />
           <bdi className="cell-account-host">{row.facts.host}</bdi>
         </span>
       </td>
-      <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} showsTokenOnce={capabilities.showsTokenOnce} />
+      <TokenCells
+        token={token}
+        accountId={account.accountId}
+        shown={shown}
+        busy={busy}
+        tested={tested}
+        showsTokenOnce={capabilities.showsTokenOnce}
+      />
       <td className="token-last-used">
         <TokenTime value={capabilities.tracksLastUse ? (token.lastUsedAt ?? null) : undefined} never="tokens.neverUsed" />
       </td>
@@ -67,7 +74,7 @@ export const AllTokensRow = memo(function AllTokensRow({
       <td className="token-actions">
         <TokenActions
           token={token}
-          shown={revealed !== undefined}
+          shown={shown}
           busy={busy !== undefined}
           rotating={rotating}
           on={{

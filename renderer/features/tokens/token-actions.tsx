@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TokenSummary, TokenTestResult } from '../../../preload/contract.ts';
 import { useI18n } from '../../stores/i18n-context.tsx';
+import { useTokenModel } from '../../stores/stores-context.tsx';
 import { IconButton } from '../../ui/icon-button.tsx';
 import { CodeIcon, CopyIcon, EyeIcon, EyeOffIcon, PlugIcon, RotateIcon, TrashIcon } from '../../ui/icons.tsx';
 import { TEST_TEXT } from '../../domain/token-messages.ts';
@@ -10,30 +11,47 @@ const TOKEN_MASK = '*'.repeat(36);
 /** After the prefix a server that shows tokens once lists (today's servers), a short mask like their web UI's. */
 const PREFIX_MASK = '•'.repeat(6);
 
+/**
+ * The revealed value, read here alone: unmounted when the value is masked, so that neither this
+ * render nor the previous one React keeps holds it any longer.
+ */
+function RevealedValue({ accountId, id }: { accountId: string; id: string }) {
+  return useTokenModel((s) => s.marks[accountId]?.revealed[id]) ?? null;
+}
+
 /** The token cell: masked (or revealed) value, and what Test found. */
 export function TokenValue({
   token,
-  revealed,
+  accountId,
+  shown,
   busy,
   tested,
   showsTokenOnce,
 }: {
   token: TokenSummary;
-  revealed?: string;
+  /** The account the token is of (null: none is on screen, nothing shows). */
+  accountId: string | null;
+  /** Whether the token model holds the value revealed. */
+  shown: boolean;
   busy?: string;
   tested?: TokenTestResult;
   /** The account's server shows a token once and lists a prefix instead (its capabilities say). */
   showsTokenOnce: boolean;
 }) {
   const { t } = useI18n();
-  const shown = revealed !== undefined;
   const outcome = tested === undefined ? null : TEST_TEXT[tested];
   const prefix = showsTokenOnce ? token.prefix : null;
   return (
     <>
       {/* A token reads left to right in every language. */}
       <span className={shown ? 'token-secret' : prefix ? 'token-mask token-mask-prefix' : 'token-mask'} dir="ltr">
-        {shown ? revealed : prefix ? `${prefix}${PREFIX_MASK}` : TOKEN_MASK}
+        {shown && accountId !== null ? (
+          <RevealedValue accountId={accountId} id={token.id} />
+        ) : prefix ? (
+          `${prefix}${PREFIX_MASK}`
+        ) : (
+          TOKEN_MASK
+        )}
       </span>
       <span className="token-test" role="status">
         {busy === 'test' ? (

@@ -10,14 +10,16 @@ import { TokenValue } from './token-actions.tsx';
  */
 export function TokenCells({
   token,
-  revealed,
+  accountId,
+  shown,
   busy,
   tested,
   showsTokenOnce,
   children,
 }: {
   token: TokenSummary;
-  revealed?: string;
+  accountId: string | null;
+  shown: boolean;
   busy?: string;
   tested?: TokenTestResult;
   showsTokenOnce: boolean;
@@ -36,7 +38,7 @@ export function TokenCells({
         {token.creator ? <EmailText email={token.creator} /> : '—'}
       </td>
       <td className="token-value">
-        <TokenValue token={token} revealed={revealed} busy={busy} tested={tested} showsTokenOnce={showsTokenOnce} />
+        <TokenValue token={token} accountId={accountId} shown={shown} busy={busy} tested={tested} showsTokenOnce={showsTokenOnce} />
       </td>
     </>
   );

@@ -11,7 +11,7 @@ import { useTokenMarks } from './use-token-marks.ts';
 /** One token: name, creator, masked (or revealed) value, the details this server has, and the inline actions. */
 export function TokenRow({ token, columns, showsTokenOnce }: { token: TokenSummary; columns: TokenColumns; showsTokenOnce: boolean }) {
   const accountId = useTokens((s) => s.accountId);
-  const { revealed, busy, tested, rotating } = useTokenMarks(accountId, token.id);
+  const { shown, busy, tested, rotating } = useTokenMarks(accountId, token.id);
   const toggleReveal = useTokens((s) => s.toggleReveal);
   const copy = useTokens((s) => s.copy);
   const askDelete = useTokens((s) => s.askDelete);
@@ -24,7 +24,7 @@ export function TokenRow({ token, columns, showsTokenOnce }: { token: TokenSumma
 
   return (
     <tr className="token" data-testid="nc-token-row" data-token-id={token.id}>
-      <TokenCells token={token} revealed={revealed} busy={busy} tested={tested} showsTokenOnce={showsTokenOnce}>
+      <TokenCells token={token} accountId={accountId} shown={shown} busy={busy} tested={tested} showsTokenOnce={showsTokenOnce}>
         <TokenBadges token={token} />
       </TokenCells>
       {columns.lastUsed && (
@@ -40,7 +40,7 @@ export function TokenRow({ token, columns, showsTokenOnce }: { token: TokenSumma
       <td className="token-actions">
         <TokenActions
           token={token}
-          shown={revealed !== undefined}
+          shown={shown}
           busy={busy !== undefined}
           rotating={rotating}
           on={{

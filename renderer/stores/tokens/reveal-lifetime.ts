@@ -1,11 +1,19 @@
-// How long a revealed value may stay: until REVEAL_MS pass, and only while a row of its token is on
-// screen. The model asks here; `mask` is how it masks one value again.
+// How long a revealed value may stay: until REVEAL_MS pass, only while a row of its token is on
+// screen, and never past the OS locking the screen. The model asks here; `mask` is how it masks one
+// value again, `maskAll` every one.
 import { rowKey } from '../../domain/all-tokens-rows.ts';
 
 /** A revealed value is masked again after this long: the window holds a secret no longer than it is read. */
 export const REVEAL_MS = 60_000;
 
-export function createRevealLifetime(mask: (accountId: string, id: string) => void) {
+interface Masks {
+  mask: (accountId: string, id: string) => void;
+  maskAll: () => void;
+  /** Subscribes to main's word that the OS locked the screen or put the machine to sleep (the bridge's `onScreenLocked`). */
+  onScreenLocked: (listener: () => void) => unknown;
+}
+
+export function createRevealLifetime({ mask, maskAll, onScreenLocked }: Masks) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** How many rows on screen show each token (by row key). */
   const onScreen = new Map<string, number>();
@@ -13,6 +21,8 @@ export function createRevealLifetime(mask: (accountId: string, id: string) => vo
     clearTimeout(timers.get(key));
     timers.delete(key);
   };
+  // Whoever unlocks the screen, or wakes the machine, may not be the user who revealed the value.
+  onScreenLocked(() => maskAll());
   return {
     /** Whether a row of the token is on screen (a value answered for one that is not is dropped). */
     shown: (accountId: string, id: string) => onScreen.has(rowKey(accountId, id)),

@@ -27,6 +27,8 @@ export interface TokenApi {
   exportCsv(text: string): Promise<Result<{ saved: boolean }>>;
   remind(tokens: ExpiringToken[], words: ReminderWords): Promise<Result<{ notified: number }>>;
   reminderOpened(): Promise<Result<Array<{ accountId: string; id: string }> | null>>;
+  /** Calls `listener` each time main says the OS locked the screen; answers how to stop. */
+  onScreenLocked(listener: () => void): () => void;
 }
 
 export function bridgeTokenApi(bridge: Bridge): TokenApi {
@@ -43,5 +45,6 @@ export function bridgeTokenApi(bridge: Bridge): TokenApi {
     exportCsv: (text) => bridge.tokens.exportCsv({ text }),
     remind: (tokens, words) => bridge.reminders.check({ tokens, words }),
     reminderOpened: () => bridge.reminders.opened(),
+    onScreenLocked: (listener) => bridge.events.onScreenLocked(listener),
   };
 }

@@ -2,8 +2,8 @@
 // overview's figures, the expiry reminders): per account id its rows and load state, what its server
 // can do, the values revealed, the Test results and the busy marks — and the row actions, written
 // once. Each piece says what ends it; all of an account's end with it (`forgetAccount`, driven by the
-// session: see account-lifecycle.ts), and a revealed value sooner (REVEAL_MS, a hidden window, its
-// row leaving the screen).
+// session: see account-lifecycle.ts), and a revealed value sooner (REVEAL_MS, a hidden window, the
+// OS locking the screen, its row leaving the screen).
 import { createStore } from 'zustand/vanilla';
 import type { AppError, Result, ServerCapabilities } from '../../../preload/contract.ts';
 import { rowKey, toRows, type TokenAccount } from '../../domain/all-tokens-rows.ts';
@@ -74,7 +74,11 @@ export function createTokenModel({ api, toasts, onFailure, now = () => performan
       lifetime.stop(accountId, id);
       if (get().marks[accountId]?.revealed[id] !== undefined) mark(accountId, ({ revealed }) => ({ revealed: without(revealed, [id]) }));
     };
-    const lifetime = createRevealLifetime(hide);
+    const lifetime = createRevealLifetime({
+      mask: hide,
+      maskAll: () => get().hideAll(),
+      onScreenLocked: (listener) => api.onScreenLocked(listener),
+    });
     const updateAccount = (accountId: string, change: (load: AccountTokens) => AccountTokens) =>
       set((s) => ({ accounts: s.accounts.map((load) => (load.account.accountId === accountId ? change(load) : load)) }));
     const batcher = createPageBatcher<Partial<AccountTokens>>(now, (changes) =>

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createTestBridge, seedToken } from '../test-bridge.ts';
 import { renderTokensPage, rowNamed, tokenRows, toastTexts } from '../render-app.tsx';
@@ -39,6 +39,20 @@ describe('token table', () => {
 
     await user.click(toggle);
     expect(within(row).getByText(MASK)).toBeTruthy();
+    expect(document.body.textContent).not.toContain(token);
+  });
+
+  it('the OS locking the screen (main says so) masks a shown value', async () => {
+    const { user, fake } = await renderTokensPage({ tokens: [seedToken('second')] });
+    const { token } = fake.seededToken('second');
+    const row = rowNamed('second');
+    const toggle = within(row).getByRole('button', { name: 'Show or Hide' });
+    await user.click(toggle);
+    expect(await within(row).findByText(token)).toBeTruthy();
+
+    act(() => fake.lockScreen());
+    expect(within(row).getByText(MASK)).toBeTruthy();
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
     expect(document.body.textContent).not.toContain(token);
   });
 
