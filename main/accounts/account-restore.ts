@@ -1,5 +1,5 @@
-// Bringing the accounts back: at launch (every listed account on its own, in parallel: the last
-// opened one started first and shown as soon as it is back), and on Retry of one account. Each entry
+// Bringing the accounts back: at launch (every listed account on its own: the last opened one first,
+// shown as soon as it is back, then the others in parallel), and on Retry of one account. Each entry
 // is read, checked against the list and resumed by itself: whatever goes wrong becomes that account's
 // state (account-state.ts), never a failure of the whole app. Nothing is ever deleted here: no sweep
 // of entries the list does not name, no "missing entry → forget the account". A list the settings
@@ -219,12 +219,13 @@ export function createAccountRestore(options: AccountRestoreOptions) {
     clearLaunchNotice: () => void (launchNotice = null),
 
     /**
-     * At launch: every listed account on its own, in parallel, the last opened one started first — the
-     * window shows it, so the keychain reads its entry before the others' — and `listed` once the list
-     * is read. If it came back it is shown at once (`shown`), while the others may still be restoring;
-     * otherwise another signed-in one is, once every restore is done (unless the user chose one meanwhile).
+     * At launch: every listed account on its own, the last opened one first — the window shows it —
+     * and `listed` once the list is read. If it came back it is shown at once (`shown`), and the
+     * others restore in parallel once `othersMayStart` (the first screen's keychain reads and
+     * requests go first: the keychain answers one call at a time); otherwise the others restore at
+     * once and another signed-in one is shown when all are done (unless the user chose one meanwhile).
      */
-    async restoreAll({ listed, shown }: LaunchSignals): Promise<void> {
+    async restoreAll({ listed, shown, othersMayStart }: LaunchSignals): Promise<void> {
       const list = await settings.accountList();
       listProblem = list.problem;
       loggingOut = new Set(list.loggingOut);
@@ -243,21 +244,19 @@ export function createAccountRestore(options: AccountRestoreOptions) {
       const restoreOf = (record: AccountRecord) => starts.get(record.account.id)?.(record) ?? finishLogOut(record);
       const last = list.lastAccount && registry.byIdentity(list.lastAccount);
       const live = (record: AccountRecord | null | undefined) => record?.state.kind === 'signed_in';
-      const first = last ? restoreOf(last) : Promise.resolve();
-      // The others start right after it: the keychain reads their entries after its one, and no
-      // server waits for another's answer.
-      const others = Promise.all(
+      if (last) await restoreOf(last);
+      if (live(last)) {
+        registry.show(last!);
+        shown();
+        // The first screen's own keychain reads and requests (its token page) go before the others'.
+        await othersMayStart();
+      }
+      await Promise.all(
         registry
           .records()
           .filter((record) => record !== last)
           .map(restoreOf),
       );
-      await first;
-      if (live(last)) {
-        registry.show(last!);
-        shown();
-      }
-      await others;
       if (list.notRecovered) await recoverList();
       // Nothing to restore: still say now (not after a sign-in) when the keychain cannot keep a session.
       if (registry.records().length === 0 && registry.listState() === 'recovered')

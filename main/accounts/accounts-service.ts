@@ -83,6 +83,11 @@ export interface AccountsService {
   retry(id: string): Promise<SessionState>;
   /** Tries again to rebuild a list that is not recovered from the keychain. */
   recover(): Promise<SessionState>;
+  /**
+   * At launch, the accounts other than the shown one start restoring once `until` settles (the first
+   * screen's token page): their keychain reads and requests then never queue before its own.
+   */
+  deferOthers(until: Promise<void>): void;
   /** Pins the named account for one call; throws `unknown_account` or `account_not_signed_in`. */
   pin(accountId: string): Promise<PinnedSession>;
   /** Registers a listener for an account whose session ended; a Log Out waits for it (and stays pending when it fails). */
@@ -134,7 +139,11 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     finishLogOut: (record) => logOuts.finish(record),
     log,
   });
-  const launched = createLaunchSteps((signals) => restore.restoreAll(signals));
+  let othersAfter: Promise<void> = Promise.resolve();
+  const launched = createLaunchSteps(
+    (signals) => restore.restoreAll(signals),
+    () => othersAfter,
+  );
   const ensureRestored = () => launched().all;
   /** The named account as soon as it settled, whatever the others' restores are doing. */
   async function settledRecord(id: string): Promise<AccountRecord> {
@@ -243,11 +252,10 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
       return state();
     },
 
-    // A switch during start-up waits for its own account only, and for no disk: the file only
-    // remembers which account opens next time (its writes are queued in order, a failure is logged).
+    // A switch during start-up waits for its own account only.
     async switchTo(id) {
       registry.show(await settledRecord(id));
-      void registry.save();
+      await registry.save();
       return state();
     },
 
@@ -289,6 +297,10 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
           if (record.user) record.user = { ...record.user, ...change };
         },
       };
+    },
+
+    deferOthers(until) {
+      othersAfter = until.catch(() => {});
     },
 
     onAccountEnded(listener) {

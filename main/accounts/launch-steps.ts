@@ -9,6 +9,8 @@ export interface LaunchSignals {
   listed: () => void;
   /** The account the window shows came back and is shown; the others may still be restoring. */
   shown: () => void;
+  /** What the other accounts' restores wait for once the shown one is back (see AccountsService.deferOthers). */
+  othersMayStart: () => Promise<void>;
 }
 
 export interface LaunchSteps {
@@ -17,7 +19,10 @@ export interface LaunchSteps {
   all: Promise<void>;
 }
 
-export function createLaunchSteps(restoreAll: (signals: LaunchSignals) => Promise<void>): () => LaunchSteps {
+export function createLaunchSteps(
+  restoreAll: (signals: LaunchSignals) => Promise<void>,
+  othersMayStart: () => Promise<void>,
+): () => LaunchSteps {
   let launching: LaunchSteps | null = null;
   return () => {
     if (launching) return launching;
@@ -27,7 +32,7 @@ export function createLaunchSteps(restoreAll: (signals: LaunchSignals) => Promis
       listed: new Promise<void>((resolve) => (listed = resolve)),
       shown: new Promise<void>((resolve) => (shown = resolve)),
     };
-    const all = restoreAll({ listed, shown }).catch((error: unknown) => {
+    const all = restoreAll({ listed, shown, othersMayStart }).catch((error: unknown) => {
       launching = null;
       throw error;
     });

@@ -1,6 +1,6 @@
-// Start-up in one hop. At launch main restores the accounts at once (the keychain worker starts
-// with it), the shown one first, and fetches its first token page while the window is still loading;
-// the renderer's first line then asks once (`app:boot`) for everything its first screen needs. The
+// Start-up in one hop. At launch main starts the keychain's worker and restores the shown account
+// first, fetches its first token page while the window is still loading, and only then restores the
+// others; the renderer's first line asks once (`app:boot`) for everything its first screen needs. The
 // answer waits for the shown account only: others may still be `restoring`, and the renderer asks
 // `session:get` (which answers once they settled) for the rest.
 //
@@ -33,7 +33,7 @@ export const PREFETCH_FRESH_MS = 10_000;
 export const FIRST_PAGE_WAIT_MS = 250;
 
 export interface BootServiceOptions {
-  session: Pick<AccountsService, 'getShownState' | 'onAccountEnded'>;
+  session: Pick<AccountsService, 'getShownState' | 'deferOthers' | 'onAccountEnded'>;
   settings: Pick<SettingsService, 'get'>;
   tokens: Pick<TokenService, 'list'>;
   systemLanguages: () => string[];
@@ -108,13 +108,22 @@ export function createBootService({ session, settings, tokens, systemLanguages, 
      * the shown one's first token page as soon as it is back, while the others are still restoring.
      */
     launch(): void {
+      // The other accounts restore once this page is fetched, or FIRST_PAGE_WAIT_MS after launch.
+      let othersMayStart!: () => void;
+      session.deferOthers(new Promise<void>((resolve) => (othersMayStart = resolve)));
+      timers.setTimeout(() => othersMayStart(), FIRST_PAGE_WAIT_MS);
       void session
         .getShownState()
         .then((state) => {
           const accountId = shownSignedIn(state);
-          if (accountId) prefetch = fetchFirstPage(accountId);
+          if (!accountId) return othersMayStart();
+          prefetch = fetchFirstPage(accountId);
+          void prefetch.page.then(othersMayStart, othersMayStart);
         })
-        .catch((error: unknown) => log(`boot: restoring the accounts at launch failed with ${toAppError(error).code}`));
+        .catch((error: unknown) => {
+          othersMayStart();
+          log(`boot: restoring the accounts at launch failed with ${toAppError(error).code}`);
+        });
     },
 
     /** Everything the first screen needs. */

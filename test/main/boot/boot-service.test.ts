@@ -332,3 +332,36 @@ describe('the keychain at launch', () => {
     expect(steps.indexOf('settings read')).toBeLessThan(steps.indexOf('session read'));
   });
 });
+
+describe('the order of the launch’s work', () => {
+  it('the other accounts restore once the shown account’s first page is fetched: its reads and requests go first', async () => {
+    const away = await startFakeNocodb();
+    const { ports } = persistentPorts();
+    const first = launch(ports);
+    await first['session:sign-in']({ serverUrl: away.url, ...away.admin });
+    await first['session:sign-in']({ serverUrl: server.url, ...server.admin });
+    const steps: string[] = [];
+    const where = (input: string | URL | Request) => {
+      const url = new URL(input instanceof Request ? input.url : input);
+      return `${url.origin === away.url ? 'away' : 'home'} ${url.pathname}`;
+    };
+    const watched: AppPorts = {
+      ...ports,
+      fetch: async (input, init) => {
+        steps.push(`asked ${where(input)}`);
+        const answer = await fetch(input, init);
+        steps.push(`answered ${where(input)}`);
+        return answer;
+      },
+    };
+
+    const handlers = launch(watched);
+    const answer = await handlers['app:boot']({ showsTokens: true });
+    await handlers['session:get']();
+
+    expect(answer.firstPage?.page.ok).toBe(true);
+    expect(steps.indexOf('asked away /api/v1/auth/user/me')).toBeGreaterThan(steps.indexOf('answered home /api/v1/tokens'));
+    expect(steps.indexOf('answered home /api/v1/tokens')).toBeGreaterThan(-1);
+    await away.close();
+  });
+});
