@@ -253,6 +253,28 @@ export interface TokenPage {
   capabilities: ServerCapabilities;
 }
 
+/** A column whose values repeat: each distinct value once, and per token the index of its value. */
+export interface SharedColumn<T> {
+  values: T[];
+  at: number[];
+}
+
+/** A page of tokens as columns, for the All tokens scan (see token-scan-columns.ts). */
+export interface TokenColumns {
+  id: string[];
+  name: Array<string | null>;
+  /** An account's tokens mostly share one creator (0.301.3 lists only the user's own). */
+  creator: SharedColumn<string | null>;
+  createdAt: Array<string | null>;
+  valueSource: SharedColumn<TokenValueSource>;
+  prefix: Array<string | null>;
+  /** Present when the page's summaries carry the field (the server tracks it: see TokenSummary). */
+  expiry?: Array<string | null>;
+  lastUsedAt?: Array<string | null>;
+  /** Present when any summary carries `enabled`; null for a token whose server did not say. */
+  enabled?: Array<boolean | null>;
+}
+
 /** A page of the All tokens view: from `offset`, as many tokens as the server gives in one page. */
 export interface TokenScanRequest {
   accountId: string;
@@ -260,7 +282,8 @@ export interface TokenScanRequest {
 }
 
 export interface TokenScanPage {
-  tokens: TokenSummary[];
+  /** The page's tokens as columns (token-scan-columns.ts packs and unpacks them): a smaller answer than one object per token. */
+  tokens: TokenColumns;
   /** The offset of the next page; null after the last. */
   next: number | null;
   /** The account's capabilities as main knows them after this page. */

@@ -18,6 +18,7 @@ import type {
   UsageExample,
 } from '../../preload/contract.ts';
 import { hasPlainHost } from '../../preload/server-host.ts';
+import { toColumns } from '../../preload/token-scan-columns.ts';
 import { headerBlock, TARGET_NAMES, usageExample } from '../../preload/token-usage.ts';
 import { AppFailure, toAppError } from '../app-error.ts';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
@@ -215,7 +216,12 @@ export function createTokenService({
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset }));
       const size = learnedPageSize(asked, answer);
       if (pinned.isLive()) held.pageSize = size;
-      return { ...(await summarise(pinned, answer.rows)), next: answer.rows.length < size ? null : offset + answer.rows.length };
+      const summary = await summarise(pinned, answer.rows);
+      return {
+        tokens: toColumns(summary.tokens),
+        capabilities: summary.capabilities,
+        next: answer.rows.length < size ? null : offset + answer.rows.length,
+      };
     },
 
     // withSession retries only when the server refused the session (nothing was created); a timeout

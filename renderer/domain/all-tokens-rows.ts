@@ -172,13 +172,34 @@ export function rowOrder({ key, direction }: SortOrder, language: Language): (a:
     compareTexts(a.account.email, a.facts.emailKey, b.account.email, b.facts.emailKey, compare) ||
     (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   const sign = direction === 'ascending' ? 1 : -1;
-  return (a, b) => {
+  const order = (a: AccountTokenRow, b: AccountTokenRow): number => {
     const va = sortValue(a, key);
     const vb = sortValue(b, key);
     if (va === undefined || vb === undefined) return va === vb ? tie(a, b) : va === undefined ? 1 : -1;
     return sign * compareValues(a, va, b, vb) || tie(a, b);
   };
+  // Most comparisons of a name or account sort are two different keys: answered here without the
+  // steps above, which merging page after page into 20,000 rows ran hundreds of thousands of times.
+  const keyOf = key === 'name' ? nameKeyOf : key === 'account' ? accountKeyOf : null;
+  if (keyOf === null) return order;
+  return (a, b) => {
+    const ka = keyOf(a);
+    const kb = keyOf(b);
+    if (ka === null || kb === null) return order(a, b);
+    if (ka !== kb) return ka < kb ? -sign : sign;
+    // Equal values (one token name in many accounts) go to the tie: name, email, row, here by keys too.
+    const { nameKey: na, emailKey: ea } = a.facts;
+    const { nameKey: nb, emailKey: eb } = b.facts;
+    if (na === null || nb === null || ea === null || eb === null) return tie(a, b);
+    if (na !== nb) return na < nb ? -1 : 1;
+    if (ea !== eb) return ea < eb ? -1 : 1;
+    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  };
 }
+
+/** A titled row's name key (an untitled one sorts last, which only the full order knows). */
+const nameKeyOf = ({ token, facts }: AccountTokenRow) => (token.name === null ? null : facts.nameKey);
+const accountKeyOf = ({ facts }: AccountTokenRow) => facts.accountKey;
 
 /** A sorted copy, in the order of the app's language. */
 export function sortRows(rows: readonly AccountTokenRow[], sort: SortOrder, language: Language): AccountTokenRow[] {

@@ -48,7 +48,7 @@ export function createRowSorter(): (
     // A row in both a gone and an arrived group (an account's list that grew by a page) stays where it is.
     const added = arrived.filter((row) => !gone.delete(row));
     const kept = gone.size === 0 ? last.sorted : last.sorted.filter((row) => !gone.has(row));
-    last = { groups, sort, language, sorted: mergeSorted(kept, added.sort(order), order) };
+    last = { groups, sort, language, sorted: added.length === 0 ? kept : mergeSorted(kept, added.sort(order), order) };
     return last.sorted;
   };
 }

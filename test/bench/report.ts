@@ -143,6 +143,12 @@ export function printAllTokens(a: AllTokensFigures): void {
   console.log(
     `    per page (medians of the runs' medians): main answered in ${a.mainPerPage.median.toFixed(1)} ms, the page waited ${a.pageWaitPerPage.median.toFixed(1)} ms`,
   );
+  if (a.cpu) {
+    const { bench, browser, renderer, rawBench } = a.cpu;
+    console.log(
+      `    CPU per load (medians): bench process ${ms(bench.median)} (the script's load: ${ms(rawBench.median)}), Chromium's browser process ${ms(browser.median)}, the page's renderer ${ms(renderer.median)}`,
+    );
+  }
 }
 
 /** Issue 17's figure: many accounts and copies in the OS keychain against one account and no copy. */

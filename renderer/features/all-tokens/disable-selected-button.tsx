@@ -8,7 +8,9 @@ import { useAllTokens, useAllTokensActions, useTokenModel } from '../../stores/s
  */
 export function DisableSelectedButton() {
   const selected = useAllTokens((s) => s.selected);
+  // Runs on every change of the token model (each page of a load): with nothing selected it reads no rows.
   const offered = useTokenModel((model) => {
+    if (Object.keys(selected).length === 0) return false;
     const rows = allRows(model.accounts).filter((row) => selected[row.key]);
     const canSwitch = (accountId: string) => model.capabilities[accountId]?.enableDisable === true;
     return rows.length > 0 && rows.every((row) => canSwitch(row.account.accountId)) && rows.some((row) => row.token.enabled !== false);

@@ -2,6 +2,7 @@
 // answers a full page (or the same page again) must not pile rows until the window runs out of
 // memory. At a bound the load stops, keeps what it had, and says the server sent more than expected.
 import type { Result, ServerCapabilities, TokenScanPage } from '../../../preload/contract.ts';
+import { fromColumns } from '../../../preload/token-scan-columns.ts';
 import { toRows, type AccountTokenRow, type TokenAccount } from '../../domain/all-tokens-rows.ts';
 
 /** The most one account's load reads: far beyond any real account (NocoDB's own UI pages by 10). */
@@ -34,20 +35,22 @@ export async function loadAccountPages(
   { scan, current, step, now, bounds = LOAD_BOUNDS }: LoadOptions,
 ): Promise<void> {
   const started = now();
-  const rows: AccountTokenRow[] = [];
+  let rows: AccountTokenRow[] = [];
   const seen = new Set<string>();
   let offset: number | null = 0;
   for (let pages = 1; offset !== null; pages += 1) {
     const result = await scan(offset);
     if (!current()) return;
     if (!result.ok) return step({ kind: 'failed', result });
-    const { tokens, next, capabilities } = result.value;
+    const { next, capabilities } = result.value;
     // A row the server sent twice (a server that ignores the offset) is kept once.
-    const fresh = tokens.filter((token) => !seen.has(token.id) && seen.add(token.id));
-    rows.push(...toRows(account, fresh.slice(0, bounds.rows - rows.length), capabilities));
+    const fresh = fromColumns(result.value.tokens).filter((token) => !seen.has(token.id) && seen.add(token.id));
+    // A new list only when the page added rows: the same one tells the screens nothing changed (an
+    // account's last page is often empty), so they neither merge nor draw it again.
+    if (fresh.length > 0) rows = [...rows, ...toRows(account, fresh.slice(0, bounds.rows - rows.length), capabilities)];
     const more = next !== null;
     const truncated = more && (rows.length >= bounds.rows || pages >= bounds.pages || now() - started >= bounds.ms || fresh.length === 0);
     offset = more && !truncated ? next : null;
-    step({ kind: 'page', rows: [...rows], done: offset === null, truncated, capabilities });
+    step({ kind: 'page', rows, done: offset === null, truncated, capabilities });
   }
 }

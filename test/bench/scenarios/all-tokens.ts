@@ -8,6 +8,7 @@ import { LARGEST_PAGE } from '../../../main/tokens/token-pages.ts';
 import { startFakeNocodb, type FakeNocodb } from '../../support/fake-nocodb.ts';
 import type { NocodbCredentials } from '../../support/nocodb-env.ts';
 import { compare, inParallel, summarize, timed, type Stats } from '../measure.ts';
+import { cpuSince, processCpu } from '../process-cpu.ts';
 import { rawAccount } from '../nocodb-account.ts';
 import { readMark, WAIT_MS } from '../page-marks.ts';
 import { appWith, heapUsed } from './accounts.ts';
@@ -49,6 +50,13 @@ export interface AllTokensFigures {
   /** Per page of a load: ms main took to answer (the server's answer included), and ms the page waited for it. */
   mainPerPage: Stats;
   pageWaitPerPage: Stats;
+  /**
+   * CPU ms per load (Linux, from /proc; absent elsewhere): the bench's one process (main's handlers,
+   * the fake servers and Playwright's binding, which stands in for Electron's IPC) for the app's load
+   * and for the script's, and Chromium's browser process (it relays each answer) and the page's
+   * renderer for the app's. On 2 cores the load cannot take less than about half their sum.
+   */
+  cpu?: { bench: Stats; browser: Stats; renderer: Stats; rawBench: Stats };
   /** List requests the servers received for one load, by the app and by the script. */
   appRequests: number;
   rawRequests: number;
@@ -72,11 +80,16 @@ async function openAllTokens(page: Page, appUrl: string, mainTimes: number[]) {
   mainTimes.length = 0;
   await page.goto('about:blank');
   await page.goto(`${appUrl}${ROUTE}`);
+  // From the first page request on (the page's start-up is another figure's).
+  await readMark(page, 'called:tokens:scan');
+  const cpuBefore = processCpu();
   const everyRowAt = await readMark(page, `rows:${ROWS + 1}`, LOAD_WAIT_MS);
   // Pages that add no rows (each account's last, short one) may still be on their way.
   await page.getByTestId('nc-all-tokens-count').filter({ hasNotText: LOADING }).waitFor({ timeout: WAIT_MS });
   const doneAt = Math.max(everyRowAt, await readMark(page, 'last:tokens:scan'));
+  const cpu = cpuBefore && cpuSince(cpuBefore);
   return {
+    ...(cpu && { cpuBench: cpu.bench, cpuBrowser: cpu.browser, cpuRenderer: cpu.renderer }),
     firstRow: (await readMark(page, 'firstAllTokensRow')) - (await readMark(page, 'answered:tokens:scan')),
     appLoad: doneAt - (await readMark(page, 'called:tokens:scan')),
     heapBytes: await heapUsed(page),
@@ -124,25 +137,33 @@ export async function measureAllTokens(): Promise<AllTokensFigures> {
           },
           async () => {
             const before = listCalls();
+            const cpuBefore = processCpu();
             const rawLoad = await timed(() =>
               inParallel(
                 raws.map((raw) => () => raw.countTokens(LARGEST_PAGE)),
                 IN_FLIGHT,
               ),
             );
+            const cpu = cpuBefore && cpuSince(cpuBefore);
             rawRequests = listCalls() - before;
-            return { rawLoad };
+            return { rawLoad, ...(cpu && { cpuRawBench: cpu.bench }) };
           },
         ],
         LOAD,
       );
+      const { cpuBench, cpuBrowser, cpuRenderer, cpuRawBench, ...times } = loads;
+      const cpu =
+        cpuBench && cpuBrowser && cpuRenderer && cpuRawBench
+          ? { bench: cpuBench, browser: cpuBrowser, renderer: cpuRenderer, rawBench: cpuRawBench }
+          : undefined;
       let typed = 0;
       const searches = await compare([async () => ({ search: await typeOne(page, KEYS[typed++ % KEYS.length]!) })], SEARCH);
       return {
         rows: ROWS,
         accounts: users.length,
         servers: SERVERS,
-        ...loads,
+        ...times,
+        ...(cpu && { cpu }),
         ...searches,
         appRequests,
         rawRequests,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TokenSummary } from '../../../preload/contract.ts';
 import {
@@ -157,6 +158,30 @@ describe('sorting with missing dates', () => {
     const { compare } = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
     const expected = titles.map((name, i) => ({ name, i })).sort((a, b) => compare(a.name, b.name) || a.i - b.i);
     expect(names(sortRows(named, { key: 'name', direction: 'ascending' }, 'es'))).toEqual(expected.map((e) => e.name));
+  });
+
+  it('name and account, either way: the order the collator alone gives (untitled last, ties by name, email, then row)', () => {
+    const accounts = [ada, bob, { accountId: 'c3', email: 'Ada@example.com', serverUrl: 'https://ñ.example' }];
+    const nameArb = fc.option(fc.constantFrom('zapier', 'Zapier', 'ci 9', 'ci 10', 'ci 010', 'ñu', 'nz', 'e-b', 'ea', ''), { nil: null });
+    const rowsArb = fc.array(fc.tuple(fc.nat(2), nameArb), { maxLength: 12 });
+    const { compare } = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
+    const byKey = (a: AccountTokenRow, b: AccountTokenRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    const tie = (a: AccountTokenRow, b: AccountTokenRow) =>
+      compare(a.token.name ?? '', b.token.name ?? '') || compare(a.account.email, b.account.email) || byKey(a, b);
+    fc.assert(
+      fc.property(rowsArb, fc.constantFrom('name', 'account'), fc.constantFrom(1, -1), (drawn, key, sign) => {
+        const listed = drawn.map(([account, name], i) => row(accounts[account]!, token(String(i), { name })));
+        const valueOf = (r: AccountTokenRow) => (key === 'name' ? r.token.name : r.facts.accountLabel);
+        const expected = [...listed].sort((a, b) => {
+          const va = valueOf(a);
+          const vb = valueOf(b);
+          if (va === null || vb === null) return va === vb ? tie(a, b) : va === null ? 1 : -1;
+          return sign * compare(va, vb) || tie(a, b);
+        });
+        const direction = sign === 1 ? 'ascending' : 'descending';
+        expect(sortRows(listed, { key, direction }, 'es').map((r) => r.key)).toEqual(expected.map((r) => r.key));
+      }),
+    );
   });
 
   it('account: by email then host', () => {

@@ -95,6 +95,17 @@ describe('the sorter kept up to date as pages arrive', () => {
     expect(sorter(groups, sort, 'en')).toBe(sorter([...groups], sort, 'en'));
   });
 
+  it('hands back the same list when a group is a new list of the same rows (a page that added none)', () => {
+    const rows = toRows(
+      accountOf(1),
+      [{ id: '1', name: 'a', creator: null, createdAt: null, valueSource: 'none', prefix: null }],
+      OLD_SERVER,
+    );
+    const sorter = createRowSorter();
+    const sort: SortOrder = { key: 'name', direction: 'ascending' };
+    expect(sorter([rows], sort, 'en')).toBe(sorter([[...rows]], sort, 'en'));
+  });
+
   it('merges two sorted lists, the first list first on equal rows', () => {
     const [a, b] = toRows(
       accountOf(1),

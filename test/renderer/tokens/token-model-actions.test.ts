@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountEntry, Result, ServerCapabilities, SessionState, TokenScanPage, TokenSummary } from '../../../preload/contract.ts';
+import { toColumns } from '../../../preload/token-scan-columns.ts';
 import { rowKey, toRows, type TokenAccount } from '../../../renderer/domain/all-tokens-rows.ts';
 import { tokenColumns } from '../../../renderer/features/tokens/token-columns.ts';
 import en from '../../../renderer/i18n/catalogs/en.json';
@@ -49,7 +50,7 @@ function fakeApi(tokens: Record<string, TokenSummary[]> = { a1: [summary('1'), s
     list: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'not used' } }),
     scan: (accountId, offset) =>
       answer('scan', [accountId, offset], {
-        tokens: tokens[accountId] ?? [],
+        tokens: toColumns(tokens[accountId] ?? []),
         next: null,
         capabilities: capabilitiesFor[accountId] ?? OLD_SERVER,
       }),
@@ -307,7 +308,7 @@ describe('token model: capabilities decide columns and facts, never the fields a
 
   it('takes each page’s capabilities for its account', async () => {
     const fake = fakeApi();
-    fake.api.scan = async () => ({ ok: true, value: { tokens: [summary('1')], next: null, capabilities: TODAY_SERVER } });
+    fake.api.scan = async () => ({ ok: true, value: { tokens: toColumns([summary('1')]), next: null, capabilities: TODAY_SERVER } });
     const model = createTokenModel({ api: fake.api, toasts: createToastStore(), onFailure: () => {} });
     await model.getState().load([ADA]);
     expect(model.getState().capabilities).toEqual({ a1: TODAY_SERVER });
@@ -323,7 +324,7 @@ describe('loading stops at stated bounds against a server that always answers a 
     async (offset: number): Promise<Result<TokenScanPage>> => ({
       ok: true,
       value: {
-        tokens: Array.from({ length: 10 }, (_, i) => summary(String(repeat ? i : offset + i))),
+        tokens: toColumns(Array.from({ length: 10 }, (_, i) => summary(String(repeat ? i : offset + i)))),
         next: offset + 10,
         capabilities: OLD_SERVER,
       },
@@ -341,6 +342,25 @@ describe('loading stops at stated bounds against a server that always answers a 
     });
     return { last: steps.at(-1)!, asked };
   }
+
+  it('a page that adds no rows hands on the same list, so the screens see nothing changed', async () => {
+    const steps: LoadStep[] = [];
+    const pages = [toColumns([summary('1'), summary('2')]), toColumns([])];
+    await loadAccountPages(ADA, {
+      scan: async (offset) => ({
+        ok: true,
+        value: { tokens: pages[offset / 2]!, next: offset === 0 ? 2 : null, capabilities: OLD_SERVER },
+      }),
+      current: () => true,
+      step: (step) => void steps.push(step),
+      now: () => 0,
+      bounds,
+    });
+    const [first, last] = steps.map((step) => (step.kind === 'page' ? step : null));
+    expect(first).toMatchObject({ done: false });
+    expect(last).toMatchObject({ done: true });
+    expect(last!.rows).toBe(first!.rows);
+  });
 
   it('at the row bound: keeps what it had and says there is more', async () => {
     const { last, asked } = await run(endless());

@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppError, Result, ServerCapabilities, TokenSummary } from '../../../preload/contract.ts';
+import { toColumns } from '../../../preload/token-scan-columns.ts';
 import { csvWords, reminderWords } from '../../../renderer/domain/all-tokens-messages.ts';
 import { rowKey, type TokenAccount } from '../../../renderer/domain/all-tokens-rows.ts';
 import type { TokenApi } from '../../../renderer/stores/tokens/token-api.ts';
+import { PAGE_BATCH_MS } from '../../../renderer/stores/tokens/page-batcher.ts';
 import { createTokenModel, MAX_IN_FLIGHT } from '../../../renderer/stores/tokens/token-model.ts';
 import { APRIL_2026_SERVER, OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
 import de from '../../../renderer/i18n/catalogs/de.json';
@@ -59,7 +61,7 @@ function fakeApi(tokensOf: Record<string, TokenSummary[]>, pageSize = 2) {
         if (failure) return failure;
         const all = tokensOf[accountId] ?? [];
         const next = offset + pageSize < all.length ? offset + pageSize : null;
-        return { ok: true, value: { tokens: all.slice(offset, offset + pageSize), next, capabilities: serverOf(accountId) } };
+        return { ok: true, value: { tokens: toColumns(all.slice(offset, offset + pageSize)), next, capabilities: serverOf(accountId) } };
       }),
     create: (accountId, name) =>
       held(() => {
@@ -165,7 +167,7 @@ describe('token model and All tokens: loading', () => {
     fake.release(); // Bob's only page, right behind: not drawn yet
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(model.getState().accounts[1]).toMatchObject({ status: 'loading', rows: [] });
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    await new Promise((resolve) => setTimeout(resolve, PAGE_BATCH_MS + 20));
     expect(model.getState().accounts[1]).toMatchObject({ status: 'ready' });
     await fake.drain();
     await loading;
