@@ -55,6 +55,10 @@ export default defineConfig(({ mode }) => {
       target: 'chrome130',
       // No inline module-preload polyfill: the CSP allows only the app's own script files.
       modulePreload: { polyfill: false },
+      // The first screen's code in one file: the entry and everything it imports (not what loads on
+      // demand). Left to itself the bundler splits out small chunks the pages share, and the page
+      // then waits for eight files instead of one (measured: ~30 ms of a 146 ms first row).
+      rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'index', test: /renderer\/main\.tsx$/ }] } } },
     },
     server: { host: '127.0.0.1', port: 5173, strictPort: true },
   };

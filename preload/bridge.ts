@@ -1,4 +1,4 @@
-import { BRIDGE_EVENTS, BRIDGE_METHODS, type Bridge, type Channel, type EventChannel, type Result } from './contract.ts';
+import { BRIDGE_EVENTS, BRIDGE_METHODS, type BootRequest, type Bridge, type Channel, type EventChannel, type Result } from './contract.ts';
 
 /** Sends one call to main; in Electron this is `ipcRenderer.invoke`, in tests anything with that shape. */
 export type Invoke = (channel: Channel, arg: unknown) => Promise<unknown>;
@@ -9,12 +9,28 @@ export type Listen = (channel: EventChannel, listener: () => void) => () => void
 /**
  * Builds the frozen API object the renderer sees, one method per contract channel and one per event,
  * nothing else. Only the argument crosses over: never the IPC event, never `ipcRenderer`.
+ *
+ * With `bootRequest`, `app:boot` is sent at once — a preload runs before the page's scripts, so
+ * main answers while the page is still fetching and compiling them — and the page's first
+ * `app.boot` with the same request takes that answer instead of asking again. Any other boot call
+ * (another request, a second call) goes to main as usual.
  */
-export function createBridge(invoke: Invoke, listen: Listen): Bridge {
+export function createBridge(invoke: Invoke, listen: Listen, bootRequest?: BootRequest): Bridge {
+  let earlyBoot = bootRequest ? { request: JSON.stringify(bootRequest), answer: invoke('app:boot', bootRequest) } : null;
+  // Never taken (the page asked for something else, or never asked): its failure is nobody's to report.
+  earlyBoot?.answer.catch(() => undefined);
+  const send = (channel: Channel, arg: unknown) => {
+    if (channel === 'app:boot' && earlyBoot?.request === JSON.stringify(arg)) {
+      const { answer } = earlyBoot;
+      earlyBoot = null;
+      return answer;
+    }
+    return invoke(channel, arg);
+  };
   const groups = Object.entries(BRIDGE_METHODS).map(([group, methods]) => {
     const calls = Object.entries(methods).map(([name, channel]) => [
       name,
-      (arg?: unknown) => invoke(channel, arg) as Promise<Result<unknown>>,
+      (arg?: unknown) => send(channel, arg) as Promise<Result<unknown>>,
     ]);
     return [group, Object.freeze(Object.fromEntries(calls))];
   });

@@ -12,7 +12,7 @@ import { useRoute } from './routing/hash-route.ts';
 import { activeAccountOf } from './stores/session-store.ts';
 import { useSession } from './stores/stores-context.tsx';
 import { useFocusHeadingWhenLost } from './ui/focus-lost.ts';
-import { lazyNamed } from './ui/load-when-opened.tsx';
+import { lazyNamed, loadedAfterFirstScreen } from './ui/load-when-opened.tsx';
 import { TooltipLayer } from './ui/tooltip-layer.tsx';
 
 // Not on the first screen (sign-in or the Tokens tab): fetched when first opened.
@@ -20,7 +20,7 @@ const AllTokensPage = lazyNamed(() => import('./features/all-tokens/all-tokens-p
 const HomePage = lazyNamed(() => import('./features/shell/home-page.tsx').then((m) => m.HomePage));
 const PasswordPage = lazyNamed(() => import('./features/profile/password-page.tsx').then((m) => m.PasswordPage));
 // Radix's toasts arrive right after the first screen is drawn; the viewport is there before any toast.
-const Toaster = lazyNamed(() => import('./features/shell/toaster.tsx').then((m) => m.Toaster));
+const Toaster = loadedAfterFirstScreen(() => import('./features/shell/toaster.tsx').then((m) => m.Toaster));
 const ProfilePage = lazyNamed(() => import('./features/profile/profile-page.tsx').then((m) => m.ProfilePage));
 
 /** The app in the user's language (nothing shows until its words have loaded). */

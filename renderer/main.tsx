@@ -26,6 +26,7 @@ void startApp(stores, bootAnswer).then(() => {
       </StoresProvider>
     </StrictMode>,
   );
-  // The rest of the app's code arrives once the first screen is up, so a page or dialog opens at once.
-  requestIdleCallback(() => void loadEveryOnDemand(), { timeout: 2_000 });
+  // The rest of the app's code arrives once the first screen is painted (a frame, then a task after
+  // it), so the user menu and the toasts are there at once and a page or dialog opens at once.
+  requestAnimationFrame(() => setTimeout(() => void loadEveryOnDemand()));
 });

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { TOKENS_HASH } from '../../preload/boot-request.ts';
 
 /** The screens the app can show; the hash keeps them addressable (`#/account/tokens`). */
 export type Route = 'home' | 'profile' | 'password' | 'tokens' | 'all-tokens';
@@ -7,7 +8,7 @@ const PATHS: Record<Route, string> = {
   home: '#/',
   profile: '#/account/profile',
   password: '#/account/password',
-  tokens: '#/account/tokens',
+  tokens: TOKENS_HASH,
   'all-tokens': '#/all-tokens',
 };
 

@@ -1,12 +1,42 @@
 // Code the first screen does not draw (a page, a dialog, the user menu, the toasts) is fetched when
 // it is first needed, or once the first screen is up, so the first screen's script carries only
 // what it shows.
-import { Suspense, lazy, useState, type ComponentType, type ReactNode } from 'react';
+import { Suspense, lazy, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 
 const loaders: Array<() => Promise<unknown>> = [];
 
 /** Fetches every on-demand module now: after the first screen is drawn (and in tests, before). */
 export const loadEveryOnDemand = () => Promise.all(loaders.map((load) => load()));
+
+/**
+ * A component the first screen shows but need not wait for (the user menu, the toasts): its
+ * `placeholder` is drawn in the first frame, and its module arrives with `loadEveryOnDemand`
+ * once that frame is up. Fetched on its first render instead, it was read, run and drawn
+ * before the first frame, and the first token row waited for it.
+ */
+export function loadedAfterFirstScreen<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  placeholder: (props: P) => ReactNode = () => null,
+): ComponentType<P> {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<unknown> | null = null;
+  const listeners = new Set<() => void>();
+  loaders.push(
+    () =>
+      (loading ??= load().then((component) => {
+        loaded = component;
+        for (const listener of listeners) listener();
+      })),
+  );
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  return function LoadedAfterFirstScreen(props: P) {
+    const Component = useSyncExternalStore(subscribe, () => loaded);
+    return Component ? <Component {...props} /> : placeholder(props);
+  };
+}
 
 /**
  * A component whose module is fetched on its first render (React.lazy over one named export);

@@ -1,5 +1,6 @@
 // Injected into the renderer page before the app's scripts, for the bench only. It notes, on the
-// page's own clock (ms since navigation start), when the first token row is painted, when Save or
+// page's own clock (ms since navigation start), when the first token row is in the document
+// (`rowInDom`: React has committed it) and painted (`firstRow`), when Save or
 // an account switch is clicked, when a row holding the expected name is painted (`savedRow` and
 // `expectedRow`, cleared separately by the scenarios), and when each bridge call is first
 // answered (`answered:<channel>`), to split a figure into waiting for main and rendering, and how long
@@ -65,7 +66,10 @@
   );
   new MutationObserver(() => {
     const rows = document.querySelectorAll(ROW);
-    if (rows.length > 0) markPainted('firstRow');
+    if (rows.length > 0) {
+      marks.rowInDom ??= performance.now();
+      markPainted('firstRow');
+    }
     if (document.querySelector(ALL_ROW)) markPainted('firstAllTokensRow');
     const expected = marks.expectedName;
     if (typeof expected === 'string' && [...rows].some((row) => row.textContent.includes(expected))) {

@@ -34,7 +34,7 @@ export interface LaunchOptions {
   clipboard?: 'system' | 'memory';
   /** Per-request timeout towards the NocoDB server; default 10 s. */
   requestTimeoutMs?: number;
-  /** A script file run in every page the app opens (restarts too) before the app's own, e.g. the bench's probe. */
+  /** A script file run in every page the app opens (restarts too) before the bridge and the app's own, e.g. the bench's probe. */
   initScriptPath?: string;
   /** main's fetch; default Node's (e.g. one that resolves test LAN names, see resolving-fetch.ts). */
   fetch?: typeof fetch;
@@ -216,8 +216,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       // 1,000-token page walks and checks every element and cost far more than the app itself.
       return JSON.stringify(answer);
     });
-    await page.addInitScript({ content: await bundledPageBridge() });
+    // The probe first: it wraps the binding before the bridge sends its boot request at document start.
     if (options.initScriptPath) await page.addInitScript({ path: options.initScriptPath });
+    await page.addInitScript({ content: await bundledPageBridge() });
     await page.goto(`${rendererUrl}${options.route ?? ''}`);
     if (options.serverUrl) await prefillServer(page, options.serverUrl);
   };

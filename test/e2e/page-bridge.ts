@@ -1,5 +1,7 @@
 // Bundled into the page before the app's scripts: the REAL createBridge, wired to the harness's
-// binding instead of ipcRenderer, and exposed read-only under the same global as in Electron.
+// binding instead of ipcRenderer, and exposed read-only under the same global as in Electron. As
+// the preload does, it sends the first screen's boot request at once.
+import { bootRequestFor } from '../../preload/boot-request.ts';
 import { createBridge } from '../../preload/bridge.ts';
 import { BRIDGE_GLOBAL, type EventChannel } from '../../preload/contract.ts';
 
@@ -28,6 +30,7 @@ Object.defineProperty(window, BRIDGE_GLOBAL, {
       listeners.set(channel, own.add(listener));
       return () => void own.delete(listener);
     },
+    bootRequestFor(window.location.hash),
   ),
   writable: false,
   configurable: false,

@@ -53,6 +53,51 @@ describe('createBridge', () => {
     expect(seen).toEqual([['tokens:copy', { id: 1 }]]);
   });
 
+  describe('with the boot request the preload sends before the page runs', () => {
+    it('sends app:boot at once, and the first matching app.boot takes that answer without asking again', async () => {
+      const calls: Array<[Channel, unknown]> = [];
+      const bridge = createBridge(
+        async (channel, arg) => {
+          calls.push([channel, arg]);
+          return { ok: true, value: `answer ${calls.length}` };
+        },
+        noListen,
+        { showsTokens: true },
+      );
+      expect(calls).toEqual([['app:boot', { showsTokens: true }]]);
+      await expect(bridge.app.boot({ showsTokens: true })).resolves.toEqual({ ok: true, value: 'answer 1' });
+      expect(calls).toHaveLength(1);
+    });
+
+    it('asks main again for a second boot, and for a boot with another request', async () => {
+      const calls: Array<[Channel, unknown]> = [];
+      const bridge = createBridge(
+        async (channel, arg) => {
+          calls.push([channel, arg]);
+          return { ok: true, value: `answer ${calls.length}` };
+        },
+        noListen,
+        { showsTokens: true },
+      );
+      await expect(bridge.app.boot({ showsTokens: false })).resolves.toEqual({ ok: true, value: 'answer 2' });
+      await expect(bridge.app.boot({ showsTokens: true })).resolves.toEqual({ ok: true, value: 'answer 1' });
+      await expect(bridge.app.boot({ showsTokens: true })).resolves.toEqual({ ok: true, value: 'answer 3' });
+      expect(calls.map(([channel]) => channel)).toEqual(['app:boot', 'app:boot', 'app:boot']);
+    });
+
+    it('hands a failed early answer to the page that asks, and leaves no unhandled rejection when none asks', async () => {
+      const failing = async () => {
+        throw new Error('main is gone');
+      };
+      const unasked = createBridge(failing, noListen, { showsTokens: false });
+      expect(unasked).toBeDefined();
+      const asked = createBridge(failing, noListen, { showsTokens: false });
+      await expect(asked.app.boot({ showsTokens: false })).rejects.toThrow('main is gone');
+      // Vitest fails the run on an unhandled rejection: give one a turn to surface.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  });
+
   it('passes each event of main on with nothing attached, on its own channel, until unsubscribed', () => {
     const listeners = new Map<EventChannel, (...args: unknown[]) => void>();
     const bridge = createBridge(

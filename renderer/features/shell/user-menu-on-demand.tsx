@@ -2,9 +2,9 @@
 // the first screen is drawn; its avatar stands in place until then.
 import type { Account } from '../../../preload/contract.ts';
 import { initialsOf } from '../../ui/initials.ts';
-import { lazyNamed } from '../../ui/load-when-opened.tsx';
+import { loadedAfterFirstScreen } from '../../ui/load-when-opened.tsx';
 
-export const UserMenu = lazyNamed(
+export const UserMenu = loadedAfterFirstScreen(
   () => import('./user-menu.tsx').then((m) => m.UserMenu),
   ({ account }: { account: Account }) => (
     <span className="avatar avatar-small" aria-hidden="true">

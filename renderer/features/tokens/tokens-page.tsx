@@ -6,12 +6,12 @@ import { MountWhenOpened, lazyNamed } from '../../ui/load-when-opened.tsx';
 import { TokenListEmpty, TokenListError, TokenListLoading } from './token-list-states.tsx';
 import { TokenPagination } from './token-pagination.tsx';
 import { TokenTable } from './token-table.tsx';
-import { TokenUsagePanel } from './token-usage-panel.tsx';
 import { ADD_TOKEN_BUTTON_ID } from './tokens-ids.ts';
 import './tokens.css';
 import './token-switch.css';
 
-// Fetched the first time a rotation or a delete starts.
+// Fetched the first time a rotation or a delete starts, or a token's usage is shown.
+const TokenUsagePanel = lazyNamed(() => import('./token-usage-panel.tsx').then((m) => m.TokenUsagePanel));
 const RotatePanel = lazyNamed(() => import('../all-tokens/rotate-panel.tsx').then((m) => m.RotatePanel));
 const DeleteTokenDialog = lazyNamed(() => import('./delete-token-dialog.tsx').then((m) => m.DeleteTokenDialog));
 
@@ -25,6 +25,7 @@ export function TokensPage() {
   const openCreate = useTokens((s) => s.openCreate);
   const deleting = useTokens((s) => s.deleting !== null);
   const rotating = useTokenModel((s) => s.rotation !== null);
+  const showingUsage = useTokens((s) => s.usageFor !== null);
   const { t } = useI18n();
 
   useEffect(() => {
@@ -77,7 +78,9 @@ export function TokensPage() {
       {showEmpty && <TokenListEmpty />}
       {showTable && <TokenTable />}
       <TokenPagination />
-      <TokenUsagePanel />
+      <MountWhenOpened open={showingUsage}>
+        <TokenUsagePanel />
+      </MountWhenOpened>
       <MountWhenOpened open={deleting}>
         <DeleteTokenDialog />
       </MountWhenOpened>

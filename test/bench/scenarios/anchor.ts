@@ -82,6 +82,8 @@ async function nocodbStorage(browser: Browser, user: NocodbCredentials) {
 
 /** ms from a new main's start to its first token row painted (the page's clock mapped onto this process's). */
 async function wholeLaunch(app: LaunchedApp): Promise<number> {
+  // The previous launch's window closes first: closing it is no part of the next launch.
+  await app.page.close();
   const started = performance.timeOrigin + performance.now();
   await app.restart();
   const row = await readMark(app.page, 'firstRow');
@@ -112,6 +114,7 @@ function noting(steps: Steps): Pick<LaunchOptions, 'fetch' | 'onAnswered'> {
 
 /** One profiled launch: each step's first time, in ms after main's start. */
 async function profiledLaunch(app: LaunchedApp, steps: Steps): Promise<Map<string, number>> {
+  await app.page.close();
   steps.length = 0;
   const started = nowEpoch();
   await app.restart();
@@ -120,12 +123,21 @@ async function profiledLaunch(app: LaunchedApp, steps: Steps): Promise<Map<strin
     const marks = (globalThis as unknown as { __benchMarks: Record<string, number> }).__benchMarks;
     const navigation = performance.getEntriesByType('navigation' as never)[0] as unknown as
       { responseEnd: number; domInteractive: number } | undefined;
+    const parsed = navigation?.domInteractive ?? 0;
+    // The first screen's scripts: those index.html names (asked for before it was parsed).
+    const scripts = (
+      performance.getEntriesByType('resource' as never) as unknown as Array<{ name: string; startTime: number; responseEnd: number }>
+    )
+      .filter((entry) => entry.name.endsWith('.js') && entry.startTime < parsed)
+      .reduce((last, entry) => Math.max(last, entry.responseEnd), 0);
     return {
       origin: performance.timeOrigin,
       html: navigation?.responseEnd ?? 0,
-      parsed: navigation?.domInteractive ?? 0,
+      parsed,
+      scripts,
       bootAsked: marks['called:app:boot'] ?? 0,
       bootAnswered: marks['answered:app:boot'] ?? 0,
+      rowInDom: marks['rowInDom'] ?? 0,
     };
   });
   const onPage = (step: string, ms: number) => ({ step, at: page.origin + ms });
@@ -134,8 +146,10 @@ async function profiledLaunch(app: LaunchedApp, steps: Steps): Promise<Map<strin
     onPage('window: navigation starts', 0),
     onPage('window: index.html received', page.html),
     onPage('window: index.html parsed', page.parsed),
-    onPage('renderer: first line asks app:boot', page.bootAsked),
-    onPage('renderer: boot answer received', page.bootAnswered),
+    onPage('window: first screen scripts received', page.scripts),
+    onPage('bridge: app:boot sent at document start', page.bootAsked),
+    onPage('bridge: boot answer received', page.bootAnswered),
+    onPage('renderer: first token row rendered (in the document)', page.rowInDom),
     onPage('renderer: first token row painted', row),
   ];
   const firsts = new Map<string, number>();
