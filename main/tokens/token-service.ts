@@ -31,11 +31,7 @@ import { createCapabilityLearning } from './token-capabilities.ts';
 import { expiryTime } from './token-expiry.ts';
 import { LARGEST_PAGE, learnedPageSize, tokenPages, type FetchTokenPage } from './token-pages.ts';
 import { refusalOf } from './token-refusal.ts';
-import { copiesNotRemoved, toSummary, unknownToken } from './token-summary.ts';
-
-const UNSAFE_EXAMPLE =
-  'This account’s server name has characters a terminal could run as a command, so the app gives no example for it. Sign in with the server’s plain address.';
-const UNSAFE_VALUE = 'This token holds characters that cannot be written safely in this example, so nothing was copied.';
+import { copiesNotRemoved, toSummary, unknownToken, unsafeHost, unsafeValue } from './token-summary.ts';
 
 export interface TokenServiceOptions {
   session: Pick<AccountsService, 'pin'>;
@@ -216,12 +212,8 @@ export function createTokenService({
       const answer = await pinned.withSession((client, jwt) => client.listTokens(jwt, { limit: asked, offset }));
       const size = learnedPageSize(asked, answer);
       if (pinned.isLive()) held.pageSize = size;
-      const summary = await summarise(pinned, answer.rows);
-      return {
-        tokens: toColumns(summary.tokens),
-        capabilities: summary.capabilities,
-        next: answer.rows.length < size ? null : offset + answer.rows.length,
-      };
+      const { tokens, capabilities: known } = await summarise(pinned, answer.rows);
+      return { tokens: toColumns(tokens), capabilities: known, next: answer.rows.length < size ? null : offset + answer.rows.length };
     },
 
     // withSession retries only when the server refused the session (nothing was created); a timeout
@@ -246,12 +238,12 @@ export function createTokenService({
       const pinned = await session.pin(accountId);
       const { serverUrl } = pinned.account;
       // An account listed before sign-in checked the host: its address could run a command when pasted.
-      if (!hasPlainHost(serverUrl)) throw new AppFailure('invalid_argument', UNSAFE_EXAMPLE, { reason: 'unsafe_host' });
+      if (!hasPlainHost(serverUrl)) throw unsafeHost();
       const value = valueOf(pinned, id);
       if (example === 'headers') return copyText(headerBlock(value));
       const written = usageExample(example, serverUrl, value);
       // A keychain copy may hold any printable character; the renderer shows only the mask, so main says no.
-      if (!written.ok) throw new AppFailure('invalid_argument', UNSAFE_VALUE, { reason: 'unsafe_value', target: TARGET_NAMES[example] });
+      if (!written.ok) throw unsafeValue(TARGET_NAMES[example]);
       return copyText(written.text);
     },
 

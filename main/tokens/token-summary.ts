@@ -17,6 +17,19 @@ export function toSummary(row: ApiTokenRow, source: TokenValueSource, can: Serve
 export const unknownToken = () =>
   new AppFailure('not_found', 'This token is no longer in the list. Refresh the list and try again.', { reason: 'token' });
 
+export const unsafeHost = () =>
+  new AppFailure(
+    'invalid_argument',
+    'This account’s server name has characters a terminal could run as a command, so the app gives no example for it. Sign in with the server’s plain address.',
+    { reason: 'unsafe_host' },
+  );
+
+export const unsafeValue = (target: string) =>
+  new AppFailure('invalid_argument', 'This token holds characters that cannot be written safely in this example, so nothing was copied.', {
+    reason: 'unsafe_value',
+    target,
+  });
+
 export const copiesNotRemoved = (error: unknown) => {
   const { code, message, params } = toAppError(error);
   return new AppFailure(code, `The token copies in the keychain could not be removed. ${message}`, {

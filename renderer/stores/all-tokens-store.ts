@@ -124,7 +124,9 @@ export function createAllTokensStore({ api, model, toasts, onFailure }: Deps) {
 
       load: async (accounts) => {
         await model.getState().load(accounts);
-        // A selection of rows that are gone (deleted elsewhere, account signed out) is dropped.
+        // A selection of rows that are gone (deleted elsewhere, account signed out) is dropped; with
+        // nothing selected, 20,000 rows need not be read for it.
+        if (Object.keys(get().selected).length === 0) return;
         const present = new Set(allRows(model.getState().accounts).map((row) => row.key));
         set((s) => ({ selected: Object.fromEntries(Object.keys(s.selected).flatMap((key) => (present.has(key) ? [[key, true]] : []))) }));
       },

@@ -141,6 +141,21 @@ describe('token model and All tokens: loading', () => {
     expect(model.getState().accounts.every((a) => a.status === 'ready')).toBe(true);
   });
 
+  it('a reload drops from the selection the rows that are gone and keeps the others', async () => {
+    const tokens = { a1: many(3) };
+    const { fake, store } = setUp(tokens);
+    const load = async () => {
+      const loading = store.getState().load([ADA]);
+      await fake.drain();
+      await loading;
+    };
+    await load();
+    store.getState().setSelected([rowKey('a1', '0'), rowKey('a1', '2')], true);
+    tokens.a1 = tokens.a1.filter((token) => token.id !== '2'); // deleted elsewhere
+    await load();
+    expect(Object.keys(store.getState().selected)).toEqual([rowKey('a1', '0')]);
+  });
+
   it('shows the first page before the last arrives', async () => {
     const { fake, store, model } = setUp({ a1: many(5) });
     const loading = store.getState().load([ADA]);
