@@ -11,6 +11,7 @@ import type { AppPorts } from './ports.ts';
 import { createPasswordChangeNotices, explainingPasswordChanges } from './profile/password-change-notice.ts';
 import { createProfileService } from './profile/profile-service.ts';
 import { createAccountsService } from './accounts/accounts-service.ts';
+import { recordingLogOuts } from './accounts/log-out-record.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createDesktopHandlers } from './tokens/desktop-handlers.ts';
 import { createTokenService } from './tokens/token-service.ts';
@@ -27,7 +28,8 @@ export function createApp(ports: AppPorts): { handlers: Handlers; launch: () => 
       createAccountsService({
         secretStore: ports.secretStore,
         fallbackSecretStore: ports.fallbackSecretStore,
-        settings,
+        // Its Log Outs recorded beside the settings file too: a damaged settings file must not undo one.
+        settings: recordingLogOuts(settings, ports.logOutFile),
         createClient: (serverUrl) => createNocoClient({ serverUrl, fetch: ports.fetch, timeoutMs: ports.requestTimeoutMs }),
         now: ports.now,
         log,

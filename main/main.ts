@@ -80,6 +80,7 @@ if (debugSwitches.length > 0) {
     fallbackSecretStore: createMemorySecretStore(),
     clipboard: createSystemClipboard(clipboard, ClipboardItem, process.platform),
     settingsFile: createJsonFile(path.join(app.getPath('userData'), 'settings.json')),
+    logOutFile: createJsonFile(path.join(app.getPath('userData'), 'logging-out.json')),
     httpConsentFile: createJsonFile(path.join(app.getPath('userData'), 'plain-http-servers.json')),
     // Node's fetch, not net.fetch: Chromium's cookie jar would write the refresh token to disk.
     fetch: globalThis.fetch,

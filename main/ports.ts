@@ -131,6 +131,8 @@ export interface AppPorts {
   migrateKeychain?: (accounts: ListedAccount[]) => Promise<void>;
   clipboard: ClipboardPort;
   settingsFile: JsonFile;
+  /** The Log Outs not finished, kept apart from the settings file (see accounts/log-out-record.ts). */
+  logOutFile: JsonFile;
   /** The plain-http servers the user accepted sending a password to (see nocodb/server-check.ts). */
   httpConsentFile: JsonFile;
   fetch: typeof fetch;

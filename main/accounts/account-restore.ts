@@ -94,6 +94,8 @@ const NOT_RECOVERED: AppError = {
 
 export function createAccountRestore(options: AccountRestoreOptions) {
   const { registry, secretStore, settings, migrateKeychain, startSession, finishLogOut, log } = options;
+  /** Ids of accounts being logged out when the app started (see log-out-record.ts). */
+  let loggingOut = new Set<string>();
   /** Why nothing could be restored at launch (the keychain cannot keep a session). */
   let launchNotice: AppError | null = null;
   let listNotice: AppError | null = null;
@@ -194,6 +196,8 @@ export function createAccountRestore(options: AccountRestoreOptions) {
     registry.setListState('recovered');
     await Promise.all(
       found.map((account) => {
+        // Logged out before the list was lost: listed only to finish that Log Out, never restored.
+        if (loggingOut.has(account.id)) return finishLogOut(registry.add(account, { kind: 'logging_out' }));
         const { state, start } = restoringState();
         return start(registry.add(account, state));
       }),
@@ -224,10 +228,10 @@ export function createAccountRestore(options: AccountRestoreOptions) {
     async restoreAll({ listed, shown, othersMayStart }: LaunchSignals): Promise<void> {
       const list = await settings.accountList();
       listProblem = list.problem;
-      const pending = new Set(list.loggingOut);
+      loggingOut = new Set(list.loggingOut);
       const starts = new Map<string, (record: AccountRecord) => Promise<void>>();
       registry.load(list.accounts, list.lastAccount, (account): AccountState => {
-        if (pending.has(account.id)) return { kind: 'logging_out' };
+        if (loggingOut.has(account.id)) return { kind: 'logging_out' };
         const { state, start } = restoringState();
         starts.set(account.id, start);
         return state;

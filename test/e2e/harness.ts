@@ -12,7 +12,7 @@ import { CANARY_NAME } from '../../main/keychain/keychain.ts';
 import { createMemorySecretStore } from '../../main/keychain/memory-secret-store.ts';
 import { createMemoryTokenVault } from '../../main/keychain/memory-token-vault.ts';
 import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
-import type { ClipboardPort, JsonFile } from '../../main/ports.ts';
+import type { ClipboardPort } from '../../main/ports.ts';
 import { forwardScreenLocks } from '../../main/screen-lock.ts';
 import { createJsonFile } from '../../main/settings/json-file.ts';
 import { startMainInProcess, unrefTimers } from '../support/main-in-process.ts';
@@ -38,12 +38,12 @@ export interface LaunchOptions {
   initScriptPath?: string;
   /** main's fetch; default Node's (e.g. one that resolves test LAN names, see resolving-fetch.ts). */
   fetch?: typeof fetch;
-  /** Wraps the settings file, e.g. to hold its writes open (a slow disk). */
-  wrapSettingsFile?: (file: JsonFile) => JsonFile;
   /** What the system says its preferred languages are (Electron's app.getPreferredSystemLanguages()); default en-US. */
   systemLanguages?: string[];
   /** Told how long main took to answer each bridge call, in ms (the bench splits a figure with it). */
   onAnswered?: (channel: string, ms: number) => void;
+  /** Awaited before main's answer on a channel reaches the page, e.g. to keep a switch's answer on its way. */
+  beforeAnswer?: (channel: string) => Promise<void> | undefined;
 }
 
 export interface LaunchedApp {
@@ -190,7 +190,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         ...secrets(),
         fallbackSecretStore: createMemorySecretStore(),
         clipboard,
-        settingsFile: (options.wrapSettingsFile ?? ((file) => file))(createJsonFile(path.join(userDataDir, 'settings.json'))),
+        settingsFile: createJsonFile(path.join(userDataDir, 'settings.json')),
+        logOutFile: createJsonFile(path.join(userDataDir, 'logging-out.json')),
         httpConsentFile: createJsonFile(path.join(userDataDir, 'plain-http-servers.json')),
         fetch: options.fetch ?? globalThis.fetch,
         // Unreferenced: a session's refresh timer, of this launch or one before a restart, must not keep
@@ -210,6 +211,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       const from = { ...sender, isMainFrame: source.frame === source.page.mainFrame(), url: source.frame.url() };
       const answer = await router.dispatch(channel, from, arg);
       options.onAnswered?.(channel, performance.now() - start);
+      await options.beforeAnswer?.(channel);
       bridgeAnswers.push(answer);
       bridgeChannels.push(channel);
       // One string, as Electron's IPC sends one cloned value: Playwright's own serialisation of a

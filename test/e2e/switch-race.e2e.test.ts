@@ -1,9 +1,8 @@
-// A call sent from account A's screen while a switch to B is on its way (its settings write held
-// open, as on a slow disk) acts on A — or is refused — never on B: main no longer decides which
+// A call sent from account A's screen while a switch to B is on its way (main's answer held before
+// it reaches the window, as from a busy main) acts on A — or is refused — never on B: main no longer decides which
 // account a call is for; the renderer names it. Two fake NocoDB 0.301.3 servers, both with a token
 // "1" (0.301.3 numbers its rows), so a Delete sent to the wrong account would delete B's token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonFile } from '../../main/ports.ts';
 import { startFakeNocodb, type FakeNocodb } from '../support/fake-nocodb.ts';
 import type { NocodbCredentials } from '../support/nocodb-env.ts';
 import { closedAfterEachTest } from './fake-server-app.ts';
@@ -12,28 +11,22 @@ import { addAccountThroughUi, api, apiSignIn, apiTokenNames, openAccountTab, sig
 
 const hostOf = (url: string) => new URL(url).host;
 
-/** A settings file whose writes can be held open until released. */
-function holdableSettings() {
-  const control = { held: null as Promise<void> | null, release: () => {}, waiting: 0 };
-  const wrap = (file: JsonFile): JsonFile => ({
-    ...file,
-    async write(value) {
-      if (control.held) {
-        control.waiting += 1;
-        await control.held;
-      }
-      return file.write(value);
-    },
-  });
+/** Main's answers on one channel, held on their way to the window until released. */
+function holdableAnswers(held: string) {
+  const control = { gate: null as Promise<void> | null, release: () => {}, waiting: 0 };
   return {
-    wrap,
     control,
+    beforeAnswer(channel: string) {
+      if (channel !== held || !control.gate) return undefined;
+      control.waiting += 1;
+      return control.gate;
+    },
     hold() {
-      control.held = new Promise<void>((resolve) => (control.release = resolve));
+      control.gate = new Promise<void>((resolve) => (control.release = resolve));
     },
     release() {
       control.release();
-      control.held = null;
+      control.gate = null;
     },
   };
 }
@@ -60,8 +53,8 @@ describe('a call from the previous account’s screen during a switch', () => {
       const jwt = await apiSignIn(user);
       expect((await api(user.url, '/api/v1/tokens', { method: 'POST', jwt, body: { description: name } })).status).toBe(200);
     }
-    const settings = holdableSettings();
-    app = await started.app({ serverUrl: a.url, wrapSettingsFile: settings.wrap });
+    const switches = holdableAnswers('accounts:switch');
+    app = await started.app({ serverUrl: a.url, beforeAnswer: (channel) => switches.beforeAnswer(channel) });
     const { page } = app;
     await signInThroughUi(page, userA);
     await addAccountThroughUi(page, userB);
@@ -75,14 +68,14 @@ describe('a call from the previous account’s screen during a switch', () => {
     const rowOfA = page.getByTestId('nc-token-row').filter({ hasText: 'token of A' });
     await rowOfA.waitFor();
 
-    // The switch to B starts; its settings write is held, so its answer has not reached the window.
-    settings.hold();
+    // The switch to B starts; its answer is held on its way, so it has not reached the window.
+    switches.hold();
     await page.getByTestId('nc-sidebar-userinfo').click();
     await page
       .getByTestId('nc-account-switch')
       .filter({ hasText: hostOf(b.url) })
       .click();
-    await expect.poll(() => settings.control.waiting).toBe(1);
+    await expect.poll(() => switches.control.waiting).toBe(1);
 
     // Delete on A's row "1".
     await rowOfA.getByTestId('nc-token-row-action-icon').click();
@@ -98,7 +91,7 @@ describe('a call from the previous account’s screen during a switch', () => {
     await page.getByTestId('nc-user-settings-form__new-password-repeat').press('Enter');
     await expect.poll(() => a.calls['password.change']).toBe(1);
 
-    settings.release();
+    switches.release();
     await expect.poll(() => page.getByTestId('nc-sidebar-userinfo').or(page.getByTestId('nc-account-card')).count()).toBeGreaterThan(0);
 
     // B saw neither call, and still has its token "1"; A's token is gone and its password changed.

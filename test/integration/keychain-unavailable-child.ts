@@ -34,6 +34,7 @@ process.once('message', async (request: ChildRequest) => {
     // No Secret Service either: keeping a token copy fails too, and must not fail the create.
     clipboard: { readText: () => clipboardText, writeText: (text) => void (clipboardText = text) },
     settingsFile: createJsonFile(path.join(request.dataDir, 'settings.json')),
+    logOutFile: createJsonFile(path.join(request.dataDir, 'logging-out.json')),
     httpConsentFile: createJsonFile(path.join(request.dataDir, 'plain-http-servers.json')),
     fetch: globalThis.fetch,
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },

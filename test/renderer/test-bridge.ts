@@ -85,6 +85,7 @@ export async function createTestBridge(options: TestBridgeOptions = {}) {
       },
     },
     settingsFile,
+    logOutFile: memoryJsonFile(),
     httpConsentFile: memoryJsonFile(),
     notifications: notifications.port,
     fetch: servers.fetch,

@@ -11,6 +11,7 @@ export function desktopAppPorts(
   return {
     clipboard: { readText: () => '', writeText: () => {} },
     settingsFile: createJsonFile(path.join(dataDir, 'settings.json')),
+    logOutFile: createJsonFile(path.join(dataDir, 'logging-out.json')),
     httpConsentFile: createJsonFile(path.join(dataDir, 'plain-http-servers.json')),
     fetch: globalThis.fetch,
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },

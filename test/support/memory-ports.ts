@@ -51,6 +51,7 @@ export function memoryPorts(overrides: Partial<AppPorts> = {}) {
     tokenVault: createMemoryTokenVault(),
     clipboard,
     settingsFile: memoryJsonFile(),
+    logOutFile: memoryJsonFile(),
     httpConsentFile: memoryJsonFile(),
     fetch: globalThis.fetch,
     timers: { setTimeout: () => 0, clearTimeout: () => {} },

@@ -15,6 +15,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAccountsService } from '../../../main/accounts/accounts-service.ts';
+import { recordingLogOuts } from '../../../main/accounts/log-out-record.ts';
 import { AppFailure } from '../../../main/app-error.ts';
 import { KEYCHAIN_SERVICES } from '../../../main/keychain/keychain-names.ts';
 import { parseStoredSession } from '../../../main/keychain/keychain-secret-store.ts';
@@ -77,6 +78,8 @@ interface World {
   servers: ReturnType<typeof recordingServer>[];
   keychain: ReturnType<typeof createSwitchableKeychain>;
   settingsFile: ReturnType<typeof memoryJsonFile>;
+  /** The record of Log Outs beside the settings file; the world damages only the settings file. */
+  logOutFile: ReturnType<typeof memoryJsonFile>;
   settings: SettingsService;
   service: ReturnType<typeof createAccountsService>;
   launch: () => void;
@@ -90,8 +93,6 @@ interface Model {
   locked: boolean;
   /** Ids of accounts the user logged out of: they may never be signed in again. */
   loggedOut: Set<string>;
-  /** Logged-out accounts whose Log Out was still waiting when the settings file (its record) was damaged. */
-  recordLost: Set<string>;
   /** Session entries before the step (id → value). */
   entriesBefore: Map<string, string>;
   /** The step may delete the entries of these ids (its Log Out, or NocoDB rejecting a refresh). */
@@ -126,12 +127,11 @@ async function checkInvariants(world: World, model: Model, afterLaunch: boolean)
   for (const [id] of model.entriesBefore)
     if (!entries.has(id)) expect(model.mayDelete.has(id), `the entry of ${id} was deleted by something else than Log Out`).toBe(true);
   const state = await world.service.getState();
-  // The Log Out's record is in the settings file: when that file is damaged before the Log Out is
-  // finished, the account may be listed again from the keychain — never without a word, and never
-  // signed in while the record stands.
+  // The Log Out is recorded in the settings file and beside it: even when the settings file is
+  // damaged, unreadable or could not be written before the Log Out finished, the account is listed
+  // again only to finish it — never signed in.
   for (const entry of state.accounts)
-    if (model.loggedOut.has(entry.id) && !model.recordLost.has(entry.id))
-      expect(entry.status, `a logged-out account came back`).toBe('logging_out');
+    if (model.loggedOut.has(entry.id)) expect(entry.status, `a logged-out account came back`).toBe('logging_out');
   const identities = state.accounts.map((account) => `${account.serverUrl} ${account.email}`);
   expect(new Set(identities).size).toBe(identities.length);
   if (afterLaunch && state.list !== 'not_recovered') {
@@ -264,15 +264,9 @@ const commands = [
     command(`logOut(${s})`, async (model, world) => {
       const id = idOn(await world.service.getState(), s);
       const mayWait = !answering(world, model);
-      // A settings file this run cannot write (it was unreadable at launch) cannot record the Log Out:
-      // the account may be listed again after a restart (its entry gone, so never signed in).
-      const recordable = await world.settings.update({}).then(
-        () => true,
-        () => false,
-      );
       if (id) {
         model.mayDelete.add(id);
-        if (recordable) model.loggedOut.add(id);
+        model.loggedOut.add(id);
       }
       // Its twins (entries of the same account under another id) go with it.
       for (const [twin, value] of model.entriesBefore) if (parseStoredSession(value)?.serverUrl === SERVERS[s]) model.mayDelete.add(twin);
@@ -383,7 +377,6 @@ const commands = [
   fc.constantFrom('empty', 'null', '{}', 'accounts not a list', 'unreadable', 'fixed').map((how) =>
     command(`settingsFile(${how})`, async (model, world) => {
       const file = world.settingsFile;
-      if (how !== 'fixed') for (const id of model.loggedOut) if (sessionEntries(world).has(id)) model.recordLost.add(id);
       if (how === 'empty') file.status = 'damaged';
       else if (how === 'unreadable') file.status = 'unreadable';
       // Its permissions fixed: readable again with what it held (a file never written stays as it is).
@@ -400,13 +393,14 @@ function newWorld(): World {
   const servers = ([0, 1, 2] as const).map(recordingServer);
   const keychain = createSwitchableKeychain();
   const settingsFile = memoryJsonFile();
-  const world = { servers, keychain, settingsFile } as World;
+  const logOutFile = memoryJsonFile();
+  const world = { servers, keychain, settingsFile, logOutFile } as World;
   world.launch = () => {
     world.settings = createSettingsService(settingsFile);
     world.service = createAccountsService({
       secretStore: keychain.store,
       fallbackSecretStore: createMemorySecretStore(),
-      settings: world.settings,
+      settings: recordingLogOuts(world.settings, logOutFile),
       createClient: (serverUrl) => {
         const index = SERVERS.indexOf(serverUrl as (typeof SERVERS)[number]);
         if (index < 0) throw new AppFailure('invalid_argument', 'Not a server of this test.');
@@ -437,7 +431,6 @@ describe('the account layer against its model', () => {
             servers: new Map(),
             locked: false,
             loggedOut: new Set(),
-            recordLost: new Set(),
             entriesBefore: new Map(),
             mayDelete: new Set(),
           };

@@ -3,6 +3,7 @@
 import { createCapabilityRegistry, type CapabilityRegistry } from '../../../main/nocodb/server-capabilities.ts';
 import type { AccountRef, StoredSession, TokenVault } from '../../../main/ports.ts';
 import { createAccountsService } from '../../../main/accounts/accounts-service.ts';
+import { recordingLogOuts } from '../../../main/accounts/log-out-record.ts';
 import { createMemorySecretStore } from '../../../main/keychain/memory-secret-store.ts';
 import type { NocoClient } from '../../../main/nocodb/types.ts';
 import { createSettingsService, type SettingsService } from '../../../main/settings/settings-service.ts';
@@ -48,6 +49,8 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
   const settingsFile = memoryJsonFile(
     stored ? { accounts: [{ id: STORED_ID, ...ada }], lastAccount: ada, keychainMigrated: true } : undefined,
   );
+  // The record of Log Outs beside it: a relaunch reads what the run before wrote.
+  const logOutFile = memoryJsonFile();
   const logs: string[] = [];
   const servers = { noco, nocoB };
   /** A new service on the same keychain and settings file, as after a restart of the app. */
@@ -55,12 +58,12 @@ export function sessionHarness({ storedJwtExpiresIn, superAdmin = false }: Harne
     createAccountsService({
       secretStore: keychain.store,
       fallbackSecretStore: fallback,
-      settings: createSettingsService(settingsFile),
+      settings: recordingLogOuts(createSettingsService(settingsFile), logOutFile),
       createClient: (serverUrl) => (serverUrl === SERVER_B ? servers.nocoB : servers.noco).client(serverUrl),
       now: () => clock.now,
       log: (line) => logs.push(line),
     });
-  return { clock, noco, nocoB, stored, keychain, fallback, settingsFile, logs, service: launch(), launch };
+  return { clock, noco, nocoB, stored, keychain, fallback, settingsFile, logOutFile, logs, service: launch(), launch };
 }
 
 type Service = ReturnType<typeof createAccountsService>;
