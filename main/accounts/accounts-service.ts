@@ -25,6 +25,7 @@ import { createAccountRestore } from './account-restore.ts';
 import { liveOf } from './account-state.ts';
 import { sessionStateOf } from './account-view.ts';
 import { createLaunchSteps } from './launch-steps.ts';
+import { createOneAtATime } from './one-at-a-time.ts';
 
 export interface AccountsServiceOptions {
   secretStore: SecretStore;
@@ -66,10 +67,7 @@ export type AccountEnd = 'logged_out' | 'session_ended';
 export interface AccountsService {
   /** The accounts and the shown one, once every account restored at launch has settled (the first call starts restoring them). */
   getState(): Promise<SessionState>;
-  /**
-   * The same as soon as the account the window shows has settled: the others may still be
-   * `restoring` (`getState` answers once they are not). For the first screen (main/boot/).
-   */
+  /** The same once the shown account settled, the others maybe still `restoring` (main/boot/'s first screen). */
   getShownState(): Promise<SessionState>;
   /** Adds the account (or renews it when listed) and shows it. */
   signIn(request: SignInRequest): Promise<SessionState>;
@@ -83,10 +81,7 @@ export interface AccountsService {
   retry(id: string): Promise<SessionState>;
   /** Tries again to rebuild a list that is not recovered from the keychain. */
   recover(): Promise<SessionState>;
-  /**
-   * At launch, the accounts other than the shown one start restoring once `until` settles (the first
-   * screen's token page): their keychain reads and requests then never queue before its own.
-   */
+  /** At launch, the other accounts restore once `until` settles: their keychain reads never queue before the first screen's. */
   deferOthers(until: Promise<void>): void;
   /** Pins the named account for one call; throws `unknown_account` or `account_not_signed_in`. */
   pin(accountId: string): Promise<PinnedSession>;
@@ -157,13 +152,7 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     return sessionStateOf(registry, launchNotice, listNotice);
   };
 
-  const adopting = new Map<string, Promise<unknown>>();
-  function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const run = (adopting.get(key) ?? Promise.resolve()).catch(() => {}).then(work);
-    adopting.set(key, run);
-    void run.finally(() => adopting.get(key) === run && adopting.delete(key)).catch(() => {});
-    return run;
-  }
+  const oneAtATime = createOneAtATime();
 
   /** Makes the new session the account's (adding the account when it is not listed) and stores its pair. */
   async function adopt(ref: AccountRef, user: NocoUser, tokens: SessionTokens, serverUrl: string): Promise<AccountRecord> {
