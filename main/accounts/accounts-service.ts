@@ -241,10 +241,11 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
       return state();
     },
 
-    // A switch during start-up waits for its own account only.
+    // A switch during start-up waits for its own account only, and for no disk: the file only
+    // remembers which account opens next time (its writes are queued in order, a failure is logged).
     async switchTo(id) {
       registry.show(await settledRecord(id));
-      await registry.save();
+      void registry.save();
       return state();
     },
 

@@ -1,6 +1,6 @@
 // Several accounts in main: add, renew, switch, Log Out of one, restore at launch (one server
 // down), the 20-account limit, orphan cleanup, and a slow call that outlives a switch.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../../main/app-error.ts';
 import type { NocoClient } from '../../../main/nocodb/types.ts';
 import { MAX_ACCOUNTS, type SessionState } from '../../../preload/contract.ts';
@@ -130,7 +130,8 @@ describe('switching', () => {
     const state = await h.service.switchTo(await idOf(h.service, ADA_ID));
 
     expect(activeEmail(state)).toBe(ADA_ID);
-    expect(h.settingsFile.content).toMatchObject({ lastAccount: { serverUrl: SERVER, email: EMAIL } });
+    // Written after the answer (the switch waits for no disk), in the order of the changes.
+    await vi.waitFor(() => expect(h.settingsFile.content).toMatchObject({ lastAccount: { serverUrl: SERVER, email: EMAIL } }));
     const listBefore = h.noco.calls.listTokens;
     await onShown(h.service, (client, jwt) => client.listTokens(jwt, { limit: 1, offset: 0 }));
     expect(h.noco.calls.listTokens).toBe(listBefore + 1);
