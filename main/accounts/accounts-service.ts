@@ -241,8 +241,7 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
       return state();
     },
 
-    // A switch during start-up waits for its own account only, and for no disk: the file only
-    // remembers which account opens next time (its writes are queued in order, a failure is logged).
+    // Waits for its own account only, and for no disk: the write only remembers which account opens next.
     async switchTo(id) {
       registry.show(await settledRecord(id));
       void registry.save();

@@ -10,6 +10,7 @@ import { errorMsg, msg, type Text } from '../i18n/index.ts';
 import type { TokenApi } from './tokens/token-api.ts';
 import type { TokenModelApi } from './tokens/token-model.ts';
 import { TOKEN_PAGE_SIZE } from '../../preload/contract.ts';
+import { createAheadPage } from './ahead-page.ts';
 import { callBridge } from './call-bridge.ts';
 
 /** NocoDB's own UI shows 10 tokens a page. */
@@ -84,9 +85,6 @@ export interface TokensStore extends TokensData {
   listAhead: (accountId: string, switched: Promise<boolean>) => void;
 }
 
-/** How long a page asked beside a switch counts as what the server holds (as main's page fetched at launch). */
-const AHEAD_FRESH_MS = 10_000;
-
 const CLOSED_CREATE: CreateRowState = { open: false, draft: '', expiry: DEFAULT_EXPIRY_OPTION, expiryDate: '', saving: false, error: null };
 
 /** The data of a fresh, signed-out-safe store (nothing typed). */
@@ -139,15 +137,8 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
     let requestedPage = 1;
     /** The account whose boot page is on screen and not yet taken by a load (see showFirstPage). */
     let bootPageOf: string | null = null;
-    /** Page 1 asked beside a switch, until a load takes it (see listAhead). */
-    let ahead: { accountId: string; askedAt: number; page: Promise<Result<TokenPage>> } | null = null;
-    /** The page asked beside the switch, for the first load of page 1 after it (while fresh); else null. */
-    const takeAhead = (accountId: string, page: number) => {
-      const taken = ahead;
-      if (taken?.accountId !== accountId || page !== 1 || get().status !== 'idle') return null;
-      ahead = null;
-      return performance.now() - taken.askedAt <= AHEAD_FRESH_MS ? taken.page : null;
-    };
+    /** Page 1 asked beside a switch, until the account's first load takes it (see listAhead). */
+    const ahead = createAheadPage((accountId) => callBridge(() => api.list(accountId, 1, PAGE_SIZE)));
 
     /** Runs a row action of the token model for the account on screen. */
     const onShown = (act: (accountId: string) => Promise<unknown>) => {
@@ -172,7 +163,7 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
         requestedPage = page;
         const { accountId, current } = shown();
         if (accountId === null) return;
-        const early = takeAhead(accountId, page);
+        const early = page === 1 && get().status === 'idle' ? ahead.take(accountId) : null;
         set({ status: 'loading', error: null });
         const result = await (early ?? callBridge(() => api.list(accountId, page, PAGE_SIZE)));
         if (!current() || request !== listRequest) return;
@@ -290,18 +281,12 @@ export function createTokensStore({ api, model, onFailure }: Deps) {
       },
 
       listAhead: (accountId, switched) => {
-        if (get().accountId === accountId) return; // already shown: its own loads stay as they are
-        const asked = { accountId, askedAt: performance.now(), page: callBridge(() => api.list(accountId, 1, PAGE_SIZE)) };
-        ahead = asked;
-        // A switch refused or overtaken shows another account: its page must not be shown later.
-        void switched.then((done) => {
-          if (!done && ahead === asked) ahead = null;
-        });
+        if (get().accountId !== accountId) ahead.ask(accountId, switched); // a shown account's own loads stay as they are
       },
 
       reset: (accountId) => {
         bootPageOf = null;
-        if (ahead?.accountId !== accountId) ahead = null;
+        ahead.keepOnlyFor(accountId);
         epoch += 1;
         requestedPage = 1;
         set(initialTokensData(accountId));
