@@ -6,11 +6,11 @@
 // beyond NocoDB 0.301.3's. An account's end, or a new sign-in, forgets them.
 import type { SessionState } from '../preload/contract.ts';
 import type { AccountsService } from './accounts/accounts-service.ts';
+import { mappingStates } from './accounts/mapping-states.ts';
 import type { CapabilityRegistry } from './nocodb/server-capabilities.ts';
 
 export function carryingCapabilities(session: AccountsService, capabilities: CapabilityRegistry): AccountsService {
-  const withCapabilities = async (answer: Promise<SessionState>): Promise<SessionState> => {
-    const state = await answer;
+  const withCapabilities = (state: SessionState): SessionState => {
     const accounts = state.accounts.map((entry) => {
       const found = capabilities.of(entry.id);
       return found ? { ...entry, capabilities: found } : entry;
@@ -21,21 +21,11 @@ export function carryingCapabilities(session: AccountsService, capabilities: Cap
   // Whatever ends a session forgets what was learned with it; a new sign-in asks again.
   session.onAccountEnded((account) => capabilities.forget(account.id));
 
-  return {
-    ...session,
-    getState: () => withCapabilities(session.getState()),
-    getShownState: () => withCapabilities(session.getShownState()),
-    signIn: (request) =>
-      withCapabilities(
-        session.signIn(request).then((state) => {
-          const signedIn = state.accounts.find((entry) => entry.active);
-          if (signedIn) capabilities.forget(signedIn.id);
-          return state;
-        }),
-      ),
-    logOut: (id) => withCapabilities(session.logOut(id)),
-    switchTo: (id) => withCapabilities(session.switchTo(id)),
-    retry: (id) => withCapabilities(session.retry(id)),
-    recover: () => withCapabilities(session.recover()),
+  const signIn: AccountsService['signIn'] = async (request) => {
+    const state = await session.signIn(request);
+    const signedIn = state.accounts.find((entry) => entry.active);
+    if (signedIn) capabilities.forget(signedIn.id);
+    return state;
   };
+  return mappingStates({ ...session, signIn }, withCapabilities);
 }

@@ -6,6 +6,7 @@ import type { AccountEntry, AppError, SessionState } from '../../preload/contrac
 import { AppFailure } from '../app-error.ts';
 import type { AccountRef } from '../ports.ts';
 import type { AccountsService } from '../accounts/accounts-service.ts';
+import { mappingStates } from '../accounts/mapping-states.ts';
 
 export const passwordChangeTimedOut = () =>
   new AppFailure(
@@ -57,19 +58,10 @@ export function createPasswordChangeNotices(): PasswordChangeNotices {
 
 /** The session service with every state it answers explained, and a sign-in settling its account. */
 export function explainingPasswordChanges(session: AccountsService, notices: PasswordChangeNotices): AccountsService {
-  const explained = (state: Promise<SessionState>) => state.then(notices.explain);
-  return {
-    ...session,
-    getState: () => explained(session.getState()),
-    getShownState: () => explained(session.getShownState()),
-    signIn: async (request) => {
-      const state = await session.signIn(request);
-      if (state.status === 'signed_in') notices.settled(state.account);
-      return notices.explain(state);
-    },
-    logOut: (...args: Parameters<AccountsService['logOut']>) => explained(session.logOut(...args)),
-    switchTo: (...args: Parameters<AccountsService['switchTo']>) => explained(session.switchTo(...args)),
-    retry: (...args: Parameters<AccountsService['retry']>) => explained(session.retry(...args)),
-    recover: () => explained(session.recover()),
+  const signIn: AccountsService['signIn'] = async (request) => {
+    const state = await session.signIn(request);
+    if (state.status === 'signed_in') notices.settled(state.account);
+    return state;
   };
+  return mappingStates({ ...session, signIn }, notices.explain);
 }
