@@ -9,6 +9,7 @@ import { NO_CAPABILITIES, type SessionState } from '../../preload/contract.ts';
 import { startFakeNocodb, type FakeGeneration, type FakeNocodb } from '../support/fake-nocodb.ts';
 import { memoryPorts } from '../support/memory-ports.ts';
 import { idByEmail, shownId } from '../support/shown-account.ts';
+import { answeredSoon } from '../support/answered-soon.ts';
 
 const servers: FakeNocodb[] = [];
 afterEach(async () => {
@@ -26,17 +27,6 @@ function launch(ports: AppPorts): Handlers {
   const app = createApp(ports);
   app.launch();
   return app.handlers;
-}
-
-/** The answer, or 'still waiting' when it takes longer than a state answer ever may (no server is asked). */
-async function answeredSoon<T>(answer: T | Promise<T>): Promise<T | 'still waiting'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'still waiting'>((resolve) => (timer = setTimeout(() => resolve('still waiting'), 2_000)));
-  try {
-    return await Promise.race([Promise.resolve(answer), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const entryOf = (state: SessionState, accountId: string) => state.accounts.find((entry) => entry.id === accountId);

@@ -54,31 +54,25 @@ describe('createBridge', () => {
   });
 
   describe('with the boot request the preload sends before the page runs', () => {
-    it('sends app:boot at once, and the first matching app.boot takes that answer without asking again', async () => {
+    /** A bridge made as the preload makes it, numbering main's answers and recording every call. */
+    const bridgeSentBootEarly = () => {
       const calls: Array<[Channel, unknown]> = [];
-      const bridge = createBridge(
-        async (channel, arg) => {
-          calls.push([channel, arg]);
-          return { ok: true, value: `answer ${calls.length}` };
-        },
-        noListen,
-        { showsTokens: true },
-      );
+      const invoke = async (channel: Channel, arg: unknown) => {
+        calls.push([channel, arg]);
+        return { ok: true, value: `answer ${calls.length}` };
+      };
+      return { calls, bridge: createBridge(invoke, noListen, { showsTokens: true }) };
+    };
+
+    it('sends app:boot at once, and the first matching app.boot takes that answer without asking again', async () => {
+      const { calls, bridge } = bridgeSentBootEarly();
       expect(calls).toEqual([['app:boot', { showsTokens: true }]]);
       await expect(bridge.app.boot({ showsTokens: true })).resolves.toEqual({ ok: true, value: 'answer 1' });
       expect(calls).toHaveLength(1);
     });
 
     it('asks main again for a second boot, and for a boot with another request', async () => {
-      const calls: Array<[Channel, unknown]> = [];
-      const bridge = createBridge(
-        async (channel, arg) => {
-          calls.push([channel, arg]);
-          return { ok: true, value: `answer ${calls.length}` };
-        },
-        noListen,
-        { showsTokens: true },
-      );
+      const { calls, bridge } = bridgeSentBootEarly();
       await expect(bridge.app.boot({ showsTokens: false })).resolves.toEqual({ ok: true, value: 'answer 2' });
       await expect(bridge.app.boot({ showsTokens: true })).resolves.toEqual({ ok: true, value: 'answer 1' });
       await expect(bridge.app.boot({ showsTokens: true })).resolves.toEqual({ ok: true, value: 'answer 3' });

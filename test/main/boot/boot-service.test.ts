@@ -12,6 +12,7 @@ import de from '../../../renderer/i18n/catalogs/de.json' with { type: 'json' };
 import { startFakeNocodb, type FakeNocodb } from '../../support/fake-nocodb.ts';
 import { memoryPorts } from '../../support/memory-ports.ts';
 import { idByEmail, shownId } from '../../support/shown-account.ts';
+import { answeredSoon } from '../../support/answered-soon.ts';
 
 let server: FakeNocodb;
 beforeEach(async () => {
@@ -241,17 +242,6 @@ describe('start-up waits for the shown account only', () => {
     await first['tokens:create']({ accountId: shownId(state), name: 'home token' });
     away.faults.inject({ kind: 'hang' }, { route: 'me', times: Infinity });
     return { away, ports, homeId: shownId(state), awayId: idByEmail(state, away.admin.email) };
-  }
-
-  /** The answer, or 'still waiting' after 2 s (the other server never answers before its close). */
-  async function answeredSoon<T>(answer: T | Promise<T>): Promise<T | 'still waiting'> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'still waiting'>((resolve) => (timer = setTimeout(() => resolve('still waiting'), 2_000)));
-    try {
-      return await Promise.race([Promise.resolve(answer), late]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   it('the boot answer brings the shown account and its page while another one is still restoring; session:get the rest once it settled', async () => {
