@@ -20,6 +20,7 @@ import { memoryClipboard } from '../support/memory-ports.ts';
 import { createXClipboard } from '../support/x-clipboard.ts';
 import { startRendererServer } from './renderer-server.ts';
 import { startNodeWorker } from '../support/keychain-worker.ts';
+import { clearKeychain, keychainEntries, stopKeychainReader } from '../support/keychain-reader.ts';
 
 export interface LaunchOptions {
   /** NocoDB base URL; the sign-in form is pre-filled with it. */
@@ -123,11 +124,7 @@ export async function shutdownHarness() {
   await (await rendererServer)?.close();
   browser = null;
   rendererServer = null;
-}
-
-async function loadKeytar() {
-  const module = (await import('keytar')) as typeof import('keytar') & { default?: typeof import('keytar') };
-  return module.default ?? module;
+  stopKeychainReader();
 }
 
 /** Types the server URL into the sign-in form, when the app shows it, as a user would (in any language). */
@@ -172,7 +169,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
   /** The session entries' values (the keychain's own check entry aside). */
   const sessionEntries = async () =>
-    (await (await loadKeytar()).findCredentials(keychainService)).filter((c) => c.account !== CANARY_NAME).map((c) => c.password);
+    (await keychainEntries(keychainService)).filter((c) => c.account !== CANARY_NAME).map((c) => c.password);
 
   let page!: Page;
   // main's own lock forwarding (screen-lock.ts), with an emitter for powerMonitor and the page for the window.
@@ -245,10 +242,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       if (ownsDataDir) await rm(userDataDir, { recursive: true, force: true });
       // A memory store left nothing in the keychain (and there may be no keychain to ask).
       if (options.secretStore === 'memory') return;
-      const keytar = await loadKeytar();
-      for (const service of [keychainService, tokenService]) {
-        for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
-      }
+      await clearKeychain(keychainService, tokenService);
     },
     keychainAccounts: async () =>
       (await sessionEntries()).map((text) => {
@@ -257,8 +251,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       }),
     keychainSecret: async () => (await sessionEntries())[0] ?? null,
     keychainSecrets: sessionEntries,
-    keychainTokenCopies: async () =>
-      new Map((await (await loadKeytar()).findCredentials(tokenService)).map(({ account, password }) => [account, password])),
+    keychainTokenCopies: async () => new Map((await keychainEntries(tokenService)).map(({ account, password }) => [account, password])),
     bridgeAnswers,
     bridgeChannels,
     logs,

@@ -1,6 +1,5 @@
 // The keytar store against a REAL Secret Service (the test run's own unlocked gnome-keyring, see
 // test/support/desktop-setup.ts), and the app's behaviour when no Secret Service exists.
-import keytar from 'keytar';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -12,6 +11,7 @@ import { createOsKeychain } from '../../main/keychain/os-keychain.ts';
 import { startFakeNocodb } from '../support/fake-nocodb.ts';
 import type { ChildRequest } from './keychain-unavailable-child.ts';
 import { startNodeWorker } from '../support/keychain-worker.ts';
+import { clearKeychain, keychainEntries, keytarInWorker, stopKeychainReader } from '../support/keychain-reader.ts';
 
 const SERVICES = { sessions: `NocoDB test session ${randomUUID()}`, tokenCopies: `NocoDB test token copy ${randomUUID()}` };
 const SERVER = 'http://127.0.0.1:8080';
@@ -36,9 +36,8 @@ describe('the keychain on the real Secret Service', () => {
 
   afterAll(async () => {
     if (!process.env['DBUS_SESSION_BUS_ADDRESS']) return; // nothing was stored; beforeAll already failed
-    for (const service of Object.values(SERVICES)) {
-      for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
-    }
+    await clearKeychain(...Object.values(SERVICES));
+    stopKeychainReader();
   });
 
   it('keeps one session entry per account id, which a NEW instance reads back (a restart)', async () => {
@@ -50,11 +49,11 @@ describe('the keychain on the real Secret Service', () => {
     expect(await restarted.load('ada-id')).toEqual({ status: 'ok', session: session('ada@example.com', 2) });
     expect(await restarted.load('grace-id')).toEqual({ status: 'ok', session: session('grace@example.com', 3) });
     expect(await restarted.load('nobody')).toEqual({ status: 'none' });
-    expect(JSON.parse((await keytar.getPassword(SERVICES.sessions, 'ada-id'))!)).toEqual(session('ada@example.com', 2));
+    expect(JSON.parse((await keytarInWorker().getPassword(SERVICES.sessions, 'ada-id'))!)).toEqual(session('ada@example.com', 2));
   });
 
   it('lists every session entry through the child process (to rebuild a lost list), skipping damaged ones', async () => {
-    await keytar.setPassword(SERVICES.sessions, 'mallory-id', '{"jwt": "cut off');
+    await keytarInWorker().setPassword(SERVICES.sessions, 'mallory-id', '{"jwt": "cut off');
 
     const entries = await osKeychain().secretStore.entries();
 
@@ -65,7 +64,7 @@ describe('the keychain on the real Secret Service', () => {
   it("removes one account's entry and leaves the others", async () => {
     await osKeychain().secretStore.remove('ada-id');
 
-    expect(await keytar.getPassword(SERVICES.sessions, 'ada-id')).toBeNull();
+    expect(await keytarInWorker().getPassword(SERVICES.sessions, 'ada-id')).toBeNull();
     expect(await osKeychain().secretStore.load('grace-id')).toEqual({ status: 'ok', session: session('grace@example.com', 3) });
   });
 
@@ -74,7 +73,7 @@ describe('the keychain on the real Secret Service', () => {
     await vault.put('ada-id', '1', value(1), wanted);
     await vault.put('ada-id', 'tk_2f', value(2), wanted);
     await vault.put('grace-id', '1', value(3), wanted);
-    expect(await keytar.getPassword(SERVICES.tokenCopies, 'ada-id tk_2f')).toBe(value(2));
+    expect(await keytarInWorker().getPassword(SERVICES.tokenCopies, 'ada-id tk_2f')).toBe(value(2));
 
     const restarted = osKeychain().tokenVault;
     expect(await restarted.load('ada-id', ['1', 'tk_2f', '99'])).toEqual(
@@ -88,7 +87,7 @@ describe('the keychain on the real Secret Service', () => {
     expect(await restarted.load('ada-id', ['1', 'tk_2f'])).toEqual(new Map());
     expect(await restarted.load('grace-id', ['1'])).toEqual(new Map([['1', value(3)]]));
     await restarted.clearAll();
-    expect(await keytar.findCredentials(SERVICES.tokenCopies)).toEqual([]);
+    expect(await keychainEntries(SERVICES.tokenCopies)).toEqual([]);
   });
 });
 

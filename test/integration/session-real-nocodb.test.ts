@@ -1,7 +1,6 @@
 // The session, end to end on real things: a REAL NocoDB (started by the global setup, or the user's
 // own through NOCODB_URL) and the REAL keychain (the test run's own gnome-keyring, see desktop-setup.ts).
 // Each "launch" builds the app's handlers afresh on a new keytar store, as main.ts does at start-up.
-import keytar from 'keytar';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,13 +18,14 @@ import { desktopAppPorts } from '../support/desktop-app-ports.ts';
 import { realNocodb, signUpUser, type NocodbCredentials } from '../support/nocodb-env.ts';
 import { shownId } from '../support/shown-account.ts';
 import { startNodeWorker } from '../support/keychain-worker.ts';
+import { clearKeychain, keychainEntries, keytarInWorker } from '../support/keychain-reader.ts';
 
 const SERVICES = { sessions: `NocoDB test session ${randomUUID()}`, tokenCopies: `NocoDB test token copy ${randomUUID()}` };
 const SERVICE = SERVICES.sessions;
 
 /** The app's session entries in the keychain now (its own check entry aside): account id → session. */
 async function sessionEntries(): Promise<Array<{ id: string; text: string; session: StoredSession | null }>> {
-  return (await keytar.findCredentials(SERVICE))
+  return (await keychainEntries(SERVICE))
     .filter(({ account }) => account !== CANARY_NAME)
     .map(({ account, password }) => ({ id: account, text: password, session: parseStoredSession(password) }));
 }
@@ -62,7 +62,7 @@ const storedSession = async (account: NocodbCredentials = user) => (await stored
 /** Makes the next launch find an expired JWT, so it must refresh; returns what was stored before. */
 async function expireStoredJwt() {
   const { id, session } = await storedEntry(user);
-  await keytar.setPassword(SERVICE, id, JSON.stringify({ ...session, jwt: expiredCopyOf(session.jwt) }));
+  await keytarInWorker().setPassword(SERVICE, id, JSON.stringify({ ...session, jwt: expiredCopyOf(session.jwt) }));
   return session;
 }
 
@@ -89,7 +89,7 @@ describe('session on a real NocoDB and the real keychain', () => {
   afterAll(async () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
     if (!process.env['DBUS_SESSION_BUS_ADDRESS']) return;
-    for (const { account } of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, account);
+    await clearKeychain(SERVICE);
   });
 
   it('signs in and keeps the session in the keychain, without the password', async () => {
@@ -192,7 +192,7 @@ describe('two accounts on a real NocoDB and the real keychain', () => {
   afterAll(async () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
     if (!process.env['DBUS_SESSION_BUS_ADDRESS']) return;
-    for (const { account } of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, account);
+    await clearKeychain(SERVICE);
   });
 
   const signIn = (app: Handlers, who: NocodbCredentials) =>

@@ -38,12 +38,12 @@ async function closeToasts(page: Page): Promise<void> {
 
 /** Launches the app on the Tokens tab and signs in once; later navigations restore the session. */
 export async function signedInUi(user: NocodbCredentials): Promise<UiSession> {
-  // Memory clipboard and secret store: the bench needs neither an X display nor a keychain.
-  const app: LaunchedApp = await launchApp({ route: TOKENS_ROUTE, secretStore: 'memory', clipboard: 'memory' });
+  // Memory clipboard and secret store: the bench needs neither an X display nor a keychain. The probe
+  // runs before the bridge, which sends its boot request at document start.
+  const app: LaunchedApp = await launchApp({ route: TOKENS_ROUTE, secretStore: 'memory', clipboard: 'memory', initScriptPath: PROBE });
   try {
     const { page } = app;
     const appUrl = page.url().split('#')[0]!;
-    await page.addInitScript({ path: PROBE });
     const form = page.getByTestId('nc-form-signin');
     await form.getByLabel('Server URL').fill(user.url);
     await form.getByLabel('Email').fill(user.email);
