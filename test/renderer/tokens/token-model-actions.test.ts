@@ -15,22 +15,12 @@ import type { ModelEvent } from '../../../renderer/stores/tokens/account-tokens.
 import { REVEAL_MS } from '../../../renderer/stores/tokens/reveal-lifetime.ts';
 import { createTokenModel } from '../../../renderer/stores/tokens/token-model.ts';
 import { APRIL_2026_SERVER, OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
+import { ADA, BOB, summary } from './token-fixtures.ts';
 import { createTestBridge } from '../test-bridge.ts';
 
-const ADA: TokenAccount = { accountId: 'a1', email: 'ada@example.com', serverUrl: 'http://127.0.0.1:1' };
-const BOB: TokenAccount = { accountId: 'b2', email: 'bob@example.com', serverUrl: 'http://127.0.0.1:2' };
 const VALUE = 'S3cretTokenValue0000000000000000000000000';
 const english = createTranslator('en', en);
 const read = (text: Text | undefined) => (text ? english.say(text) : text);
-
-const summary = (id: string, name = `t${id}`): TokenSummary => ({
-  id,
-  name,
-  creator: null,
-  createdAt: null,
-  valueSource: 'server',
-  prefix: null,
-});
 
 /** An API that answers at once (or, for a method in `held`, when the test releases it); every call recorded. */
 function fakeApi(tokens: Record<string, TokenSummary[]> = { a1: [summary('1'), summary('2')], b2: [summary('1')] }) {

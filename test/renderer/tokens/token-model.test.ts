@@ -2,11 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AppError, Result, ServerCapabilities, TokenSummary } from '../../../preload/contract.ts';
 import { toColumns } from '../../../preload/token-scan-columns.ts';
 import { csvWords, reminderWords } from '../../../renderer/domain/all-tokens-messages.ts';
-import { rowKey, type TokenAccount } from '../../../renderer/domain/all-tokens-rows.ts';
+import { rowKey } from '../../../renderer/domain/all-tokens-rows.ts';
 import type { TokenApi } from '../../../renderer/stores/tokens/token-api.ts';
 import { PAGE_BATCH_MS } from '../../../renderer/stores/tokens/page-batcher.ts';
 import { createTokenModel, MAX_IN_FLIGHT } from '../../../renderer/stores/tokens/token-model.ts';
 import { APRIL_2026_SERVER, OLD_SERVER, TODAY_SERVER } from '../capabilities.ts';
+import { ADA, BOB, summary } from './token-fixtures.ts';
 import de from '../../../renderer/i18n/catalogs/de.json';
 import en from '../../../renderer/i18n/catalogs/en.json';
 import type { Text } from '../../../renderer/i18n/index.ts';
@@ -14,17 +15,6 @@ import { createTranslator } from '../../../renderer/i18n/translator.ts';
 import { allRows, createAllTokensStore } from '../../../renderer/stores/all-tokens-store.ts';
 import { createToastStore } from '../../../renderer/stores/toast-store.ts';
 
-const ADA: TokenAccount = { accountId: 'a1', email: 'ada@example.com', serverUrl: 'http://127.0.0.1:1' };
-const BOB: TokenAccount = { accountId: 'b2', email: 'bob@example.com', serverUrl: 'http://127.0.0.1:2' };
-
-const summary = (id: string, name = `t${id}`): TokenSummary => ({
-  id,
-  name,
-  creator: null,
-  createdAt: null,
-  valueSource: 'server',
-  prefix: null,
-});
 const english = createTranslator('en', en);
 const german = createTranslator('de', de);
 /** What the user reads for a text the store kept. */
